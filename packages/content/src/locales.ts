@@ -1,0 +1,9 @@
+export {
+  baseLocale,
+  fallbackChain,
+  isSupportedLocale,
+  localeIds,
+  locales,
+  matchLocale,
+} from './lib/locale-registry.ts'
+export type {LocaleDefinition, LocaleMatch} from './lib/locale-registry.ts'

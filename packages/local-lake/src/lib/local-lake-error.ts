@@ -1,0 +1,58 @@
+/**
+ * Stable codes for operational failures of the local lake.
+ *
+ * - `DATASET_FILE_UNREADABLE`: a dataset file or directory could not be read (missing, permissions).
+ * - `DATASET_FILE_INVALID`: a dataset file is not valid NDJSON of Sanity documents.
+ * - `DATASET_INVALID`: an in-memory dataset holds something that is not a Sanity document.
+ * - `DATASET_WRITE_FAILED`: writing a dataset back to its file failed; nothing was changed.
+ * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
+ */
+export type LocalLakeErrorCode =
+  | 'DATASET_FILE_UNREADABLE'
+  | 'DATASET_FILE_INVALID'
+  | 'DATASET_INVALID'
+  | 'DATASET_WRITE_FAILED'
+  | 'LISTEN_FAILED'
+
+/** Where in a dataset file a problem was found. */
+export interface LocalLakeErrorLocation {
+  /** Absolute path of the file. */
+  file?: string
+  /** 1-based line number in the file. */
+  line?: number
+}
+
+/**
+ * An operational failure of the local lake (bad dataset file, failed write, busy port).
+ * Misuse of the API throws `TypeError` instead.
+ */
+export class LocalLakeError extends Error {
+  /** Stable, machine-readable reason; see {@link LocalLakeErrorCode}. */
+  readonly code: LocalLakeErrorCode
+  /** File the problem is about, when there is one. */
+  readonly file: string | undefined
+  /** 1-based line in {@link LocalLakeError.file}, when known. */
+  readonly line: number | undefined
+
+  constructor(
+    code: LocalLakeErrorCode,
+    message: string,
+    options: LocalLakeErrorLocation & {cause?: unknown} = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : {cause: options.cause})
+    this.name = 'LocalLakeError'
+    this.code = code
+    this.file = options.file
+    this.line = options.line
+  }
+}
+
+/** Whether `value` is a {@link LocalLakeError} (works across module copies by checking the shape). */
+export function isLocalLakeError(value: unknown): value is LocalLakeError {
+  return (
+    value instanceof LocalLakeError ||
+    (value instanceof Error &&
+      value.name === 'LocalLakeError' &&
+      typeof (value as {code?: unknown}).code === 'string')
+  )
+}

@@ -1,0 +1,39 @@
+import {defineField} from 'sanity'
+import {checkBaseLocale, checkLocaleCodes, type LocalizedItem} from '../rules/index.ts'
+import {toValidation} from '../rules/to-validation.ts'
+
+/** The kinds of localized value, each registered with `sanity-plugin-internationalized-array`. */
+export const localizedFieldTypes = {
+  string: 'internationalizedArrayString',
+  text: 'internationalizedArrayText',
+  blockContent: 'internationalizedArrayBlockContent',
+} as const
+
+interface LocalizedFieldOptions {
+  name: string
+  title: string
+  kind: keyof typeof localizedFieldTypes
+  description?: string
+  /** Text in the base locale is required. */
+  required?: boolean
+  group?: string
+  fieldset?: string
+}
+
+/**
+ * A field localized per language. Every such field checks its locale codes; required ones also
+ * need base-locale text, since every other language falls back to it.
+ */
+export function defineLocalizedField(options: LocalizedFieldOptions) {
+  const {kind, required = false, ...rest} = options
+  return defineField({
+    ...rest,
+    type: localizedFieldTypes[kind],
+    validation: (rule) => {
+      const localized = rule.custom<LocalizedItem[]>((items) =>
+        toValidation([...checkLocaleCodes(items), ...(required ? checkBaseLocale(items, options.title) : [])]),
+      )
+      return required ? localized.required().error(`${options.title} is required: write it in English first.`) : localized
+    },
+  })
+}

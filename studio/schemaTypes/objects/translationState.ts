@@ -1,0 +1,78 @@
+import {TranslateIcon} from '@sanity/icons/Translate'
+import {localeIds} from '@treatments/content/locales'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+/** Where a locale's translation of a document stands. */
+export const translationStatuses = [
+  {title: 'Draft translation', value: 'draft'},
+  {title: 'Translated, awaiting medical review', value: 'translated'},
+  {title: 'Reviewed', value: 'reviewed'},
+] as const
+
+/**
+ * The review state of one locale of a document, and for each translated field the hash of the
+ * source text it was translated from: when the source changes, the hash no longer matches and
+ * the translation is stale.
+ */
+export const translationState = defineType({
+  name: 'translationState',
+  title: 'Translation state',
+  type: 'object',
+  icon: TranslateIcon,
+  fields: [
+    defineField({
+      name: 'language',
+      title: 'Language',
+      type: 'string',
+      options: {list: localeIds.map((id) => ({title: id, value: id}))},
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'status',
+      title: 'Status',
+      type: 'string',
+      options: {list: [...translationStatuses], layout: 'radio'},
+      initialValue: 'draft',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({name: 'translatedAt', title: 'Translated at', type: 'datetime'}),
+    defineField({name: 'reviewedBy', title: 'Reviewed by', type: 'string'}),
+    defineField({name: 'reviewedAt', title: 'Reviewed at', type: 'datetime'}),
+    defineField({
+      name: 'sourceHashes',
+      title: 'Source hashes',
+      description: 'Written by the translation tools: the hash of the source text each field was translated from.',
+      type: 'array',
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          name: 'sourceHash',
+          type: 'object',
+          fields: [
+            defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
+            defineField({name: 'hash', title: 'Source hash', type: 'string', validation: (rule) => rule.required()}),
+          ],
+        }),
+      ],
+    }),
+  ],
+  preview: {select: {title: 'language', subtitle: 'status'}},
+})
+
+/** The per-locale translation states of a document. */
+export function defineTranslationsField() {
+  return defineField({
+    name: 'translations',
+    title: 'Translations',
+    description: 'Review state of each language. The translation tools keep this up to date.',
+    type: 'array',
+    group: 'translations',
+    of: [defineArrayMember({type: 'translationState'})],
+    validation: (rule) =>
+      rule.custom<Array<{language?: string}>>((items) => {
+        const languages = (items ?? []).map((item) => item.language)
+        const duplicate = languages.find((language, index) => languages.indexOf(language) !== index)
+        return duplicate ? `There are two translation states for “${duplicate}”. Keep one.` : true
+      }),
+  })
+}

@@ -1,0 +1,7 @@
+export {checkBaseLocale, checkLocaleCodes, hasContent, itemLanguage} from './localized-value.ts'
+export type {LocalizedItem, RuleProblem} from './localized-value.ts'
+export {checkPositiveRange} from './ranges.ts'
+export type {RangeValue} from './ranges.ts'
+export {checkReviewDates} from './review-dates.ts'
+export {allowedLinkProtocols, isAllowedLink} from './urls.ts'
+export {baseText} from './base-text.ts'
