@@ -1,3 +1,4 @@
+import {hasContent} from '@treatments/content'
 import {baseLocale, localeIds} from '@treatments/content/locales'
 
 /**
@@ -21,20 +22,6 @@ export interface RuleProblem {
 /** The locale an item is for, in either stored form. */
 export function itemLanguage(item: LocalizedItem): string | undefined {
   return item.language ?? item._key
-}
-
-/** Whether a localized value has usable content: blank strings and empty blocks count as missing. */
-export function hasContent(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim().length > 0
-  if (Array.isArray(value)) {
-    return value.some((block) => {
-      if (!block || typeof block !== 'object') return false
-      const children = (block as {children?: unknown}).children
-      if (!Array.isArray(children)) return true
-      return children.some((span) => hasContent((span as {text?: unknown})?.text))
-    })
-  }
-  return value !== undefined && value !== null
 }
 
 /**

@@ -1,0 +1,33 @@
+export {createTreatmentContent} from './lib/create-treatment-content.ts'
+export type {
+  LocalizedAnswer,
+  LocalizedTreatment,
+  LocalizedTreatmentSummary,
+  ReadOptions,
+  TreatmentContent,
+  TreatmentContentOptions,
+  TreatmentListResult,
+  TreatmentResult,
+} from './lib/create-treatment-content.ts'
+export {isContentSource} from './lib/content-source.ts'
+export type {ContentSource} from './lib/content-source.ts'
+export {
+  ContentNotFoundError,
+  ContentSourceError,
+  ContentTimeoutError,
+  isTreatmentContentError,
+  MalformedResponseError,
+  TreatmentContentError,
+} from './lib/errors.ts'
+export type {TreatmentContentErrorCode} from './lib/errors.ts'
+export type {RetryOptions} from './lib/fetch-with-retry.ts'
+export {hasContent} from './lib/has-content.ts'
+export {baseLocale, fallbackChain, localeIds, locales, matchLocale} from './lib/locale-registry.ts'
+export type {LocaleDefinition, LocaleMatch} from './lib/locale-registry.ts'
+export {localize} from './lib/localize.ts'
+export type {Fallback, Localized} from './lib/localize.ts'
+export {treatmentBySlugQuery, treatmentListQuery} from './lib/queries.ts'
+export type {CacheOptions} from './lib/response-cache.ts'
+export {defaultApiVersion} from './lib/sanity-source.ts'
+export type {SanityProjectConfig} from './lib/sanity-source.ts'
+export {sourceHash} from './lib/source-hash.ts'

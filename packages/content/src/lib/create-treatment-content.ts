@@ -1,0 +1,210 @@
+import type {TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
+import {checkTreatmentList, checkTreatmentPage} from './check-response.ts'
+import {isContentSource, type ContentSource} from './content-source.ts'
+import {ContentNotFoundError} from './errors.ts'
+import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
+import {matchLocale} from './locale-registry.ts'
+import {localize, type Fallback, type Localized} from './localize.ts'
+import {treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
+import {ResponseCache, type CacheOptions} from './response-cache.ts'
+import {sanitySource, type SanityProjectConfig} from './sanity-source.ts'
+
+/**
+ * Options of {@link createTreatmentContent}.
+ *
+ * @public
+ */
+export interface TreatmentContentOptions {
+  /**
+   * Where content comes from: a Sanity project's settings, your own `SanityClient` (or any
+   * object with `fetch(query, params)`), or `localDataset(...)`.
+   */
+  source: SanityProjectConfig | ContentSource
+  /** Per request attempt. Default 10 000 ms. */
+  timeoutMs?: number
+  /** Retries on 429, 5xx, network errors and timeouts. Default 3 attempts, from 200 ms. */
+  retry?: RetryOptions
+  /** Keep answers in memory; also serves the last good answer when the source fails. Off by default. */
+  cache?: CacheOptions | false
+  /** Allow a token in a browser. Never do this with a token that can read drafts or write. Default false. */
+  allowBrowserToken?: boolean
+}
+
+/**
+ * A localized treatment with everything it references.
+ *
+ * @public
+ */
+export type LocalizedTreatment = Localized<NonNullable<TreatmentBySlugQueryResult>>
+
+/**
+ * A localized treatment summary for index pages.
+ *
+ * @public
+ */
+export type LocalizedTreatmentSummary = Localized<TreatmentListQueryResult[number]>
+
+/**
+ * What every localized answer carries besides its content.
+ *
+ * @public
+ */
+export interface LocalizedAnswer {
+  /** The supported locale the request matched (`it-CH` → `it`). */
+  locale: string
+  /** What was asked for. */
+  requestedLocale: string
+  /** The locales text was read from, in order. */
+  chain: string[]
+  /** Every field served from another locale than `locale`, or from none. */
+  fallbacks: Fallback[]
+  /** True when the source failed and the last good answer from the cache is served. */
+  stale: boolean
+}
+
+/**
+ * The answer of {@link TreatmentContent.getTreatment}.
+ *
+ * @public
+ */
+export interface TreatmentResult extends LocalizedAnswer {
+  treatment: LocalizedTreatment
+}
+
+/**
+ * The answer of {@link TreatmentContent.listTreatments}.
+ *
+ * @public
+ */
+export interface TreatmentListResult extends LocalizedAnswer {
+  treatments: LocalizedTreatmentSummary[]
+}
+
+/**
+ * Options of a single read.
+ *
+ * @public
+ */
+export interface ReadOptions {
+  /** A BCP 47 tag or a priority list (e.g. from `Accept-Language`). Default: the base locale. */
+  locale?: string | readonly string[]
+}
+
+/**
+ * Localized treatment content.
+ *
+ * @public
+ */
+export interface TreatmentContent {
+  /**
+   * One treatment by slug, in one request.
+   *
+   * @throws {ContentNotFoundError} When no published treatment has the slug.
+   * @throws {ContentSourceError | ContentTimeoutError | MalformedResponseError} When the source fails
+   *   and no cached answer can stand in.
+   */
+  getTreatment(slug: string, options?: ReadOptions): Promise<TreatmentResult>
+  /** Every published treatment, as localized summaries, in one request. */
+  listTreatments(options?: ReadOptions): Promise<TreatmentListResult>
+}
+
+/**
+ * Creates localized treatment content over a source. Options are checked here, once.
+ *
+ * @public
+ */
+export function createTreatmentContent(options: TreatmentContentOptions): TreatmentContent {
+  const source = resolveSource(options)
+  const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', 10_000)
+  const retry = {
+    attempts: positiveNumber(options.retry?.attempts, 'retry.attempts', 3),
+    baseDelayMs: positiveNumber(options.retry?.baseDelayMs, 'retry.baseDelayMs', 200, true),
+    maxDelayMs: positiveNumber(options.retry?.maxDelayMs, 'retry.maxDelayMs', 2000, true),
+  }
+  const cacheOptions = options.cache ? {ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true), ...(options.cache.maxEntries === undefined ? {} : {maxEntries: positiveNumber(options.cache.maxEntries, 'cache.maxEntries', 500)})} : undefined
+  const cache = new ResponseCache(cacheOptions)
+
+  const read = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
+    cache.get(`${query}\u0000${JSON.stringify(params)}`, async () => {
+      const value = await fetchWithRetry<R>(source, query, params, {retry, timeoutMs})
+      check(value)
+      return value
+    })
+
+  return {
+    async getTreatment(slug, readOptions = {}) {
+      if (typeof slug !== 'string' || slug.trim() === '') {
+        throw new TypeError(`\`getTreatment\` expects a slug string, got ${slug === '' ? 'an empty string' : typeof slug}`)
+      }
+      const match = matchRequest(readOptions, 'getTreatment')
+      const answer = await read<TreatmentBySlugQueryResult>(treatmentBySlugQuery, {slug, locales: match.chain}, checkTreatmentPage)
+      if (answer.value === null) throw new ContentNotFoundError(slug, match.locale)
+      const {value, fallbacks} = localize(answer.value, match.chain)
+      return {...answerFields(match, fallbacks, answer.stale), treatment: value}
+    },
+    async listTreatments(readOptions = {}) {
+      const match = matchRequest(readOptions, 'listTreatments')
+      const answer = await read<TreatmentListQueryResult>(treatmentListQuery, {locales: match.chain}, checkTreatmentList)
+      const {value, fallbacks} = localize(answer.value, match.chain)
+      return {...answerFields(match, fallbacks, answer.stale), treatments: value}
+    },
+  }
+}
+
+function answerFields(match: ReturnType<typeof matchLocale>, fallbacks: Fallback[], stale: boolean): LocalizedAnswer {
+  return {locale: match.locale, requestedLocale: match.requested, chain: match.chain, fallbacks, stale}
+}
+
+function matchRequest(options: ReadOptions, call: string) {
+  const {locale} = options
+  if (locale !== undefined && typeof locale !== 'string' && !Array.isArray(locale)) {
+    throw new TypeError(`\`${call}\` option \`locale\` must be a BCP 47 tag or an array of tags, got ${typeof locale}`)
+  }
+  return matchLocale(locale ?? [])
+}
+
+function resolveSource(options: TreatmentContentOptions): ContentSource {
+  if (!options || typeof options !== 'object') {
+    throw new TypeError('`createTreatmentContent` expects an options object with a `source`')
+  }
+  const {source} = options
+  if (isContentSource(source)) return source
+  if (!source || typeof source !== 'object') {
+    throw new TypeError(
+      '`createTreatmentContent` option `source` must be a Sanity project `{projectId, dataset}`, a client with `fetch(query, params)`, or `localDataset(...)`; ' +
+        `got ${source === null ? 'null' : typeof source}`,
+    )
+  }
+  const config = source as SanityProjectConfig
+  for (const name of ['projectId', 'dataset'] as const) {
+    if (typeof config[name] !== 'string' || config[name].trim() === '') {
+      throw new TypeError(`\`createTreatmentContent\` option \`source.${name}\` must be a non-empty string, got ${JSON.stringify(config[name])}; set it to your Sanity project's ${name}`)
+    }
+  }
+  if (config.apiVersion !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(config.apiVersion)) {
+    throw new TypeError(`\`createTreatmentContent\` option \`source.apiVersion\` must be a date like "2025-02-19", got ${JSON.stringify(config.apiVersion)}`)
+  }
+  if (config.perspective === 'drafts' && !config.token) {
+    throw new TypeError('`createTreatmentContent` option `source.perspective: "drafts"` needs `source.token`: drafts are private')
+  }
+  if (config.token && isBrowser() && !options.allowBrowserToken) {
+    throw new TypeError(
+      '`createTreatmentContent` got `source.token` in a browser: a token in a browser bundle is readable by every visitor. ' +
+        'Read with a token on the server only, or set `allowBrowserToken: true` for a token that can read public content only.',
+    )
+  }
+  return sanitySource(config)
+}
+
+function isBrowser(): boolean {
+  const scope = globalThis as {window?: unknown; document?: unknown}
+  return typeof scope.window === 'object' && typeof scope.document === 'object'
+}
+
+function positiveNumber(value: unknown, name: string, fallback: number, allowZero = false): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new TypeError(`\`createTreatmentContent\` option \`${name}\` must be a ${allowZero ? 'non-negative' : 'positive'} number, got ${JSON.stringify(value)}`)
+  }
+  return value
+}

@@ -1,0 +1,103 @@
+import {ContentSourceError, ContentTimeoutError} from './errors.ts'
+import type {ContentSource} from './content-source.ts'
+
+/**
+ * How failed requests are retried.
+ *
+ * @public
+ */
+export interface RetryOptions {
+  /** Requests in all, the first included. Default 3. */
+  attempts?: number
+  /** Delay before the first retry; doubles each time, with jitter. Default 200 ms. */
+  baseDelayMs?: number
+  /** The longest delay between two attempts. Default 2000 ms. */
+  maxDelayMs?: number
+}
+
+/** Options of {@link fetchWithRetry}. */
+export interface FetchPolicy {
+  retry: Required<RetryOptions>
+  /** Per attempt. */
+  timeoutMs: number
+  /** Waits; replaceable in tests. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+/**
+ * Asks `source` once, retrying on 429, 5xx, network errors and timeouts with exponential
+ * backoff (honouring `Retry-After` on 429 up to `maxDelayMs`). 4xx errors other than 429 are
+ * not retried: asking again cannot fix the request.
+ */
+export async function fetchWithRetry<R>(
+  source: ContentSource,
+  query: string,
+  params: Record<string, unknown>,
+  policy: FetchPolicy,
+): Promise<R> {
+  const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const {attempts, baseDelayMs, maxDelayMs} = policy.retry
+  let lastError: unknown
+  let made = 0
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    made = attempt
+    try {
+      return await withTimeout((signal) => source.fetch<R>(query, params, {signal}), policy.timeoutMs)
+    } catch (error) {
+      lastError = error
+      if (!isRetryable(error) || attempt === attempts) break
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
+      const retryAfter = retryAfterMs(error)
+      await sleep(Math.min(maxDelayMs, retryAfter ?? backoff * (0.5 + Math.random() / 2)))
+    }
+  }
+  throw toSourceError(lastError, made, policy.timeoutMs)
+}
+
+class AttemptTimeout extends Error {}
+
+async function withTimeout<R>(run: (signal: AbortSignal) => Promise<R>, timeoutMs: number): Promise<R> {
+  const controller = new AbortController()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort()
+      reject(new AttemptTimeout())
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([run(controller.signal), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as {statusCode?: unknown; status?: unknown} | null)?.statusCode ?? (error as {status?: unknown} | null)?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof AttemptTimeout) return true
+  const status = statusOf(error)
+  if (status === undefined) return !(error instanceof TypeError && /is not a function/.test(error.message))
+  return status === 429 || status >= 500
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as {response?: {headers?: Record<string, unknown>}} | null)?.response?.headers
+  const value = headers?.['retry-after']
+  const seconds = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : Number.NaN
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
+}
+
+function toSourceError(error: unknown, attempts: number, timeoutMs: number): Error {
+  if (error instanceof AttemptTimeout) return new ContentTimeoutError(timeoutMs, attempts)
+  const status = statusOf(error)
+  const reason = error instanceof Error ? error.message : String(error)
+  return new ContentSourceError(`The content source failed${status ? ` with HTTP ${status}` : ''}: ${reason}`, {
+    statusCode: status,
+    attempts,
+    cause: error,
+  })
+}

@@ -1,0 +1,78 @@
+import {hasContent} from './has-content.ts'
+
+/** A localized field as the queries project it: only the items of the requested locale chain. */
+interface LocalizedField<V> {
+  i18n: Array<{language?: string | null; _key?: string | null; value: V | null}> | null
+}
+
+/**
+ * `T` with every projected localized field replaced by its value in the best locale of the
+ * chain, or `null` when no locale of the chain has text for it.
+ *
+ * @public
+ */
+export type Localized<T> = T extends LocalizedField<infer V>
+  ? Exclude<V, null> | null
+  : T extends ReadonlyArray<infer U>
+    ? Array<Localized<U>>
+    : T extends object
+      ? {[K in keyof T]: Localized<T[K]>}
+      : T
+
+/**
+ * A field served from another locale than the one requested, or from none.
+ *
+ * @public
+ */
+export interface Fallback {
+  /** Where the field is in the result, e.g. `title` or `contraindications[3].text`. */
+  path: string
+  /** The locale the request matched. */
+  requested: string
+  /** The locale whose text is shown, or `null` when no locale of the chain has any. */
+  served: string | null
+}
+
+/**
+ * Resolves every localized field of a query result along a fallback chain: the first locale in
+ * `chain` with text wins. Nothing is dropped: a field with no text in any locale becomes `null`
+ * and is reported with `served: null`.
+ *
+ * @param value - A query result whose localized fields are `{i18n: [...]}` projections.
+ * @param chain - Locales in order of preference; the first is the requested locale.
+ * @public
+ */
+export function localize<T>(value: T, chain: readonly string[]): {value: Localized<T>; fallbacks: Fallback[]} {
+  const requested = chain[0]
+  if (requested === undefined) throw new TypeError('Cannot `localize` without a locale chain: pass at least one locale')
+  const fallbacks: Fallback[] = []
+  const walk = (node: unknown, path: string): unknown => {
+    if (Array.isArray(node)) return node.map((item, index) => walk(item, `${path}[${index}]`))
+    if (!node || typeof node !== 'object') return node
+    if (isLocalizedField(node)) {
+      const {served, text} = pick(node.i18n ?? [], chain)
+      if (served !== requested) fallbacks.push({path, requested, served})
+      return text
+    }
+    const out: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(node)) out[key] = walk(child, path ? `${path}.${key}` : key)
+    return out
+  }
+  return {value: walk(value, '') as Localized<T>, fallbacks}
+}
+
+function isLocalizedField(node: object): node is LocalizedField<unknown> {
+  const keys = Object.keys(node)
+  return keys.length === 1 && keys[0] === 'i18n'
+}
+
+function pick(
+  items: NonNullable<LocalizedField<unknown>['i18n']>,
+  chain: readonly string[],
+): {served: string | null; text: unknown} {
+  for (const locale of chain) {
+    const item = items.find((candidate) => (candidate.language ?? candidate._key) === locale && hasContent(candidate.value))
+    if (item) return {served: locale, text: item.value}
+  }
+  return {served: null, text: null}
+}

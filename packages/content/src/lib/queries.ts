@@ -1,0 +1,86 @@
+import {defineQuery} from 'groq'
+
+// Every localized field is projected as `{"i18n": field[language in $locales || _key in $locales]{language, _key, value}}`:
+// only the requested locale and its fallbacks travel, and `localize()` picks the first with
+// text. `_key` is read too, because sanity-plugin-internationalized-array before v5 kept the
+// language there. The queries are spelled out in full so that `sanity typegen` can type them.
+
+/**
+ * One treatment page: the treatment with everything it references, localized to `$locales`.
+ *
+ * @public
+ */
+export const treatmentBySlugQuery = defineQuery(`*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**"))][0]{
+  _id,
+  _updatedAt,
+  "slug": slug.current,
+  "title": {"i18n": title[language in $locales || _key in $locales]{language, _key, value}},
+  "summary": {"i18n": summary[language in $locales || _key in $locales]{language, _key, value}},
+  "body": {"i18n": body[language in $locales || _key in $locales]{language, _key, value}},
+  procedureType,
+  "howPerformed": {"i18n": howPerformed[language in $locales || _key in $locales]{language, _key, value}},
+  bodyAreas,
+  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
+  "condition": condition->{
+    _id,
+    "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}},
+    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}}},
+    "description": {"i18n": description[language in $locales || _key in $locales]{language, _key, value}}
+  },
+  "ingredients": ingredients[]{
+    _key,
+    "role": {"i18n": role[language in $locales || _key in $locales]{language, _key, value}},
+    "ingredient": ingredient->{
+      _id,
+      ingredientClass,
+      isClass,
+      "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}},
+      "mechanism": {"i18n": mechanism[language in $locales || _key in $locales]{language, _key, value}},
+      codes[]{codingSystem, code}
+    }
+  },
+  "effects": effects[]->{
+    _id,
+    onsetDays,
+    claimStatus,
+    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}}
+  },
+  "claims": claims[]{
+    _key,
+    topic,
+    claimStatus,
+    "statement": {"i18n": statement[language in $locales || _key in $locales]{language, _key, value}}
+  },
+  "sideEffects": sideEffects[]->{
+    _id,
+    severity,
+    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}},
+    "whenToSeekHelp": {"i18n": whenToSeekHelp[language in $locales || _key in $locales]{language, _key, value}}
+  },
+  "contraindications": contraindications[]->{
+    _id,
+    kind,
+    category,
+    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}},
+    codes[]{codingSystem, code}
+  },
+  "disclaimer": {"i18n": disclaimer[language in $locales || _key in $locales]{language, _key, value}},
+  medicalReview{reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
+  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
+  "availableLocales": array::unique(title[defined(value)].language)
+}`)
+
+/**
+ * Every published treatment, as summaries for an index page, localized to `$locales`.
+ *
+ * @public
+ */
+export const treatmentListQuery = defineQuery(`*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc){
+  _id,
+  "slug": slug.current,
+  "title": {"i18n": title[language in $locales || _key in $locales]{language, _key, value}},
+  "summary": {"i18n": summary[language in $locales || _key in $locales]{language, _key, value}},
+  procedureType,
+  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
+  "availableLocales": array::unique(title[defined(value)].language)
+}`)

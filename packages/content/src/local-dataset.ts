@@ -1,0 +1,2 @@
+export {localDataset, parseNdjson, readNdjson} from './lib/local-dataset.ts'
+export type {DatasetDocument} from './lib/local-dataset.ts'

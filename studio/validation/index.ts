@@ -1,0 +1,5 @@
+export {formatProblem} from './dataset-problem.ts'
+export type {DatasetProblem} from './dataset-problem.ts'
+export {validateDataset} from './validate-dataset.ts'
+export type {DatasetFile} from './validate-dataset.ts'
+export type {SchemaEntry} from './schema-types.ts'

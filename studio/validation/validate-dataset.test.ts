@@ -1,0 +1,128 @@
+import {readFile} from 'node:fs/promises'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {formatProblem, validateDataset, type SchemaEntry} from './index.ts'
+
+const schemaUrl = new URL('../schema.json', import.meta.url)
+const datasetUrl = new URL('../../content/dataset.ndjson', import.meta.url)
+
+let schema: SchemaEntry[]
+let seed: Array<Record<string, unknown>>
+
+beforeAll(async () => {
+  schema = JSON.parse(await readFile(schemaUrl, 'utf8')) as SchemaEntry[]
+  seed = (await readFile(datasetUrl, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+})
+
+/** Validates the seed after `change` edits a deep copy of it; returns the formatted problems. */
+function problemsAfter(change: (documents: Array<Record<string, any>>) => void, extraLines: string[] = []): string[] {
+  const documents = structuredClone(seed) as Array<Record<string, any>>
+  change(documents)
+  const text = [...documents.map((document) => JSON.stringify(document)), ...extraLines].join('\n')
+  return validateDataset([{name: 'dataset.ndjson', text}], schema).map(formatProblem)
+}
+
+const treatmentLine = () => seed.findIndex((document) => document._type === 'treatment') + 1
+const treatmentOf = (documents: Array<Record<string, any>>) => documents.find((document) => document._type === 'treatment')!
+
+describe('validateDataset', () => {
+  it('finds no problem in the seed dataset', () => {
+    expect(problemsAfter(() => {})).toEqual([])
+  })
+
+  it('reports a line that is not JSON with its file and line', () => {
+    const problems = problemsAfter(() => {}, ['{"_id": "x", '])
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(new RegExp(`^dataset\\.ndjson:${seed.length + 1}: Not a JSON document: .+ \\[invalid-json\\]$`))
+  })
+
+  it('reports an unknown _type and lists the known ones', () => {
+    const problems = problemsAfter(() => {}, [JSON.stringify({_id: 'x1', _type: 'recipe'})])
+    expect(problems).toEqual([
+      `dataset.ndjson:${seed.length + 1} x1 _type: Unknown _type "recipe": expected one of contraindication, sideEffect, effect, ingredient, treatment, condition. [unknown-type]`,
+    ])
+  })
+
+  it('reports a dangling reference with the document id and field path', () => {
+    const problems = problemsAfter((documents) => {
+      treatmentOf(documents).contraindications[0]._ref = 'contraindication-missing'
+    })
+    const key = (seed.find((document) => document._type === 'treatment') as any).contraindications[0]._key
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite contraindications[_key=="${key}"]: Reference to “contraindication-missing”, which is not in the dataset. [dangling-reference]`,
+    ])
+  })
+
+  it('reports a missing required field', () => {
+    const problems = problemsAfter((documents) => {
+      delete treatmentOf(documents).disclaimer
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite disclaimer: Missing required field “disclaimer”. [missing-required]`,
+    ])
+  })
+
+  it('requires at least one contraindication', () => {
+    const problems = problemsAfter((documents) => {
+      treatmentOf(documents).contraindications = []
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite contraindications: “contraindications” needs at least one item. [missing-required]`,
+    ])
+  })
+
+  it('requires base-locale text and supported locale codes', () => {
+    const problems = problemsAfter((documents) => {
+      const treatment = treatmentOf(documents)
+      treatment.title = treatment.title
+        .map((item: any) => (item.language === 'en' ? {...item, value: '   '} : item))
+        .concat({_key: 'fr', _type: 'internationalizedArrayStringValue', language: 'fr', value: 'Mésothérapie'})
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite title[_key=="fr"].language: “fr” is not a supported language. Use one of: en, it, de. [locale]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite title[_key=="en"].value: “title” is required in EN: it is the text every other language falls back to. [locale]`,
+    ])
+  })
+
+  it('checks the protocol ranges: positive, whole, min ≤ max', () => {
+    const problems = problemsAfter((documents) => {
+      Object.assign(treatmentOf(documents).protocol, {sessionsMin: 5, intervalMinWeeks: 0})
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Number of sessions: the lowest number (5) is higher than the highest (4). Swap them. [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.intervalMinWeeks: Weeks between sessions must be a whole number of 1 or more (got 0). [domain]`,
+    ])
+  })
+
+  it('reports duplicate ids and duplicate slugs', () => {
+    const treatment = seed.find((document) => document._type === 'treatment')!
+    const copy = {...treatment, _id: 'treatment-copy'}
+    const problems = problemsAfter(() => {}, [JSON.stringify(treatment), JSON.stringify(copy)])
+    expect(problems).toEqual([
+      `dataset.ndjson:${seed.length + 1} treatment-mesotherapy-cellulite _id: Duplicate _id, first used at dataset.ndjson:${treatmentLine()}. [duplicate-id]`,
+      `dataset.ndjson:${seed.length + 2} treatment-copy slug: The slug “mesotherapy-cellulite” is already used by treatment-mesotherapy-cellulite. Slugs must be unique. [duplicate-slug]`,
+    ])
+  })
+
+  it('refuses links that a browser would run', () => {
+    const problems = problemsAfter((documents) => {
+      const body = treatmentOf(documents).body.find((item: any) => item.language === 'en').value
+      const block = body.find((candidate: any) => candidate.markDefs?.length)
+      block.markDefs[0].href = 'javascript:alert(1)'
+    })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/body\[_key=="en"\]\.value\[_key=="[^"]+"\]\.markDefs\[_key=="[^"]+"\]\.href: Link "javascript:alert\(1\)" is not an absolute http\(s\), mailto or tel URL\. \[domain\]$/)
+  })
+
+  it('reports wrong types and unknown fields', () => {
+    const problems = problemsAfter((documents) => {
+      const treatment = treatmentOf(documents)
+      treatment.protocol.sessionsMax = '4'
+      treatment.price = 100
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Expected a number, got string "4". [wrong-type]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Number of sessions must be a whole number of 1 or more (got "4"). [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite price: Unknown field “price”: the Studio schema has no such field here. [unknown-field]`,
+    ])
+  })
+})

@@ -1,0 +1,17 @@
+import {defineConfig} from 'vitest/config'
+
+// Workspace packages resolve to their TypeScript source through this export condition,
+// so tests never depend on a stale build.
+const conditions = ['@treatments/source', 'module', 'node', 'import', 'default']
+
+export default defineConfig({
+  resolve: {conditions},
+  ssr: {resolve: {conditions, externalConditions: ['@treatments/source']}},
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'studio/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    typecheck: {enabled: true, include: ['packages/*/src/**/*.test-d.ts', 'tests/**/*.test-d.ts']},
+  },
+})
