@@ -61,8 +61,9 @@ async function withTimeout<R>(run: (signal: AbortSignal) => Promise<R>, timeoutM
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      controller.abort()
+      // Reject first: aborting makes the source reject too, and the timeout must win the race.
       reject(new AttemptTimeout())
+      controller.abort()
     }, timeoutMs)
   })
   try {

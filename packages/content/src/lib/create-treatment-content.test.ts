@@ -1,0 +1,132 @@
+import {afterEach, describe, expect, it, vi} from 'vitest'
+import type {ContentSource} from './content-source.ts'
+import {createTreatmentContent} from './create-treatment-content.ts'
+import {ContentNotFoundError, MalformedResponseError} from './errors.ts'
+import {localDataset} from './local-dataset.ts'
+
+const localized = (value: string) => [{_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en', value}]
+const documents = [
+  {_id: 'contra-1', _type: 'contraindication', text: localized('Pregnancy'), kind: 'absolute', category: 'pregnancy'},
+  {
+    _id: 't1',
+    _type: 'treatment',
+    slug: {_type: 'slug', current: 'one'},
+    title: localized('One'),
+    summary: localized('Summary'),
+    disclaimer: localized('Ask a doctor'),
+    contraindications: [{_key: 'c1', _type: 'reference', _ref: 'contra-1'}],
+  },
+]
+
+/** A source that counts requests and can be told to fail. */
+function counting(inner: ContentSource) {
+  const state = {requests: 0, fail: false}
+  const source: ContentSource = {
+    fetch(query, params, options) {
+      state.requests++
+      if (state.fail) return Promise.reject(Object.assign(new Error('Service Unavailable'), {statusCode: 503}))
+      return inner.fetch(query, params, options)
+    },
+  }
+  return {source, state}
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('createTreatmentContent', () => {
+  it('answers getTreatment with one request and reports what fell back', async () => {
+    const {source, state} = counting(localDataset(documents))
+    const content = createTreatmentContent({source})
+    const result = await content.getTreatment('one', {locale: 'it-CH'})
+    expect(state.requests).toBe(1)
+    expect(result.locale).toBe('it')
+    expect(result.requestedLocale).toBe('it-CH')
+    expect(result.treatment.title).toBe('One')
+    expect(result.treatment.contraindications.map((item) => item.text)).toEqual(['Pregnancy'])
+    expect(result.fallbacks).toContainEqual({path: 'contraindications[0].text', requested: 'it', served: 'en'})
+    expect(result.stale).toBe(false)
+  })
+
+  it('throws ContentNotFoundError for an unknown slug', async () => {
+    const content = createTreatmentContent({source: localDataset(documents)})
+    const error = await content.getTreatment('nope', {locale: 'de'}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ContentNotFoundError)
+    expect(error).toMatchObject({code: 'CONTENT_NOT_FOUND', slug: 'nope', locale: 'de', message: 'No published treatment has the slug “nope” (requested locale de)'})
+  })
+
+  it('does not serve drafts', async () => {
+    const draft = {...documents[1]!, _id: 'drafts.t2', slug: {_type: 'slug', current: 'draft-only'}}
+    const content = createTreatmentContent({source: localDataset([...documents, draft])})
+    await expect(content.getTreatment('draft-only')).rejects.toBeInstanceOf(ContentNotFoundError)
+  })
+
+  it('serves the last good answer, marked stale, when the source fails after a cached success', async () => {
+    vi.useFakeTimers({toFake: ['Date']})
+    try {
+      const {source, state} = counting(localDataset(documents))
+      const content = createTreatmentContent({source, cache: {ttlMs: 1000}, retry: {attempts: 2, baseDelayMs: 0, maxDelayMs: 0}})
+      expect((await content.getTreatment('one')).stale).toBe(false)
+      vi.setSystemTime(Date.now() + 5000)
+      state.fail = true
+      const again = await content.getTreatment('one')
+      expect(again.stale).toBe(true)
+      expect(again.treatment.title).toBe('One')
+      expect(state.requests).toBe(3)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('rejects a response that lost a contraindication instead of showing a shorter list', async () => {
+    const broken = localDataset([documents[1]!])
+    const content = createTreatmentContent({source: broken})
+    const error = await content.getTreatment('one').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MalformedResponseError)
+    expect((error as Error).message).toBe(
+      'Malformed response from the content source at `contraindications[0]`: expected a document (is the reference to a deleted or unpublished document?), got null',
+    )
+  })
+
+  it('rejects a malformed answer with where and what', async () => {
+    const content = createTreatmentContent({source: {fetch: async () => ({_id: 7}) as never}})
+    await expect(content.getTreatment('one')).rejects.toThrow('Malformed response from the content source at `_id`: expected a string, got number 7')
+    const list = createTreatmentContent({source: {fetch: async () => '<html>' as never}})
+    await expect(list.listTreatments()).rejects.toThrow('Malformed response from the content source at `(root)`: expected an array, got the string "<html>"')
+  })
+
+  it('lists treatments as localized summaries', async () => {
+    const content = createTreatmentContent({source: localDataset(documents)})
+    const {treatments, locale} = await content.listTreatments({locale: 'fr'})
+    expect(locale).toBe('en')
+    expect(treatments).toEqual([expect.objectContaining({slug: 'one', title: 'One', summary: 'Summary'})])
+  })
+
+  it('checks its options once, when created, naming the option', () => {
+    expect(() => createTreatmentContent({source: {projectId: '', dataset: 'production'}})).toThrow(
+      '`createTreatmentContent` option `source.projectId` must be a non-empty string, got ""; set it to your Sanity project\'s projectId',
+    )
+    expect(() => createTreatmentContent({source: {projectId: 'abc', dataset: 'production', apiVersion: 'latest'}})).toThrow(
+      '`createTreatmentContent` option `source.apiVersion` must be a date like "2025-02-19", got "latest"',
+    )
+    expect(() => createTreatmentContent({source: localDataset([]), timeoutMs: -1})).toThrow(
+      '`createTreatmentContent` option `timeoutMs` must be a positive number, got -1',
+    )
+    expect(() => createTreatmentContent({source: null as never})).toThrow(TypeError)
+    expect(() => createTreatmentContent({source: {projectId: 'abc', dataset: 'x', perspective: 'drafts'}})).toThrow(/needs `source.token`/)
+  })
+
+  it('refuses a token in a browser unless told to allow it', () => {
+    vi.stubGlobal('window', {})
+    vi.stubGlobal('document', {})
+    const source = {projectId: 'abc', dataset: 'production', token: 'secret'}
+    expect(() => createTreatmentContent({source})).toThrow(/got `source.token` in a browser/)
+    expect(() => createTreatmentContent({source, allowBrowserToken: true})).not.toThrow()
+  })
+
+  it('refuses a slug that is not a string', async () => {
+    const content = createTreatmentContent({source: localDataset(documents)})
+    await expect(content.getTreatment(42 as never)).rejects.toThrow('`getTreatment` expects a slug string, got number')
+  })
+})

@@ -1,0 +1,53 @@
+import {describe, expect, it} from 'vitest'
+import {localize} from './localize.ts'
+
+const field = (items: Array<[string, unknown]>) => ({i18n: items.map(([language, value]) => ({language, _key: language, value}))})
+
+describe('localize', () => {
+  it('returns the requested locale’s text and reports nothing when it has text', () => {
+    const {value, fallbacks} = localize({title: field([['en', 'Hello'], ['it', 'Ciao']])}, ['it', 'en'])
+    expect(value).toEqual({title: 'Ciao'})
+    expect(fallbacks).toEqual([])
+  })
+
+  it('returns the Italian text and reports the German fallback', () => {
+    const {value, fallbacks} = localize({list: [{text: field([['en', 'Pregnancy'], ['it', 'Gravidanza']])}]}, ['de', 'it', 'en'])
+    expect(value).toEqual({list: [{text: 'Gravidanza'}]})
+    expect(fallbacks).toEqual([{path: 'list[0].text', requested: 'de', served: 'it'}])
+  })
+
+  it('treats blank and whitespace-only text as missing', () => {
+    const {value, fallbacks} = localize({text: field([['de', '  \n'], ['en', 'Diabetes']])}, ['de', 'en'])
+    expect(value).toEqual({text: 'Diabetes'})
+    expect(fallbacks).toEqual([{path: 'text', requested: 'de', served: 'en'}])
+  })
+
+  it('reads items that keep the language in _key (plugin versions before 5)', () => {
+    const {value} = localize({text: {i18n: [{_key: 'it', value: 'Diabete'}]}}, ['it', 'en'])
+    expect(value).toEqual({text: 'Diabete'})
+  })
+
+  it('keeps a field with no text in any locale as null and reports it, never dropping the item', () => {
+    const {value, fallbacks} = localize({items: [{_id: 'a', text: field([])}, {_id: 'b', text: {i18n: null}}]}, ['it', 'en'])
+    expect(value).toEqual({items: [{_id: 'a', text: null}, {_id: 'b', text: null}]})
+    expect(fallbacks).toEqual([
+      {path: 'items[0].text', requested: 'it', served: null},
+      {path: 'items[1].text', requested: 'it', served: null},
+    ])
+  })
+
+  it('counts Portable Text without any span text as missing', () => {
+    const empty = [{_type: 'block', children: [{_type: 'span', text: ' '}]}]
+    const full = [{_type: 'block', children: [{_type: 'span', text: 'Body'}]}]
+    const {value} = localize({body: field([['it', empty], ['en', full]])}, ['it', 'en'])
+    expect(value).toEqual({body: full})
+  })
+
+  it('leaves other values as they are', () => {
+    expect(localize({n: 3, s: 'x', nothing: null, list: [1, 2]}, ['en']).value).toEqual({n: 3, s: 'x', nothing: null, list: [1, 2]})
+  })
+
+  it('refuses an empty chain', () => {
+    expect(() => localize({}, [])).toThrow(new TypeError('Cannot `localize` without a locale chain: pass at least one locale'))
+  })
+})

@@ -1,0 +1,56 @@
+import {describe, expect, it} from 'vitest'
+import {ResponseCache} from './response-cache.ts'
+
+describe('ResponseCache', () => {
+  it('shares one upstream request among concurrent identical requests', async () => {
+    const cache = new ResponseCache(undefined)
+    let calls = 0
+    const load = async () => {
+      calls++
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      return 'value'
+    }
+    const answers = await Promise.all([cache.get('k', load), cache.get('k', load), cache.get('k', load)])
+    expect(calls).toBe(1)
+    expect(answers.map((answer) => answer.value)).toEqual(['value', 'value', 'value'])
+  })
+
+  it('serves a fresh answer from memory within the TTL, and asks again after it', async () => {
+    let now = 0
+    const cache = new ResponseCache({ttlMs: 100}, () => now)
+    let calls = 0
+    const load = async () => ++calls
+    expect((await cache.get('k', load)).value).toBe(1)
+    now = 99
+    expect((await cache.get('k', load)).value).toBe(1)
+    now = 100
+    expect((await cache.get('k', load)).value).toBe(2)
+  })
+
+  it('serves the last good answer, marked stale, when a refresh fails', async () => {
+    let now = 0
+    const cache = new ResponseCache({ttlMs: 10}, () => now)
+    await cache.get('k', async () => 'good')
+    now = 50
+    const answer = await cache.get('k', async () => {
+      throw new Error('down')
+    })
+    expect(answer).toEqual({value: 'good', stale: true, fetchedAt: 0})
+  })
+
+  it('rethrows when there is no good answer to fall back on', async () => {
+    const cache = new ResponseCache({ttlMs: 10})
+    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down')
+  })
+
+  it('forgets the least recently used answers beyond maxEntries', async () => {
+    const cache = new ResponseCache({ttlMs: 1000, maxEntries: 2})
+    let calls = 0
+    const load = async () => ++calls
+    await cache.get('a', load)
+    await cache.get('b', load)
+    await cache.get('c', load)
+    await cache.get('a', load)
+    expect(calls).toBe(4)
+  })
+})
