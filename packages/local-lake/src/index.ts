@@ -1,0 +1,16 @@
+export {createLocalLakeHandler, type LocalLakeHandler} from './lib/create-local-lake-handler.ts'
+export type {DatasetWriter} from './lib/dataset-store.ts'
+export type {LakeDocument} from './lib/lake-document.ts'
+export type {DatasetSource, LocalLakeOptions, StartLocalLakeOptions} from './lib/lake-options.ts'
+export {
+  isLocalLakeError,
+  LocalLakeError,
+  type LocalLakeErrorCode,
+  type LocalLakeErrorLocation,
+} from './lib/local-lake-error.ts'
+export type {Perspective} from './lib/perspective.ts'
+export {
+  type LocalLake,
+  type LocalLakeClientConfig,
+  startLocalLake,
+} from './lib/start-local-lake.ts'

@@ -1,0 +1,119 @@
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+
+import {ClientError, createClient} from '@sanity/client'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {type LakeFixture, fixtureDocuments, startLakeFixture} from '../test-support/lake-fixture.ts'
+import {createLocalLakeHandler} from './create-local-lake-handler.ts'
+
+describe('HTTP routing and errors', () => {
+  let fixture: LakeFixture
+  beforeEach(async () => {
+    fixture = await startLakeFixture({maxBodyBytes: 1024})
+  })
+  afterEach(async () => {
+    await fixture.close()
+  })
+
+  it('answers an unknown dataset with 404, which the client reports', async () => {
+    const client = createClient({...fixture.lake.clientConfig, dataset: 'staging'})
+    const error = await client.fetch('*').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ClientError)
+    expect(error).toMatchObject({statusCode: 404})
+    expect((error as Error).message).toBe('Dataset "staging" not found; the local lake serves: production')
+  })
+
+  it('answers an unknown route with 404 in Sanity error shape', async () => {
+    const response = await fetch(`${fixture.lake.url}/v1/nope`)
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      error: {
+        type: 'httpNotFound',
+        description:
+          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/query/{dataset}, /data/doc/{dataset}/{ids} and /data/mutate/{dataset}',
+      },
+    })
+  })
+
+  it('answers a wrong method with 405 and an Allow header', async () => {
+    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/mutate/production`)
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST, OPTIONS')
+    expect(await response.json()).toEqual({
+      error: {type: 'httpMethodNotAllowed', description: 'Method GET is not allowed on /data/mutate; use POST'},
+    })
+  })
+
+  it('answers endpoints it does not implement (listen) with 501', async () => {
+    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/listen/production?query=*`)
+    expect(response.status).toBe(501)
+    expect(await response.json()).toMatchObject({error: {description: 'The local lake does not implement /data/listen'}})
+  })
+
+  it('answers a body over the limit with 413 and changes nothing', async () => {
+    const bytes = await fixture.readText()
+    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      body: JSON.stringify({mutations: [{create: {_id: 'big', _type: 'x', text: 'x'.repeat(2000)}}]}),
+    })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toEqual({
+      error: {type: 'httpPayloadTooLarge', description: "Request body is larger than the local lake's limit of 1024 bytes"},
+    })
+    expect(await fixture.readText()).toBe(bytes)
+    expect(await fixture.client.getDocument('big')).toBeUndefined()
+  })
+
+  it('sends CORS headers and answers preflight requests', async () => {
+    const preflight = await fetch(`${fixture.lake.url}/v2025-02-19/data/query/production`, {
+      method: 'OPTIONS',
+      headers: {Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST'},
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST')
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Content-Type')
+    const query = await fetch(`${fixture.lake.url}/v2025-02-19/data/query/production?query=1`)
+    expect(query.headers.get('access-control-allow-origin')).toBe('*')
+  })
+
+  it('accepts any version prefix, including vX and v1', async () => {
+    for (const version of ['vX', 'v1', 'v2021-10-21']) {
+      const response = await fetch(`${fixture.lake.url}/${version}/data/query/production?query=1`)
+      expect(await response.json()).toMatchObject({result: 1})
+    }
+  })
+})
+
+describe('createLocalLakeHandler', () => {
+  it('serves the lake from your own node:http server', async () => {
+    const handler = await createLocalLakeHandler({datasets: {production: await fixtureDocuments()}})
+    expect(handler.datasets).toEqual(['production'])
+    const server = createServer(handler)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const {port} = server.address() as AddressInfo
+      const client = createClient({
+        apiHost: `http://127.0.0.1:${port}`,
+        useProjectHostname: false,
+        projectId: 'local',
+        dataset: 'production',
+        apiVersion: '2025-02-19',
+        useCdn: false,
+      })
+      await client.create({_id: 'embedded', _type: 'x'})
+      await handler.idle()
+      expect(await client.fetch('*[_id == "embedded"][0]._id')).toBe('embedded')
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+
+  it('rejects invalid options with a TypeError naming the call and the option', async () => {
+    await expect(createLocalLakeHandler({datasets: {production: 42 as never}})).rejects.toThrow(
+      new TypeError('createLocalLakeHandler: option "datasets.production" must be an NDJSON file path or an array of documents; received 42'),
+    )
+  })
+})

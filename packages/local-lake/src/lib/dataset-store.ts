@@ -1,0 +1,117 @@
+import {applyPerspective} from './apply-perspective.ts'
+import type {QueryView} from './groq-runner.ts'
+import type {LakeDocument} from './lake-document.ts'
+import {LocalLakeError} from './local-lake-error.ts'
+import type {Perspective} from './perspective.ts'
+import {SerialQueue} from './serial-queue.ts'
+import {serializeNdjson} from './serialize-ndjson.ts'
+
+/** Writes a whole dataset file; must replace the file atomically or leave it untouched. */
+export type DatasetWriter = (file: string, contents: string) => Promise<void>
+
+/** How a {@link DatasetStore} is set up. */
+export interface DatasetStoreInit {
+  name: string
+  documents: LakeDocument[]
+  /** File to write changes back to; `undefined` keeps changes in memory only. */
+  file: string | undefined
+  writeFile: DatasetWriter
+}
+
+/** What a transaction computed: the next documents, whether they differ, and a result. */
+export interface TransactionPlan<T> {
+  documents: LakeDocument[]
+  changed: boolean
+  result: T
+}
+
+/**
+ * One dataset: its documents in order, indexed by `_id`, and the file they persist to.
+ *
+ * Transactions run one at a time. Each computes the next state from the current one; when it
+ * changed something, the whole dataset is written to the file first and only then swapped in, so
+ * memory never runs ahead of disk.
+ */
+export class DatasetStore {
+  /** Dataset name, as used in URLs. */
+  readonly name: string
+  /** The NDJSON file this dataset persists to; `undefined` when it lives in memory only. */
+  readonly file: string | undefined
+  readonly #writeFile: DatasetWriter
+  readonly #queue = new SerialQueue()
+  #documents: readonly LakeDocument[]
+  #byId: ReadonlyMap<string, LakeDocument>
+  #views = new Map<Perspective, QueryView>()
+
+  constructor(init: DatasetStoreInit) {
+    this.name = init.name
+    this.file = init.file
+    this.#writeFile = init.writeFile
+    this.#documents = init.documents
+    this.#byId = indexById(init.documents)
+  }
+
+  /** Every document, in dataset order. */
+  get documents(): readonly LakeDocument[] {
+    return this.#documents
+  }
+
+  /** Documents by `_id`. */
+  get byId(): ReadonlyMap<string, LakeDocument> {
+    return this.#byId
+  }
+
+  /** The documents a query sees under `perspective` (computed once per change). */
+  view(perspective: Perspective): QueryView {
+    let view = this.#views.get(perspective)
+    if (view === undefined) {
+      const documents = applyPerspective(this.#documents, perspective)
+      view = perspective === 'raw' ? {documents, byId: this.#byId} : {documents, byId: indexById(documents)}
+      this.#views.set(perspective, view)
+    }
+    return view
+  }
+
+  /**
+   * Runs `plan` against the current state after every earlier transaction has finished, then
+   * persists and applies its outcome. With `dryRun`, nothing is persisted or applied.
+   *
+   * @throws whatever `plan` throws (nothing changes)
+   * @throws LocalLakeError `DATASET_WRITE_FAILED` when the file could not be written (nothing changes)
+   */
+  transact<T>(
+    plan: (documents: readonly LakeDocument[], byId: ReadonlyMap<string, LakeDocument>) => Promise<TransactionPlan<T>>,
+    options: {dryRun?: boolean} = {},
+  ): Promise<T> {
+    return this.#queue.run(async () => {
+      const next = await plan(this.#documents, this.#byId)
+      if (!next.changed || options.dryRun === true) return next.result
+      if (this.file !== undefined) {
+        try {
+          await this.#writeFile(this.file, serializeNdjson(next.documents))
+        } catch (error) {
+          throw new LocalLakeError(
+            'DATASET_WRITE_FAILED',
+            `Could not write dataset "${this.name}" to ${this.file}: ${(error as Error).message}; no changes were applied`,
+            {file: this.file, cause: error},
+          )
+        }
+      }
+      this.#documents = next.documents
+      this.#byId = indexById(next.documents)
+      this.#views = new Map()
+      return next.result
+    })
+  }
+
+  /** Resolves once every queued transaction has finished (and been written). */
+  idle(): Promise<void> {
+    return this.#queue.idle()
+  }
+}
+
+function indexById(documents: readonly LakeDocument[]): Map<string, LakeDocument> {
+  const byId = new Map<string, LakeDocument>()
+  for (const document of documents) byId.set(document._id, document)
+  return byId
+}

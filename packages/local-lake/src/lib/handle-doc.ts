@@ -1,0 +1,35 @@
+import {badRequest} from './api-error.ts'
+import type {LakeDocument} from './lake-document.ts'
+import type {LakeRequest, LakeResponse} from './lake-request.ts'
+
+/**
+ * `GET /v{version}/data/doc/{dataset}/{id1,id2,...}`: documents by id, as stored (raw).
+ * Answers `{documents, omitted}`, where `omitted` lists `{id, reason: "existence"}` for ids that
+ * do not exist.
+ */
+export function handleDoc(context: LakeRequest): LakeResponse {
+  const ids = context.rest
+    .split(',')
+    .map((id) => decodeSegment(id))
+    .filter((id) => id !== '')
+  if (ids.length === 0) throw badRequest('Missing document ids: use /data/doc/{dataset}/{id1,id2,...}')
+  const documents: LakeDocument[] = []
+  const omitted: Array<{id: string; reason: 'existence'}> = []
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    const document = context.store.byId.get(id)
+    if (document === undefined) omitted.push({id, reason: 'existence'})
+    else documents.push(document)
+  }
+  return {statusCode: 200, body: {documents, omitted}}
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw badRequest(`Document id "${segment}" is not valid URL encoding`)
+  }
+}

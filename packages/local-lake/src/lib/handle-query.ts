@@ -1,0 +1,62 @@
+import {performance} from 'node:perf_hooks'
+
+import {badRequest} from './api-error.ts'
+import {describeJson, isPlainObject} from './lake-document.ts'
+import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import {resolvePerspective} from './perspective.ts'
+import {readJsonBody} from './read-body.ts'
+
+/**
+ * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
+ *
+ * GET reads `query` and `$name=<JSON>` parameters from the query string; POST reads a JSON body
+ * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
+ * Answers `{query, result, ms}` (without `query` when `returnQuery=false`).
+ */
+export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
+  const started = performance.now()
+  const {url} = context
+  let query: unknown
+  let params: Record<string, unknown>
+  if (context.method === 'POST') {
+    const body = await readJsonBody(context.request, context.options.maxBodyBytes)
+    query = body.query
+    if (body.params !== undefined && !isPlainObject(body.params)) {
+      throw badRequest(`"params" must be an object of parameter values, got ${describeJson(body.params)}`)
+    }
+    params = body.params ?? {}
+  } else {
+    query = url.searchParams.get('query') ?? undefined
+    params = paramsFromSearch(url.searchParams)
+  }
+  if (typeof query !== 'string' || query.trim() === '') {
+    throw badRequest(
+      context.method === 'POST'
+        ? 'Request body must have "query": a GROQ query string'
+        : 'Missing "query" parameter: a GROQ query string',
+    )
+  }
+  const perspective = resolvePerspective(url.searchParams.get('perspective'), context.apiVersion)
+  const result = await context.runner.run(query, params, context.store.view(perspective), {
+    projectId: context.projectId,
+    dataset: context.store.name,
+  })
+  const ms = Math.round(performance.now() - started)
+  const returnQuery = url.searchParams.get('returnQuery') !== 'false'
+  return {statusCode: 200, body: returnQuery ? {query, result, ms} : {result, ms}}
+}
+
+function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, raw] of search) {
+    if (!key.startsWith('$') || key.length === 1) continue
+    try {
+      params[key.slice(1)] = JSON.parse(raw)
+    } catch {
+      throw badRequest(
+        `Parameter "${key}" is not valid JSON: ${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} (parameters are JSON-encoded; quote strings, e.g. ${key}="value")`,
+      )
+    }
+  }
+  return params
+}

@@ -1,0 +1,147 @@
+import {resolve} from 'node:path'
+import {inspect} from 'node:util'
+
+import {atomicWriteFile} from './atomic-write-file.ts'
+import type {DatasetWriter} from './dataset-store.ts'
+
+/** Where a dataset's documents come from: an NDJSON file path, or documents kept in memory. */
+export type DatasetSource = string | readonly Record<string, unknown>[]
+
+/** Options for {@link createLocalLakeHandler} (and {@link startLocalLake}). */
+export interface LocalLakeOptions {
+  /**
+   * The datasets to serve: a directory (every `*.ndjson` file in it is a dataset named after the
+   * file), or an object mapping dataset names to an NDJSON file path or an array of documents.
+   * Relative paths are resolved against the current working directory.
+   */
+  datasets: string | Readonly<Record<string, DatasetSource>>
+  /** Reject every mutation with 403. Default `false`. */
+  readOnly?: boolean
+  /** Apply mutations in memory but never write files. Default `false`. */
+  inMemory?: boolean
+  /** Largest request body accepted, in bytes; larger requests get 413. Default 10 MiB. */
+  maxBodyBytes?: number
+  /** How many parsed GROQ queries to cache. Default 500. */
+  queryCacheSize?: number
+  /**
+   * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
+   * @internal
+   */
+  writeFile?: DatasetWriter
+}
+
+/** Options for {@link startLocalLake}. */
+export interface StartLocalLakeOptions extends LocalLakeOptions {
+  /** TCP port; `0` (the default) picks a free one. */
+  port?: number
+  /** Interface to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string
+}
+
+/** {@link LocalLakeOptions} checked and filled with defaults. */
+export interface ResolvedLakeOptions {
+  datasets:
+    | {kind: 'directory'; path: string}
+    | {kind: 'map'; entries: Array<{name: string; source: string | readonly Record<string, unknown>[]}>}
+  readOnly: boolean
+  inMemory: boolean
+  maxBodyBytes: number
+  queryCacheSize: number
+  writeFile: DatasetWriter
+}
+
+const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+
+/** A short rendering of any value for "received ..." in error messages. */
+export function describeReceived(value: unknown): string {
+  const text = inspect(value, {depth: 1, breakLength: Number.POSITIVE_INFINITY, maxArrayLength: 3})
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text
+}
+
+/**
+ * Checks `options` and fills in defaults.
+ *
+ * @param call - the public function being called, for error messages
+ * @throws TypeError naming `call`, the option, the expected form and the received value
+ */
+export function resolveLakeOptions(options: unknown, call: string): ResolvedLakeOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${call}: options must be an object like {datasets: {production: 'content/dataset.ndjson'}}; received ${describeReceived(options)}`)
+  }
+  const record = options as Record<string, unknown>
+  const bad = (name: string, expected: string, received: unknown = record[name]): never => {
+    throw new TypeError(`${call}: option "${name}" must be ${expected}; received ${describeReceived(received)}`)
+  }
+  const boolean = (name: string): boolean => {
+    const value = record[name]
+    if (value === undefined) return false
+    return typeof value === 'boolean' ? value : bad(name, 'a boolean')
+  }
+  const integer = (name: string, fallback: number, min: number): number => {
+    const value = record[name]
+    if (value === undefined) return fallback
+    return Number.isInteger(value) && (value as number) >= min ? (value as number) : bad(name, `an integer >= ${min}`)
+  }
+  const writeFile = record.writeFile ?? atomicWriteFile
+  if (typeof writeFile !== 'function') bad('writeFile', 'a function (file, contents) => Promise<void>')
+  return {
+    datasets: resolveDatasets(record.datasets, bad),
+    readOnly: boolean('readOnly'),
+    inMemory: boolean('inMemory'),
+    maxBodyBytes: integer('maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
+    queryCacheSize: integer('queryCacheSize', 500, 0),
+    writeFile: writeFile as DatasetWriter,
+  }
+}
+
+function resolveDatasets(
+  value: unknown,
+  bad: (name: string, expected: string, received?: unknown) => never,
+): ResolvedLakeOptions['datasets'] {
+  const expected =
+    'a directory path, or an object mapping dataset names to NDJSON file paths or arrays of documents, like {production: "content/dataset.ndjson"}'
+  if (typeof value === 'string') {
+    return value.trim() === '' ? bad('datasets', expected) : {kind: 'directory', path: resolve(value)}
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('datasets', expected)
+  const entries = Object.entries(value)
+  if (entries.length === 0) return bad('datasets', `${expected} with at least one dataset`)
+  const files = new Map<string, string>()
+  return {
+    kind: 'map',
+    entries: entries.map(([name, source]) => {
+      if (!DATASET_NAME.test(name)) {
+        return bad('datasets', `keyed by dataset names of 1–64 lowercase letters, digits, "_" or "-" (starting with a letter or digit), but has key "${name}"`)
+      }
+      if (typeof source === 'string') {
+        if (source.trim() === '') return bad(`datasets.${name}`, 'an NDJSON file path or an array of documents', source)
+        const file = resolve(source)
+        const other = files.get(file)
+        if (other !== undefined) {
+          return bad(`datasets.${name}`, `a file not used by another dataset, but dataset "${other}" also uses ${file}`, source)
+        }
+        files.set(file, name)
+        return {name, source: file}
+      }
+      if (Array.isArray(source)) return {name, source: source as readonly Record<string, unknown>[]}
+      return bad(`datasets.${name}`, 'an NDJSON file path or an array of documents', source)
+    }),
+  }
+}
+
+/**
+ * Checks the server options of {@link startLocalLake}.
+ *
+ * @throws TypeError naming the option, the expected form and the received value
+ */
+export function resolveListenOptions(options: StartLocalLakeOptions, call: string): {port: number; host: string} {
+  const {port = 0, host = '127.0.0.1'} = options
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new TypeError(`${call}: option "port" must be an integer from 0 to 65535 (0 picks a free port); received ${describeReceived(port)}`)
+  }
+  if (typeof host !== 'string' || host.trim() === '') {
+    throw new TypeError(`${call}: option "host" must be a non-empty host name or IP address such as "127.0.0.1"; received ${describeReceived(host)}`)
+  }
+  return {port, host}
+}

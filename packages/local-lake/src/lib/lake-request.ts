@@ -1,0 +1,28 @@
+import type {IncomingMessage} from 'node:http'
+
+import type {DatasetStore} from './dataset-store.ts'
+import type {GroqRunner} from './groq-runner.ts'
+import type {ResolvedLakeOptions} from './lake-options.ts'
+
+/** A routed data API request, as the endpoint handlers see it. */
+export interface LakeRequest {
+  request: IncomingMessage
+  method: string
+  url: URL
+  /** The dataset named in the URL. */
+  store: DatasetStore
+  /** The API version from the URL, without the `v` (`2025-02-19`, `1`, `X`). */
+  apiVersion: string
+  /** The project id the client sent (`X-Sanity-Project-ID`), or `local`. */
+  projectId: string
+  /** Path after the dataset segment (the ids of `/data/doc`), still URL-encoded. */
+  rest: string
+  runner: GroqRunner
+  options: ResolvedLakeOptions
+}
+
+/** What an endpoint handler answers with (sent as JSON). */
+export interface LakeResponse {
+  statusCode: number
+  body: unknown
+}

@@ -1,0 +1,95 @@
+import {type Server, createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+
+import {openLocalLake} from './create-local-lake-handler.ts'
+import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} from './lake-options.ts'
+import {LocalLakeError} from './local-lake-error.ts'
+
+/** The `createClient` configuration that points `@sanity/client` at a local lake. */
+export interface LocalLakeClientConfig {
+  apiHost: string
+  useProjectHostname: false
+  projectId: string
+  dataset: string
+  apiVersion: string
+  useCdn: false
+}
+
+/** A running local lake server. */
+export interface LocalLake {
+  /** Base URL, e.g. `http://127.0.0.1:3333`; use it as `apiHost`. */
+  readonly url: string
+  /** The port listened on (useful with `port: 0`). */
+  readonly port: number
+  /** The host listened on. */
+  readonly host: string
+  /** Names of the datasets served. */
+  readonly datasets: readonly string[]
+  /** Config for `createClient` from `@sanity/client`, for the first dataset. */
+  readonly clientConfig: LocalLakeClientConfig
+  /** The underlying `node:http` server. */
+  readonly server: Server
+  /** Stops accepting connections, waits for pending writes, then closes all connections. */
+  close(): Promise<void>
+}
+
+/**
+ * Loads the datasets and starts an HTTP server on `host:port` (default `127.0.0.1`, a random
+ * free port) that speaks the part of Sanity's HTTP API that `@sanity/client` uses.
+ *
+ * @throws TypeError for invalid options (naming the option, expected form and received value)
+ * @throws LocalLakeError `DATASET_*` when a dataset cannot be loaded, `LISTEN_FAILED` when the
+ *   server cannot listen
+ */
+export async function startLocalLake(options: StartLocalLakeOptions): Promise<LocalLake> {
+  const resolved = resolveLakeOptions(options, 'startLocalLake')
+  const {port, host} = resolveListenOptions(options, 'startLocalLake')
+  const handler = await openLocalLake(resolved)
+  const server = createServer(handler)
+  await listen(server, port, host)
+  const address = server.address() as AddressInfo
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  let closing: Promise<void> | undefined
+  return {
+    url,
+    port: address.port,
+    host,
+    datasets: handler.datasets,
+    clientConfig: {
+      apiHost: url,
+      useProjectHostname: false,
+      projectId: 'local',
+      dataset: handler.datasets[0] ?? 'production',
+      apiVersion: '2025-02-19',
+      useCdn: false,
+    },
+    server,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        server.closeIdleConnections()
+        await handler.idle()
+        server.closeAllConnections()
+        await closed
+      })()
+      return closing
+    },
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        new LocalLakeError('LISTEN_FAILED', `Cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message}`, {
+          cause: error,
+        }),
+      )
+    }
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve()
+    })
+  })
+}
