@@ -4,6 +4,7 @@ import {defineConfig} from 'vitest/config'
 // so tests never depend on a stale build.
 const conditions = ['@treatments/source', 'module', 'node', 'import', 'default']
 
+// Type tests (`*.test-d.ts`) are checked by `pnpm typecheck` (tsc), which fails on a wrong type.
 export default defineConfig({
   resolve: {conditions},
   ssr: {resolve: {conditions, externalConditions: ['@treatments/source']}},
@@ -12,6 +13,5 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    typecheck: {enabled: true, include: ['packages/*/src/**/*.test-d.ts', 'tests/**/*.test-d.ts']},
   },
 })
