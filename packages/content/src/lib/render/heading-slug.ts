@@ -1,0 +1,24 @@
+/**
+ * The slug a heading's text gives, before de-duplication and prefixing: lower case, diacritics
+ * removed (`è` → `e`, `ü` → `u`, `ß` → `ss`), every run of characters other than letters and
+ * digits replaced by one `-`, no `-` at either end. Letters of other scripts are kept. Text with
+ * no letters or digits gives `section`.
+ *
+ * @example
+ * ```ts
+ * headingSlug('Who cannot have this treatment?') // 'who-cannot-have-this-treatment'
+ * headingSlug('Perché è sicuro') // 'perche-e-sicuro'
+ * ```
+ * @param text - The plain text of a heading.
+ * @public
+ */
+export function headingSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return slug === '' ? 'section' : slug
+}

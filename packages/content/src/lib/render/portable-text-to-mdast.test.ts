@@ -1,0 +1,49 @@
+import {describe, expect, it} from 'vitest'
+import {portableTextToMdast} from './portable-text-to-mdast.ts'
+
+describe('portableTextToMdast', () => {
+  it('builds an mdast tree with heading ids in data.hProperties and tight lists', () => {
+    const {tree, messages} = portableTextToMdast(
+      [
+        {_type: 'block', _key: 'a', style: 'h2', markDefs: [], children: [{_type: 'span', text: 'Results', marks: []}]},
+        {_type: 'block', _key: 'b', style: 'normal', listItem: 'number', markDefs: [], children: [{_type: 'span', text: 'One', marks: ['em']}]},
+      ],
+      {idPrefix: 'p-'},
+    )
+    expect(tree).toEqual({
+      type: 'root',
+      children: [
+        {type: 'heading', depth: 2, data: {hProperties: {id: 'p-results'}}, children: [{type: 'text', value: 'Results'}]},
+        {
+          type: 'list',
+          ordered: true,
+          start: 1,
+          spread: false,
+          children: [
+            {type: 'listItem', spread: false, children: [{type: 'paragraph', children: [{type: 'emphasis', children: [{type: 'text', value: 'One'}]}]}]},
+          ],
+        },
+      ],
+    })
+    expect(messages).toEqual([])
+  })
+
+  it('merges adjacent code spans into one inline code node', () => {
+    const {tree} = portableTextToMdast([
+      {_type: 'block', markDefs: [], children: [{_type: 'span', text: 'a', marks: ['code']}, {_type: 'span', text: 'b', marks: ['code']}]},
+    ])
+    expect(tree.children).toEqual([{type: 'paragraph', children: [{type: 'inlineCode', value: 'ab'}]}])
+  })
+
+  it('starts a list at a deeper level when there is no parent item, and returns to the top level', () => {
+    const item = (text: string, level: number) => ({_type: 'block', listItem: 'bullet', level, markDefs: [], children: [{_type: 'span', text, marks: []}]})
+    const {tree} = portableTextToMdast([item('deep', 2), item('top', 1)])
+    expect(tree.children.map((node) => node.type)).toEqual(['list', 'list'])
+  })
+
+  it('throws a TypeError naming the call for a non-array', () => {
+    expect(() => portableTextToMdast({} as never)).toThrow(
+      new TypeError('`portableTextToMdast` expects an array of Portable Text blocks, got an object'),
+    )
+  })
+})

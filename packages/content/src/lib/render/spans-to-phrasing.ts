@@ -1,0 +1,189 @@
+import type {Emphasis, Link, PhrasingContent, Strong} from 'mdast'
+import {isRecord} from './is-record.ts'
+import type {MessageSink} from './render-message.ts'
+import {safeLinkUrl} from './safe-link-url.ts'
+
+/** Inline content of a block, as Markdown phrasing nodes, with its plain text. */
+interface Phrasing {
+  children: PhrasingContent[]
+  /** The text of every span, concatenated. */
+  text: string
+}
+
+/** A mark that wraps text in an mdast node. */
+type WrappingMark = {kind: 'strong'} | {kind: 'emphasis'} | {kind: 'link'; url: string}
+
+/** What a mark name resolves to in one block: wrap, `code`, or nothing (already reported). */
+type ResolvedMark = WrappingMark | 'code' | null
+
+/** A parent on the open-marks stack. */
+interface OpenMark {
+  mark: string
+  children: PhrasingContent[]
+}
+
+/** Decorators that Portable Text editors offer and Markdown cannot express. */
+const unsupportedDecorators = new Set(['underline', 'strike-through'])
+
+/**
+ * Turn the `children` of a Portable Text block into mdast phrasing content.
+ *
+ * Adjacent spans that share a mark share one node (`**a *b***`, not `**a****_b_**`), with the
+ * longest-running marks outermost, as `@portabletext/toolkit` nests them. `code` makes the span an
+ * `inlineCode` leaf. A `\n` inside a span becomes a line break. Unknown, unsupported and unsafe
+ * marks are reported and left out; their text stays. Children that are not spans are reported
+ * and left out.
+ *
+ * @internal
+ */
+export function spansToPhrasing(
+  children: readonly unknown[],
+  markDefs: unknown,
+  blockKey: string | undefined,
+  sink: MessageSink,
+): Phrasing {
+  const root: PhrasingContent[] = []
+  const stack: OpenMark[] = []
+  const definitions = Array.isArray(markDefs) ? markDefs : []
+  let resolved: Map<string, ResolvedMark> | undefined
+  let text = ''
+
+  // Marks of each span that wrap, and whether the span is code.
+  const spans: {text: string; marks: string[]; code: boolean}[] = []
+  for (const child of children) {
+    if (!isRecord(child) || child._type !== 'span') {
+      const type = isRecord(child) && typeof child._type === 'string' ? `"${child._type}"` : 'without a type'
+      sink.report('unknown-inline-type', `Inline object ${type} in ${describeBlock(blockKey)} cannot be rendered; it was left out`, blockKey)
+      continue
+    }
+    const spanText = typeof child.text === 'string' ? child.text : ''
+    const marks: string[] = []
+    let code = false
+    if (Array.isArray(child.marks)) {
+      for (const mark of child.marks) {
+        if (typeof mark !== 'string') continue
+        resolved ??= new Map()
+        let result = resolved.get(mark)
+        if (result === undefined) {
+          result = resolveMark(mark, definitions, blockKey, sink)
+          resolved.set(mark, result)
+        }
+        if (result === 'code') code = true
+        else if (result !== null && !marks.includes(mark)) marks.push(mark)
+      }
+    }
+    spans.push({text: spanText, marks, code})
+  }
+
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!
+    if (span.text === '') continue
+    text += span.text
+    if (span.marks.length === 0) {
+      stack.length = 0
+      appendLeaves(root, span.text, span.code)
+      continue
+    }
+
+    // Keep open the marks this span still has, outermost first; close the rest.
+    const needed = sortByRun(span.marks, spans, index)
+    let depth = 0
+    while (depth < stack.length) {
+      const at = needed.indexOf(stack[depth]!.mark)
+      if (at === -1) break
+      needed.splice(at, 1)
+      depth++
+    }
+    stack.length = depth
+    let parent = depth === 0 ? root : stack[depth - 1]!.children
+    for (const mark of needed) {
+      const node = wrapper(resolved!.get(mark) as WrappingMark)
+      parent.push(node)
+      stack.push({mark, children: node.children})
+      parent = node.children
+    }
+    appendLeaves(parent, span.text, span.code)
+  }
+  return {children: root, text}
+}
+
+function describeBlock(blockKey: string | undefined): string {
+  return blockKey === undefined ? 'a block' : `block "${blockKey}"`
+}
+
+/** Marks sorted by how many following spans keep them, longest first (stable). */
+function sortByRun(marks: string[], spans: readonly {text: string; marks: string[]}[], index: number): string[] {
+  if (marks.length < 2) return marks.slice()
+  const run = new Map<string, number>()
+  for (const mark of marks) {
+    let count = 0
+    for (let next = index + 1; next < spans.length && spans[next]!.marks.includes(mark); next++) count++
+    run.set(mark, count)
+  }
+  return [...marks].sort((a, b) => run.get(b)! - run.get(a)!)
+}
+
+const strong: WrappingMark = {kind: 'strong'}
+const emphasis: WrappingMark = {kind: 'emphasis'}
+
+function resolveMark(mark: string, definitions: readonly unknown[], blockKey: string | undefined, sink: MessageSink): ResolvedMark {
+  if (mark === 'strong') return strong
+  if (mark === 'em') return emphasis
+  if (mark === 'code') return 'code'
+  const where = describeBlock(blockKey)
+  if (unsupportedDecorators.has(mark)) {
+    sink.report('unsupported-mark', `Decorator "${mark}" in ${where} has no equivalent; its text is shown without it`, blockKey)
+    return null
+  }
+  const definition = definitions.find((item) => isRecord(item) && item._key === mark)
+  if (!isRecord(definition)) {
+    sink.report('unknown-mark', `Mark "${mark}" in ${where} is neither a known decorator nor a mark definition; its text is shown without it`, blockKey)
+    return null
+  }
+  if (definition._type !== 'link') {
+    const type = typeof definition._type === 'string' ? `"${definition._type}"` : 'without a type'
+    sink.report('unknown-annotation', `Annotation ${type} ("${mark}") in ${where} cannot be rendered; its text is shown without it`, blockKey)
+    return null
+  }
+  const url = safeLinkUrl(definition.href)
+  if (url === undefined) {
+    const href = typeof definition.href === 'string' ? `"${definition.href}"` : 'no URL'
+    sink.report(
+      'unsafe-link',
+      `Link ("${mark}") in ${where} has ${href}; only http:, https:, mailto: and tel: URLs are linked, so its text is shown without the link`,
+      blockKey,
+    )
+    return null
+  }
+  return {kind: 'link', url}
+}
+
+function wrapper(mark: WrappingMark): Strong | Emphasis | Link {
+  if (mark.kind === 'link') return {type: 'link', url: mark.url, children: []}
+  return {type: mark.kind, children: []}
+}
+
+/** Append text, split at `\n` into line breaks, merging with a preceding leaf of the same kind. */
+function appendLeaves(parent: PhrasingContent[], value: string, code: boolean): void {
+  if (code) {
+    const last = parent.at(-1)
+    if (last?.type === 'inlineCode') last.value += value
+    else parent.push({type: 'inlineCode', value})
+    return
+  }
+  if (!value.includes('\n')) {
+    const last = parent.at(-1)
+    if (last?.type === 'text') last.value += value
+    else parent.push({type: 'text', value})
+    return
+  }
+  const lines = value.split('\n')
+  for (let line = 0; line < lines.length; line++) {
+    if (line > 0) parent.push({type: 'break'})
+    const part = lines[line]!
+    if (part === '') continue
+    const last = parent.at(-1)
+    if (last?.type === 'text') last.value += part
+    else parent.push({type: 'text', value: part})
+  }
+}

@@ -1,0 +1,190 @@
+import {createInstance, type i18n as I18n} from 'i18next'
+import {locales, matchLocale} from '../locale-registry.ts'
+import {describeValue as describe} from '../render/describe-value.ts'
+import {escapeHtml} from './escape-html.ts'
+import type {UiStringKey} from './ui-catalog.ts'
+import {uiNamespace, uiResources} from './ui-resources.ts'
+
+/**
+ * Values to interpolate into a UI string; `count` also picks the plural form.
+ *
+ * @public
+ */
+export type UiStringValues = Record<string, unknown> & {count?: number}
+
+/**
+ * Options for {@link createUiStrings}.
+ *
+ * @public
+ */
+export interface CreateUiStringsOptions {
+  /**
+   * Time zone for `formatDate` when it is given a timestamp or a `Date`. Defaults to `UTC`, so
+   * server and browser agree. Date-only strings (`2025-03-05`) are calendar dates and are never
+   * shifted.
+   */
+  timeZone?: string
+}
+
+/**
+ * UI strings for one locale.
+ *
+ * Strings are plain text: interpolated values are inserted as given, not HTML-escaped. Frameworks
+ * that escape text (React, Vue, Astro, Svelte) need nothing more; when you build HTML strings by
+ * hand, use `tHtml`, which escapes the whole result.
+ *
+ * @public
+ */
+export interface UiStrings {
+  /** The supported locale serving the request (`it` for `it-CH`). */
+  readonly locale: string
+  /** Where strings are read from, in order; ends with the base locale. */
+  readonly chain: readonly string[]
+  /** True when no requested tag was supported and the base locale is used. */
+  readonly usedDefault: boolean
+  /** The i18next instance behind `t`, made for this call only (for `react-i18next` and the like). */
+  readonly i18n: I18n
+  /** The string for `key`, with `values` interpolated; a key missing in the locale falls back along `chain`. */
+  t(key: UiStringKey, values?: UiStringValues): string
+  /** `t()` escaped for HTML text and attribute values. */
+  tHtml(key: UiStringKey, values?: UiStringValues): string
+  /** `3–4 sessions`, or `1 session` when `min` equals `max` or `max` is left out. */
+  formatSessions(min: number, max?: number): string
+  /** `3–4 weeks apart`, or `1 week apart`. */
+  formatWeeksApart(min: number, max?: number): string
+  /** `Results visible from day 3`. */
+  formatResultsFromDay(day: number): string
+  /** A number range in the locale's style (`3–4`; `formatRange` where the runtime has it). */
+  formatRange(min: number, max: number): string
+  /**
+   * A date, long style, in the locale (`March 5, 2025`, `5 marzo 2025`, `5. März 2025`). Takes a
+   * Sanity `date` (`2025-03-05`), an ISO timestamp or a `Date`. A string that is not a date is
+   * returned unchanged (content problems are not thrown).
+   */
+  formatDate(value: string | Date): string
+  /** A language's name in the locale (`en` → `inglese` in Italian), for `notYetTranslated`. */
+  formatLanguageName(id: string): string
+}
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * UI strings for a requested locale, ready to use (synchronous: the strings ship with the
+ * package). The request is matched with `matchLocale` (`it-CH` → `it`, anything unsupported →
+ * the base locale), and missing keys fall back along the locale's fallback chain. Each call
+ * makes a new i18next instance (never the global one), with `returnNull: false`, no escaping of
+ * interpolations (see {@link UiStrings}) and no logging.
+ *
+ * @example
+ * ```ts
+ * const ui = createUiStrings('it-CH')
+ * ui.t('sideEffects') // 'Effetti collaterali'
+ * ui.formatSessions(3, 4) // '3-4 sessioni'
+ * ui.t('lastReviewed', {date: ui.formatDate('2025-03-05')}) // 'Ultima revisione: 5 marzo 2025'
+ * ```
+ * @param locale - A BCP 47 tag, or a priority list of tags (for example from `Accept-Language`).
+ * @throws {TypeError} When `locale` is not a string or an array of strings, or `options` is
+ *   malformed.
+ * @public
+ */
+export function createUiStrings(locale: string | readonly string[], options: CreateUiStringsOptions = {}): UiStrings {
+  if (typeof locale !== 'string' && !(Array.isArray(locale) && locale.every((tag) => typeof tag === 'string'))) {
+    throw new TypeError(`\`createUiStrings\` expects a locale tag or an array of tags, got ${describe(locale)}`)
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`\`createUiStrings\` expects an options object as its second argument, got ${describe(options)}`)
+  }
+  const timeZone = options.timeZone ?? 'UTC'
+  if (typeof timeZone !== 'string') {
+    throw new TypeError(`\`createUiStrings\` expects \`timeZone\` to be a string, got ${describe(timeZone)}`)
+  }
+  const match = matchLocale(locale)
+  const language = match.locale
+  const i18n = createInstance()
+  void i18n.init({
+    lng: language,
+    fallbackLng: match.chain.slice(1),
+    supportedLngs: locales.map((definition) => definition.id),
+    ns: [uiNamespace],
+    defaultNS: uiNamespace,
+    // A copy per instance: i18next's resource API writes into the objects it is given.
+    resources: structuredClone(uiResources),
+    initAsync: false,
+    returnNull: false,
+    returnEmptyString: false,
+    interpolation: {escapeValue: false},
+    debug: false,
+    saveMissing: false,
+  })
+
+  const t = (key: UiStringKey, values?: UiStringValues): string => i18n.t(key, values ?? {}) as string
+  const numbers = new Intl.NumberFormat(language)
+  const formatRange = (min: number, max: number): string => {
+    const [low, high] = min <= max ? [min, max] : [max, min]
+    return typeof numbers.formatRange === 'function'
+      ? numbers.formatRange(low, high)
+      : t('numberRange', {min: numbers.format(low), max: numbers.format(high)})
+  }
+  const counted = (call: string, key: UiStringKey, min: number, max: number | undefined): string => {
+    checkCount(call, min)
+    if (max !== undefined) checkCount(call, max)
+    if (max === undefined || max === min) return t(key, {count: min, range: numbers.format(min)})
+    // A range takes the plural form of its upper end (CLDR plural ranges for en, it, de).
+    return t(key, {count: Math.max(min, max), range: formatRange(min, max)})
+  }
+  let dates: Intl.DateTimeFormat | undefined
+  let calendarDates: Intl.DateTimeFormat | undefined
+  let languageNames: Intl.DisplayNames | undefined
+
+  return {
+    locale: language,
+    chain: match.chain,
+    usedDefault: match.usedDefault,
+    i18n,
+    t,
+    tHtml: (key, values) => escapeHtml(t(key, values)),
+    formatSessions: (min, max) => counted('formatSessions', 'sessionsRange', min, max),
+    formatWeeksApart: (min, max) => counted('formatWeeksApart', 'weeksApart', min, max),
+    formatResultsFromDay: (day) => {
+      checkCount('formatResultsFromDay', day)
+      return t('resultsFromDay', {count: day})
+    },
+    formatRange: (min, max) => {
+      checkCount('formatRange', min)
+      checkCount('formatRange', max)
+      return formatRange(min, max)
+    },
+    formatDate: (value) => {
+      if (typeof value !== 'string' && !(value instanceof Date)) {
+        throw new TypeError(`\`formatDate\` expects a date string or a Date, got ${describe(value)}`)
+      }
+      if (typeof value === 'string' && dateOnly.test(value.trim())) {
+        const day = value.trim()
+        const date = new Date(`${day}T00:00:00Z`)
+        // `2025-02-30` parses as 2 March: not a calendar date, so shown as written.
+        if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return value
+        calendarDates ??= new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone: 'UTC'})
+        return calendarDates.format(date)
+      }
+      const date = typeof value === 'string' ? new Date(value) : value
+      if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : ''
+      dates ??= new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone})
+      return dates.format(date)
+    },
+    formatLanguageName: (id) => {
+      if (typeof id !== 'string') throw new TypeError(`\`formatLanguageName\` expects a language tag, got ${describe(id)}`)
+      try {
+        languageNames ??= new Intl.DisplayNames(language, {type: 'language'})
+        return languageNames.of(id) ?? id
+      } catch {
+        return locales.find((definition) => definition.id === id)?.title ?? id
+      }
+    },
+  }
+}
+
+function checkCount(call: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new TypeError(`\`${call}\` expects finite numbers, got ${typeof value === 'number' ? String(value) : describe(value)}`)
+  }
+}

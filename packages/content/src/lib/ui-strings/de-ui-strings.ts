@@ -1,0 +1,68 @@
+import type {UiCatalog} from './ui-catalog.ts'
+
+/**
+ * The German UI strings.
+ *
+ * @public
+ */
+export const deUiStrings: UiCatalog = {
+  overview: 'Überblick',
+  whoItIsFor: 'Für wen die Behandlung geeignet ist',
+  whoCannotHaveIt: 'Wer diese Behandlung nicht erhalten darf',
+  howItIsDone: 'Ablauf der Behandlung',
+  howManySessions: 'Wie viele Sitzungen',
+  resultsAndWhen: 'Ergebnisse und wann sie sichtbar werden',
+  sideEffects: 'Nebenwirkungen',
+  whenToGetHelp: 'Wann Sie ärztliche Hilfe brauchen',
+  sources: 'Quellen',
+  reviewDates: 'Prüfdaten',
+  disclaimer: 'Wichtiger Hinweis',
+  ingredients: 'Wirkstoffe',
+  claimsNeedingReview: 'Aussagen, die noch ärztlich geprüft werden',
+
+  numberRange: '{{min}}–{{max}}',
+  sessionsRange_one: '{{range}} Sitzung',
+  sessionsRange_other: '{{range}} Sitzungen',
+  weeksApart_one: 'im Abstand von {{range}} Woche',
+  weeksApart_other: 'im Abstand von {{range}} Wochen',
+  resultsFromDay_one: 'Ergebnisse sichtbar ab Tag {{count}}',
+  resultsFromDay_other: 'Ergebnisse sichtbar ab Tag {{count}}',
+
+  notYetTranslated: 'Noch nicht übersetzt: angezeigt auf {{language}}',
+  fellBackNotice: 'Teile dieser Seite sind noch nicht auf {{requested}} verfügbar und werden auf {{language}} angezeigt.',
+  needsMedicalReview: 'Diese Aussage wurde noch nicht ärztlich geprüft',
+
+  sideEffectSeverity: {
+    expected: 'Erwartet, klingt von selbst ab',
+    serious: 'Schwerwiegend: ärztlich abklären lassen',
+  },
+  contraindicationKind: {
+    absolute: 'Nicht möglich',
+    relative: 'Nur nach ärztlicher Abwägung',
+  },
+  ingredientClass: {
+    lipolytic: 'Lipolytisch (baut Fett ab)',
+    lymphaticDrainage: 'Lymphdrainage',
+    phlebotonic: 'Venentonisierend (stärkt die Venen)',
+    vitamin: 'Vitamin',
+    mineral: 'Mineralstoff',
+    other: 'Sonstiges',
+  },
+  bodyArea: {
+    abdomen: 'Bauch',
+    hips: 'Hüften',
+    thighs: 'Oberschenkel',
+    buttocks: 'Gesäß',
+    knees: 'Knie',
+    arms: 'Oberarme',
+  },
+
+  lastReviewed: 'Zuletzt geprüft am {{date}}',
+  nextReviewDue: 'Nächste Prüfung fällig am {{date}}',
+  reviewedBy: 'Geprüft von {{name}}',
+
+  notFoundTitle: 'Seite nicht gefunden',
+  notFoundBody: 'Die gesuchte Seite gibt es nicht oder sie wurde verschoben. Zurück zur Übersicht der Behandlungen.',
+  languageSwitcher: 'Sprache',
+  treatmentsIndexTitle: 'Behandlungen',
+}

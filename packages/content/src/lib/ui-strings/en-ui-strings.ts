@@ -1,0 +1,67 @@
+/**
+ * The English UI strings: the base catalog every other locale is checked against. Keys ending in
+ * `_one`/`_other` are i18next v4 plural forms; `{{name}}` is an interpolation.
+ *
+ * @public
+ */
+export const enUiStrings = {
+  overview: 'Overview',
+  whoItIsFor: 'Who it is for',
+  whoCannotHaveIt: 'Who cannot have this treatment',
+  howItIsDone: 'How it is done',
+  howManySessions: 'How many sessions',
+  resultsAndWhen: 'Results and when to expect them',
+  sideEffects: 'Side effects',
+  whenToGetHelp: 'When to get medical help',
+  sources: 'Sources',
+  reviewDates: 'Review dates',
+  disclaimer: 'Important',
+  ingredients: 'Active ingredients',
+  claimsNeedingReview: 'Statements awaiting medical review',
+
+  numberRange: '{{min}}–{{max}}',
+  sessionsRange_one: '{{range}} session',
+  sessionsRange_other: '{{range}} sessions',
+  weeksApart_one: '{{range}} week apart',
+  weeksApart_other: '{{range}} weeks apart',
+  resultsFromDay_one: 'Results visible from day {{count}}',
+  resultsFromDay_other: 'Results visible from day {{count}}',
+
+  notYetTranslated: 'Not yet translated: shown in {{language}}',
+  fellBackNotice: 'Parts of this page are not yet available in {{requested}} and are shown in {{language}}.',
+  needsMedicalReview: 'This statement has not yet been reviewed by a doctor',
+
+  sideEffectSeverity: {
+    expected: 'Expected, passes on its own',
+    serious: 'Serious: see a doctor',
+  },
+  contraindicationKind: {
+    absolute: 'Not possible',
+    relative: 'Only after a doctor’s assessment',
+  },
+  ingredientClass: {
+    lipolytic: 'Lipolytic (breaks down fat)',
+    lymphaticDrainage: 'Lymphatic drainage',
+    phlebotonic: 'Phlebotonic (supports the veins)',
+    vitamin: 'Vitamin',
+    mineral: 'Mineral',
+    other: 'Other',
+  },
+  bodyArea: {
+    abdomen: 'Abdomen',
+    hips: 'Hips',
+    thighs: 'Thighs',
+    buttocks: 'Buttocks',
+    knees: 'Knees',
+    arms: 'Upper arms',
+  },
+
+  lastReviewed: 'Last reviewed {{date}}',
+  nextReviewDue: 'Next review due {{date}}',
+  reviewedBy: 'Reviewed by {{name}}',
+
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'The page you are looking for does not exist or has moved. Go back to the list of treatments.',
+  languageSwitcher: 'Language',
+  treatmentsIndexTitle: 'Treatments',
+} as const

@@ -1,0 +1,68 @@
+import type {UiCatalog} from './ui-catalog.ts'
+
+/**
+ * The Italian UI strings.
+ *
+ * @public
+ */
+export const itUiStrings: UiCatalog = {
+  overview: 'Panoramica',
+  whoItIsFor: 'A chi è indicato',
+  whoCannotHaveIt: 'Chi non può sottoporsi a questo trattamento',
+  howItIsDone: 'Come si svolge',
+  howManySessions: 'Quante sessioni',
+  resultsAndWhen: 'Risultati e tempi',
+  sideEffects: 'Effetti collaterali',
+  whenToGetHelp: 'Quando rivolgersi a un medico',
+  sources: 'Fonti',
+  reviewDates: 'Date di revisione',
+  disclaimer: 'Importante',
+  ingredients: 'Principi attivi',
+  claimsNeedingReview: 'Affermazioni in attesa di verifica medica',
+
+  numberRange: '{{min}}–{{max}}',
+  sessionsRange_one: '{{range}} sessione',
+  sessionsRange_other: '{{range}} sessioni',
+  weeksApart_one: 'a distanza di {{range}} settimana',
+  weeksApart_other: 'a distanza di {{range}} settimane',
+  resultsFromDay_one: 'Risultati visibili dal giorno {{count}}',
+  resultsFromDay_other: 'Risultati visibili dal giorno {{count}}',
+
+  notYetTranslated: 'Non ancora tradotto: mostrato in {{language}}',
+  fellBackNotice: 'Alcune parti di questa pagina non sono ancora disponibili in {{requested}} e sono mostrate in {{language}}.',
+  needsMedicalReview: 'Questa affermazione non è ancora stata verificata da un medico',
+
+  sideEffectSeverity: {
+    expected: 'Previsto, passa da solo',
+    serious: 'Grave: rivolgiti a un medico',
+  },
+  contraindicationKind: {
+    absolute: 'Non possibile',
+    relative: 'Solo dopo la valutazione di un medico',
+  },
+  ingredientClass: {
+    lipolytic: 'Lipolitico (scioglie il grasso)',
+    lymphaticDrainage: 'Drenaggio linfatico',
+    phlebotonic: 'Flebotonico (sostiene le vene)',
+    vitamin: 'Vitamina',
+    mineral: 'Minerale',
+    other: 'Altro',
+  },
+  bodyArea: {
+    abdomen: 'Addome',
+    hips: 'Fianchi',
+    thighs: 'Cosce',
+    buttocks: 'Glutei',
+    knees: 'Ginocchia',
+    arms: 'Braccia',
+  },
+
+  lastReviewed: 'Ultima revisione: {{date}}',
+  nextReviewDue: 'Prossima revisione entro il {{date}}',
+  reviewedBy: 'Verificato da {{name}}',
+
+  notFoundTitle: 'Pagina non trovata',
+  notFoundBody: 'La pagina che cerchi non esiste o è stata spostata. Torna all’elenco dei trattamenti.',
+  languageSwitcher: 'Lingua',
+  treatmentsIndexTitle: 'Trattamenti',
+}

@@ -1,0 +1,6 @@
+export {createUiStrings} from './lib/ui-strings/create-ui-strings.ts'
+export type {CreateUiStringsOptions, UiStrings, UiStringValues} from './lib/ui-strings/create-ui-strings.ts'
+export {escapeHtml} from './lib/ui-strings/escape-html.ts'
+export type {UiCatalog, UiStringKey} from './lib/ui-strings/ui-catalog.ts'
+export {uiNamespace, uiResources} from './lib/ui-strings/ui-resources.ts'
+export {uiStringKeys} from './lib/ui-strings/ui-string-keys.ts'

@@ -1,0 +1,55 @@
+import {readNdjson} from '@treatments/content/local-dataset'
+import {startLocalLake, type LocalLake} from '@treatments/local-lake'
+import {EdgeVM} from '@edge-runtime/vm'
+import {build} from 'esbuild'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {defaultDatasetPath, repoRoot} from '../../scripts/lib/paths.ts'
+
+// The package's fetch + localize (+ render, where built) running in an edge runtime: no Node
+// built-ins, only web APIs, reading from the local lake over HTTP with @sanity/client.
+
+let lake: LocalLake
+
+beforeAll(async () => {
+  lake = await startLocalLake({datasets: {production: await readNdjson(defaultDatasetPath)}, readOnly: true})
+})
+
+afterAll(async () => {
+  await lake?.close()
+})
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    stdin: {contents: entry, resolveDir: repoRoot, loader: 'ts'},
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['@treatments/source', 'edge-light', 'worker', 'browser', 'import', 'default'],
+    write: false,
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0]!.text
+}
+
+describe('in an edge runtime', () => {
+  it('fetches, localizes and renders a treatment with web APIs only', async () => {
+    const code = await bundle(`
+      import {createTreatmentContent} from '@treatments/content'
+      import {toHtml} from '@treatments/content/render'
+      globalThis.run = async (apiHost) => {
+        const content = createTreatmentContent({source: {projectId: 'local', dataset: 'production', apiHost, useCdn: false}})
+        const {locale, treatment, fallbacks} = await content.getTreatment('mesotherapy-cellulite', {locale: 'de-AT'})
+        const body = toHtml(treatment.body ?? [])
+        return JSON.stringify({locale, title: treatment.title, contraindications: treatment.contraindications.length, fallbacks: fallbacks.length, html: body.value})
+      }
+    `)
+    expect(code).not.toMatch(/require\(["']node:/)
+    const vm = new EdgeVM()
+    vm.evaluate(code)
+    const answer = JSON.parse(await vm.evaluate<Promise<string>>(`run(${JSON.stringify(lake.url)})`)) as Record<string, unknown>
+    expect(answer).toMatchObject({locale: 'de', title: 'Mesotherapie bei Cellulite', contraindications: 10})
+    expect(answer.fallbacks).toBeGreaterThan(0)
+    expect(answer.html).toMatch(/^<h2 id="[^"]+">/)
+  })
+})
