@@ -65,6 +65,15 @@ for (const [label, open] of [
       expect(treatments.map((item) => [item.slug, item.title])).toEqual([[slug, 'Mesoterapia per la cellulite']])
     })
 
+    it.skipIf(label === 'Sanity' && !process.env.SANITY_PROJECT_ID)('returns every page at once, each as getTreatment would', async () => {
+      const reader = content()
+      const all = await reader.getAllTreatments({locale: 'de-AT'})
+      const one = await reader.getTreatment(slug, {locale: 'de-AT'})
+      expect(all.locale).toBe('de')
+      expect(all.pages).toHaveLength(1)
+      expect(all.pages[0]).toEqual(one)
+    })
+
     it.skipIf(label !== 'local lake')('makes exactly one HTTP request per page, carrying far fewer bytes than the whole documents', async () => {
       const reader = content()
       const before = contract.traffic!()

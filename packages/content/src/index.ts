@@ -1,5 +1,6 @@
 export {createTreatmentContent} from './lib/create-treatment-content.ts'
 export type {
+  AllTreatmentsResult,
   LocalizedAnswer,
   LocalizedTreatment,
   LocalizedTreatmentSummary,
@@ -26,7 +27,7 @@ export {baseLocale, fallbackChain, localeIds, locales, matchLocale} from './lib/
 export type {LocaleDefinition, LocaleMatch} from './lib/locale-registry.ts'
 export {localize} from './lib/localize.ts'
 export type {Fallback, Localized} from './lib/localize.ts'
-export {treatmentBySlugQuery, treatmentListQuery} from './lib/queries.ts'
+export {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './lib/queries.ts'
 export type {CacheOptions} from './lib/response-cache.ts'
 export {defaultApiVersion} from './lib/sanity-source.ts'
 export type {SanityProjectConfig} from './lib/sanity-source.ts'

@@ -9,6 +9,7 @@ describe('public API', () => {
       'ContentTimeoutError',
       'MalformedResponseError',
       'TreatmentContentError',
+      'allTreatmentsQuery',
       'baseLocale',
       'createTreatmentContent',
       'defaultApiVersion',

@@ -679,6 +679,208 @@ export type TreatmentBySlugQueryResult = {
 } | null;
 
 // Source: ../packages/content/src/lib/queries.ts
+// Variable: allTreatmentsQuery
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[language in $locales || _key in $locales]{language, _key, value}},  "summary": {"i18n": summary[language in $locales || _key in $locales]{language, _key, value}},  "body": {"i18n": body[language in $locales || _key in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[language in $locales || _key in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}}},    "description": {"i18n": description[language in $locales || _key in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[language in $locales || _key in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      ingredientClass,      isClass,      "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[language in $locales || _key in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    onsetDays,    claimStatus,    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[language in $locales || _key in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    severity,    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[language in $locales || _key in $locales]{language, _key, value}}  },  "contraindications": contraindications[]->{    _id,    kind,    category,    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[language in $locales || _key in $locales]{language, _key, value}},  medicalReview{reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)].language)}
+export type AllTreatmentsQueryResult = Array<{
+  _id: string;
+  _updatedAt: string;
+  slug: string;
+  title: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  summary: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  body: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: BlockContent | null;
+    }> | null;
+  };
+  procedureType:
+    "NoninvasiveProcedure" | "PercutaneousProcedure" | "SurgicalProcedure";
+  howPerformed: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  bodyAreas: Array<string> | null;
+  protocol: {
+    sessionsMin: number;
+    sessionsMax: number;
+    intervalMinWeeks: number;
+    intervalMaxWeeks: number;
+  };
+  condition: {
+    _id: string;
+    name: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+    alternateNames: Array<{
+      _key: string;
+      name: {
+        i18n: Array<{
+          language: string;
+          _key: string;
+          value: string | null;
+        }>;
+      };
+    }> | null;
+    description: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+  };
+  ingredients: Array<{
+    _key: string;
+    role: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+    ingredient: {
+      _id: string;
+      ingredientClass:
+        | "lipolytic"
+        | "lymphaticDrainage"
+        | "mineral"
+        | "other"
+        | "phlebotonic"
+        | "vitamin";
+      isClass: boolean | null;
+      name: {
+        i18n: Array<{
+          language: string;
+          _key: string;
+          value: string | null;
+        }>;
+      };
+      mechanism: {
+        i18n: Array<{
+          language: string;
+          _key: string;
+          value: string | null;
+        }> | null;
+      };
+      codes: Array<{
+        codingSystem: "ATC" | "ICD-10" | "ICD-11" | "MeSH" | "SNOMED CT";
+        code: string;
+      }> | null;
+    };
+  }> | null;
+  effects: Array<{
+    _id: string;
+    onsetDays: number | null;
+    claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
+    text: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+  }> | null;
+  claims: Array<{
+    _key: string;
+    topic: "comparison" | "durability" | "mechanism" | "onset";
+    claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
+    statement: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+  }> | null;
+  sideEffects: Array<{
+    _id: string;
+    severity: "expected" | "serious";
+    text: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+    whenToSeekHelp: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }> | null;
+    };
+  }> | null;
+  contraindications: Array<{
+    _id: string;
+    kind: "absolute" | "relative";
+    category:
+      | "age"
+      | "breastfeeding"
+      | "coagulation"
+      | "condition"
+      | "immune"
+      | "medication"
+      | "other"
+      | "pregnancy";
+    text: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+    codes: Array<{
+      codingSystem: "ATC" | "ICD-10" | "ICD-11" | "MeSH" | "SNOMED CT";
+      code: string;
+    }> | null;
+  }>;
+  disclaimer: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  medicalReview: {
+    reviewer: string;
+    lastReviewed: string;
+    nextReviewDue: string;
+    sources: Array<{
+      _key: string;
+      title: string;
+      url: string | null;
+    }> | null;
+  };
+  translations: Array<{
+    language: "de" | "en" | "it";
+    status: "draft" | "reviewed" | "translated";
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+  }> | null;
+  availableLocales: Array<string>;
+}>;
+
+// Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentListQuery
 // Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": {"i18n": title[language in $locales || _key in $locales]{language, _key, value}},  "summary": {"i18n": summary[language in $locales || _key in $locales]{language, _key, value}},  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)].language)}
 export type TreatmentListQueryResult = Array<{

@@ -69,6 +69,11 @@ export function checkTreatmentPage(value: unknown): void {
   if (value !== null) treatmentPage(value, '')
 }
 
+/** Checks a bulk answer of treatment pages. */
+export function checkTreatmentPages(value: unknown): void {
+  list(treatmentPage, true)(value, '')
+}
+
 /** Checks a treatment list answer. */
 export function checkTreatmentList(value: unknown): void {
   list(treatmentSummary, true)(value, '')

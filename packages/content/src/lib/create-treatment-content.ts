@@ -1,11 +1,11 @@
-import type {TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
-import {checkTreatmentList, checkTreatmentPage} from './check-response.ts'
+import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
+import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
 import {isContentSource, type ContentSource} from './content-source.ts'
 import {ContentNotFoundError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
 import {matchLocale} from './locale-registry.ts'
 import {localize, type Fallback, type Localized} from './localize.ts'
-import {treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
+import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {ResponseCache, type CacheOptions} from './response-cache.ts'
 import {sanitySource, type SanityProjectConfig} from './sanity-source.ts'
 
@@ -81,6 +81,16 @@ export interface TreatmentListResult extends LocalizedAnswer {
 }
 
 /**
+ * The answer of {@link TreatmentContent.getAllTreatments}: one {@link TreatmentResult} per
+ * treatment, each with its own fallbacks.
+ *
+ * @public
+ */
+export interface AllTreatmentsResult extends Omit<LocalizedAnswer, 'fallbacks'> {
+  pages: TreatmentResult[]
+}
+
+/**
  * Options of a single read.
  *
  * @public
@@ -106,6 +116,11 @@ export interface TreatmentContent {
   getTreatment(slug: string, options?: ReadOptions): Promise<TreatmentResult>
   /** Every published treatment, as localized summaries, in one request. */
   listTreatments(options?: ReadOptions): Promise<TreatmentListResult>
+  /**
+   * Every published treatment page in one request: for static builds, where one request per
+   * page would scan the dataset once per page.
+   */
+  getAllTreatments(options?: ReadOptions): Promise<AllTreatmentsResult>
 }
 
 /**
@@ -147,6 +162,16 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
       const answer = await read<TreatmentListQueryResult>(treatmentListQuery, {locales: match.chain}, checkTreatmentList)
       const {value, fallbacks} = localize(answer.value, match.chain)
       return {...answerFields(match, fallbacks, answer.stale), treatments: value}
+    },
+    async getAllTreatments(readOptions = {}) {
+      const match = matchRequest(readOptions, 'getAllTreatments')
+      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+      const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
+      const pages = answer.value.map((raw) => {
+        const {value, fallbacks} = localize(raw, match.chain)
+        return {...shared, fallbacks, treatment: value}
+      })
+      return {...shared, pages}
     },
   }
 }

@@ -26,12 +26,13 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
       `\`localDataset\` expects a path to an NDJSON file or an array of documents, got ${pathOrDocuments === null ? 'null' : typeof pathOrDocuments}`,
     )
   }
-  let documents: Promise<readonly DatasetDocument[]> | undefined
+  let loaded: Promise<{dataset: readonly DatasetDocument[]; byId: Map<string, DatasetDocument>}> | undefined
   const trees = new Map<string, ExprNode>()
+  // An id index makes each `->` a lookup instead of a scan of the whole dataset.
   const load = () =>
-    (documents ??= Array.isArray(pathOrDocuments)
-      ? Promise.resolve(pathOrDocuments)
-      : readNdjson(pathOrDocuments as string | URL))
+    (loaded ??= (Array.isArray(pathOrDocuments) ? Promise.resolve(pathOrDocuments) : readNdjson(pathOrDocuments as string | URL)).then(
+      (dataset: readonly DatasetDocument[]) => ({dataset, byId: new Map(dataset.map((document) => [document._id, document]))}),
+    ))
   return {
     async fetch<R>(query: string, params: Record<string, unknown>): Promise<R> {
       let tree = trees.get(query)
@@ -39,8 +40,8 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
         tree = parse(query)
         trees.set(query, tree)
       }
-      const dataset = await load()
-      const result = await evaluate(tree, {dataset, params})
+      const {dataset, byId} = await load()
+      const result = await evaluate(tree, {dataset, params, dereference: ({_ref}) => byId.get(_ref) ?? null})
       return (await result.get()) as R
     },
   }

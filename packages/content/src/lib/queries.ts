@@ -3,14 +3,10 @@ import {defineQuery} from 'groq'
 // Every localized field is projected as `{"i18n": field[language in $locales || _key in $locales]{language, _key, value}}`:
 // only the requested locale and its fallbacks travel, and `localize()` picks the first with
 // text. `_key` is read too, because sanity-plugin-internationalized-array before v5 kept the
-// language there. The queries are spelled out in full so that `sanity typegen` can type them.
+// language there. `sanity typegen` resolves the shared projection constant, so every query stays typed.
 
-/**
- * One treatment page: the treatment with everything it references, localized to `$locales`.
- *
- * @public
- */
-export const treatmentBySlugQuery = defineQuery(`*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**"))][0]{
+/** The projection of a whole treatment page, shared by the single and the bulk query. */
+const treatmentProjection = /* groq */ `{
   _id,
   _updatedAt,
   "slug": slug.current,
@@ -68,7 +64,26 @@ export const treatmentBySlugQuery = defineQuery(`*[_type == "treatment" && slug.
   medicalReview{reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
   "availableLocales": array::unique(title[defined(value)].language)
-}`)
+}`
+
+/**
+ * One treatment page: the treatment with everything it references, localized to `$locales`.
+ *
+ * @public
+ */
+export const treatmentBySlugQuery = defineQuery(
+  `*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**"))][0]${treatmentProjection}`,
+)
+
+/**
+ * Every published treatment page, localized to `$locales`: one request for a static build
+ * instead of one per page.
+ *
+ * @public
+ */
+export const allTreatmentsQuery = defineQuery(
+  `*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc)${treatmentProjection}`,
+)
 
 /**
  * Every published treatment, as summaries for an index page, localized to `$locales`.
