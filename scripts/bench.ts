@@ -13,7 +13,12 @@ interface BenchmarkDefinition {
   load: () => Promise<BenchmarkModule>
 }
 
-const benchmarks: BenchmarkDefinition[] = [{name: 'render', load: () => import('../packages/content/bench/render.ts')}]
+const benchmarks: BenchmarkDefinition[] = [
+  {name: 'render', load: () => import('../packages/content/bench/render.ts')},
+  {name: 'page-traffic', load: () => import('./bench/page-traffic.ts')},
+  {name: 'static-build', load: () => import('./bench/static-build.ts')},
+  {name: 'local-lake-query', load: () => import('./bench/local-lake-query.ts')},
+]
 
 const {values} = parseArgs({
   options: {
@@ -76,6 +81,7 @@ if (values.json) {
 function format(metric: BenchMetric): string {
   if (metric.unit === 'x') return `${metric.value.toFixed(2)}x`
   if (metric.unit === 'ms') return `${metric.value.toFixed(3)} ms`
+  if (metric.unit === 'count') return String(metric.value)
   return `${Math.round(metric.value)} ops/s`
 }
 

@@ -5,8 +5,8 @@
  */
 export interface BenchMetric {
   value: number
-  /** `x` for a ratio to a peer (higher is better), `ms` for a duration (lower is better). */
-  unit: 'x' | 'ms' | 'ops/s'
+  /** `x` for a ratio to a peer, `ms` for a duration, `ops/s` for throughput, `count` for a tally. */
+  unit: 'x' | 'ms' | 'ops/s' | 'count'
   /** The library and function compared against, with its version. */
   peer?: string
   /** A short description of what was measured. */
