@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {conditions},
   ssr: {resolve: {conditions, externalConditions: ['@treatments/source']}},
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     include: ['packages/*/src/**/*.test.ts', 'studio/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,

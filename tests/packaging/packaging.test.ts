@@ -1,0 +1,82 @@
+import {execFileSync} from 'node:child_process'
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {publint} from 'publint'
+import {formatMessage} from 'publint/utils'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {measureBundle, ourBundles} from '../../scripts/lib/bundle-size.ts'
+import {repoRoot} from '../../scripts/lib/paths.ts'
+import {pnpm} from '../support/pnpm.ts'
+
+// Release quality of @treatments/content, held in CI: publint with nothing to say, attw with no
+// problem for any entry point, and every browser bundle within its budget.
+
+const packageDir = join(repoRoot, 'packages/content')
+let packDir: string
+let tarball: string
+
+beforeAll(async () => {
+  packDir = await mkdtemp(join(tmpdir(), 'treatments-pack-'))
+  pnpm(['pack', '--pack-destination', packDir], {cwd: packageDir})
+  tarball = join(packDir, (await readdir(packDir)).find((name) => name.endsWith('.tgz'))!)
+}, 120_000)
+
+afterAll(async () => {
+  if (packDir) await rm(packDir, {recursive: true, force: true})
+})
+
+describe('@treatments/content as published', () => {
+  it('has nothing publint warns or suggests about, in strict mode', async () => {
+    const {messages, pkg} = await publint({pkgDir: packageDir, strict: true, pack: {tarball: new Uint8Array(await readFile(tarball)).buffer}})
+    expect(messages.map((message) => `${message.type}: ${formatMessage(message, pkg)}`)).toEqual([])
+  })
+
+  it('has correct types for every entry point (attw, ESM-only profile)', () => {
+    const attw = join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js')
+    let output = ''
+    try {
+      output = execFileSync(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'json'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+    } catch (error) {
+      output = String((error as {stdout?: unknown}).stdout ?? '')
+    }
+    const report = JSON.parse(output) as {analysis: {problems: unknown[]; entrypoints: Record<string, unknown>}}
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+      '.',
+      './local-dataset',
+      './locales',
+      './package.json',
+      './page',
+      './render',
+      './structured-data',
+      './ui-strings',
+    ])
+    expect(report.analysis.problems).toEqual([])
+  })
+
+  it('declares ESM with types first, no side effects, and ships only what it lists', async () => {
+    const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as {
+      type: string
+      sideEffects: boolean
+      exports: Record<string, Record<string, string> | string>
+      files: string[]
+    }
+    expect(manifest.type).toBe('module')
+    expect(manifest.sideEffects).toBe(false)
+    for (const [name, target] of Object.entries(manifest.exports)) {
+      if (typeof target === 'string') continue
+      const conditions = Object.keys(target).filter((condition) => condition !== '@treatments/source')
+      expect(conditions, name).toEqual(['types', 'default'])
+    }
+    expect(manifest.files).toContain('dist')
+  })
+})
+
+describe('browser bundle budgets', () => {
+  for (const entry of ourBundles) {
+    it(`keeps “${entry.name}” within ${entry.budgetGzip} bytes gzip`, async () => {
+      const size = await measureBundle(entry)
+      expect(size.gzip).toBeLessThanOrEqual(entry.budgetGzip)
+    })
+  }
+})
