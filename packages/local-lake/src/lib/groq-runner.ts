@@ -3,6 +3,7 @@ import {type ExprNode, GroqSyntaxError, evaluate, parse} from 'groq-js'
 import {ApiError} from './api-error.ts'
 import type {LakeDocument} from './lake-document.ts'
 import {LruCache} from './lru-cache.ts'
+import {narrowRootFilter} from './narrow-root-filter.ts'
 
 /** The documents a query runs over, with an index by `_id` for fast `->` dereferencing. */
 export interface QueryView {
@@ -45,7 +46,7 @@ export class GroqRunner {
     if (missing !== undefined) {
       throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
     }
-    const value = await evaluate(parsed.tree, {
+    const value = await evaluate(narrowRootFilter(parsed.tree, view.documents, params), {
       dataset: view.documents,
       params,
       sanity: scope,
