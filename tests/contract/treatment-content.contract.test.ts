@@ -82,7 +82,7 @@ for (const [label, open] of [
       expect(after.requests - before.requests).toBe(1)
       const whole = (await readNdjson(defaultDatasetPath)).reduce((sum, document) => sum + Buffer.byteLength(JSON.stringify(document)), 0)
       const ratio = (after.bytes - before.bytes) / whole
-      expect(ratio).toBeLessThan(0.6)
+      expect(ratio).toBeLessThan(0.4)
     })
 
     it.skipIf(label !== 'local lake')('retries a 503 and answers from the next attempt', async () => {

@@ -49,6 +49,32 @@ describe('createTreatmentContent', () => {
     expect(result.stale).toBe(false)
   })
 
+  it('falls back past a whitespace-only translation, asking again only then', async () => {
+    const withBlank = documents.map((document) =>
+      document._id === 'contra-1'
+        ? {...document, text: [...localized('Pregnancy'), {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'de', value: ' \n '}]}
+        : document,
+    )
+    const {source, state} = counting(localDataset(withBlank))
+    const result = await createTreatmentContent({source}).getTreatment('one', {locale: 'de'})
+    expect(result.treatment.contraindications[0]?.text).toBe('Pregnancy')
+    expect(result.fallbacks).toContainEqual({path: 'contraindications[0].text', requested: 'de', served: 'en'})
+    expect(state.requests).toBe(2)
+  })
+
+  it('sends fallback text only for fields the requested locale lacks', async () => {
+    const both = documents.map((document) =>
+      document._id === 't1' ? {...document, title: [...localized('One'), {_key: 'it', _type: 'internationalizedArrayStringValue', language: 'it', value: 'Uno'}]} : document,
+    )
+    const answers: unknown[] = []
+    const inner = localDataset(both)
+    const source: ContentSource = {fetch: async (query, params) => (answers.push(await inner.fetch(query, params)), answers.at(-1)) as never}
+    await createTreatmentContent({source}).getTreatment('one', {locale: 'it'})
+    const answer = answers[0] as {title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}
+    expect(answer.title.i18n.map((item) => item.language)).toEqual(['it'])
+    expect(answer.summary.i18n.map((item) => item.language)).toEqual(['en'])
+  })
+
   it('throws ContentNotFoundError for an unknown slug', async () => {
     const content = createTreatmentContent({source: localDataset(documents)})
     const error = await content.getTreatment('nope', {locale: 'de'}).catch((caught: unknown) => caught)

@@ -4,7 +4,7 @@ import {isContentSource, type ContentSource} from './content-source.ts'
 import {ContentNotFoundError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
 import {matchLocale} from './locale-registry.ts'
-import {localize, type Fallback, type Localized} from './localize.ts'
+import {localize, needsWholeChain, type Fallback, type Localized} from './localize.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {ResponseCache, type CacheOptions} from './response-cache.ts'
 import {sanitySource, type SanityProjectConfig} from './sanity-source.ts'
@@ -139,12 +139,18 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
   const cacheOptions = options.cache ? {ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true), ...(options.cache.maxEntries === undefined ? {} : {maxEntries: positiveNumber(options.cache.maxEntries, 'cache.maxEntries', 500)})} : undefined
   const cache = new ResponseCache(cacheOptions)
 
-  const read = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
+  const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
     cache.get(`${query}\u0000${JSON.stringify(params)}`, async () => {
       const value = await fetchWithRetry<R>(source, query, params, {retry, timeoutMs})
       check(value)
       return value
     })
+  // Normally one request; a second only when a whitespace-only translation hid its fallbacks.
+  const read = async <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void) => {
+    const first = await ask<R>(query, {...params, locale: params.locales[0], all: false}, check)
+    if (!needsWholeChain(first.value, params.locales)) return first
+    return ask<R>(query, {...params, locale: params.locales[0], all: true}, check)
+  }
 
   return {
     async getTreatment(slug, readOptions = {}) {

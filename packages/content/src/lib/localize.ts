@@ -76,3 +76,25 @@ function pick(
   }
   return {served: null, text: null}
 }
+
+/**
+ * Whether a query answer needs asking again with every locale of the chain: some field's only
+ * item is text in the requested locale that GROQ counted as text but is only whitespace, so
+ * its fallbacks were not sent.
+ *
+ * @internal
+ */
+export function needsWholeChain(value: unknown, chain: readonly string[]): boolean {
+  const requested = chain[0]
+  if (chain.length < 2) return false
+  const walk = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(walk)
+    if (!node || typeof node !== 'object') return false
+    if (isLocalizedField(node)) {
+      const items = node.i18n ?? []
+      return items.length > 0 && items.every((item) => (item.language ?? item._key) === requested && !hasContent(item.value))
+    }
+    return Object.values(node).some(walk)
+  }
+  return walk(value)
+}

@@ -1,37 +1,42 @@
 import {defineQuery} from 'groq'
 
-// Every localized field is projected as `{"i18n": field[language in $locales || _key in $locales]{language, _key, value}}`:
-// only the requested locale and its fallbacks travel, and `localize()` picks the first with
-// text. `_key` is read too, because sanity-plugin-internationalized-array before v5 kept the
-// language there. `sanity typegen` resolves the shared projection constant, so every query stays typed.
+// Every localized field is projected as
+//   {"i18n": field[<item in $locale> || (<item in $locales> && ($all || <no text in $locale>))]{language, _key, value}}
+// so the requested locale travels, and the rest of the chain only for fields the requested
+// locale has no text for: one request per page, and only what the page can show. `localize()`
+// then picks the first locale with visible text. GROQ cannot trim, so a whitespace-only
+// translation counts as text here; `localize()` spots it and asks again with `$all: true`.
+// `_key` is read too, because sanity-plugin-internationalized-array before v5 kept the
+// language there. `sanity typegen` resolves the shared projection constant, so every query
+// stays typed.
 
 /** The projection of a whole treatment page, shared by the single and the bulk query. */
 const treatmentProjection = /* groq */ `{
   _id,
   _updatedAt,
   "slug": slug.current,
-  "title": {"i18n": title[language in $locales || _key in $locales]{language, _key, value}},
-  "summary": {"i18n": summary[language in $locales || _key in $locales]{language, _key, value}},
-  "body": {"i18n": body[language in $locales || _key in $locales]{language, _key, value}},
+  "title": {"i18n": title[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.title[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "summary": {"i18n": summary[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.summary[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "body": {"i18n": body[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.body[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   procedureType,
-  "howPerformed": {"i18n": howPerformed[language in $locales || _key in $locales]{language, _key, value}},
+  "howPerformed": {"i18n": howPerformed[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.howPerformed[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   bodyAreas,
   protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
   "condition": condition->{
     _id,
-    "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}},
-    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}}},
-    "description": {"i18n": description[language in $locales || _key in $locales]{language, _key, value}}
+    "name": {"i18n": name[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.name[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.name[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},
+    "description": {"i18n": description[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.description[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "ingredients": ingredients[]{
     _key,
-    "role": {"i18n": role[language in $locales || _key in $locales]{language, _key, value}},
+    "role": {"i18n": role[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.role[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
     "ingredient": ingredient->{
       _id,
       ingredientClass,
       isClass,
-      "name": {"i18n": name[language in $locales || _key in $locales]{language, _key, value}},
-      "mechanism": {"i18n": mechanism[language in $locales || _key in $locales]{language, _key, value}},
+      "name": {"i18n": name[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.name[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+      "mechanism": {"i18n": mechanism[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.mechanism[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
       codes[]{codingSystem, code}
     }
   },
@@ -39,28 +44,28 @@ const treatmentProjection = /* groq */ `{
     _id,
     onsetDays,
     claimStatus,
-    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}}
+    "text": {"i18n": text[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.text[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "claims": claims[]{
     _key,
     topic,
     claimStatus,
-    "statement": {"i18n": statement[language in $locales || _key in $locales]{language, _key, value}}
+    "statement": {"i18n": statement[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.statement[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "sideEffects": sideEffects[]->{
     _id,
     severity,
-    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}},
-    "whenToSeekHelp": {"i18n": whenToSeekHelp[language in $locales || _key in $locales]{language, _key, value}}
+    "text": {"i18n": text[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.text[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "whenToSeekHelp": {"i18n": whenToSeekHelp[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.whenToSeekHelp[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "contraindications": contraindications[]->{
     _id,
     kind,
     category,
-    "text": {"i18n": text[language in $locales || _key in $locales]{language, _key, value}},
+    "text": {"i18n": text[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.text[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
     codes[]{codingSystem, code}
   },
-  "disclaimer": {"i18n": disclaimer[language in $locales || _key in $locales]{language, _key, value}},
+  "disclaimer": {"i18n": disclaimer[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.disclaimer[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   medicalReview{reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
   "availableLocales": array::unique(title[defined(value)].language)
@@ -93,8 +98,8 @@ export const allTreatmentsQuery = defineQuery(
 export const treatmentListQuery = defineQuery(`*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc){
   _id,
   "slug": slug.current,
-  "title": {"i18n": title[language in $locales || _key in $locales]{language, _key, value}},
-  "summary": {"i18n": summary[language in $locales || _key in $locales]{language, _key, value}},
+  "title": {"i18n": title[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.title[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "summary": {"i18n": summary[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.summary[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   procedureType,
   protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
   "availableLocales": array::unique(title[defined(value)].language)
