@@ -2,6 +2,9 @@ import {locales} from '@treatments/content/locales'
 import {defineConfig} from 'sanity'
 import {internationalizedArray} from 'sanity-plugin-internationalized-array'
 import {structureTool} from 'sanity/structure'
+import {markReviewedActions} from './actions/mark-reviewed-action.ts'
+import {translationBadges} from './components/translations/translation-badges.ts'
+import {translationStatusInspector} from './components/translations/translation-status-inspector.ts'
 import {dataset, projectId} from './env.ts'
 import {documentTypes, schemaTypes} from './schemaTypes/index.ts'
 import {structure} from './structure.ts'
@@ -23,4 +26,9 @@ export default defineConfig({
     }),
   ],
   schema: {types: schemaTypes},
+  document: {
+    badges: (previous) => [...previous, ...translationBadges],
+    inspectors: (previous) => [...previous, translationStatusInspector],
+    actions: (previous) => [...previous, ...markReviewedActions],
+  },
 })

@@ -1,0 +1,183 @@
+import {DOMImplementation, XMLSerializer, type Document, type Element} from '@xmldom/xmldom'
+
+import type {FieldState} from './document-translation-status.ts'
+import type {InlineNode, UnitContent} from './inline-content.ts'
+import {METADATA_NAMESPACE, XLIFF_NAMESPACE, XML_NAMESPACE, XMLNS_NAMESPACE} from './xliff-namespaces.ts'
+import {unitId} from './xliff-token.ts'
+
+/** One field to write as an XLIFF `<unit>`. */
+export interface XliffUnitInput {
+  /** Sanity path of the field; the unit's `name`. */
+  field: string
+  /** Item type, e.g. `internationalizedArrayTextValue`. */
+  itemType: string
+  /** Hash of the base-locale text (`sourceHash()`). */
+  sourceHash: string
+  /** The field's state in the target locale. */
+  state: FieldState
+  /** `unitContent()` of the base-locale text. */
+  content: UnitContent
+  /** One inline sequence per segment when a current translation exists. */
+  targets?: readonly (readonly InlineNode[])[]
+}
+
+/** One document to write as an XLIFF `<file>`. */
+export interface XliffFileInput {
+  documentId: string
+  documentType: string
+  units: readonly XliffUnitInput[]
+}
+
+/** What {@link buildXliff} writes. */
+export interface XliffInput {
+  srcLang: string
+  trgLang: string
+  files: readonly XliffFileInput[]
+}
+
+/** Elements that hold only elements; whitespace is added between their children for readability. */
+const STRUCTURAL = new Set(['xliff', 'file', 'notes', 'unit', 'metadata', 'metaGroup', 'originalData', 'segment'])
+
+/** Characters XML 1.0 cannot hold; XLIFF writes them as `<cp hex="…"/>`. */
+const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
+
+/**
+ * Writes an XLIFF 2.0 document with the `@xmldom/xmldom` DOM (never by concatenating strings):
+ *
+ * ```xml
+ * <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0"
+ *        version="2.0" srcLang="en" trgLang="de">
+ *   <file id="treatment-x" xml:space="preserve">
+ *     <notes><note category="documentType">treatment</note></notes>
+ *     <unit id="body" name="body">
+ *       <mda:metadata>
+ *         <mda:metaGroup category="field"><mda:meta type="itemType">…</mda:meta><mda:meta type="state">missing</mda:meta></mda:metaGroup>
+ *         <mda:metaGroup category="block"><mda:meta type="segment">b2</mda:meta><mda:meta type="style">normal</mda:meta></mda:metaGroup>
+ *       </mda:metadata>
+ *       <notes><note category="sourceHash">sha256-…</note></notes>
+ *       <originalData><data id="d1">https://…</data></originalData>
+ *       <segment id="b2" canResegment="no"><source>See <pc id="m1" type="link" dataRefStart="d1" canDelete="no">this</pc>.</source></segment>
+ *     </unit>
+ *   </file>
+ * </xliff>
+ * ```
+ *
+ * @throws {TypeError} When there is no file, a file has no unit, or ids repeat (XLIFF requires
+ *   at least one of each and unique ids).
+ */
+export function buildXliff(input: XliffInput): string {
+  if (input.files.length === 0) throw new TypeError('buildXliff: an XLIFF document needs at least one <file>; there is nothing to export')
+  const document = new DOMImplementation().createDocument(XLIFF_NAMESPACE, 'xliff', null)
+  document.insertBefore(document.createProcessingInstruction('xml', 'version="1.0" encoding="UTF-8"'), document.documentElement)
+  const root = document.documentElement!
+  root.setAttributeNS(XMLNS_NAMESPACE, 'xmlns:mda', METADATA_NAMESPACE)
+  root.setAttribute('version', '2.0')
+  root.setAttribute('srcLang', input.srcLang)
+  root.setAttribute('trgLang', input.trgLang)
+  const fileIds = new Set<string>()
+  for (const file of input.files) {
+    if (fileIds.has(file.documentId)) throw new TypeError(`buildXliff: document "${file.documentId}" is given twice`)
+    fileIds.add(file.documentId)
+    if (file.units.length === 0) throw new TypeError(`buildXliff: document "${file.documentId}" has no units; leave it out`)
+    const fileElement = child(root, XLIFF_NAMESPACE, 'file', {id: file.documentId})
+    fileElement.setAttributeNS(XML_NAMESPACE, 'xml:space', 'preserve')
+    const notes = child(fileElement, XLIFF_NAMESPACE, 'notes')
+    child(notes, XLIFF_NAMESPACE, 'note', {category: 'documentType'}).appendChild(document.createTextNode(file.documentType))
+    const unitIds = new Set<string>()
+    for (const unit of file.units) {
+      const id = unitId(unit.field)
+      if (unitIds.has(id)) throw new TypeError(`buildXliff: document "${file.documentId}" has two units with id "${id}"`)
+      unitIds.add(id)
+      writeUnit(document, fileElement, id, unit)
+    }
+  }
+  indent(root, 0)
+  return `${new XMLSerializer().serializeToString(document)}\n`
+}
+
+function writeUnit(document: Document, parent: Element, id: string, unit: XliffUnitInput): void {
+  const element = child(parent, XLIFF_NAMESPACE, 'unit', {id, name: unit.field})
+  const metadata = child(element, METADATA_NAMESPACE, 'mda:metadata')
+  const fieldGroup = child(metadata, METADATA_NAMESPACE, 'mda:metaGroup', {category: 'field'})
+  meta(document, fieldGroup, 'itemType', unit.itemType)
+  meta(document, fieldGroup, 'state', unit.state)
+  for (const segment of unit.content.segments) {
+    if (!segment.block) continue
+    const group = child(metadata, METADATA_NAMESPACE, 'mda:metaGroup', {category: 'block'})
+    meta(document, group, 'segment', segment.id ?? '')
+    if (segment.block.key !== segment.id) meta(document, group, 'key', segment.block.key)
+    if (segment.block.style !== undefined) meta(document, group, 'style', segment.block.style)
+    if (segment.block.listItem !== undefined) meta(document, group, 'listItem', segment.block.listItem)
+    if (segment.block.level !== undefined) meta(document, group, 'level', String(segment.block.level))
+  }
+  const notes = child(element, XLIFF_NAMESPACE, 'notes')
+  child(notes, XLIFF_NAMESPACE, 'note', {category: 'sourceHash'}).appendChild(document.createTextNode(unit.sourceHash))
+  if (unit.content.data.size > 0) {
+    const originalData = child(element, XLIFF_NAMESPACE, 'originalData')
+    for (const [dataId, value] of unit.content.data) writeText(document, child(originalData, XLIFF_NAMESPACE, 'data', {id: dataId}), value)
+  }
+  unit.content.segments.forEach((segment, index) => {
+    const target = unit.targets?.[index]
+    const segmentElement = child(element, XLIFF_NAMESPACE, 'segment', {
+      ...(segment.id === undefined ? {} : {id: segment.id}),
+      canResegment: 'no',
+      ...(target === undefined ? {} : {state: unit.state === 'reviewed' ? 'reviewed' : 'translated'}),
+    })
+    writeInline(document, child(segmentElement, XLIFF_NAMESPACE, 'source'), segment.nodes)
+    if (target !== undefined) writeInline(document, child(segmentElement, XLIFF_NAMESPACE, 'target'), target)
+  })
+}
+
+function writeInline(document: Document, parent: Element, nodes: readonly InlineNode[]): void {
+  for (const node of nodes) {
+    if (node.kind === 'text') {
+      writeText(document, parent, node.text)
+    } else if (node.kind === 'ph') {
+      child(parent, XLIFF_NAMESPACE, 'ph', {id: node.id, type: node.type, ...(node.subType ? {subType: node.subType} : {}), ...(node.dataRef ? {dataRef: node.dataRef} : {}), canDelete: 'no'})
+    } else {
+      const pc = child(parent, XLIFF_NAMESPACE, 'pc', {
+        id: node.id,
+        type: node.type,
+        ...(node.subType ? {subType: node.subType} : {}),
+        ...(node.dataRefStart ? {dataRefStart: node.dataRefStart} : {}),
+        canDelete: 'no',
+      })
+      writeInline(document, pc, node.children)
+    }
+  }
+}
+
+/** Appends text, writing characters XML cannot hold as `<cp hex="…"/>`. */
+function writeText(document: Document, parent: Element, text: string): void {
+  let from = 0
+  for (const match of text.matchAll(INVALID_XML_CHARACTER)) {
+    if (match.index > from) parent.appendChild(document.createTextNode(text.slice(from, match.index)))
+    const hex = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
+    child(parent, XLIFF_NAMESPACE, 'cp', {hex})
+    from = match.index + match[0].length
+  }
+  if (from < text.length) parent.appendChild(document.createTextNode(text.slice(from)))
+}
+
+function meta(document: Document, group: Element, type: string, value: string): void {
+  child(group, METADATA_NAMESPACE, 'mda:meta', {type}).appendChild(document.createTextNode(value))
+}
+
+function child(parent: Element, namespace: string, name: string, attributes: Record<string, string> = {}): Element {
+  const element = parent.ownerDocument!.createElementNS(namespace, name)
+  for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value)
+  parent.appendChild(element)
+  return element
+}
+
+function indent(element: Element, depth: number): void {
+  if (!STRUCTURAL.has(element.localName ?? '')) return
+  const children = Array.from(element.childNodes)
+  if (children.length === 0 || children.some((node) => node.nodeType !== 1)) return
+  const document = element.ownerDocument!
+  for (const node of children) {
+    element.insertBefore(document.createTextNode(`\n${'  '.repeat(depth + 1)}`), node)
+    indent(node as Element, depth + 1)
+  }
+  element.appendChild(document.createTextNode(`\n${'  '.repeat(depth)}`))
+}

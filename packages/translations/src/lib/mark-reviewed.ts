@@ -1,0 +1,68 @@
+import type {FieldStatus} from './document-translation-status.ts'
+import {findTranslationState} from './translation-state.ts'
+
+/** Whether the "Mark <locale> reviewed" action can run, and why not. */
+export interface MarkReviewedAvailability {
+  disabled: boolean
+  /** Tooltip: what the action does, or why it is disabled. */
+  title: string
+}
+
+/** A patch for the Studio's `useDocumentOperation(…).patch.execute()`. */
+export type ReviewPatch = {set: Record<string, string>}
+
+/**
+ * When the reviewer can mark a locale of a document reviewed: there must be a translation state
+ * for it and at least one field translated from the current base text that is not yet reviewed.
+ *
+ * @param fields - The document's field statuses (from `documentTranslationStatus`), any locales.
+ */
+export function markReviewedAvailability(
+  document: Record<string, unknown> | null | undefined,
+  fields: readonly FieldStatus[] | undefined,
+  locale: string,
+): MarkReviewedAvailability {
+  if (!document || fields === undefined) return {disabled: true, title: 'Checking the translation…'}
+  const ofLocale = fields.filter((field) => field.locale === locale)
+  if (!findTranslationState(document, locale) || ofLocale.every((field) => field.state === 'missing')) {
+    return {disabled: true, title: `Nothing has been translated into ${locale} yet.`}
+  }
+  const translated = ofLocale.filter((field) => field.state === 'translated').length
+  if (translated === 0) {
+    const stale = ofLocale.filter((field) => field.state === 'stale').length
+    return stale > 0
+      ? {disabled: true, title: `Every ${locale} field is stale or reviewed: update the ${stale} stale ${stale === 1 ? 'field' : 'fields'} first.`}
+      : {disabled: true, title: `The ${locale} translation is already reviewed.`}
+  }
+  const pending = ofLocale.filter((field) => field.state === 'missing' || field.state === 'stale').length
+  return {
+    disabled: false,
+    title:
+      `Record that you reviewed the ${locale} translation (${translated} ${translated === 1 ? 'field' : 'fields'} awaiting review)` +
+      (pending > 0 ? `; ${pending} missing or stale ${pending === 1 ? 'field stays' : 'fields stay'} unreviewed.` : '.'),
+  }
+}
+
+/**
+ * The patch that marks `locale` of `document` reviewed: `status: 'reviewed'`, `reviewedBy` and
+ * `reviewedAt` on its `translations` entry.
+ *
+ * @param review.reviewer - The current user's name.
+ * @param review.now - ISO 8601 timestamp.
+ * @throws {TypeError} When the document has no translation state for `locale`, or `reviewer` is empty.
+ */
+export function markReviewedPatch(
+  document: Record<string, unknown>,
+  locale: string,
+  review: {reviewer: string; now: string},
+): ReviewPatch[] {
+  const state = findTranslationState(document, locale)
+  if (!state || typeof state._key !== 'string') {
+    throw new TypeError(`markReviewedPatch: document ${String(document._id)} has no translation state for "${locale}"`)
+  }
+  if (typeof review.reviewer !== 'string' || review.reviewer.trim() === '') {
+    throw new TypeError('markReviewedPatch: `reviewer` must be the name of the person who reviewed')
+  }
+  const at = `translations[_key==${JSON.stringify(state._key)}]`
+  return [{set: {[`${at}.status`]: 'reviewed', [`${at}.reviewedBy`]: review.reviewer, [`${at}.reviewedAt`]: review.now}}]
+}

@@ -1,0 +1,279 @@
+import {hasContent, sourceHash} from '@treatments/content'
+import {baseLocale} from '@treatments/content/locales'
+
+import type {TranslatableDocument} from './document-translation-status.ts'
+import {findLocalizedFields, itemLanguage, localizedValue, type LocalizedField, type LocalizedItem} from './find-localized-fields.ts'
+import {inlineCodeProblems} from './inline-code-problems.ts'
+import {inlineText, sameInline, type UnitContent} from './inline-content.ts'
+import {isRecord} from './is-record.ts'
+import type {ParsedUnit, ParsedXliff} from './parse-xliff.ts'
+import {targetValue} from './target-value.ts'
+import {findTranslationState, recordedSourceHash, type SourceHashEntry, type TranslationState} from './translation-state.ts'
+import {unitContent} from './unit-content.ts'
+import {XliffError} from './xliff-error.ts'
+import {unitId} from './xliff-token.ts'
+
+/** What an import does to one field. */
+export type ImportChangeKind = 'added' | 'updated' | 'unchanged'
+
+/** One field an import writes (or finds already up to date). */
+export interface ImportChange {
+  documentId: string
+  documentType: string
+  field: string
+  change: ImportChangeKind
+}
+
+/** The writes for one document: `set` values by path, guarded by the revision that was read. */
+export interface DocumentUpdate {
+  documentId: string
+  /** `_rev` read before planning; the write fails if the document changed since. */
+  revision?: string
+  set: Record<string, unknown>
+}
+
+/** Everything an import will write, computed before anything is written. */
+export interface XliffImportPlan {
+  locale: string
+  /** Every unit with targets, in file order. */
+  changes: ImportChange[]
+  /** Units without any `<target>`: left untouched. */
+  skipped: Array<{documentId: string; field: string}>
+  /** One update per document with an added or updated field. */
+  updates: DocumentUpdate[]
+}
+
+/** Options for {@link planXliffImport}. */
+export interface PlanXliffImportOptions {
+  /** Timestamp for `translatedAt`, ISO 8601. */
+  now: string
+}
+
+interface AcceptedUnit {
+  document: TranslatableDocument
+  field: LocalizedField
+  hash: string
+  value: unknown
+  change: ImportChangeKind
+}
+
+/**
+ * Checks every unit of a parsed XLIFF file against the current documents and computes the writes,
+ * all or nothing. A unit is accepted only when its document and field exist, its source hash is
+ * the hash of the current base-locale text (else: "source changed since export"), its `<source>`
+ * and `<originalData>` are exactly what an export of the current text writes, every segment has a
+ * target (or none does: then the unit is skipped), and each target keeps the source's inline codes
+ * (same ids, types and nesting; no code dropped, repeated or added). The locale's
+ * `translationState` becomes `status: 'translated'` with `translatedAt: now` and the source hashes
+ * of the imported fields (a reviewed locale stays reviewed only when nothing changed, in which case
+ * nothing is written).
+ *
+ * @param documents - The current published documents named by the file (others are ignored).
+ * @throws {XliffError} `IMPORT_REJECTED`, listing every problem, when any unit is not accepted.
+ */
+export async function planXliffImport(
+  xliff: ParsedXliff,
+  documents: Iterable<TranslatableDocument>,
+  options: PlanXliffImportOptions,
+): Promise<XliffImportPlan> {
+  if (typeof options?.now !== 'string' || Number.isNaN(Date.parse(options.now))) {
+    throw new TypeError('planXliffImport: option "now" must be an ISO 8601 timestamp')
+  }
+  const locale = xliff.trgLang
+  const byId = new Map<string, TranslatableDocument>()
+  for (const document of documents) byId.set(document._id, document)
+  const problems: string[] = []
+  const accepted: AcceptedUnit[] = []
+  const skipped: XliffImportPlan['skipped'] = []
+  for (const file of xliff.files) {
+    const document = byId.get(file.id)
+    if (document === undefined) {
+      problems.push(`file "${file.id}": unknown document "${file.id}"`)
+      continue
+    }
+    const fields = findLocalizedFields(document)
+    for (const unit of file.units) {
+      const where = `document "${file.id}", field "${unit.name}"`
+      const field = fields.find((candidate) => candidate.path === unit.name)
+      if (field === undefined) {
+        problems.push(`document "${file.id}": unknown field "${unit.name}" (unit "${unit.id}")`)
+        continue
+      }
+      if (unit.id !== unitId(unit.name)) {
+        problems.push(`${where}: unit id "${unit.id}" does not belong to this field (expected "${unitId(unit.name)}")`)
+        continue
+      }
+      const base = localizedValue(field.items, baseLocale)
+      if (!hasContent(base)) {
+        problems.push(`${where}: the field has no ${baseLocale} text to translate`)
+        continue
+      }
+      const hash = await sourceHash(base)
+      if (unit.sourceHash !== hash) {
+        problems.push(
+          `${where}: source changed since export (exported from ${unit.sourceHash}, the ${baseLocale} text is now ${hash}); export again and translate the new text`,
+        )
+        continue
+      }
+      const content = unitContent(base)
+      if (content === undefined) {
+        problems.push(`${where}: the field holds neither text nor Portable Text`)
+        continue
+      }
+      const sourceProblem = sourceDifference(unit, content)
+      if (sourceProblem !== undefined) {
+        problems.push(`${where}: ${sourceProblem}; sources must not be edited, export again`)
+        continue
+      }
+      const translated = unit.segments.filter((segment) => segment.target !== undefined).length
+      if (translated === 0) {
+        skipped.push({documentId: file.id, field: unit.name})
+        continue
+      }
+      if (translated !== unit.segments.length) {
+        problems.push(`${where}: only ${translated} of ${unit.segments.length} segments have a <target>; translate all of them or none`)
+        continue
+      }
+      const before = problems.length
+      unit.segments.forEach((segment, index) => {
+        const expected = content.segments[index]!
+        const label = expected.id === undefined ? where : `${where}, segment "${expected.id}"`
+        for (const problem of inlineCodeProblems(expected.nodes, segment.target!, (id) => describeCode(content, id))) {
+          problems.push(`${label}: ${problem}`)
+        }
+      })
+      if (problems.length > before) continue
+      const targets = unit.segments.map((segment) => segment.target!)
+      if (targets.every((nodes) => inlineText(nodes).trim() === '')) {
+        problems.push(`${where}: the <target> is empty`)
+        continue
+      }
+      const current = localizedValue(field.items, locale)
+      const value = targetValue(base, content, targets, current)
+      const state = findTranslationState(document, locale)
+      const unchanged =
+        hasContent(current) && recordedSourceHash(state, field.path) === hash && (await sourceHash(current)) === (await sourceHash(value))
+      accepted.push({document, field, hash, value, change: unchanged ? 'unchanged' : hasContent(current) ? 'updated' : 'added'})
+    }
+  }
+  if (problems.length > 0) {
+    throw new XliffError(
+      'IMPORT_REJECTED',
+      `Import rejected: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}; nothing was changed`,
+      problems,
+    )
+  }
+  return {
+    locale,
+    changes: accepted.map(({document, field, change}) => ({documentId: document._id, documentType: document._type, field: field.path, change})),
+    skipped,
+    updates: documentUpdates(accepted, locale, options.now),
+  }
+}
+
+/** Why a unit's sources differ from what exporting the current text writes, or `undefined`. */
+function sourceDifference(unit: ParsedUnit, content: UnitContent): string | undefined {
+  if (unit.segments.length !== content.segments.length) {
+    return `the file has ${unit.segments.length} ${unit.segments.length === 1 ? 'segment' : 'segments'}, the current text has ${content.segments.length}`
+  }
+  for (const [index, segment] of unit.segments.entries()) {
+    const expected = content.segments[index]!
+    const label = expected.id === undefined ? 'the <source>' : `the <source> of segment "${expected.id}"`
+    if (segment.id !== expected.id) return `segment ${index + 1} has id "${segment.id ?? ''}", expected "${expected.id ?? ''}"`
+    if (!sameInline(segment.source, expected.nodes)) return `${label} differs from the current text`
+  }
+  for (const [id, value] of content.data) {
+    if (unit.data.get(id) !== value) return `<originalData> <data id="${id}"> differs from the current text`
+  }
+  const extra = [...unit.data.keys()].find((id) => !content.data.has(id))
+  return extra === undefined ? undefined : `<originalData> has <data id="${extra}">, which the current text does not`
+}
+
+function describeCode(content: UnitContent, id: string): string {
+  const meaning = content.codes.get(id)
+  if (meaning?.kind === 'object') return `<ph id="${id}"> (inline object)`
+  if (meaning === undefined) return `<pc id="${id}">`
+  if (!meaning.annotation) return `<pc id="${id}"> (${meaning.mark})`
+  for (const segment of content.segments) {
+    const node = findCode(segment.nodes, id)
+    if (node?.kind === 'pc' && node.type === 'link' && node.dataRefStart) return `<pc id="${id}"> (link to ${content.data.get(node.dataRefStart)})`
+  }
+  return `<pc id="${id}"> (annotation)`
+}
+
+function findCode(nodes: UnitContent['segments'][number]['nodes'], id: string): (typeof nodes)[number] | undefined {
+  for (const node of nodes) {
+    if (node.kind !== 'text' && node.id === id) return node
+    if (node.kind === 'pc') {
+      const inner = findCode(node.children, id)
+      if (inner) return inner
+    }
+  }
+  return undefined
+}
+
+function documentUpdates(accepted: readonly AcceptedUnit[], locale: string, now: string): DocumentUpdate[] {
+  const byDocument = new Map<string, AcceptedUnit[]>()
+  for (const unit of accepted) byDocument.set(unit.document._id, [...(byDocument.get(unit.document._id) ?? []), unit])
+  const updates: DocumentUpdate[] = []
+  for (const units of byDocument.values()) {
+    if (units.every((unit) => unit.change === 'unchanged')) continue
+    const document = units[0]!.document
+    const set: Record<string, unknown> = {}
+    for (const unit of units) {
+      if (unit.change !== 'unchanged') set[unit.field.path] = withLocaleValue(unit.field, locale, unit.value)
+    }
+    set.translations = withTranslationState(document, locale, units, now)
+    updates.push({documentId: document._id, ...(document._rev === undefined ? {} : {revision: document._rev}), set})
+  }
+  return updates
+}
+
+function withLocaleValue(field: LocalizedField, locale: string, value: unknown): LocalizedItem[] {
+  let found = false
+  const items = field.items.map((item) => {
+    if (itemLanguage(item) !== locale) return item
+    found = true
+    return {...item, language: locale, value}
+  })
+  if (!found) items.push({_key: freshKey(locale, field.items.map((item) => item._key)), _type: field.itemType, language: locale, value})
+  return items
+}
+
+function withTranslationState(document: TranslatableDocument, locale: string, units: readonly AcceptedUnit[], now: string): unknown[] {
+  const states: unknown[] = Array.isArray(document.translations) ? [...document.translations] : []
+  const previous = findTranslationState(document, locale)
+  const hashes: SourceHashEntry[] = (Array.isArray(previous?.sourceHashes) ? previous.sourceHashes : []).filter(isRecord).map((entry) => ({...entry}))
+  for (const unit of units) {
+    const entry = hashes.find((candidate) => candidate.field === unit.field.path)
+    if (entry) entry.hash = unit.hash
+    else {
+      const key = freshKey('h', hashes.map((candidate) => candidate._key), true)
+      hashes.push({_key: key, _type: 'sourceHash', field: unit.field.path, hash: unit.hash})
+    }
+  }
+  const {reviewedBy: _reviewedBy, reviewedAt: _reviewedAt, ...kept} = previous ?? ({} as Partial<TranslationState>)
+  const next: TranslationState = {
+    ...kept,
+    _key: previous?._key ?? freshKey(locale, states.map((state) => (isRecord(state) ? (state._key as string) : undefined))),
+    _type: 'translationState',
+    language: locale,
+    status: 'translated',
+    translatedAt: now,
+    sourceHashes: hashes,
+  }
+  const index = previous === undefined ? -1 : states.indexOf(previous)
+  if (index >= 0) states[index] = next
+  else states.push(next)
+  return states
+}
+
+/** `base` when unused, else `base-2`, `base-3`…; with `numbered`, `base1`, `base2`… */
+function freshKey(base: string, used: ReadonlyArray<string | undefined>, numbered = false): string {
+  const taken = new Set(used)
+  if (!numbered && !taken.has(base)) return base
+  for (let number = numbered ? 1 : 2; ; number++) {
+    const key = numbered ? `${base}${number}` : `${base}-${number}`
+    if (!taken.has(key)) return key
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * `pnpm content:export`: writes a dataset (the Sanity project from the environment, a running
+ * local lake, or the local file) to NDJSON, sorted by _type then _id, atomically.
+ * See packages/translations/README.md.
+ */
+import {randomBytes} from 'node:crypto'
+import {open, rename, unlink} from 'node:fs/promises'
+import {basename, dirname, join, resolve} from 'node:path'
+import {parseArgs} from 'node:util'
+
+import {exportDataset, toNdjson} from '@treatments/translations'
+
+import {parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
+import {defaultDatasetPath} from './lib/paths.ts'
+
+const USAGE = `Usage: pnpm content:export [--out FILE] [--lake URL] [--drafts]
+
+Writes every published document as NDJSON, one per line, sorted by _type then _id, so that
+exports of the same content are byte-identical. The file is replaced atomically (written to a
+temporary file beside it, flushed, then renamed).
+
+Options:
+  --out FILE   where to write; "-" for standard output (default: content/dataset.ndjson)
+  --lake URL   read from a running local lake (pnpm lake), e.g. http://127.0.0.1:3333
+  --drafts     include drafts (drafts.*) too
+  -h, --help   show this help
+
+Source: --lake URL if given; else the Sanity project from SANITY_PROJECT_ID, SANITY_DATASET and
+SANITY_TOKEN (optional SANITY_API_HOST); else a local lake over CONTENT_DATASET or
+content/dataset.ndjson.`
+
+/** Exit codes: 0 written, 1 failed, 2 bad command line. */
+function usageError(message: string): never {
+  console.error(`pnpm content:export: ${message}\n\n${USAGE}`)
+  process.exit(2)
+}
+
+let values
+try {
+  values = parseArgs({
+    options: {
+      out: {type: 'string', default: defaultDatasetPath},
+      lake: {type: 'string'},
+      drafts: {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h', default: false},
+    },
+  }).values
+} catch (error) {
+  usageError((error as Error).message)
+}
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+
+if (values.lake !== undefined) {
+  try {
+    parseLakeUrl(values.lake)
+  } catch (error) {
+    usageError((error as Error).message)
+  }
+}
+
+/** Replaces `file` with `contents` atomically: temporary file in the same directory, fsync, rename. */
+async function writeAtomically(file: string, contents: string): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const handle = await open(temporary, 'wx')
+  try {
+    await handle.writeFile(contents, 'utf8')
+    await handle.sync()
+    await handle.close()
+    await rename(temporary, file)
+  } catch (error) {
+    await handle.close().catch(() => {})
+    await unlink(temporary).catch(() => {})
+    throw error
+  }
+}
+
+try {
+  const out = values.out
+  await withDatasetClient(
+    async (client, target) => {
+      const documents = await exportDataset(client, {drafts: values.drafts})
+      const text = toNdjson(documents)
+      if (out === '-') {
+        process.stdout.write(text)
+        return
+      }
+      await writeAtomically(resolve(out), text)
+      console.log(`Exported ${documents.length} documents${values.drafts ? ' (drafts included)' : ''} from ${target.description} to ${out}`)
+    },
+    values.lake === undefined ? {} : {lake: values.lake},
+  )
+} catch (error) {
+  console.error(`pnpm content:export: ${(error as Error).message}`)
+  process.exitCode = 1
+}

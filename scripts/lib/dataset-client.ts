@@ -1,0 +1,113 @@
+/**
+ * Where the translation, seed and export commands read and write: one `@sanity/client` for all
+ * of them. With `SANITY_PROJECT_ID` (plus `SANITY_DATASET`, `SANITY_TOKEN`, optional
+ * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake;
+ * otherwise a local lake is started in this process over the NDJSON file (`CONTENT_DATASET` or
+ * content/dataset.ndjson), which writes every transaction back to the file atomically.
+ */
+import {createClient, type SanityClient} from '@sanity/client'
+import {startLocalLake} from '@treatments/local-lake'
+
+import {defaultDatasetPath} from './paths.ts'
+
+/** The API version every command uses. */
+export const apiVersion = '2025-02-19'
+
+/** Where a client points. */
+export interface DatasetTarget {
+  kind: 'project' | 'lake' | 'file'
+  /** For messages, e.g. `project abc123, dataset production` or `content/dataset.ndjson (local lake)`. */
+  description: string
+}
+
+/** Options for {@link withDatasetClient}. */
+export interface DatasetClientOptions {
+  /** URL of a running local lake (`--lake`); takes precedence over the environment. */
+  lake?: string
+  /** NDJSON file to serve when neither a lake nor a project is configured. */
+  file?: string
+  /** Environment to read; default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
+}
+
+/** Why no client could be created: `CONFIG_INCOMPLETE` (a variable is missing or invalid). */
+export class DatasetClientError extends Error {
+  readonly code: 'CONFIG_INCOMPLETE'
+
+  constructor(message: string) {
+    super(message)
+    this.name = 'DatasetClientError'
+    this.code = 'CONFIG_INCOMPLETE'
+  }
+}
+
+/**
+ * Runs `fn` with a `@sanity/client` for the configured dataset, and stops the in-process local
+ * lake (waiting for pending writes) when `fn` settles.
+ *
+ * @throws {DatasetClientError} When `SANITY_PROJECT_ID` is set but the other variables are missing or invalid.
+ * @throws {TypeError} When `lake` is not an http(s) URL.
+ */
+export async function withDatasetClient<T>(
+  fn: (client: SanityClient, target: DatasetTarget) => Promise<T>,
+  options: DatasetClientOptions = {},
+): Promise<T> {
+  const env = options.env ?? process.env
+  if (options.lake !== undefined) {
+    const url = parseLakeUrl(options.lake)
+    return fn(createClient(localConfig(url)), {kind: 'lake', description: `local lake at ${url}`})
+  }
+  const projectId = env.SANITY_PROJECT_ID?.trim()
+  if (projectId) {
+    const client = createClient(projectConfig(projectId, env))
+    const {dataset} = client.config()
+    return fn(client, {kind: 'project', description: `project ${projectId}, dataset ${dataset}`})
+  }
+  const file = options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath
+  const lake = await startLocalLake({datasets: {production: file}, port: 0, host: '127.0.0.1'})
+  try {
+    return await fn(createClient(localConfig(lake.url)), {kind: 'file', description: `${file} (local lake)`})
+  } finally {
+    await lake.close()
+  }
+}
+
+/** The client configuration for a Sanity project from the environment. */
+export function projectConfig(projectId: string, env: Readonly<Record<string, string | undefined>>) {
+  const dataset = env.SANITY_DATASET?.trim()
+  const token = env.SANITY_TOKEN?.trim()
+  const missing = [dataset ? '' : 'SANITY_DATASET', token ? '' : 'SANITY_TOKEN'].filter(Boolean)
+  if (missing.length > 0) {
+    throw new DatasetClientError(
+      `SANITY_PROJECT_ID is set, so the project is used, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not: ` +
+        'set SANITY_DATASET (e.g. production) and SANITY_TOKEN (an API token with write access), or unset SANITY_PROJECT_ID to use the local dataset file',
+    )
+  }
+  if (!/^[a-z0-9-]+$/.test(projectId)) throw new DatasetClientError(`SANITY_PROJECT_ID must contain only a-z, 0-9 and dashes (got "${projectId}")`)
+  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(dataset!)) throw new DatasetClientError(`SANITY_DATASET must be a dataset name (got "${dataset}")`)
+  const apiHost = env.SANITY_API_HOST?.trim()
+  return {projectId, dataset: dataset!, token: token!, apiVersion, useCdn: false, ...(apiHost ? {apiHost} : {})}
+}
+
+/** The client configuration for a local lake at `url`. */
+export function localConfig(url: string) {
+  return {apiHost: url, useProjectHostname: false, projectId: 'local', dataset: 'production', apiVersion, useCdn: false} as const
+}
+
+/**
+ * Checks a `--lake` value and returns its origin.
+ *
+ * @throws {TypeError} When it is not an http(s) URL.
+ */
+export function parseLakeUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new TypeError(`--lake must be the URL of a running local lake, such as http://127.0.0.1:3333; got "${value}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`--lake must be an http:// or https:// URL; got "${value}"`)
+  }
+  return url.origin
+}

@@ -1,0 +1,37 @@
+import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
+import {markReviewedAvailability, markReviewedPatch, translationLocales} from '@treatments/translations'
+import {useCurrentUser, useDocumentOperation, type DocumentActionComponent} from 'sanity'
+
+import {useTranslationStatus} from '../components/translations/use-translation-status.ts'
+
+/**
+ * The document action "Mark <locale> reviewed": sets the locale's translation state to
+ * `reviewed`, with the current user's name as `reviewedBy` and now as `reviewedAt`. Disabled
+ * (with the reason as tooltip) until the locale has fields translated from the current text.
+ */
+export function createMarkReviewedAction(locale: string): DocumentActionComponent {
+  const MarkReviewedAction: DocumentActionComponent = (props) => {
+    const document = props.version ?? props.draft ?? props.published
+    const fields = useTranslationStatus(document)
+    const {patch} = useDocumentOperation(props.id, props.type)
+    const user = useCurrentUser()
+    const availability = markReviewedAvailability(document, fields, locale)
+    const reviewer = user?.name || user?.email || user?.id || ''
+    return {
+      label: `Mark ${locale} reviewed`,
+      icon: CheckmarkCircleIcon,
+      disabled: availability.disabled || Boolean(patch.disabled) || reviewer === '',
+      title: reviewer === '' ? 'Sign in to record a review.' : availability.title,
+      onHandle: () => {
+        if (!document) return
+        patch.execute(markReviewedPatch(document, locale, {reviewer, now: new Date().toISOString()}) as never)
+        props.onComplete()
+      },
+    }
+  }
+  MarkReviewedAction.displayName = `MarkReviewedAction(${locale})`
+  return MarkReviewedAction
+}
+
+/** One "Mark <locale> reviewed" action per translation locale, for `document.actions`. */
+export const markReviewedActions: DocumentActionComponent[] = translationLocales.map(createMarkReviewedAction)

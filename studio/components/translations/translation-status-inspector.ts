@@ -1,0 +1,65 @@
+import {TranslateIcon} from '@sanity/icons/Translate'
+import {translationLocales, translationPanelModel, type TranslationPanelSection} from '@treatments/translations'
+import {createElement as h, type ReactNode} from 'react'
+import {defineDocumentInspector, useFormValue, type DocumentInspectorProps} from 'sanity'
+
+import {useTranslationStatus} from './use-translation-status.ts'
+
+const muted = {color: 'var(--card-muted-fg-color)'}
+const STATE_COLORS = {missing: 'var(--card-badge-critical-dot-color, #e5484d)', stale: 'var(--card-badge-caution-dot-color, #f5a623)'}
+
+/**
+ * The "Translation status" panel of the open document: per locale, how complete it is and which
+ * fields are missing or stale. It reads the form value, so it follows unsaved edits.
+ */
+export function TranslationStatusInspector(props: DocumentInspectorProps): ReactNode {
+  const document = useFormValue([])
+  const fields = useTranslationStatus(document)
+  const sections = fields === undefined ? undefined : translationPanelModel(fields, translationLocales)
+  return h(
+    'div',
+    {style: {display: 'flex', flexDirection: 'column', height: '100%', fontSize: 14}},
+    h(
+      'div',
+      {style: {display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '12px 16px', borderBottom: '1px solid var(--card-border-color)'}},
+      h('strong', null, 'Translation status'),
+      h('button', {type: 'button', onClick: props.onClose, 'aria-label': 'Close translation status', style: {border: 0, background: 'none', cursor: 'pointer', color: 'inherit', fontSize: 18}}, '×'),
+    ),
+    h('div', {style: {padding: 16, overflow: 'auto'}}, body(sections)),
+  )
+}
+
+function body(sections: TranslationPanelSection[] | undefined): ReactNode {
+  if (sections === undefined) return h('p', {style: muted}, 'Checking…')
+  if (sections.every((section) => section.summary.total === 0)) return h('p', {style: muted}, 'This document has no text to translate.')
+  return sections.map((section) =>
+    h(
+      'section',
+      {key: section.locale, style: {marginBottom: 20}},
+      h('h3', {style: {margin: '0 0 4px', fontSize: 14}}, `${section.title} (${section.locale})`),
+      h('p', {style: {...muted, margin: '0 0 8px'}}, section.headline),
+      section.items.length === 0
+        ? null
+        : h(
+            'ul',
+            {style: {listStyle: 'none', margin: 0, padding: 0}},
+            section.items.map((item) =>
+              h(
+                'li',
+                {key: `${item.state}:${item.field}`, title: item.field, style: {padding: '4px 0', borderTop: '1px solid var(--card-border-color)'}},
+                h('span', {style: {color: STATE_COLORS[item.state], fontWeight: 600, marginRight: 8}}, item.state),
+                h('code', null, item.label),
+                h('div', {style: {...muted, fontSize: 12}}, item.note),
+              ),
+            ),
+          ),
+    ),
+  )
+}
+
+/** The inspector for `document.inspectors` in sanity.config.ts. */
+export const translationStatusInspector = defineDocumentInspector({
+  name: 'translation-status',
+  useMenuItem: () => ({icon: TranslateIcon, title: 'Translation status', showAsAction: true}),
+  component: TranslationStatusInspector,
+})

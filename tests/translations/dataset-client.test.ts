@@ -1,0 +1,57 @@
+import {copyFile, mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {DatasetClientError, localConfig, parseLakeUrl, projectConfig, withDatasetClient} from '../../scripts/lib/dataset-client.ts'
+import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
+
+describe('withDatasetClient', () => {
+  it('uses the Sanity project from the environment when SANITY_PROJECT_ID is set', async () => {
+    const env = {SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'staging', SANITY_TOKEN: 'sk-test', SANITY_API_HOST: 'https://api.example.test'}
+    const seen = await withDatasetClient(async (client, target) => ({config: client.config(), target}), {env})
+    expect(seen.target).toEqual({kind: 'project', description: 'project abc123, dataset staging'})
+    expect(seen.config).toMatchObject({projectId: 'abc123', dataset: 'staging', token: 'sk-test', apiVersion: '2025-02-19', useCdn: false, apiHost: 'https://api.example.test'})
+  })
+
+  it('says which variables are missing for a project', () => {
+    expect(() => projectConfig('abc123', {})).toThrow(
+      new DatasetClientError(
+        'SANITY_PROJECT_ID is set, so the project is used, but SANITY_DATASET and SANITY_TOKEN are not: set SANITY_DATASET (e.g. production) and SANITY_TOKEN (an API token with write access), or unset SANITY_PROJECT_ID to use the local dataset file',
+      ),
+    )
+    expect(() => projectConfig('ABC', {SANITY_DATASET: 'production', SANITY_TOKEN: 't'})).toThrow('SANITY_PROJECT_ID must contain only a-z, 0-9 and dashes (got "ABC")')
+  })
+
+  it('otherwise starts a local lake over the dataset file, reads through the same client, and stops it afterwards', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'dataset-client-'))
+    try {
+      const file = join(directory, 'dataset.ndjson')
+      await copyFile(defaultDatasetPath, file)
+      let url = ''
+      const count = await withDatasetClient(
+        async (client, target) => {
+          expect(target).toEqual({kind: 'file', description: `${file} (local lake)`})
+          url = client.config().apiHost
+          expect(client.config()).toMatchObject({...localConfig(url), apiHost: url})
+          return client.fetch<number>('count(*)')
+        },
+        {env: {CONTENT_DATASET: file}},
+      )
+      expect(count).toBe(26)
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      await expect(fetch(`${url}/v2025-02-19/data/query/production?query=1`)).rejects.toThrow()
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+
+  it('accepts only http(s) lake URLs', () => {
+    expect(parseLakeUrl('http://127.0.0.1:3333/')).toBe('http://127.0.0.1:3333')
+    expect(() => parseLakeUrl('ftp://127.0.0.1:3333')).toThrow(new TypeError('--lake must be an http:// or https:// URL; got "ftp://127.0.0.1:3333"'))
+    expect(() => parseLakeUrl('not a url')).toThrow(
+      new TypeError('--lake must be the URL of a running local lake, such as http://127.0.0.1:3333; got "not a url"'),
+    )
+  })
+})

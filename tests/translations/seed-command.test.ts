@@ -1,0 +1,75 @@
+import {readFile} from 'node:fs/promises'
+
+import {parseNdjson} from '@treatments/content/local-dataset'
+import {collectReferences} from '@treatments/translations'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
+import {runScript} from './support/run-script.ts'
+import {startTempLake, type TempLake} from './support/temp-lake.ts'
+
+let temp: TempLake
+beforeEach(async () => {
+  temp = await startTempLake('')
+})
+afterEach(async () => {
+  await temp.close()
+})
+
+const withoutServerFields = ({_rev, _updatedAt, ...document}: Record<string, unknown>) => document
+
+describe('pnpm seed --lake URL', () => {
+  it('loads the seed documents into an empty lake in batches, referenced documents first, and a second run changes nothing', async () => {
+    const seed = parseNdjson(await readFile(defaultDatasetPath, 'utf8'))
+    const first = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'])
+    expect(first).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        `Seeding 26 documents from content/dataset.ndjson into local lake at ${temp.lake.url}`,
+        'seeded 10/26 (condition-cellulite … effect-skin-more-elastic)',
+        'seeded 20/26 (side-effect-itching … contraindication-infections)',
+        'seeded 26/26 (contraindication-kidney-failure … treatment-mesotherapy-cellulite)',
+        'Done: 26 documents in 3 transactions.',
+        '',
+      ].join('\n'),
+    })
+    const afterFirst = await temp.readDocuments()
+    expect(afterFirst.map(withoutServerFields)).toEqual(seed.map(withoutServerFields))
+    const position = new Map(afterFirst.map((document, index) => [document._id, index]))
+    for (const [index, document] of afterFirst.entries()) {
+      for (const reference of collectReferences(document)) expect(position.get(reference), `${document._id} → ${reference}`).toBeLessThan(index)
+    }
+
+    const second = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'])
+    expect(second.code).toBe(0)
+    const afterSecond = await temp.readDocuments()
+    expect(afterSecond).toHaveLength(26)
+    expect(afterSecond.map(withoutServerFields)).toEqual(seed.map(withoutServerFields))
+    expect(afterSecond.map((document) => document._createdAt)).toEqual(seed.map((document) => document._createdAt))
+  })
+
+  it('needs a target and a positive batch size', async () => {
+    const noTarget = await runScript('seed.ts', [])
+    expect(noTarget.code).toBe(2)
+    expect(noTarget.stderr.split('\n')[0]).toBe(
+      'pnpm seed: give --lake URL, or set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN to seed a Sanity project',
+    )
+    const badBatch = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '0'])
+    expect(badBatch.code).toBe(2)
+    expect(badBatch.stderr.split('\n')[0]).toBe('pnpm seed: --batch must be a positive integer; got "0"')
+    const badUrl = await runScript('seed.ts', ['--lake', 'localhost:3333'])
+    expect(badUrl.stderr.split('\n')[0]).toBe('pnpm seed: --lake must be an http:// or https:// URL; got "localhost:3333"')
+    expect(await temp.readText()).toBe('')
+  })
+
+  it('explains a project configured without a token', async () => {
+    const result = await runScript('seed.ts', [], {SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production'})
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'pnpm seed: SANITY_PROJECT_ID is set, so the project is used, but SANITY_TOKEN is not: set SANITY_DATASET (e.g. production) and SANITY_TOKEN (an API token with write access), or unset SANITY_PROJECT_ID to use the local dataset file\n',
+    })
+  })
+})

@@ -1,0 +1,109 @@
+import {copyFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
+import {translateXliff} from '../../packages/translations/src/test-support/test-translator.ts'
+import {runScript} from './support/run-script.ts'
+
+let directory: string
+let dataset: string
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'translations-cli-'))
+  dataset = join(directory, 'dataset.ndjson')
+  await copyFile(defaultDatasetPath, dataset)
+})
+afterEach(async () => {
+  await rm(directory, {recursive: true, force: true})
+})
+
+const translations = (...args: string[]) => runScript('translations.ts', args, {CONTENT_DATASET: dataset})
+
+describe('pnpm translations status', () => {
+  it('prints a table per locale', async () => {
+    expect(await translations('status')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'locale  complete  translated  reviewed  stale  missing  total',
+        'it        100.0%          50         0      0        0     50',
+        'de         24.0%          12         0      0       38     50',
+        '',
+      ].join('\n'),
+    })
+  })
+
+  it('exits 1 naming every locale under --fail-under', async () => {
+    const result = await translations('status', '--fail-under', '80')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('translations status: de is 24.0% complete, under --fail-under 80%\n')
+    expect((await translations('status', '--locale', 'it', '--fail-under', '100')).code).toBe(0)
+  })
+
+  it('prints every field with --json', async () => {
+    const result = await translations('status', '--json', '--locale', 'de')
+    const report = JSON.parse(result.stdout) as {locales: unknown[]; fields: Array<Record<string, unknown>>}
+    expect(report.locales).toEqual([{locale: 'de', total: 50, missing: 38, stale: 0, translated: 12, reviewed: 0, complete: 12, percentComplete: 24}])
+    expect(report.fields).toHaveLength(50)
+    expect(report.fields.find((field) => field.field === 'ingredients[_key=="pc"].role')).toMatchObject({
+      documentId: 'treatment-mesotherapy-cellulite',
+      locale: 'de',
+      state: 'missing',
+      reason: 'no-text',
+    })
+  })
+
+  it('rejects bad options with exit 2 and the usage', async () => {
+    const result = await translations('status', '--locale', 'fr')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^pnpm translations: --locale must be one of it, de; got "fr"\n\nUsage: pnpm translations status/)
+    expect((await translations('status', '--fail-under', '120')).stderr.split('\n')[0]).toBe(
+      'pnpm translations: --fail-under must be a percentage from 0 to 100; got "120"',
+    )
+    expect((await translations('export')).stderr.split('\n')[0]).toBe('pnpm translations: --locale is required')
+    expect((await translations('export', '--locale', 'de', '--only', 'missing,done')).stderr.split('\n')[0]).toBe(
+      'pnpm translations: --only takes missing, stale, translated, reviewed; got "done"',
+    )
+    expect((await translations('frobnicate')).code).toBe(2)
+  })
+
+  it('has --help for the command and every subcommand', async () => {
+    for (const args of [['--help'], ['status', '--help'], ['export', '--help'], ['import', '--help']]) {
+      const result = await translations(...args)
+      expect(result.code, args.join(' ')).toBe(0)
+      expect(result.stdout, args.join(' ')).toMatch(/^Usage: pnpm translations/)
+    }
+  })
+})
+
+describe('pnpm translations export and import', () => {
+  it('round-trips through files: --dry-run writes nothing, import writes and prints what changed', async () => {
+    const xlf = join(directory, 'de.xlf')
+    const exported = await translations('export', '--locale', 'de', '--only', 'missing', '--out', xlf)
+    expect(exported).toEqual({code: 0, stdout: '', stderr: `translations export: 38 fields (38 missing) of 22 documents for de written to ${xlf}\n`})
+    await writeFile(xlf, translateXliff(await readFile(xlf, 'utf8'), (text) => `[DE] ${text}`))
+
+    const before = await readFile(dataset)
+    const dryRun = await translations('import', xlf, '--dry-run')
+    expect(dryRun.code).toBe(0)
+    expect(dryRun.stdout.split('\n')[0]).toBe('de: 38 added, 0 updated, 0 unchanged, 0 without target (left as they are)')
+    expect(dryRun.stdout).toContain('  added    treatment-mesotherapy-cellulite  ingredients[_key=="pc"].role\n')
+    expect(dryRun.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: would write 22 documents; nothing was written.')
+    expect(Buffer.compare(await readFile(dataset), before)).toBe(0)
+
+    const imported = await translations('import', xlf, '--locale', 'de')
+    expect(imported.code).toBe(0)
+    expect(imported.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Wrote 22 documents in one transaction \(.+\)\.$/)
+    expect((await translations('status', '--locale', 'de')).stdout).toBe(
+      'locale  complete  translated  reviewed  stale  missing  total\nde        100.0%          50         0      0        0     50\n',
+    )
+  })
+
+  it('refuses a file that is not UTF-8', async () => {
+    const xlf = join(directory, 'latin1.xlf')
+    await writeFile(xlf, Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]))
+    expect(await translations('import', xlf)).toEqual({code: 1, stdout: '', stderr: `pnpm translations import: ${xlf} is not UTF-8 text; save it as UTF-8\n`})
+  })
+})
