@@ -61,6 +61,16 @@ export const ourBundles: Array<BundleEntry & {budgetGzip: number}> = [
     code: "import {createUiStrings} from '@treatments/content/ui-strings'; globalThis.x = createUiStrings",
     budgetGzip: 31_500,
   },
+  {
+    name: 'page model',
+    code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
+    budgetGzip: 58_000,
+  },
+  {
+    name: 'structured data',
+    code: "import {treatmentJsonLd, serializeJsonLd} from '@treatments/content/structured-data'; globalThis.x = [treatmentJsonLd, serializeJsonLd]",
+    budgetGzip: 32_000,
+  },
 ]
 
 /** What a developer would use instead, measured the same way. */

@@ -65,4 +65,18 @@ export const deUiStrings: UiCatalog = {
   notFoundBody: 'Die gesuchte Seite gibt es nicht oder sie wurde verschoben. Zurück zur Übersicht der Behandlungen.',
   languageSwitcher: 'Sprache',
   treatmentsIndexTitle: 'Behandlungen',
+
+  textMissing: 'Text fehlt',
+  usedFor: 'Anwendungsgebiet',
+  otherNames: 'Andere Bezeichnungen',
+  bodyAreas: 'Behandelte Bereiche',
+  protocolSummary: '{{sessions}}, {{interval}}',
+  claimsHeading: 'Was über die Ergebnisse gesagt wird',
+  basedOnClinicExperience: 'Beruht auf der Erfahrung der Klinik',
+
+  onThisPage: 'Auf dieser Seite',
+  skipToContent: 'Zum Hauptinhalt springen',
+  backToTreatments: 'Alle Behandlungen',
+  serviceUnavailableTitle: 'Informationen vorübergehend nicht verfügbar',
+  serviceUnavailableBody: 'Diese Seite konnte gerade nicht geladen werden. Bitte versuchen Sie es in einigen Minuten erneut.',
 }

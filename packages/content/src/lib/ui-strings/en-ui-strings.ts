@@ -64,4 +64,18 @@ export const enUiStrings = {
   notFoundBody: 'The page you are looking for does not exist or has moved. Go back to the list of treatments.',
   languageSwitcher: 'Language',
   treatmentsIndexTitle: 'Treatments',
+
+  textMissing: 'Text missing',
+  usedFor: 'Used for',
+  otherNames: 'Other names',
+  bodyAreas: 'Treated areas',
+  protocolSummary: '{{sessions}}, {{interval}}',
+  claimsHeading: 'What is said about the results',
+  basedOnClinicExperience: 'Based on the clinic’s experience',
+
+  onThisPage: 'On this page',
+  skipToContent: 'Skip to main content',
+  backToTreatments: 'All treatments',
+  serviceUnavailableTitle: 'This information is temporarily unavailable',
+  serviceUnavailableBody: 'We could not load this page just now. Please try again in a few minutes.',
 } as const

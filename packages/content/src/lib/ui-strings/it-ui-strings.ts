@@ -65,4 +65,18 @@ export const itUiStrings: UiCatalog = {
   notFoundBody: 'La pagina che cerchi non esiste o è stata spostata. Torna all’elenco dei trattamenti.',
   languageSwitcher: 'Lingua',
   treatmentsIndexTitle: 'Trattamenti',
+
+  textMissing: 'Testo mancante',
+  usedFor: 'Indicato per',
+  otherNames: 'Altri nomi',
+  bodyAreas: 'Zone trattate',
+  protocolSummary: '{{sessions}}, {{interval}}',
+  claimsHeading: 'Cosa si dice dei risultati',
+  basedOnClinicExperience: 'Basato sull’esperienza della clinica',
+
+  onThisPage: 'In questa pagina',
+  skipToContent: 'Vai al contenuto principale',
+  backToTreatments: 'Tutti i trattamenti',
+  serviceUnavailableTitle: 'Informazioni temporaneamente non disponibili',
+  serviceUnavailableBody: 'Non è stato possibile caricare questa pagina. Riprova tra qualche minuto.',
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm demo [--locale it]`: prints the seed treatment, localized, from the embedded dataset
+ * `pnpm print [--locale it]`: prints the seed treatment, localized, from the embedded dataset
  * (or the NDJSON file in CONTENT_DATASET), and says which fields fell back to another language.
  */
 import {parseArgs} from 'node:util'
@@ -16,7 +16,7 @@ const {values} = parseArgs({
 })
 
 if (values.help) {
-  console.log(`Usage: pnpm demo [--locale TAG] [--slug SLUG]
+  console.log(`Usage: pnpm print [--locale TAG] [--slug SLUG]
 
 Prints a treatment localized for TAG (BCP 47, e.g. en, it, it-CH, de-AT; default en) from the
 embedded dataset, or from the NDJSON file named by CONTENT_DATASET.`)

@@ -1,0 +1,15 @@
+import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import type {UiStringKey} from '../ui-strings/ui-catalog.ts'
+
+/**
+ * The UI string for a value of an enumerated field (`bodyArea.thighs`,
+ * `contraindicationKind.absolute`), or `undefined` when the catalog has no string for it (a
+ * value the schema gained after this package was built). Callers show the raw value and report it.
+ *
+ * @internal
+ */
+export function catalogLabel(ui: UiStrings, group: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined
+  const key = `${group}.${value}`
+  return ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
+}

@@ -1,0 +1,59 @@
+import type {TreatmentResult} from '../create-treatment-content.ts'
+import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {catalogLabel} from './catalog-label.ts'
+import type {TreatmentPageMessage, TreatmentPageRuleId} from './page-message.ts'
+import type {PageText} from './page-text.ts'
+
+/**
+ * What every section builder needs: the page's UI strings, a reader that tells each text's
+ * status from `result.fallbacks`, and a place to report content problems.
+ *
+ * @internal
+ */
+export interface PageContext {
+  readonly locale: string
+  readonly ui: UiStrings
+  readonly idPrefix: string
+  readonly messages: TreatmentPageMessage[]
+  /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
+  text<T>(path: string, value: T | null | undefined): PageText<T>
+  /** The UI label of an enumerated value; the raw value, reported, when there is none. */
+  label(group: string, value: unknown, path: string): string
+  report(ruleId: TreatmentPageRuleId, reason: string, path: string, blockKey?: string): void
+}
+
+/**
+ * A {@link PageContext} for one result.
+ *
+ * @internal
+ */
+export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string): PageContext {
+  const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
+  const messages: TreatmentPageMessage[] = []
+  const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
+    messages.push(blockKey === undefined ? {ruleId, reason, path, source: '@treatments/content'} : {ruleId, reason, path, blockKey, source: '@treatments/content'})
+  }
+  return {
+    locale: result.locale,
+    ui,
+    idPrefix,
+    messages,
+    report,
+    text<T>(path: string, value: T | null | undefined): PageText<T> {
+      const fallback = fallbacks.get(path)
+      if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {
+        return {value: null, path, lang: null, status: 'missing'}
+      }
+      if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
+        return {value, path, lang: fallback.served, status: 'fallback'}
+      }
+      return {value, path, lang: result.locale, status: 'translated'}
+    },
+    label(group, value, path) {
+      const label = catalogLabel(ui, group, value)
+      if (label !== undefined) return label
+      report('unknown-value', `\`${path}\` has the value ${JSON.stringify(value)}, which has no \`${group}\` label; it is shown as written`, path)
+      return typeof value === 'string' ? value : String(value)
+    },
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * A localized text of a page with where it came from, for sites that render the page's data
+ * themselves: mark `fallback` text with `lang={lang}` and a visible "not yet translated" note,
+ * and show a visible placeholder for `missing` text. Never drop the item.
+ *
+ * @public
+ */
+export interface PageText<T = string> {
+  /** The text; `null` when no locale of the chain has any. */
+  value: T | null
+  /** Where the field is in `result.treatment`, as in `result.fallbacks` (`contraindications[3].text`). */
+  path: string
+  /** The language of `value`: the page's locale, the locale it fell back to, or `null` when missing. */
+  lang: string | null
+  /** `translated`: in the page's locale; `fallback`: shown in another locale; `missing`: in none. */
+  status: 'translated' | 'fallback' | 'missing'
+}

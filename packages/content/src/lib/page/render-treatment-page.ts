@@ -1,0 +1,145 @@
+import type {TreatmentResult} from '../create-treatment-content.ts'
+import type {Fallback} from '../localize.ts'
+import {describeValue as describe} from '../render/describe-value.ts'
+import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
+import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
+import {treatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
+import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
+import {disclaimerSection} from './disclaimer-section.ts'
+import {howItIsDoneSection} from './how-it-is-done-section.ts'
+import {overviewSection} from './overview-section.ts'
+import {createPageContext} from './page-context.ts'
+import type {TreatmentPageMessage} from './page-message.ts'
+import type {PageText} from './page-text.ts'
+import {resultsSection} from './results-section.ts'
+import {reviewSection} from './review-section.ts'
+import {serializePageHast} from './serialize-page-hast.ts'
+import {sideEffectItems} from './side-effect-items.ts'
+import {sideEffectsSection} from './side-effects-section.ts'
+import {sourcesSection} from './sources-section.ts'
+import {textHast} from './text-hast.ts'
+import type {TreatmentPageSection} from './treatment-page-section.ts'
+import {whenToGetHelpSection} from './when-to-get-help-section.ts'
+import {whoCannotHaveItSection} from './who-cannot-have-it-section.ts'
+import {whoItIsForSection} from './who-it-is-for-section.ts'
+
+/**
+ * Options of {@link renderTreatmentPage}.
+ *
+ * @public
+ */
+export interface TreatmentPageOptions {
+  /**
+   * The URL of this treatment's page in a locale (absolute, for search engines). With it the
+   * page gets `jsonLd` and hreflang `alternates`; without it both are empty.
+   */
+  urlFor?: (locale: string) => string
+  /** Put in front of every `id` in the HTML (sections and body headings). Default none. */
+  idPrefix?: string
+}
+
+/**
+ * A treatment page, ready to put in a layout.
+ *
+ * @public
+ */
+export interface TreatmentPage {
+  /** The locale the page is in (`it` for a request for `it-CH`). */
+  locale: string
+  /** The value for `<html lang>`. */
+  lang: string
+  /** The treatment's title as plain text, for `<title>` (the “text missing” placeholder when it has none). */
+  title: string
+  /** The title as an inline HTML fragment for the `<h1>`, marked like any field when it fell back. */
+  titleHtml: string
+  /** The summary as plain text, for `<meta name="description">`; `''` when it has none. */
+  description: string
+  /** The page's sections, in the order trusted health sites use. */
+  sections: TreatmentPageSection[]
+  /** schema.org JSON-LD (`MedicalWebPage`); `null` without `urlFor`. Embed with `serializeJsonLd`. */
+  jsonLd: TreatmentJsonLd | null
+  /** hreflang alternates, `x-default` last; `[]` without `urlFor`. */
+  alternates: HreflangAlternate[]
+  /** The result's fallbacks: every field shown in another language, or in none. */
+  fallbacks: Fallback[]
+  /** Content problems, in page order. */
+  messages: TreatmentPageMessage[]
+}
+
+/**
+ * Build a patient-facing treatment page from a `getTreatment` result, with its sections in the
+ * order trusted health sites (NHS-style) use: overview, who it is for, who cannot have it (every
+ * contraindication, absolute or relative), how it is done and how many sessions, results and
+ * when, side effects, when to get help, sources, review dates, disclaimer. Sections with nothing
+ * to show (no effects, no side effects, no sources) are left out; the others are always there.
+ *
+ * Each section has its heading, a sanitized HTML fragment, and its data for sites that render
+ * their own markup. HTML is built as a syntax tree (hast) and serialized by `rehype-stringify`
+ * after `rehype-sanitize`: UI strings and content text are always escaped, rich text goes
+ * through the same pipeline as `toHtml`. A field that fell back is wrapped with
+ * `lang="<its language>"` and followed by a visible, localized “not yet translated” note; a field
+ * with no text in any locale shows a visible “text missing” placeholder. Items are never dropped,
+ * except effects and claims a doctor rejected (reported in `messages`). Effects and claims not
+ * yet reviewed by a doctor carry a visible note saying so.
+ *
+ * @example
+ * ```ts
+ * const result = await content.getTreatment('mesotherapy-cellulite', {locale: 'it-CH'})
+ * const page = renderTreatmentPage(result, {urlFor: (locale) => `https://example.com/${locale}/treatments/${result.treatment.slug}`})
+ * const main = page.sections.map((section) => section.html).join('\n')
+ * ```
+ * @param result - A `getTreatment` result.
+ * @throws {TypeError} When `result` is not a `getTreatment` result or `options` is malformed.
+ * @public
+ */
+export function renderTreatmentPage(result: TreatmentResult, options: TreatmentPageOptions = {}): TreatmentPage {
+  checkTreatmentResult('renderTreatmentPage', result)
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`\`renderTreatmentPage\` expects an options object as its second argument, got ${describe(options)}`)
+  }
+  const {urlFor, idPrefix = ''} = options
+  if (urlFor !== undefined && typeof urlFor !== 'function') {
+    throw new TypeError(`\`renderTreatmentPage\` expects \`urlFor\` to be a function \`(locale) => url\`, got ${describe(urlFor)}`)
+  }
+  if (typeof idPrefix !== 'string') {
+    throw new TypeError(`\`renderTreatmentPage\` expects \`idPrefix\` to be a string, got ${describe(idPrefix)}`)
+  }
+
+  const {treatment, locale} = result
+  const ui = createUiStrings(locale)
+  const context = createPageContext(result, ui, idPrefix)
+  const sideEffects = sideEffectItems(treatment, context)
+  const sections = [
+    overviewSection(treatment, context),
+    whoItIsForSection(treatment, context),
+    whoCannotHaveItSection(treatment, context),
+    howItIsDoneSection(treatment, context),
+    resultsSection(treatment, context),
+    sideEffectsSection(sideEffects, context),
+    whenToGetHelpSection(sideEffects, context),
+    sourcesSection(treatment, context),
+    reviewSection(treatment, context),
+    disclaimerSection(treatment, context),
+  ].filter((section): section is TreatmentPageSection => section !== undefined)
+
+  for (const fallback of result.fallbacks) {
+    if (fallback.served !== null) continue
+    context.report('missing-text', `\`${fallback.path}\` has no text in any locale of ${result.chain.join(', ')}; a “${ui.t('textMissing')}” placeholder is shown`, fallback.path)
+  }
+
+  const title: PageText = context.text('title', treatment.title)
+  const alternates = urlFor ? hreflangAlternates(treatment.availableLocales ?? [], urlFor) : []
+  const jsonLd = urlFor ? treatmentJsonLd(result, {url: urlFor(locale), alternates}) : null
+  return {
+    locale,
+    lang: locale,
+    title: title.value ?? ui.t('textMissing'),
+    titleHtml: serializePageHast(textHast(title, context)),
+    description: treatment.summary ?? '',
+    sections,
+    jsonLd,
+    alternates,
+    fallbacks: result.fallbacks,
+    messages: context.messages,
+  }
+}

@@ -1,0 +1,30 @@
+import type {ElementContent} from 'hast'
+import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import {element, textNode} from './hast-element.ts'
+import type {PageContext} from './page-context.ts'
+import {pageSection} from './section-hast.ts'
+import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
+
+/**
+ * The `review` section: last reviewed, next review due, and who reviewed the page; left out
+ * when the treatment has none of them.
+ *
+ * @internal
+ */
+export function reviewSection(treatment: LocalizedTreatment, context: PageContext) {
+  const {ui} = context
+  const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
+  const date = (value: unknown, key: 'lastReviewed' | 'nextReviewDue'): ReviewDate | null =>
+    typeof value === 'string' && value.trim() !== '' ? {date: value, text: ui.t(key, {date: ui.formatDate(value)})} : null
+  const reviewer = typeof review?.reviewer === 'string' && review.reviewer.trim() !== '' ? review.reviewer : null
+  const data: ReviewData = {
+    reviewer,
+    reviewedBy: reviewer === null ? null : ui.t('reviewedBy', {name: reviewer}),
+    lastReviewed: date(review?.lastReviewed, 'lastReviewed'),
+    nextReviewDue: date(review?.nextReviewDue, 'nextReviewDue'),
+  }
+  const lines = [data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
+  const children: ElementContent[] = lines.map((line) => element('p', {}, [textNode(line)]))
+  if (lines.length === 0) return undefined
+  return pageSection(context, 'review', ui.t('reviewDates'), children, data)
+}

@@ -1,0 +1,27 @@
+import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {PageContext} from './page-context.ts'
+import type {SideEffectItem} from './treatment-page-section.ts'
+
+/**
+ * Every side effect with its severity label and when to seek help, in content order. An unknown
+ * severity is reported and treated as `serious`.
+ *
+ * @internal
+ */
+export function sideEffectItems(treatment: LocalizedTreatment, context: PageContext): SideEffectItem[] {
+  return (treatment.sideEffects ?? []).map((item, index) => {
+    const path = `sideEffects[${index}]`
+    const known = item.severity === 'expected' || item.severity === 'serious'
+    if (!known) {
+      context.report('unknown-value', `\`${path}.severity\` is ${JSON.stringify(item.severity)}, not \`expected\` or \`serious\`; it is shown as serious`, `${path}.severity`)
+    }
+    const severity = known ? item.severity : 'serious'
+    return {
+      id: item._id,
+      severity,
+      severityLabel: context.ui.t(`sideEffectSeverity.${severity}`),
+      text: context.text(`${path}.text`, item.text),
+      whenToSeekHelp: context.text(`${path}.whenToSeekHelp`, item.whenToSeekHelp),
+    }
+  })
+}

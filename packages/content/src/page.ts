@@ -1,0 +1,26 @@
+export {renderTreatmentPage} from './lib/page/render-treatment-page.ts'
+export type {TreatmentPage, TreatmentPageOptions} from './lib/page/render-treatment-page.ts'
+export type {TreatmentPageMessage, TreatmentPageRuleId} from './lib/page/page-message.ts'
+export type {PageText} from './lib/page/page-text.ts'
+export type {
+  ClaimItem,
+  ContraindicationItem,
+  DisclaimerData,
+  EffectItem,
+  HowItIsDoneData,
+  IngredientItem,
+  OverviewData,
+  ProtocolData,
+  ResultsData,
+  ReviewData,
+  ReviewDate,
+  SideEffectItem,
+  SideEffectsData,
+  SourcesData,
+  TreatmentPageSection,
+  TreatmentPageSectionId,
+  TreatmentPageSectionOf,
+  WhenToGetHelpData,
+  WhoCannotHaveItData,
+  WhoItIsForData,
+} from './lib/page/treatment-page-section.ts'

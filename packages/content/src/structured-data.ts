@@ -1,0 +1,5 @@
+export {hreflangAlternates} from './lib/structured-data/hreflang-alternates.ts'
+export type {HreflangAlternate} from './lib/structured-data/hreflang-alternates.ts'
+export {serializeJsonLd} from './lib/structured-data/serialize-json-ld.ts'
+export {treatmentJsonLd} from './lib/structured-data/treatment-json-ld.ts'
+export type {TreatmentJsonLd, TreatmentJsonLdOptions} from './lib/structured-data/treatment-json-ld.ts'

@@ -1,0 +1,144 @@
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
+import {createTreatmentContent, type TreatmentContent} from '@treatments/content'
+import {localDataset} from '@treatments/content/local-dataset'
+import {defaultDatasetPath} from './content-from-env.ts'
+import {createSite} from './create-site.ts'
+import {startSite, type RunningSite} from './start-site.ts'
+
+const csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+let site: RunningSite
+let failing: RunningSite
+const content = createTreatmentContent({source: localDataset(defaultDatasetPath)})
+const getTreatment = vi.spyOn(content, 'getTreatment')
+const errors: unknown[] = []
+
+beforeAll(async () => {
+  site = await startSite({content, port: 0, origin: 'https://clinic.example', onError: (error) => errors.push(error)})
+  const down: TreatmentContent = createTreatmentContent({source: {fetch: () => Promise.reject(Object.assign(new Error('upstream down'), {statusCode: 502}))}, retry: {attempts: 1}})
+  failing = await startSite({content: down, port: 0, onError: (error) => errors.push(error)})
+})
+
+afterAll(async () => {
+  await Promise.all([site?.close(), failing?.close()])
+})
+
+const get = (path: string, init: RequestInit = {}, base = site.url) => fetch(`${base}${path}`, {redirect: 'manual', ...init})
+
+describe('the example site', () => {
+  it('redirects / to the treatments of the best Accept-Language match', async () => {
+    const cases: Array<[string | undefined, string]> = [
+      ['it-CH,it;q=0.9,en;q=0.8', '/it/treatments'],
+      ['fr-FR, de;q=0.2, en;q=0.1', '/de/treatments'],
+      ['en;q=0.1, de', '/de/treatments'],
+      ['fr', '/en/treatments'],
+      [undefined, '/en/treatments'],
+    ]
+    for (const [acceptLanguage, location] of cases) {
+      const response = await get('/', {headers: acceptLanguage ? {'Accept-Language': acceptLanguage} : {}})
+      expect([response.status, response.headers.get('location'), response.headers.get('vary')]).toEqual([302, location, 'Accept-Language'])
+    }
+  })
+
+  it('serves a treatment page whole: lang, title, canonical, hreflang, JSON-LD, language switcher', async () => {
+    const response = await get('/it/treatments/mesotherapy-cellulite')
+    const body = await response.text()
+    expect([response.status, response.headers.get('content-type'), response.headers.get('content-language')]).toEqual([200, 'text/html; charset=utf-8', 'it'])
+    expect(body).toMatch(/^<!doctype html>\n<html lang="it" dir="ltr">/)
+    expect(body).toContain('<title>Mesoterapia per la cellulite · Example Clinic</title>')
+    expect(body).toContain('<link rel="canonical" href="https://clinic.example/it/treatments/mesotherapy-cellulite">')
+    expect([...body.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['en', 'https://clinic.example/en/treatments/mesotherapy-cellulite'],
+      ['it', 'https://clinic.example/it/treatments/mesotherapy-cellulite'],
+      ['de', 'https://clinic.example/de/treatments/mesotherapy-cellulite'],
+      ['x-default', 'https://clinic.example/en/treatments/mesotherapy-cellulite'],
+    ])
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(body)![1]!) as Record<string, unknown>
+    expect([jsonLd['@type'], jsonLd.inLanguage, jsonLd.url]).toEqual(['MedicalWebPage', 'it', 'https://clinic.example/it/treatments/mesotherapy-cellulite'])
+    expect(body).toContain('<li><a href="/it/treatments/mesotherapy-cellulite" hreflang="it" lang="it" aria-current="page">Italiano</a></li>')
+    expect(body).toContain('<li><a href="/de/treatments/mesotherapy-cellulite" hreflang="de" lang="de">Deutsch</a></li>')
+    expect(body).toMatch(/<\/html>\n$/)
+    expect(body).not.toMatch(/<script(?! type="application\/ld\+json")/)
+  })
+
+  it('sends the security headers with every response', async () => {
+    for (const path of ['/', '/en/treatments', '/en/treatments/mesotherapy-cellulite', '/en/treatments/nope', '/styles.css']) {
+      const response = await get(path)
+      expect([response.headers.get('content-security-policy'), response.headers.get('x-content-type-options'), response.headers.get('referrer-policy')]).toEqual([
+        csp,
+        'nosniff',
+        'strict-origin-when-cross-origin',
+      ])
+    }
+  })
+
+  it('tells the visitor in German that parts are shown in English', async () => {
+    const body = await (await get('/de/treatments/mesotherapy-cellulite')).text()
+    expect(body).toContain('<p class="page-notice">Teile dieser Seite sind noch nicht auf Deutsch verfügbar und werden auf Englisch angezeigt.</p>')
+    expect(body).toContain('<span lang="en" class="item-title">Obesity</span> <span class="note note-untranslated">Noch nicht übersetzt: angezeigt auf Englisch</span>')
+  })
+
+  it('lists treatments on the index, linked to their pages', async () => {
+    const response = await get('/en/treatments')
+    const body = await response.text()
+    expect(response.status).toBe(200)
+    expect(body).toContain('<h2><a href="/en/treatments/mesotherapy-cellulite">Mesotherapy for cellulite</a></h2>')
+    expect(body).toContain('<p class="protocol">3–4 sessions, 3–4 weeks apart</p>')
+  })
+
+  it('answers unknown slugs, routes and locales with a localized 404', async () => {
+    const cases: Array<[string, string | undefined, string]> = [
+      ['/it/treatments/unknown-slug', undefined, 'Pagina non trovata'],
+      ['/de/nothing-here', undefined, 'Seite nicht gefunden'],
+      ['/en/treatments/a/b', undefined, 'Page not found'],
+      ['/fr/treatments', 'it', 'Pagina non trovata'],
+      ['/favicon.ico', 'de-AT', 'Seite nicht gefunden'],
+    ]
+    for (const [path, acceptLanguage, title] of cases) {
+      const response = await get(path, {headers: acceptLanguage ? {'Accept-Language': acceptLanguage} : {}})
+      const body = await response.text()
+      expect([path, response.status]).toEqual([path, 404])
+      expect(body).toContain(`<h1>${title}</h1>`)
+    }
+  })
+
+  it('checks slugs before they reach the content source', async () => {
+    getTreatment.mockClear()
+    for (const path of ['/en/treatments/Bad_Slug', '/en/treatments/x%22%5D%7B', "/en/treatments/a'b", '/en/treatments/%2e%2e']) {
+      expect((await get(path)).status).toBe(404)
+    }
+    expect(getTreatment).not.toHaveBeenCalled()
+  })
+
+  it('redirects a bare locale to its treatments', async () => {
+    const response = await get('/it')
+    expect([response.status, response.headers.get('location')]).toEqual([301, '/it/treatments'])
+  })
+
+  it('answers a failing source with a whole localized 503 page', async () => {
+    errors.length = 0
+    const response = await get('/it/treatments/mesotherapy-cellulite', {}, failing.url)
+    const body = await response.text()
+    expect([response.status, response.headers.get('retry-after'), response.headers.get('cache-control')]).toEqual([503, '30', 'no-store'])
+    expect(body).toContain('<h1>Informazioni temporaneamente non disponibili</h1>')
+    expect(body).toMatch(/<\/html>\n$/)
+    expect(body).not.toContain('Mesoterapia')
+    expect(errors).toHaveLength(1)
+    expect((await get('/de/treatments', {}, failing.url)).status).toBe(503)
+  })
+
+  it('serves the stylesheet, answers HEAD without a body, and refuses other methods', async () => {
+    const css = await get('/styles.css')
+    expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8'])
+    expect(await css.text()).toContain('--measure: 42rem')
+    const head = await get('/en/treatments/mesotherapy-cellulite', {method: 'HEAD'})
+    expect([head.status, Number(head.headers.get('content-length')) > 1000, await head.text()]).toEqual([200, true, ''])
+    const post = await get('/en/treatments', {method: 'POST'})
+    expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD'])
+  })
+
+  it('refuses options it cannot use', () => {
+    expect(() => createSite({content, origin: 'not a url'})).toThrow(new TypeError('`createSite` expects `origin` to be an absolute URL like "https://clinic.example", got "not a url"'))
+    expect(() => createSite({content: {} as never, origin: 'https://clinic.example'})).toThrow(/^`createSite` expects `\{content, origin\}`/)
+  })
+})
