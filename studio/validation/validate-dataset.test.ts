@@ -93,6 +93,16 @@ describe('validateDataset', () => {
     ])
   })
 
+  it('refuses a page marked reviewed without a reviewer and a review date', () => {
+    const problems = problemsAfter((documents) => {
+      treatmentOf(documents).medicalReview.status = 'reviewed'
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.reviewer: A reviewed page needs the name of the reviewing doctor. [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.lastReviewed: A reviewed page needs the date of the review. [domain]`,
+    ])
+  })
+
   it('reports duplicate ids and duplicate slugs', () => {
     const treatment = seed.find((document) => document._type === 'treatment')!
     const copy = {...treatment, _id: 'treatment-copy'}

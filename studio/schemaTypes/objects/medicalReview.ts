@@ -9,13 +9,27 @@ export const medicalReview = defineType({
   type: 'object',
   fields: [
     defineField({
+      name: 'status',
+      title: 'Status',
+      description: 'Pages say “not yet reviewed by a doctor” until a doctor has reviewed them.',
+      type: 'string',
+      options: {
+        list: [
+          {title: 'Awaiting medical review', value: 'pending'},
+          {title: 'Reviewed by a doctor', value: 'reviewed'},
+        ],
+        layout: 'radio',
+      },
+      initialValue: 'pending',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
       name: 'reviewer',
       title: 'Reviewer',
-      description: 'Name and qualification of the doctor who reviewed this page.',
+      description: 'Name and qualification of the doctor who reviewed this page. Required once reviewed.',
       type: 'string',
-      validation: (rule) => rule.required().error('Name the reviewing doctor: patients and search engines look for it.'),
     }),
-    defineField({name: 'lastReviewed', title: 'Last reviewed', type: 'date', validation: (rule) => rule.required()}),
+    defineField({name: 'lastReviewed', title: 'Last reviewed', type: 'date', description: 'Required once reviewed.'}),
     defineField({
       name: 'nextReviewDue',
       title: 'Next review due',

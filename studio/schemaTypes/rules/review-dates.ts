@@ -3,10 +3,22 @@ import type {RuleProblem} from './localized-value.ts'
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 /**
- * Checks a medical review block: the next review is due after the last one.
+ * Checks a medical review block: a reviewed page names its reviewer and review date, and the
+ * next review is due after the last one.
  */
-export function checkReviewDates(review: {lastReviewed?: unknown; nextReviewDue?: unknown} | undefined): RuleProblem[] {
+export function checkReviewDates(
+  review: {status?: unknown; reviewer?: unknown; lastReviewed?: unknown; nextReviewDue?: unknown} | undefined,
+): RuleProblem[] {
   const problems: RuleProblem[] = []
+  // A page may only say it was reviewed when it names who reviewed it and when.
+  if (review?.status === 'reviewed') {
+    if (typeof review.reviewer !== 'string' || review.reviewer.trim() === '') {
+      problems.push({message: 'A reviewed page needs the name of the reviewing doctor.', path: ['reviewer']})
+    }
+    if (review.lastReviewed === undefined || review.lastReviewed === null) {
+      problems.push({message: 'A reviewed page needs the date of the review.', path: ['lastReviewed']})
+    }
+  }
   for (const name of ['lastReviewed', 'nextReviewDue'] as const) {
     const value = review?.[name]
     if (value !== undefined && (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value)))) {

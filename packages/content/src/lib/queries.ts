@@ -66,7 +66,7 @@ const treatmentProjection = /* groq */ `{
     codes[]{codingSystem, code}
   },
   "disclaimer": {"i18n": disclaimer[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.disclaimer[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-  medicalReview{reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
+  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
   "availableLocales": array::unique(title[defined(value)].language)
 }`

@@ -185,15 +185,35 @@ describe('renderTreatmentPage', () => {
     expect(page.messages.map((message) => [message.ruleId, message.path])).toEqual([['unknown-value', 'sideEffects[0].severity']])
   })
 
-  it('gives review dates in the page’s language', async () => {
+  it('says a page awaits medical review until it is marked reviewed', async () => {
     const {data, html} = section(renderTreatmentPage(await result('it')).sections, 'review')
     expect(data).toEqual({
-      reviewer: 'Pending: aesthetic doctor expert in mesotherapy',
-      reviewedBy: 'Verificato da Pending: aesthetic doctor expert in mesotherapy',
+      reviewed: false,
+      awaitingReview: 'Questa pagina non è ancora stata verificata da un medico',
+      reviewer: null,
+      reviewedBy: null,
+      lastReviewed: null,
+      nextReviewDue: {date: '2027-01-31', text: 'Prossima revisione entro il 31 gennaio 2027'},
+    })
+    expect(html).toContain('<p>Questa pagina non è ancora stata verificata da un medico</p><p>Prossima revisione entro il 31 gennaio 2027</p>')
+  })
+
+  it('gives the reviewer and review dates in the page’s language once reviewed', async () => {
+    const reviewed = seed.map((document) =>
+      document._type === 'treatment'
+        ? {...document, medicalReview: {_type: 'medicalReview', status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'}}
+        : document,
+    )
+    const {data, html} = section(renderTreatmentPage(await result('it', reviewed)).sections, 'review')
+    expect(data).toEqual({
+      reviewed: true,
+      awaitingReview: null,
+      reviewer: 'Dr. A. Rossi',
+      reviewedBy: 'Verificato da Dr. A. Rossi',
       lastReviewed: {date: '2026-11-20', text: 'Ultima revisione: 20 novembre 2026'},
       nextReviewDue: {date: '2027-11-20', text: 'Prossima revisione entro il 20 novembre 2027'},
     })
-    expect(html).toContain('<p>Ultima revisione: 20 novembre 2026</p><p>Prossima revisione entro il 20 novembre 2027</p>')
+    expect(html).toContain('<p>Ultima revisione: 20 novembre 2026</p><p>Prossima revisione entro il 20 novembre 2027</p><p>Verificato da Dr. A. Rossi</p>')
   })
 
   it('adds JSON-LD and hreflang alternates when given urlFor, and neither without', async () => {

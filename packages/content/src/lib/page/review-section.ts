@@ -6,8 +6,8 @@ import {pageSection} from './section-hast.ts'
 import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
 
 /**
- * The `review` section: last reviewed, next review due, and who reviewed the page; left out
- * when the treatment has none of them.
+ * The `review` section: whether a doctor has reviewed the page, when and who, and when the next
+ * review is due; left out when the treatment has none of them.
  *
  * @internal
  */
@@ -16,14 +16,18 @@ export function reviewSection(treatment: LocalizedTreatment, context: PageContex
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
   const date = (value: unknown, key: 'lastReviewed' | 'nextReviewDue'): ReviewDate | null =>
     typeof value === 'string' && value.trim() !== '' ? {date: value, text: ui.t(key, {date: ui.formatDate(value)})} : null
-  const reviewer = typeof review?.reviewer === 'string' && review.reviewer.trim() !== '' ? review.reviewer : null
+  // Only a page marked reviewed may name a reviewer; anything else says it awaits review.
+  const reviewed = review?.status === 'reviewed'
+  const reviewer = reviewed && typeof review?.reviewer === 'string' && review.reviewer.trim() !== '' ? review.reviewer : null
   const data: ReviewData = {
+    reviewed,
+    awaitingReview: reviewed ? null : ui.t('awaitingMedicalReview'),
     reviewer,
     reviewedBy: reviewer === null ? null : ui.t('reviewedBy', {name: reviewer}),
-    lastReviewed: date(review?.lastReviewed, 'lastReviewed'),
+    lastReviewed: reviewed ? date(review?.lastReviewed, 'lastReviewed') : null,
     nextReviewDue: date(review?.nextReviewDue, 'nextReviewDue'),
   }
-  const lines = [data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
+  const lines = [data.awaitingReview, data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
   const children: ElementContent[] = lines.map((line) => element('p', {}, [textNode(line)]))
   if (lines.length === 0) return undefined
   return pageSection(context, 'review', ui.t('reviewDates'), children, data)

@@ -219,6 +219,11 @@ export interface ReviewDate {
  * @public
  */
 export interface ReviewData {
+  /** Whether the page is marked reviewed by a doctor. */
+  reviewed: boolean
+  /** `This page has not yet been reviewed by a doctor`, or `null` once reviewed. */
+  awaitingReview: string | null
+  /** The reviewer, only once reviewed. */
   reviewer: string | null
   /** `Reviewed by …`, or `null` without a reviewer. */
   reviewedBy: string | null

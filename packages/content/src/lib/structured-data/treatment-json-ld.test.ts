@@ -19,8 +19,25 @@ async function result(locale: string, documents: readonly DatasetDocument[] = se
 const urlFor = (locale: string) => `https://clinic.example/${locale}/treatments/mesotherapy-cellulite`
 
 describe('treatmentJsonLd', () => {
+  it('claims a medical review only for a page marked reviewed', async () => {
+    const pending = treatmentJsonLd(await result('it'), {url: urlFor('it')})
+    expect(pending).not.toHaveProperty('reviewedBy')
+    expect(pending).not.toHaveProperty('lastReviewed')
+    const documents = seed.map((document) =>
+      document._type === 'treatment'
+        ? {...document, medicalReview: {...(document.medicalReview as object), status: 'pending', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20'}}
+        : document,
+    )
+    expect(treatmentJsonLd(await result('it', documents), {url: urlFor('it')})).not.toHaveProperty('reviewedBy')
+  })
+
   it('describes the page as a MedicalWebPage for patients in the page’s language, with review data', async () => {
-    const jsonLd = treatmentJsonLd(await result('it'), {url: urlFor('it')})
+    const reviewed = seed.map((document) =>
+      document._type === 'treatment'
+        ? {...document, medicalReview: {...(document.medicalReview as object), status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20'}}
+        : document,
+    )
+    const jsonLd = treatmentJsonLd(await result('it', reviewed), {url: urlFor('it')})
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'MedicalWebPage',
@@ -31,7 +48,7 @@ describe('treatmentJsonLd', () => {
       medicalAudience: {'@type': 'Patient'},
       lastReviewed: '2026-11-20',
       dateModified: '2026-11-20T09:00:00Z',
-      reviewedBy: {'@type': 'Person', name: 'Pending: aesthetic doctor expert in mesotherapy'},
+      reviewedBy: {'@type': 'Person', name: 'Dr. A. Rossi'},
       mainEntity: {'@type': 'MedicalTherapy', '@id': `${urlFor('it')}#treatment`, procedureType: 'https://schema.org/PercutaneousProcedure', bodyLocation: ['Cosce', 'Glutei', 'Fianchi', 'Addome']},
     })
     expect((jsonLd as {description: string}).description).toMatch(/^La mesoterapia è un trattamento/)

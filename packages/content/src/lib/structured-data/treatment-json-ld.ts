@@ -137,8 +137,10 @@ export function treatmentJsonLd(result: TreatmentResult, options: TreatmentJsonL
     medicalAudience: {'@type': 'Patient'},
   }
   if (typeof treatment._updatedAt === 'string') jsonLd.dateModified = treatment._updatedAt
-  if (review && typeof review.lastReviewed === 'string') jsonLd.lastReviewed = review.lastReviewed
-  if (review && typeof review.reviewer === 'string' && review.reviewer.trim() !== '') {
+  // Search engines read lastReviewed/reviewedBy as a claim of medical review: only when true.
+  const reviewed = review?.status === 'reviewed'
+  if (reviewed && typeof review.lastReviewed === 'string') jsonLd.lastReviewed = review.lastReviewed
+  if (reviewed && typeof review.reviewer === 'string' && review.reviewer.trim() !== '') {
     jsonLd.reviewedBy = {'@type': 'Person', name: review.reviewer}
   }
   jsonLd.mainEntity = therapy

@@ -59,6 +59,7 @@ export const deUiStrings: UiCatalog = {
 
   lastReviewed: 'Zuletzt geprüft am {{date}}',
   nextReviewDue: 'Nächste Prüfung fällig am {{date}}',
+  awaitingMedicalReview: 'Diese Seite wurde noch nicht ärztlich geprüft',
   reviewedBy: 'Geprüft von {{name}}',
 
   notFoundTitle: 'Seite nicht gefunden',

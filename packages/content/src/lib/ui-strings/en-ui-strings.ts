@@ -58,6 +58,7 @@ export const enUiStrings = {
 
   lastReviewed: 'Last reviewed {{date}}',
   nextReviewDue: 'Next review due {{date}}',
+  awaitingMedicalReview: 'This page has not yet been reviewed by a doctor',
   reviewedBy: 'Reviewed by {{name}}',
 
   notFoundTitle: 'Page not found',

@@ -59,6 +59,7 @@ export const itUiStrings: UiCatalog = {
 
   lastReviewed: 'Ultima revisione: {{date}}',
   nextReviewDue: 'Prossima revisione entro il {{date}}',
+  awaitingMedicalReview: 'Questa pagina non è ancora stata verificata da un medico',
   reviewedBy: 'Verificato da {{name}}',
 
   notFoundTitle: 'Pagina non trovata',
