@@ -1,4 +1,4 @@
-import {copyFile, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {copyFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -19,6 +19,8 @@ export interface LakeFixture {
   client: SanityClient
   /** The temporary dataset file the lake persists to. */
   file: string
+  /** The temporary directory holding {@link LakeFixture.file}; removed by `close()`. */
+  directory: string
   /** Current bytes of {@link LakeFixture.file}. */
   readText(): Promise<string>
   /** Current documents in {@link LakeFixture.file}. */
@@ -27,11 +29,21 @@ export interface LakeFixture {
   close(): Promise<void>
 }
 
-/** Copies the fixture dataset into a fresh temporary directory and starts a lake over it. */
-export async function startLakeFixture(options: Partial<StartLocalLakeOptions> = {}): Promise<LakeFixture> {
+/** Where a fixture's dataset comes from: a file to copy, or the NDJSON text itself. */
+export type FixtureDataset = {file: string} | {contents: string}
+
+/**
+ * Copies a dataset (default: the fixture dataset) into a fresh temporary directory and starts a
+ * lake over it on 127.0.0.1, port 0.
+ */
+export async function startLakeFixture(
+  options: Partial<StartLocalLakeOptions> = {},
+  dataset: FixtureDataset = {file: FIXTURE_FILE},
+): Promise<LakeFixture> {
   const directory = await mkdtemp(join(tmpdir(), 'local-lake-'))
   const file = join(directory, 'dataset.ndjson')
-  await copyFile(FIXTURE_FILE, file)
+  if ('file' in dataset) await copyFile(dataset.file, file)
+  else await writeFile(file, dataset.contents)
   let lake: LocalLake
   try {
     lake = await startLocalLake({datasets: {production: file}, ...options})
@@ -52,6 +64,7 @@ export async function startLakeFixture(options: Partial<StartLocalLakeOptions> =
     lake,
     client,
     file,
+    directory,
     readText,
     readDocuments: async () => parseNdjson(await readText(), file),
     close: async () => {
