@@ -1,4 +1,4 @@
-import {checkBaseLocale, checkLocaleCodes, checkPositiveRange, checkReviewDates, isAllowedLink, type RuleProblem} from '../schemaTypes/rules/index.ts'
+import {checkBaseLocale, checkLocaleCodes, checkPositiveRange, checkReviewDates, checkSlug, isAllowedLink, isWebLink, type RuleProblem} from '../schemaTypes/rules/index.ts'
 import type {DatasetProblem} from './dataset-problem.ts'
 import type {ExtractedSchema, TypeNode} from './schema-types.ts'
 
@@ -166,8 +166,19 @@ function applyNamedTypeRules(value: unknown, typeName: string, path: Segment[], 
     const protocol = value as Record<string, unknown>
     add(checkPositiveRange(protocol, 'Number of sessions', {min: 'sessionsMin', max: 'sessionsMax'}), 'domain')
     add(checkPositiveRange(protocol, 'Weeks between sessions', {min: 'intervalMinWeeks', max: 'intervalMaxWeeks'}), 'domain')
+  } else if (typeName === 'slug' && typeof value === 'object') {
+    add(checkSlug(value as {current?: unknown}), 'domain')
   } else if (typeName === 'medicalReview' && typeof value === 'object') {
     add(checkReviewDates(value as Record<string, unknown>), 'domain')
+    for (const source of ((value as {sources?: unknown}).sources ?? []) as Array<{_key?: string; url?: unknown}>) {
+      if (source?.url !== undefined && !isWebLink(source.url)) {
+        found.push({
+          path: toPath([...path, 'sources', source._key ? {_key: source._key} : 0, 'url']),
+          message: `Source URL ${JSON.stringify(source.url)} is not an absolute http(s) address.`,
+          ruleId: 'domain',
+        })
+      }
+    }
   } else if (typeName === 'blockContent' && Array.isArray(value)) {
     for (const block of value as Array<{_key?: string; markDefs?: Array<{_key?: string; _type?: string; href?: unknown}>}>) {
       for (const markDef of block?.markDefs ?? []) {

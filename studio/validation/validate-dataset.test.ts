@@ -113,6 +113,29 @@ describe('validateDataset', () => {
     ])
   })
 
+  it('allows a draft to share its published document’s slug', () => {
+    const treatment = seed.find((document) => document._type === 'treatment')!
+    expect(problemsAfter(() => {}, [JSON.stringify({...treatment, _id: `drafts.${String(treatment._id)}`})])).toEqual([])
+  })
+
+  it('requires slugs that are safe in a URL', () => {
+    const problems = problemsAfter((documents) => {
+      treatmentOf(documents).slug.current = 'Mesotherapy_cellulite'
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite slug.current: Use lowercase letters, digits and single dashes, like “mesotherapy-cellulite” (got "Mesotherapy_cellulite"). [domain]`,
+    ])
+  })
+
+  it('requires web addresses for sources', () => {
+    const problems = problemsAfter((documents) => {
+      treatmentOf(documents).medicalReview.sources[0].url = 'javascript:alert(1)'
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.sources[_key=="clinic"].url: Source URL "javascript:alert(1)" is not an absolute http(s) address. [domain]`,
+    ])
+  })
+
   it('refuses links that a browser would run', () => {
     const problems = problemsAfter((documents) => {
       const body = treatmentOf(documents).body.find((item: any) => item.language === 'en').value

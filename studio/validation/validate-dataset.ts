@@ -70,10 +70,15 @@ export function validateDataset(files: readonly DatasetFile[], schemaEntries: re
     for (const found of checkDocument(document, schema, {types})) problems.push({...at, ...found})
     const slug = (document.slug as {current?: unknown} | undefined)?.current
     if (typeof slug === 'string') {
+      // A draft shares its published document's slug; as in the Studio, that is no clash.
+      const publishedId = (documentId ?? `${file}:${line}`).replace(/^drafts\./, '')
       const key = `${document._type}:${slug}`
       const other = slugs.get(key)
-      if (other) problems.push({...at, path: 'slug', message: `The slug “${slug}” is already used by ${other}. Slugs must be unique.`, ruleId: 'duplicate-slug'})
-      else slugs.set(key, documentId ?? `${file}:${line}`)
+      if (other && other !== publishedId) {
+        problems.push({...at, path: 'slug', message: `The slug “${slug}” is already used by ${other}. Slugs must be unique.`, ruleId: 'duplicate-slug'})
+      } else if (!other) {
+        slugs.set(key, publishedId)
+      }
     }
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)

@@ -34,7 +34,7 @@ for (const [label, open] of [
 
     it.skipIf(label === 'Sanity' && !process.env.SANITY_PROJECT_ID)('matches it-CH to Italian', async () => {
       const result = await content().getTreatment(slug, {locale: 'it-CH'})
-      expect(result).toMatchObject({locale: 'it', requestedLocale: 'it-CH', chain: ['it', 'en'], fallbacks: []})
+      expect(result).toMatchObject({locale: 'it', requestedLocale: 'it-CH', usedDefault: false, chain: ['it', 'en'], fallbacks: []})
       expect(result.treatment.contraindications[0]?.text).toBe('Gravidanza')
     })
 
@@ -53,7 +53,7 @@ for (const [label, open] of [
 
     it.skipIf(label === 'Sanity' && !process.env.SANITY_PROJECT_ID)('answers an unsupported locale in English and says it fell back', async () => {
       const result = await content().getTreatment(slug, {locale: 'fr-FR'})
-      expect(result).toMatchObject({locale: 'en', requestedLocale: 'fr-FR', fallbacks: []})
+      expect(result).toMatchObject({locale: 'en', requestedLocale: 'fr-FR', usedDefault: true, fallbacks: []})
     })
 
     it.skipIf(label === 'Sanity' && !process.env.SANITY_PROJECT_ID)('throws ContentNotFoundError for an unknown slug', async () => {

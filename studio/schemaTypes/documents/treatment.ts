@@ -1,7 +1,8 @@
 import {HeartIcon} from '@sanity/icons/Heart'
 import {baseLocale} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {baseText, itemLanguage, type LocalizedItem} from '../rules/index.ts'
+import {baseText, checkSlug, itemLanguage, type LocalizedItem} from '../rules/index.ts'
+import {toValidation} from '../rules/to-validation.ts'
 import {documentGroups} from '../objects/groups.ts'
 import {defineLocalizedField} from '../objects/localized-field.ts'
 import {defineTranslationsField} from '../objects/translationState.ts'
@@ -38,7 +39,10 @@ export const treatment = defineType({
         },
         maxLength: 96,
       },
-      validation: (rule) => rule.required().error('A slug is required to generate a page on the website.'),
+      validation: (rule) => [
+        rule.required().error('A slug is required to generate a page on the website.'),
+        rule.custom((slug) => toValidation(checkSlug(slug))),
+      ],
     }),
     defineLocalizedField({name: 'summary', title: 'Summary', kind: 'text', required: true, group: 'content'}),
     defineLocalizedField({name: 'body', title: 'Body', kind: 'blockContent', group: 'content'}),

@@ -1,5 +1,5 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {checkReviewDates} from '../rules/index.ts'
+import {checkReviewDates, isWebLink} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
 
 /** Who checked the medical content, when, when it is due again, and what it rests on. */
@@ -46,7 +46,12 @@ export const medicalReview = defineType({
           type: 'object',
           fields: [
             defineField({name: 'title', title: 'Title', type: 'string', validation: (rule) => rule.required()}),
-            defineField({name: 'url', title: 'URL', type: 'url', validation: (rule) => rule.uri({scheme: ['https', 'http']})}),
+            defineField({
+              name: 'url',
+              title: 'URL',
+              type: 'url',
+              validation: (rule) => rule.uri({scheme: ['https', 'http']}).custom((url) => (url === undefined || isWebLink(url) ? true : 'Cite a web page: an http or https address.')),
+            }),
           ],
         }),
       ],

@@ -11,3 +11,13 @@ export function isAllowedLink(href: unknown): boolean {
     return false
   }
 }
+
+/** Whether `href` is an absolute http(s) URL: what a source citation may link to. */
+export function isWebLink(href: unknown): boolean {
+  if (typeof href !== 'string') return false
+  try {
+    return ['http:', 'https:'].includes(new URL(href).protocol)
+  } catch {
+    return false
+  }
+}

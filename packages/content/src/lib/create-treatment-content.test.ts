@@ -139,6 +139,12 @@ describe('createTreatmentContent', () => {
     expect(() => createTreatmentContent({source: localDataset([]), timeoutMs: -1})).toThrow(
       '`createTreatmentContent` option `timeoutMs` must be a positive number, got -1',
     )
+    expect(() => createTreatmentContent({source: localDataset([]), retry: {attempts: 0.5}})).toThrow(
+      '`createTreatmentContent` option `retry.attempts` must be a whole number, got 0.5',
+    )
+    expect(() => createTreatmentContent({source: localDataset([]), timeoutMs: 3e9})).toThrow(
+      '`createTreatmentContent` option `timeoutMs` must be at most 2147483647 (what setTimeout can wait), got 3000000000',
+    )
     expect(() => createTreatmentContent({source: null as never})).toThrow(TypeError)
     expect(() => createTreatmentContent({source: {projectId: 'abc', dataset: 'x', perspective: 'drafts'}})).toThrow(/needs `source.token`/)
   })
@@ -149,6 +155,45 @@ describe('createTreatmentContent', () => {
     const source = {projectId: 'abc', dataset: 'production', token: 'secret'}
     expect(() => createTreatmentContent({source})).toThrow(/got `source.token` in a browser/)
     expect(() => createTreatmentContent({source, allowBrowserToken: true})).not.toThrow()
+    const client = {fetch: async () => null, config: () => ({token: 'secret'})} as never
+    expect(() => createTreatmentContent({source: client})).toThrow(/got a client configured with a token in a browser/)
+  })
+
+  it('refuses a token in a web worker too', () => {
+    vi.stubGlobal('WorkerGlobalScope', function WorkerGlobalScope() {})
+    vi.stubGlobal('importScripts', () => {})
+    expect(() => createTreatmentContent({source: {projectId: 'abc', dataset: 'production', token: 'secret'}})).toThrow(/in a browser/)
+  })
+
+  it('never serves drafts or release versions, which can carry an unreviewed, shorter list', async () => {
+    const version = {...documents[1]!, _id: 'versions.rSpring.t1', title: localized('UNRELEASED'), contraindications: []}
+    const draft = {...documents[1]!, _id: 'drafts.t1', title: localized('DRAFT')}
+    const content = createTreatmentContent({source: localDataset([...documents, version, draft])})
+    const {treatment} = await content.getTreatment('one')
+    expect([treatment._id, treatment.title, treatment.contraindications.length]).toEqual(['t1', 'One', 1])
+    expect((await content.listTreatments()).treatments.map((item) => item._id)).toEqual(['t1'])
+    expect((await content.getAllTreatments()).pages.map((page) => page.treatment._id)).toEqual(['t1'])
+  })
+
+  it('reads datasets that keep the language in _key (plugin versions before 5)', async () => {
+    const legacy = (value: string, language: string) => ({_key: language, _type: 'internationalizedArrayStringValue', value})
+    const old = documents.map((document) =>
+      document._id === 't1' ? {...document, title: [legacy('One', 'en'), legacy('Uno', 'it')]} : document,
+    )
+    const result = await createTreatmentContent({source: localDataset(old)}).getTreatment('one', {locale: 'it'})
+    expect(result.treatment.title).toBe('Uno')
+    expect(result.treatment.availableLocales).toEqual(['en', 'it'])
+  })
+
+  it('takes an item’s language from `language` before `_key`, as the query does', async () => {
+    const mixed = documents.map((document) =>
+      document._id === 'contra-1'
+        ? {...document, text: [...localized('Pregnancy'), {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'it', value: 'Gravidanza'}]}
+        : document,
+    )
+    const result = await createTreatmentContent({source: localDataset(mixed)}).getTreatment('one', {locale: 'de'})
+    expect(result.treatment.contraindications[0]?.text).toBe('Pregnancy')
+    expect(result.fallbacks).toContainEqual({path: 'contraindications[0].text', requested: 'de', served: 'en'})
   })
 
   it('refuses a slug that is not a string', async () => {

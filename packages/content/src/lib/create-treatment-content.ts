@@ -56,6 +56,8 @@ export interface LocalizedAnswer {
   requestedLocale: string
   /** The locales text was read from, in order. */
   chain: string[]
+  /** True when no requested tag matched a supported locale, so the base locale answered. */
+  usedDefault: boolean
   /** Every field served from another locale than `locale`, or from none. */
   fallbacks: Fallback[]
   /** True when the source failed and the last good answer from the cache is served. */
@@ -131,12 +133,15 @@ export interface TreatmentContent {
 export function createTreatmentContent(options: TreatmentContentOptions): TreatmentContent {
   const source = resolveSource(options)
   const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', 10_000)
+  if (timeoutMs > maxTimeoutMs) {
+    throw new TypeError(`\`createTreatmentContent\` option \`timeoutMs\` must be at most ${maxTimeoutMs} (what setTimeout can wait), got ${timeoutMs}`)
+  }
   const retry = {
-    attempts: positiveNumber(options.retry?.attempts, 'retry.attempts', 3),
+    attempts: positiveInteger(options.retry?.attempts, 'retry.attempts', 3),
     baseDelayMs: positiveNumber(options.retry?.baseDelayMs, 'retry.baseDelayMs', 200, true),
     maxDelayMs: positiveNumber(options.retry?.maxDelayMs, 'retry.maxDelayMs', 2000, true),
   }
-  const cacheOptions = options.cache ? {ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true), ...(options.cache.maxEntries === undefined ? {} : {maxEntries: positiveNumber(options.cache.maxEntries, 'cache.maxEntries', 500)})} : undefined
+  const cacheOptions = options.cache ? {ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true), ...(options.cache.maxEntries === undefined ? {} : {maxEntries: positiveInteger(options.cache.maxEntries, 'cache.maxEntries', 500)})} : undefined
   const cache = new ResponseCache(cacheOptions)
 
   const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
@@ -183,7 +188,7 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
 }
 
 function answerFields(match: ReturnType<typeof matchLocale>, fallbacks: Fallback[], stale: boolean): LocalizedAnswer {
-  return {locale: match.locale, requestedLocale: match.requested, chain: match.chain, fallbacks, stale}
+  return {locale: match.locale, requestedLocale: match.requested, chain: match.chain, usedDefault: match.usedDefault, fallbacks, stale}
 }
 
 function matchRequest(options: ReadOptions, call: string) {
@@ -199,7 +204,11 @@ function resolveSource(options: TreatmentContentOptions): ContentSource {
     throw new TypeError('`createTreatmentContent` expects an options object with a `source`')
   }
   const {source} = options
-  if (isContentSource(source)) return source
+  if (isContentSource(source)) {
+    const token = (source as {config?: () => {token?: unknown}}).config?.().token
+    if (token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('a client configured with a token')
+    return source
+  }
   if (!source || typeof source !== 'object') {
     throw new TypeError(
       '`createTreatmentContent` option `source` must be a Sanity project `{projectId, dataset}`, a client with `fetch(query, params)`, or `localDataset(...)`; ' +
@@ -218,18 +227,32 @@ function resolveSource(options: TreatmentContentOptions): ContentSource {
   if (config.perspective === 'drafts' && !config.token) {
     throw new TypeError('`createTreatmentContent` option `source.perspective: "drafts"` needs `source.token`: drafts are private')
   }
-  if (config.token && isBrowser() && !options.allowBrowserToken) {
-    throw new TypeError(
-      '`createTreatmentContent` got `source.token` in a browser: a token in a browser bundle is readable by every visitor. ' +
-        'Read with a token on the server only, or set `allowBrowserToken: true` for a token that can read public content only.',
-    )
-  }
+  if (config.token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('`source.token`')
   return sanitySource(config)
 }
 
+function browserTokenError(what: string): TypeError {
+  return new TypeError(
+    `\`createTreatmentContent\` got ${what} in a browser: a token in a browser bundle is readable by every visitor. ` +
+      'Read with a token on the server only, or set `allowBrowserToken: true` for a token that can read public content only.',
+  )
+}
+
+/** A page or a worker (dedicated, shared or service worker): code whose bundle visitors can read. */
 function isBrowser(): boolean {
-  const scope = globalThis as {window?: unknown; document?: unknown}
-  return typeof scope.window === 'object' && typeof scope.document === 'object'
+  const scope = globalThis as {window?: unknown; document?: unknown; WorkerGlobalScope?: unknown; importScripts?: unknown}
+  const page = typeof scope.window === 'object' && typeof scope.document === 'object'
+  const worker = typeof scope.WorkerGlobalScope === 'function' && typeof scope.importScripts === 'function'
+  return page || worker
+}
+
+/** The longest delay `setTimeout` keeps: longer ones fire at once. */
+const maxTimeoutMs = 2 ** 31 - 1
+
+function positiveInteger(value: unknown, name: string, fallback: number): number {
+  const checked = positiveNumber(value, name, fallback)
+  if (!Number.isInteger(checked)) throw new TypeError(`\`createTreatmentContent\` option \`${name}\` must be a whole number, got ${JSON.stringify(value)}`)
+  return checked
 }
 
 function positiveNumber(value: unknown, name: string, fallback: number, allowZero = false): number {

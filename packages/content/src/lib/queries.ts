@@ -3,40 +3,41 @@ import {defineQuery} from 'groq'
 // Every localized field is projected as
 //   {"i18n": field[<item in $locale> || (<item in $locales> && ($all || <no text in $locale>))]{language, _key, value}}
 // so the requested locale travels, and the rest of the chain only for fields the requested
-// locale has no text for: one request per page, and only what the page can show. `localize()`
-// then picks the first locale with visible text. GROQ cannot trim, so a whitespace-only
-// translation counts as text here; `localize()` spots it and asks again with `$all: true`.
-// `_key` is read too, because sanity-plugin-internationalized-array before v5 kept the
-// language there. `sanity typegen` resolves the shared projection constant, so every query
-// stays typed.
+// locale has no text for: one request per page, and only what the page can show. An item's
+// locale is `coalesce(language, _key)`, the rule `localize()` uses too: `_key` held it before
+// sanity-plugin-internationalized-array v5. `localize()` then picks the first locale with
+// visible text. GROQ cannot trim, so a whitespace-only translation counts as text here;
+// `localize()` spots it and the package asks again with `$all: true`. Drafts and release
+// versions are never served. `sanity typegen` resolves the shared projection constant, so
+// every query stays typed.
 
 /** The projection of a whole treatment page, shared by the single and the bulk query. */
 const treatmentProjection = /* groq */ `{
   _id,
   _updatedAt,
   "slug": slug.current,
-  "title": {"i18n": title[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.title[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-  "summary": {"i18n": summary[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.summary[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-  "body": {"i18n": body[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.body[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "body": {"i18n": body[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.body[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   procedureType,
-  "howPerformed": {"i18n": howPerformed[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.howPerformed[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.howPerformed[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   bodyAreas,
   protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
   "condition": condition->{
     _id,
-    "name": {"i18n": name[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.name[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.name[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},
-    "description": {"i18n": description[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.description[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
+    "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},
+    "description": {"i18n": description[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.description[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "ingredients": ingredients[]{
     _key,
-    "role": {"i18n": role[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.role[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "role": {"i18n": role[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.role[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
     "ingredient": ingredient->{
       _id,
       ingredientClass,
       isClass,
-      "name": {"i18n": name[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.name[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-      "mechanism": {"i18n": mechanism[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.mechanism[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+      "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+      "mechanism": {"i18n": mechanism[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.mechanism[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
       codes[]{codingSystem, code}
     }
   },
@@ -44,31 +45,31 @@ const treatmentProjection = /* groq */ `{
     _id,
     onsetDays,
     claimStatus,
-    "text": {"i18n": text[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.text[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
+    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "claims": claims[]{
     _key,
     topic,
     claimStatus,
-    "statement": {"i18n": statement[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.statement[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
+    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "sideEffects": sideEffects[]->{
     _id,
     severity,
-    "text": {"i18n": text[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.text[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-    "whenToSeekHelp": {"i18n": whenToSeekHelp[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.whenToSeekHelp[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
+    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
   },
   "contraindications": contraindications[]->{
     _id,
     kind,
     category,
-    "text": {"i18n": text[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.text[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
     codes[]{codingSystem, code}
   },
-  "disclaimer": {"i18n": disclaimer[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.disclaimer[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
-  "availableLocales": array::unique(title[defined(value)].language)
+  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)
 }`
 
 /**
@@ -77,7 +78,7 @@ const treatmentProjection = /* groq */ `{
  * @public
  */
 export const treatmentBySlugQuery = defineQuery(
-  `*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**"))][0]${treatmentProjection}`,
+  `*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]${treatmentProjection}`,
 )
 
 /**
@@ -87,7 +88,7 @@ export const treatmentBySlugQuery = defineQuery(
  * @public
  */
 export const allTreatmentsQuery = defineQuery(
-  `*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc)${treatmentProjection}`,
+  `*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc)${treatmentProjection}`,
 )
 
 /**
@@ -95,12 +96,12 @@ export const allTreatmentsQuery = defineQuery(
  *
  * @public
  */
-export const treatmentListQuery = defineQuery(`*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**"))] | order(slug.current asc){
+export const treatmentListQuery = defineQuery(`*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){
   _id,
   "slug": slug.current,
-  "title": {"i18n": title[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.title[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-  "summary": {"i18n": summary[language == $locale || _key == $locale || ((language in $locales || _key in $locales) && ($all || count(^.summary[(language == $locale || _key == $locale) && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
   procedureType,
   protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
-  "availableLocales": array::unique(title[defined(value)].language)
+  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)
 }`)

@@ -45,12 +45,14 @@ describe('ResponseCache', () => {
 
   it('forgets the least recently used answers beyond maxEntries', async () => {
     const cache = new ResponseCache({ttlMs: 1000, maxEntries: 2})
-    let calls = 0
-    const load = async () => ++calls
-    await cache.get('a', load)
-    await cache.get('b', load)
-    await cache.get('c', load)
-    await cache.get('a', load)
-    expect(calls).toBe(4)
+    const loads: string[] = []
+    const load = (key: string) => async () => (loads.push(key), key)
+    await cache.get('a', load('a'))
+    await cache.get('b', load('b'))
+    await cache.get('a', load('a')) // a is now the most recently used
+    await cache.get('c', load('c')) // evicts b, not a
+    await cache.get('a', load('a'))
+    await cache.get('b', load('b'))
+    expect(loads).toEqual(['a', 'b', 'c', 'b'])
   })
 })

@@ -40,6 +40,7 @@ export class ResponseCache {
   get<R>(key: string, load: () => Promise<R>): Promise<CachedAnswer<R>> {
     const entry = this.#entries.get(key)
     if (entry && this.#options && this.#now() - entry.fetchedAt < this.#options.ttlMs) {
+      this.#remember(key, entry)
       return Promise.resolve({value: entry.value as R, stale: false, fetchedAt: entry.fetchedAt})
     }
     const pending = this.#inFlight.get(key)

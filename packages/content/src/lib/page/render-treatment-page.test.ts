@@ -199,9 +199,17 @@ describe('renderTreatmentPage', () => {
   })
 
   it('gives the reviewer and review dates in the page’s language once reviewed', async () => {
-    const reviewed = seed.map((document) =>
+    const reviewedEnglish = seed.map((document) =>
       document._type === 'treatment'
         ? {...document, medicalReview: {_type: 'medicalReview', status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'}}
+        : document,
+    )
+    // A review of the English says nothing about the Italian translation.
+    expect(section(renderTreatmentPage(await result('it', reviewedEnglish)).sections, 'review').data).toMatchObject({reviewed: false, reviewer: null})
+    expect(section(renderTreatmentPage(await result('en', reviewedEnglish)).sections, 'review').data).toMatchObject({reviewed: true, reviewer: 'Dr. A. Rossi'})
+    const reviewed = reviewedEnglish.map((document) =>
+      document._type === 'treatment'
+        ? {...document, translations: (document.translations as Array<{language: string}>).map((state) => (state.language === 'it' ? {...state, status: 'reviewed'} : state))}
         : document,
     )
     const {data, html} = section(renderTreatmentPage(await result('it', reviewed)).sections, 'review')

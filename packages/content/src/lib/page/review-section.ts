@@ -1,5 +1,6 @@
 import type {ElementContent} from 'hast'
 import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import {isMedicallyReviewed} from '../medical-review-status.ts'
 import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection} from './section-hast.ts'
@@ -17,7 +18,7 @@ export function reviewSection(treatment: LocalizedTreatment, context: PageContex
   const date = (value: unknown, key: 'lastReviewed' | 'nextReviewDue'): ReviewDate | null =>
     typeof value === 'string' && value.trim() !== '' ? {date: value, text: ui.t(key, {date: ui.formatDate(value)})} : null
   // Only a page marked reviewed may name a reviewer; anything else says it awaits review.
-  const reviewed = review?.status === 'reviewed'
+  const reviewed = isMedicallyReviewed(treatment, context.locale)
   const reviewer = reviewed && typeof review?.reviewer === 'string' && review.reviewer.trim() !== '' ? review.reviewer : null
   const data: ReviewData = {
     reviewed,

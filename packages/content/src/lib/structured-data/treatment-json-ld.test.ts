@@ -32,9 +32,15 @@ describe('treatmentJsonLd', () => {
   })
 
   it('describes the page as a MedicalWebPage for patients in the page’s language, with review data', async () => {
-    const reviewed = seed.map((document) =>
+    const reviewedEnglish = seed.map((document) =>
       document._type === 'treatment'
         ? {...document, medicalReview: {...(document.medicalReview as object), status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20'}}
+        : document,
+    )
+    expect(treatmentJsonLd(await result('it', reviewedEnglish), {url: urlFor('it')})).not.toHaveProperty('reviewedBy')
+    const reviewed = reviewedEnglish.map((document) =>
+      document._type === 'treatment'
+        ? {...document, translations: (document.translations as Array<{language: string}>).map((state) => (state.language === 'it' ? {...state, status: 'reviewed'} : state))}
         : document,
     )
     const jsonLd = treatmentJsonLd(await result('it', reviewed), {url: urlFor('it')})
@@ -52,6 +58,13 @@ describe('treatmentJsonLd', () => {
       mainEntity: {'@type': 'MedicalTherapy', '@id': `${urlFor('it')}#treatment`, procedureType: 'https://schema.org/PercutaneousProcedure', bodyLocation: ['Cosce', 'Glutei', 'Fianchi', 'Addome']},
     })
     expect((jsonLd as {description: string}).description).toMatch(/^La mesoterapia è un trattamento/)
+  })
+
+  it('lists a side effect of unknown severity as serious, as the page does', async () => {
+    const documents = seed.map((document) => (document._id === 'side-effect-inflammation' ? {...document, severity: 'severe'} : document))
+    const therapy = treatmentJsonLd(await result('en', documents), {url: urlFor('en')}).mainEntity as Record<string, unknown>
+    expect(therapy.seriousAdverseOutcome).toEqual([{'@type': 'MedicalSignOrSymptom', name: 'Inflammation'}])
+    expect((therapy.adverseOutcome as Array<{name: string}>).map((item) => item.name)).toEqual(['Itching', 'Swelling', 'Moderate pain', 'Bruising'])
   })
 
   it('lists every contraindication with its kind, ingredients as drugs, and side effects by severity', async () => {

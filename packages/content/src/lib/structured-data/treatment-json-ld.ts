@@ -10,6 +10,7 @@ import type {
   WithContext,
 } from 'schema-dts'
 import type {LocalizedTreatment, TreatmentResult} from '../create-treatment-content.ts'
+import {isMedicallyReviewed} from '../medical-review-status.ts'
 import {baseLocale} from '../locale-registry.ts'
 import {catalogLabel} from '../page/catalog-label.ts'
 import {describeValue as describe} from '../render/describe-value.ts'
@@ -104,8 +105,9 @@ export function treatmentJsonLd(result: TreatmentResult, options: TreatmentJsonL
       ...(ingredient.isClass ? {drugClass: {'@type': 'DrugClass', ...text('name', ingredient.name)}} : {}),
       ...codes(ingredient.codes),
     }))),
-    ...list('adverseOutcome', sideEffects(treatment, (severity) => severity !== 'serious')),
-    ...list('seriousAdverseOutcome', sideEffects(treatment, (severity) => severity === 'serious')),
+    // Anything not known to be expected counts as serious, as on the page.
+    ...list('adverseOutcome', sideEffects(treatment, (severity) => severity === 'expected')),
+    ...list('seriousAdverseOutcome', sideEffects(treatment, (severity) => severity !== 'expected')),
     ...list('contraindication', treatment.contraindications.map((item): MedicalContraindication => ({
       '@type': 'MedicalContraindication',
       ...text('name', item.text),
@@ -138,7 +140,7 @@ export function treatmentJsonLd(result: TreatmentResult, options: TreatmentJsonL
   }
   if (typeof treatment._updatedAt === 'string') jsonLd.dateModified = treatment._updatedAt
   // Search engines read lastReviewed/reviewedBy as a claim of medical review: only when true.
-  const reviewed = review?.status === 'reviewed'
+  const reviewed = review !== null && isMedicallyReviewed(treatment, locale)
   if (reviewed && typeof review.lastReviewed === 'string') jsonLd.lastReviewed = review.lastReviewed
   if (reviewed && typeof review.reviewer === 'string' && review.reviewer.trim() !== '') {
     jsonLd.reviewedBy = {'@type': 'Person', name: review.reviewer}
