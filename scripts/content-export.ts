@@ -4,8 +4,8 @@
  * See packages/translations/README.md.
  */
 import {randomBytes} from 'node:crypto'
-import {open, rename, unlink} from 'node:fs/promises'
-import {basename, dirname, join, resolve} from 'node:path'
+import {open, rename, stat, unlink} from 'node:fs/promises'
+import {basename, dirname, join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {exportDataset, toNdjson} from '@treatments/translations'
@@ -27,7 +27,13 @@ Options:
 
 Source: --lake URL if given; else the Sanity project from SANITY_PROJECT_ID, SANITY_DATASET and
 SANITY_TOKEN (optional SANITY_API_HOST); else a local lake over CONTENT_DATASET or
-content/dataset.ndjson.`
+content/dataset.ndjson, which must then not be the output (the export leaves out drafts and
+release versions, so writing over the file it reads would lose them).
+
+Without --drafts, the drafts left out are counted on standard error.`
+
+/** Drafts, which an export without --drafts leaves out. */
+const DRAFT_COUNT_QUERY = 'count(*[_id in path("drafts.**")])'
 
 /** Exit codes: 0 written, 1 failed, 2 bad command line. */
 function usageError(message: string): never {
@@ -61,6 +67,29 @@ if (values.lake !== undefined) {
   }
 }
 
+/** Whether `a` and `b` name the same file: the same path, or (for existing files) the same device and inode. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true
+  try {
+    const [first, second] = await Promise.all([stat(a), stat(b)])
+    return first.dev === second.dev && first.ino === second.ino
+  } catch {
+    return false
+  }
+}
+
+// With neither --lake nor a project, the local lake serves this file; exporting over it would
+// replace it with its published documents only.
+const readsFile = values.lake === undefined && !process.env.SANITY_PROJECT_ID?.trim()
+const source = process.env.CONTENT_DATASET ?? defaultDatasetPath
+if (readsFile && values.out !== '-' && (await sameFile(values.out, source))) {
+  usageError(
+    `refusing to write ${values.out}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
+      `so it is read from ${relative(process.cwd(), source) || source}), and the export leaves out drafts and release versions, which would be lost. ` +
+      'Give --out another file (or -), or export from a project or a running lake (--lake URL)',
+  )
+}
+
 /** Replaces `file` with `contents` atomically: temporary file in the same directory, fsync, rename. */
 async function writeAtomically(file: string, contents: string): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
@@ -83,12 +112,22 @@ try {
     async (client, target) => {
       const documents = await exportDataset(client, {drafts: values.drafts})
       const text = toNdjson(documents)
+      const draftsLeftOut = values.drafts ? 0 : await client.fetch<number>(DRAFT_COUNT_QUERY, {}, {perspective: 'raw'})
+      const note = () => {
+        if (draftsLeftOut > 0) {
+          console.error(
+            `pnpm content:export: left out ${draftsLeftOut} ${draftsLeftOut === 1 ? 'draft' : 'drafts'} of ${target.description}; pass --drafts to include them`,
+          )
+        }
+      }
       if (out === '-') {
         process.stdout.write(text)
+        note()
         return
       }
       await writeAtomically(resolve(out), text)
       console.log(`Exported ${documents.length} documents${values.drafts ? ' (drafts included)' : ''} from ${target.description} to ${out}`)
+      note()
     },
     values.lake === undefined ? {} : {lake: values.lake},
   )

@@ -1,9 +1,10 @@
-import {readdir, readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {readdir, readFile, symlink} from 'node:fs/promises'
+import {join, relative} from 'node:path'
 
 import {parseNdjson} from '@treatments/content/local-dataset'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
+import {repoRoot} from '../../scripts/lib/paths.ts'
 import {runScript} from './support/run-script.ts'
 import {startTempLake, type TempLake} from './support/temp-lake.ts'
 
@@ -20,7 +21,11 @@ describe('pnpm content:export', () => {
   it('writes the published documents sorted by _type then _id, the same bytes every time, leaving no temporary file', async () => {
     const out = join(temp.directory, 'export.ndjson')
     const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out])
-    expect(result).toEqual({code: 0, stderr: '', stdout: `Exported 26 documents from local lake at ${temp.lake.url} to ${out}\n`})
+    expect(result).toEqual({
+      code: 0,
+      stderr: `pnpm content:export: left out 1 draft of local lake at ${temp.lake.url}; pass --drafts to include them\n`,
+      stdout: `Exported 26 documents from local lake at ${temp.lake.url} to ${out}\n`,
+    })
     const text = await readFile(out, 'utf8')
     const documents = parseNdjson(text)
     const keys = documents.map((document) => [document._type, document._id])
@@ -40,6 +45,7 @@ describe('pnpm content:export', () => {
   it('includes drafts with --drafts, and writes to standard output with --out -', async () => {
     const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--drafts', '--out', '-'])
     expect(result.code).toBe(0)
+    expect(result.stderr).toBe('')
     const ids = parseNdjson(result.stdout).map((document) => document._id)
     expect(ids).toHaveLength(27)
     expect(ids.slice(0, 2)).toEqual(['condition-cellulite', 'drafts.condition-cellulite'])
@@ -49,5 +55,24 @@ describe('pnpm content:export', () => {
     const result = await runScript('content-export.ts', ['--out', '-'], {CONTENT_DATASET: temp.file})
     expect(result.code).toBe(0)
     expect(parseNdjson(result.stdout)).toHaveLength(26)
+    expect(result.stderr).toBe(`pnpm content:export: left out 1 draft of ${temp.file} (local lake); pass --drafts to include them\n`)
+  })
+
+  it('refuses (exit 2) to write over the dataset file it reads, however the path is spelled, and leaves the file and its drafts alone', async () => {
+    const before = await readFile(temp.file, 'utf8')
+    const link = join(temp.directory, 'link.ndjson')
+    await symlink(temp.file, link)
+    for (const out of [temp.file, relative(repoRoot, temp.file), link]) {
+      const result = await runScript('content-export.ts', ['--out', out], {CONTENT_DATASET: temp.file})
+      expect(result.code, out).toBe(2)
+      expect(result.stdout).toBe('')
+      expect(result.stderr.split('\n')[0]).toBe(
+        `pnpm content:export: refusing to write ${out}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
+          `so it is read from ${relative(repoRoot, temp.file)}), and the export leaves out drafts and release versions, which would be lost. ` +
+          'Give --out another file (or -), or export from a project or a running lake (--lake URL)',
+      )
+    }
+    expect(await readFile(temp.file, 'utf8')).toBe(before)
+    expect(before).toContain('"_id":"drafts.condition-cellulite"')
   })
 })

@@ -9,6 +9,7 @@ import {
   translationStatus,
   type TranslatableDocument,
 } from '@treatments/translations'
+import type {Element} from '@xmldom/xmldom'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {translateXliff} from '../../packages/translations/src/test-support/test-translator.ts'
@@ -88,6 +89,34 @@ describe('XLIFF round trip through the local lake', () => {
     const segments = (xml: string) =>
       parseXliff(xml).files.flatMap((file) => file.units.flatMap((unit) => unit.segments.map((segment) => [file.id, unit.name, segment.source, segment.target])))
     expect(segments(reexported.xml!)).toEqual(segments(translated))
+  })
+
+  it('carries a carriage return through export, translation and import, and the re-export repeats it unchanged', async () => {
+    const id = 'condition-cellulite'
+    const [document] = await fetchPublishedDocuments(temp.client, [id])
+    const items = findLocalizedFields(document!).find((field) => field.path === 'description')!.items
+    items.find((item) => item.language === baseLocale)!.value = 'Line one\r\nLine two'
+    await temp.client.createOrReplace(document!)
+
+    const exported = (await exportXliff(temp.client, {locale: 'de'})).xml!
+    expect(exported).toContain('<source>Line one<cp hex="000D"/>\nLine two</source>')
+    const onlyDescription = (unit: Element) => unit.getAttribute('name') === 'description' && (unit.parentNode as Element).getAttribute('id') === id
+    const translated = translateXliff(exported, (text) => text.replace('Line one', 'Zeile eins').replace('Line two', 'Zeile zwei'), onlyDescription)
+    expect(translated).toContain('<target>Zeile eins<cp hex="000D"/>\nZeile zwei</target>')
+
+    const result = await importXliff(temp.client, translated, {locale: 'de'})
+    expect(result.changes.filter((change) => change.change !== 'unchanged')).toEqual([{documentId: id, documentType: 'condition', field: 'description', change: 'added'}])
+    expect(result.applied).toBe(true)
+    const stored = (await temp.readDocuments()).find((candidate) => candidate._id === id) as TranslatableDocument
+    expect(localizedValue(findLocalizedFields(stored).find((field) => field.path === 'description')!.items, 'de')).toBe('Zeile eins\r\nZeile zwei')
+    const report = await translationStatus([stored], {locales: ['de']})
+    expect(report.fields.find((field) => field.field === 'description')).toMatchObject({state: 'translated'})
+
+    const reexported = (await exportXliff(temp.client, {locale: 'de', only: ['translated']})).xml!
+    expect(reexported).toContain('<source>Line one<cp hex="000D"/>\nLine two</source>')
+    expect(reexported).toContain('<target>Zeile eins<cp hex="000D"/>\nZeile zwei</target>')
+    const again = await importXliff(temp.client, reexported)
+    expect(again.changes.find((change) => change.documentId === id && change.field === 'description')).toMatchObject({change: 'unchanged'})
   })
 
   it('leaves Italian’s localized link and every other locale alone', async () => {

@@ -39,6 +39,7 @@ export {collectReferences, referenceGroups, referenceOrder, type DatasetDocument
 export {seedDataset, type SeedOptions, type SeedProgress, type SeedResult} from './lib/seed-dataset.ts'
 export {resolveStatusLocales, translationLocales, type StatusOptions} from './lib/status-options.ts'
 export {formatPercent, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'
+export {targetHash} from './lib/target-hash.ts'
 export {targetValue} from './lib/target-value.ts'
 export {translationBadge, type TranslationBadge} from './lib/translation-badge.ts'
 export {
@@ -50,6 +51,7 @@ export {
 export {
   findTranslationState,
   recordedSourceHash,
+  recordedTargetHash,
   type SourceHashEntry,
   type TranslationState,
   type TranslationStateStatus,

@@ -12,7 +12,8 @@ export const translationStatuses = [
 /**
  * The review state of one locale of a document, and for each translated field the hash of the
  * source text it was translated from: when the source changes, the hash no longer matches and
- * the translation is stale.
+ * the translation is stale. For each field it also keeps the hash of the translation as last
+ * reviewed or imported: when the translation is edited after a review, it is no longer reviewed.
  */
 export const translationState = defineType({
   name: 'translationState',
@@ -51,6 +52,24 @@ export const translationState = defineType({
           fields: [
             defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
             defineField({name: 'hash', title: 'Source hash', type: 'string', validation: (rule) => rule.required()}),
+          ],
+        }),
+      ],
+    }),
+    defineField({
+      name: 'reviewedTargetHashes',
+      title: 'Reviewed target hashes',
+      description:
+        'Written by the translation tools: the hash of each field’s translation when it was last reviewed or imported. A reviewed field whose text no longer has this hash counts as edited since the review.',
+      type: 'array',
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          name: 'sourceHash',
+          type: 'object',
+          fields: [
+            defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
+            defineField({name: 'hash', title: 'Target hash', type: 'string', validation: (rule) => rule.required()}),
           ],
         }),
       ],

@@ -28,6 +28,12 @@ export type TranslationState = {
     _type: "sourceHash";
     _key: string;
   }>;
+  reviewedTargetHashes?: Array<{
+    field: string;
+    hash: string;
+    _type: "sourceHash";
+    _key: string;
+  }>;
 };
 
 export type Protocol = {

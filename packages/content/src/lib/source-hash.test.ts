@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
 import {canonicalJson, sourceHash} from './source-hash.ts'
 
@@ -11,6 +12,11 @@ describe('sourceHash', () => {
   it('changes when a word changes', async () => {
     expect(await sourceHash('Pregnancy')).not.toBe(await sourceHash('Pregnancy.'))
     expect(await sourceHash('x')).toMatch(/^sha256-[0-9a-f]{64}$/)
+  })
+
+  it('is SHA-256 of the canonical JSON', () => {
+    const text = 'Gravidanza è una controindicazione'
+    expect(sourceHash(text)).toBe(`sha256-${createHash('sha256').update(JSON.stringify(text)).digest('hex')}`)
   })
 
   it('sorts object keys in its canonical form', () => {

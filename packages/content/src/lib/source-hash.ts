@@ -1,20 +1,22 @@
+import {sha256} from '@noble/hashes/sha2.js'
+import {bytesToHex, utf8ToBytes} from '@noble/hashes/utils.js'
+
 /**
- * The hash of a source text that a translation was made from. Stored with each translated
- * field; when the source text changes the hash no longer matches and the translation is stale.
+ * The hash of a text a translation relates to: the source text it was translated from, or the
+ * translation a reviewer approved. Stored with each translated field; when the text changes the
+ * hash no longer matches and the translation is stale (or no longer reviewed).
  *
  * Portable Text is hashed by structure and text, without `_key`s, so re-keying blocks in the
  * Studio does not mark translations stale, but changing a word, a mark or a link does.
- * Uses Web Crypto, so it runs the same in Node, browsers, edge runtimes and the Studio.
+ * Synchronous (SHA-256 from `@noble/hashes`), so a Studio document action can use it, and the
+ * same in Node, browsers and edge runtimes.
  *
- * @param value - A string or a Portable Text array in the base locale.
+ * @param value - A string or a Portable Text array.
  * @returns `sha256-` followed by 64 hex digits.
  * @public
  */
-export async function sourceHash(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(value))
-  const digest = await crypto.subtle.digest('SHA-256', bytes)
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
-  return `sha256-${hex}`
+export function sourceHash(value: unknown): string {
+  return `sha256-${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`
 }
 
 /** JSON with sorted object keys and no `_key` fields: equal content gives equal text. */

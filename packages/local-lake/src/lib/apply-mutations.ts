@@ -3,6 +3,7 @@ import {PatchError, applyPatch} from './apply-patch.ts'
 import {idForCreate} from './document-id.ts'
 import type {LakeDocument} from './lake-document.ts'
 import type {Mutation, Selection} from './parse-mutations.ts'
+import {findStrongReferrers} from './strong-references.ts'
 import {WorkingSet} from './working-set.ts'
 
 /** What one mutation did to one document, as reported in a mutate response. */
@@ -37,7 +38,8 @@ export interface TransactionOutcome {
  * The inputs are never modified; on any failure an error is thrown and nothing changes.
  *
  * @throws ApiError 409 (`mutationError`) when a document to create exists, a document to patch
- *   is missing, or `ifRevisionID` does not match; 400 when a patch cannot be applied
+ *   is missing, `ifRevisionID` does not match, or a deleted document is still strongly
+ *   referenced by a document that remains; 400 when a patch cannot be applied
  */
 export async function applyMutations(
   documents: readonly LakeDocument[],
@@ -47,10 +49,43 @@ export async function applyMutations(
 ): Promise<TransactionOutcome> {
   const working = new WorkingSet(documents, byId)
   const results: MutationResult[] = []
+  /** Deleted ids, with the index of the mutation that deleted them. */
+  const deleted = new Map<string, number>()
   for (const [index, mutation] of mutations.entries()) {
-    results.push(...(await applyOne(working, mutation, index, context)))
+    const applied = await applyOne(working, mutation, index, context)
+    for (const result of applied) {
+      if (result.operation === 'delete' && !deleted.has(result.id)) deleted.set(result.id, index)
+    }
+    results.push(...applied)
   }
-  return {documents: working.documents(), changed: working.changed, results}
+  const next = working.documents()
+  if (deleted.size > 0) refuseDanglingReferences(working, next, deleted)
+  return {documents: next, changed: working.changed, results}
+}
+
+/**
+ * Fails the transaction, as Content Lake does, when a document it deleted (and did not create
+ * again) is still strongly referenced by a document that remains. Deleting the referring
+ * documents in the same transaction is fine.
+ */
+function refuseDanglingReferences(
+  working: WorkingSet,
+  documents: readonly LakeDocument[],
+  deleted: ReadonlyMap<string, number>,
+): void {
+  const gone = new Set([...deleted.keys()].filter((id) => working.get(id) === undefined))
+  const referrers = findStrongReferrers(documents, gone)
+  for (const [id, index] of deleted) {
+    const referencedBy = referrers.get(id)
+    if (referencedBy === undefined) continue
+    throw mutationFailed(
+      409,
+      index,
+      'documentHasReferencesError',
+      `Document "${id}" cannot be deleted as there are references to it from "${referencedBy[0]}"`,
+      {id, referencedBy},
+    )
+  }
 }
 
 async function applyOne(

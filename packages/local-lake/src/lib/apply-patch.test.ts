@@ -1,7 +1,7 @@
-import {describe, expect, it} from 'vitest'
+import {afterEach, describe, expect, it} from 'vitest'
 
-import {type PatchOperations, applyPatch} from './apply-patch.ts'
-import {parsePatchPath} from './patch-path.ts'
+import {type PatchOperations, PatchError, applyPatch} from './apply-patch.ts'
+import {type PathStep, parsePatchPath} from './patch-path.ts'
 
 function ops(partial: {
   set?: Record<string, unknown>
@@ -36,6 +36,11 @@ const base = {
     {_key: 'y', label: 'two'},
   ],
 }
+
+afterEach(() => {
+  // Undo a pollution a failing run may have caused, so it cannot leak into other tests.
+  delete (Object.prototype as Record<string, unknown>).polluted
+})
 
 describe('applyPatch', () => {
   it('returns a patched copy and leaves the input untouched', () => {
@@ -93,5 +98,31 @@ describe('applyPatch', () => {
     const empty = {_id: 'a', _type: 't', list: [] as unknown[]}
     expect(applyPatch(empty, ops({insert: {position: 'after', path: 'list[-1]', items: [1]}})).list).toEqual([1])
     expect(applyPatch(empty, ops({insert: {position: 'before', path: 'list[0]', items: [2]}})).list).toEqual([2])
+  })
+
+  it('walks only own properties: names that exist on Object.prototype are treated as missing', () => {
+    const output = applyPatch(base, ops({set: {'toString.label': 'x'}, setIfMissing: {valueOf: 1}}))
+    expect(Object.hasOwn(output, 'toString')).toBe(true)
+    expect(output.toString).toEqual({label: 'x'})
+    expect(Object.hasOwn(output, 'valueOf')).toBe(true)
+    expect(output.valueOf).toBe(1)
+  })
+
+  it('refuses hand-built steps through __proto__ or constructor and pollutes nothing', () => {
+    const set = (steps: PathStep[]): PatchOperations => ({...ops({}), set: [{source: 'hand-built', steps, value: 'yes'}]})
+    expect(() => applyPatch(base, set([{kind: 'attribute', name: '__proto__'}, {kind: 'attribute', name: 'polluted'}]))).toThrow(
+      new PatchError('path "hand-built" may not contain "__proto__" (__proto__, constructor and prototype are reserved)'),
+    )
+    expect(() =>
+      applyPatch(
+        base,
+        set([
+          {kind: 'attribute', name: 'constructor'},
+          {kind: 'attribute', name: 'prototype'},
+          {kind: 'attribute', name: 'polluted'},
+        ]),
+      ),
+    ).toThrow('path "hand-built" may not contain "constructor"')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })

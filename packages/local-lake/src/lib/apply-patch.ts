@@ -1,5 +1,6 @@
 import {isPlainObject} from './lake-document.ts'
 import type {PathStep} from './patch-path.ts'
+import {reservedPathNameProblem} from './reserved-keys.ts'
 
 /** A path with the value to write there. */
 export interface PathValue {
@@ -46,12 +47,21 @@ interface Slot {
  * setIfMissing, set, unset, inc/dec, insert. Paths that match nothing are skipped; `set` and
  * `setIfMissing` create missing intermediate objects along attribute paths.
  *
- * @throws PatchError when `inc`/`dec` targets a value that is not a number
+ * Paths only ever see own properties (a name inherited from `Object.prototype`, such as
+ * `toString`, counts as missing) and values are written as own data properties, so no path can
+ * read or change an object prototype.
+ *
+ * @throws PatchError when `inc`/`dec` targets a value that is not a number, or a path has a
+ *   `__proto__`, `constructor` or `prototype` step (parsed paths never do)
  */
 export function applyPatch(
   document: Record<string, unknown>,
   operations: PatchOperations,
 ): Record<string, unknown> {
+  for (const {source, steps} of [...operations.setIfMissing, ...operations.set, ...operations.unset, ...operations.inc]) {
+    refuseReservedSteps(source, steps)
+  }
+  if (operations.insert !== undefined) refuseReservedSteps(operations.insert.source, operations.insert.steps)
   const copy = structuredClone(document)
   for (const {steps, value} of operations.setIfMissing) {
     for (const slot of resolveSlots(copy, steps, true)) {
@@ -78,12 +88,23 @@ export function applyPatch(
   return copy
 }
 
-function read(slot: Slot): unknown {
-  return (slot.container as Record<string | number, unknown>)[slot.key]
+function refuseReservedSteps(source: string, steps: PathStep[]): void {
+  for (const step of steps) {
+    const name = step.kind === 'attribute' ? step.name : step.kind === 'match' ? step.attribute : undefined
+    const problem = name === undefined ? undefined : reservedPathNameProblem(name, source)
+    if (problem !== undefined) throw new PatchError(problem)
+  }
 }
 
+/** The own value at `slot` (inherited properties read as `undefined`). */
+function read(slot: Slot): unknown {
+  const {container, key} = slot
+  return Object.hasOwn(container, key) ? (container as Record<string | number, unknown>)[key] : undefined
+}
+
+/** Stores `value` at `slot` as an own data property, never through a setter such as `__proto__`. */
 function write(slot: Slot, value: unknown): void {
-  ;(slot.container as Record<string | number, unknown>)[slot.key] = value
+  Object.defineProperty(slot.container, slot.key, {value, writable: true, enumerable: true, configurable: true})
 }
 
 function isContainer(value: unknown): value is Container {
@@ -137,7 +158,7 @@ function indicesOf(array: unknown[], step: Exclude<PathStep, {kind: 'attribute'}
   }
   const indices: number[] = []
   array.forEach((item, index) => {
-    if (isPlainObject(item) && item[step.attribute] === step.value) indices.push(index)
+    if (isPlainObject(item) && Object.hasOwn(item, step.attribute) && item[step.attribute] === step.value) indices.push(index)
   })
   return indices
 }

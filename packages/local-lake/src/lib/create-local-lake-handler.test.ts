@@ -55,6 +55,7 @@ describe('HTTP routing and errors', () => {
     const bytes = await fixture.readText()
     const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
+      headers: {'Content-Type': 'application/json'},
       body: JSON.stringify({mutations: [{create: {_id: 'big', _type: 'x', text: 'x'.repeat(2000)}}]}),
     })
     expect(response.status).toBe(413)

@@ -6,6 +6,7 @@ import {GroqRunner} from './groq-runner.ts'
 import {handleDoc} from './handle-doc.ts'
 import {handleMutate} from './handle-mutate.ts'
 import {handleQuery} from './handle-query.ts'
+import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from './host-check.ts'
 import {type LocalLakeOptions, type ResolvedLakeOptions, resolveLakeOptions} from './lake-options.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {loadDatasets} from './load-datasets.ts'
@@ -32,6 +33,8 @@ const NOT_IMPLEMENTED = new Set(['listen', 'live', 'history', 'actions', 'export
 /**
  * Loads the datasets and returns a request listener speaking Sanity's data API over them,
  * for embedding in your own `node:http` server (see {@link startLocalLake} for a ready server).
+ * Requests on connections that arrive on a loopback address must be addressed to `localhost`,
+ * `127.x.x.x` or `[::1]` (403 otherwise, against DNS rebinding); POST bodies must be JSON (415).
  *
  * @throws TypeError for invalid options
  * @throws LocalLakeError when a dataset cannot be loaded
@@ -40,12 +43,18 @@ export async function createLocalLakeHandler(options: LocalLakeOptions): Promise
   return openLocalLake(resolveLakeOptions(options, 'createLocalLakeHandler'))
 }
 
-/** Builds the handler from already-checked options. @internal */
-export async function openLocalLake(options: ResolvedLakeOptions): Promise<LocalLakeHandler> {
+/**
+ * Builds the handler from already-checked options. `hostCheck` says when requests must be
+ * addressed to a loopback host name (default: when they arrive on a loopback address). @internal
+ */
+export async function openLocalLake(
+  options: ResolvedLakeOptions,
+  hostCheck: HostCheck = LOOPBACK_CONNECTIONS,
+): Promise<LocalLakeHandler> {
   const stores = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
-    route(request, stores, runner, options).then(
+    route(request, stores, runner, options, hostCheck).then(
       ({statusCode, body}) => sendJson(response, statusCode, body),
       (error: unknown) => sendError(request, response, error),
     )
@@ -63,7 +72,9 @@ async function route(
   stores: ReadonlyMap<string, DatasetStore>,
   runner: GroqRunner,
   options: ResolvedLakeOptions,
+  hostCheck: HostCheck,
 ): Promise<LakeResponse> {
+  assertAllowedHost(request, hostCheck)
   const method = request.method ?? 'GET'
   const url = new URL(request.url ?? '/', 'http://local-lake')
   if (method === 'OPTIONS') return {statusCode: 204, body: undefined}

@@ -21,12 +21,31 @@ function idsOf(documents: Array<{_id: string}>): string[] {
 }
 
 async function postMutations(body: unknown): Promise<{status: number; body: unknown}> {
+  return postJsonText(JSON.stringify(body))
+}
+
+/** Posts a mutate body as given, so it can hold keys such as "__proto__" that object literals cannot. */
+async function postJsonText(text: string): Promise<{status: number; body: unknown}> {
   const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/mutate/production?returnIds=true`, {
     method: 'POST',
     headers: {'Content-Type': 'application/json'},
-    body: JSON.stringify(body),
+    body: text,
   })
   return {status: response.status, body: await response.json()}
+}
+
+/** The 400 a malformed mutation gets, in Sanity's shape. */
+function malformed(index: number, problem: string) {
+  return {
+    status: 400,
+    body: {
+      error: {
+        type: 'mutationError',
+        description: `Malformed mutation at index ${index}: ${problem}`,
+        items: [{index, error: {type: 'invalidMutationError', description: problem}}],
+      },
+    },
+  }
 }
 
 describe('mutations through @sanity/client', () => {
@@ -158,6 +177,7 @@ describe('mutations through @sanity/client', () => {
     const bytes = await readText()
     const response = await fetch(`${lake.url}/vX/data/mutate/production?dryRun=true&returnDocuments=true`, {
       method: 'POST',
+      headers: {'Content-Type': 'application/json'},
       body: JSON.stringify({mutations: [{create: {_id: 'dry', _type: 'x'}}]}),
     })
     expect(await response.json()).toMatchObject({results: [{id: 'dry', operation: 'create', document: {_id: 'dry'}}]})
@@ -242,7 +262,11 @@ describe('transactions are all or nothing', () => {
       status: 400,
       body: {error: {description: 'Malformed mutation at index 0: patch set may not change "_id"'}},
     })
-    const notJson = await fetch(`${fixture.lake.url}/vX/data/mutate/production`, {method: 'POST', body: '{mutations'})
+    const notJson = await fetch(`${fixture.lake.url}/vX/data/mutate/production`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: '{mutations',
+    })
     expect(notJson.status).toBe(400)
     expect(await notJson.json()).toMatchObject({error: {type: 'httpBadRequest', description: expect.stringMatching(/^Request body is not valid JSON/)}})
   })
@@ -319,5 +343,149 @@ describe('persistence', () => {
     expect((error as Error).message).toContain('Dataset "production" is read-only')
     expect(await client.fetch('count(*)')).toBe(3)
     expect(await readText()).toBe(bytes)
+  })
+})
+
+describe('patch paths and document keys cannot reach object prototypes', () => {
+  afterEach(() => {
+    // Undo a pollution a failing run may have caused, so it cannot leak into other tests.
+    delete (Object.prototype as Record<string, unknown>).polluted
+  })
+
+  const reserved = (path: string, name: string) =>
+    `path "${path}" may not contain "${name}" (__proto__, constructor and prototype are reserved)`
+
+  it('refuses set {"__proto__.polluted": "yes"} with 400 naming the index and path; nothing is polluted or written', async () => {
+    const {client, readText} = await start()
+    const bytes = await readText()
+    const response = await postMutations({
+      mutations: [{patch: {id: 'clinic-berlin', set: {name: 'Changed'}}}, {patch: {id: 'clinic-berlin', set: {'__proto__.polluted': 'yes'}}}],
+    })
+    expect(response).toEqual(malformed(1, `patch set: ${reserved('__proto__.polluted', '__proto__')}`))
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(await readText()).toBe(bytes)
+    expect(await client.fetch('*[_id == "clinic-berlin"][0].name')).toBe('Berlin Mitte')
+  })
+
+  it('refuses reserved path segments in every patch operation', async () => {
+    const {readText} = await start()
+    const bytes = await readText()
+    const patch = (operations: Record<string, unknown>) => postMutations({mutations: [{patch: {id: 'clinic-berlin', ...operations}}]})
+    expect(await patch({set: {'constructor.prototype.polluted': 'yes'}})).toEqual(
+      malformed(0, `patch set: ${reserved('constructor.prototype.polluted', 'constructor')}`),
+    )
+    expect(await patch({setIfMissing: {'__proto__.polluted': 'yes'}})).toEqual(
+      malformed(0, `patch setIfMissing: ${reserved('__proto__.polluted', '__proto__')}`),
+    )
+    expect(await patch({unset: ['prototype']})).toEqual(malformed(0, `patch unset: ${reserved('prototype', 'prototype')}`))
+    expect(await patch({inc: {'__proto__.visits': 1}})).toEqual(malformed(0, `patch inc: ${reserved('__proto__.visits', '__proto__')}`))
+    expect(await patch({dec: {'constructor.visits': 1}})).toEqual(malformed(0, `patch dec: ${reserved('constructor.visits', 'constructor')}`))
+    expect(await patch({insert: {after: '__proto__.rooms[-1]', items: [1]}})).toEqual(
+      malformed(0, `patch insert: ${reserved('__proto__.rooms[-1]', '__proto__')}`),
+    )
+    expect(await patch({set: {'rooms[constructor=="x"].name': 'y'}})).toEqual(
+      malformed(0, `patch set: ${reserved('rooms[constructor=="x"].name', 'constructor')}`),
+    )
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(await readText()).toBe(bytes)
+  })
+
+  it('refuses "__proto__" keys inside documents and patch values, at any depth', async () => {
+    const {client, readText} = await start()
+    const bytes = await readText()
+    expect(await postJsonText('{"mutations":[{"create":{"_id":"evil","_type":"x","__proto__":{"polluted":"yes"}}}]}')).toEqual(
+      malformed(0, 'create document "evil" has a key named "__proto__" (at "__proto__"), which is not allowed'),
+    )
+    expect(
+      await postJsonText('{"mutations":[{"createOrReplace":{"_id":"clinic-berlin","_type":"clinic","rooms":[{"__proto__":{"polluted":"yes"}}]}}]}'),
+    ).toEqual(malformed(0, 'createOrReplace document "clinic-berlin" has a key named "__proto__" (at "rooms[0].__proto__"), which is not allowed'))
+    expect(await postJsonText('{"mutations":[{"patch":{"id":"clinic-berlin","set":{"meta":{"a":{"__proto__":{"polluted":"yes"}}}}}}]}')).toEqual(
+      malformed(0, 'patch set "meta": the value has a key named "__proto__" (at "meta.a.__proto__"), which is not allowed'),
+    )
+    expect(
+      await postJsonText('{"mutations":[{"patch":{"id":"clinic-berlin","insert":{"after":"rooms[-1]","items":[{"__proto__":{}}]}}}]}'),
+    ).toEqual(malformed(0, 'patch insert "rooms[-1]": the items have a key named "__proto__" (at "items[0].__proto__"), which is not allowed'))
+    expect(await readText()).toBe(bytes)
+    expect(await client.getDocument('evil')).toBeUndefined()
+    // Other names that exist on Object.prototype are ordinary fields.
+    const created = await client.create({_id: 'plain', _type: 'x', constructor: 'c', prototype: {toString: 's'}})
+    expect(created).toMatchObject({constructor: 'c', prototype: {toString: 's'}})
+  })
+})
+
+const REFERENCES_DATASET = [
+  {_id: 'contraindication-pregnancy', _type: 'contraindication', title: 'Pregnancy'},
+  {_id: 'contraindication-allergy', _type: 'contraindication', title: 'Allergy'},
+  {
+    _id: 'treatment-botox',
+    _type: 'treatment',
+    contraindications: [{_key: 'c1', _type: 'reference', _ref: 'contraindication-pregnancy'}],
+    related: {_type: 'reference', _ref: 'contraindication-allergy', _weak: true},
+  },
+]
+  .map((document) => `${JSON.stringify(document)}\n`)
+  .join('')
+
+describe('strong references keep their targets alive', () => {
+  it('delete of a document another document strongly references fails with 409 and writes nothing', async () => {
+    fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
+    const {client, readText} = fixture
+    const bytes = await readText()
+    const error = await client.delete('contraindication-pregnancy').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ClientError)
+    const description = 'Document "contraindication-pregnancy" cannot be deleted as there are references to it from "treatment-botox"'
+    expect(error).toMatchObject({
+      statusCode: 409,
+      details: {
+        type: 'mutationError',
+        description: `The mutation(s) failed: ${description}`,
+        items: [
+          {
+            index: 0,
+            error: {type: 'documentHasReferencesError', description, id: 'contraindication-pregnancy', referencedBy: ['treatment-botox']},
+          },
+        ],
+      },
+    })
+    expect(await readText()).toBe(bytes)
+    expect(await client.getDocument('contraindication-pregnancy')).toMatchObject({title: 'Pregnancy'})
+  })
+
+  it('a blocked delete anywhere in a transaction rolls back the mutations before it, also when deleting by query', async () => {
+    fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
+    const {client, readText} = fixture
+    const bytes = await readText()
+    const error = await client
+      .mutate([{patch: {id: 'treatment-botox', set: {title: 'changed'}}}, {delete: {query: '*[_type == "contraindication"]'}}])
+      .catch((caught: unknown) => caught)
+    expect(error).toMatchObject({statusCode: 409, details: {items: [{index: 1, error: {id: 'contraindication-pregnancy'}}]}})
+    expect(await readText()).toBe(bytes)
+  })
+
+  it('deleting the referring and the referenced document in one transaction succeeds', async () => {
+    fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
+    const {client, readDocuments} = fixture
+    const result = await client.transaction().delete('contraindication-pregnancy').delete('treatment-botox').commit()
+    expect(result.results).toEqual([
+      {id: 'contraindication-pregnancy', operation: 'delete'},
+      {id: 'treatment-botox', operation: 'delete'},
+    ])
+    expect(idsOf(await readDocuments())).toEqual(['contraindication-allergy'])
+  })
+
+  it('a weak reference (_weak: true) does not block the delete', async () => {
+    fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
+    const {client, readDocuments} = fixture
+    await client.delete('contraindication-allergy')
+    expect(idsOf(await readDocuments())).toEqual(['contraindication-pregnancy', 'treatment-botox'])
+  })
+
+  it('removing the reference first, then deleting, succeeds', async () => {
+    fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
+    const {client} = fixture
+    await client.patch('treatment-botox').unset(['contraindications[_key=="c1"]']).commit()
+    await expect(client.delete('contraindication-pregnancy')).resolves.toMatchObject({
+      results: [{id: 'contraindication-pregnancy', operation: 'delete'}],
+    })
   })
 })

@@ -113,6 +113,11 @@ describe('GROQ queries through @sanity/client', () => {
     expect(error).toMatchObject({statusCode: 400, message: 'param $id referenced, but not provided'})
   })
 
+  it('keeps a GET parameter named $__proto__ as an ordinary parameter', async () => {
+    const response = await fetch(`${fixture.lake.url}/vX/data/query/production?query=%24__proto__&%24__proto__=${encodeURIComponent('{"a":1}')}`)
+    expect(await response.json()).toMatchObject({result: {a: 1}})
+  })
+
   it('rejects a GET parameter that is not JSON-encoded and an unknown perspective', async () => {
     const badParam = await fetch(`${fixture.lake.url}/vX/data/query/production?query=%24id&%24id=plain`)
     expect(badParam.status).toBe(400)
@@ -125,7 +130,11 @@ describe('GROQ queries through @sanity/client', () => {
   })
 
   it('answers a POST with a missing query with 400', async () => {
-    const response = await fetch(`${fixture.lake.url}/vX/data/query/production`, {method: 'POST', body: '{"params":{}}'})
+    const response = await fetch(`${fixture.lake.url}/vX/data/query/production`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: '{"params":{}}',
+    })
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
       error: {type: 'httpBadRequest', description: 'Request body must have "query": a GROQ query string'},

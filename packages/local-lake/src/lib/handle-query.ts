@@ -51,7 +51,8 @@ function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
   for (const [key, raw] of search) {
     if (!key.startsWith('$') || key.length === 1) continue
     try {
-      params[key.slice(1)] = JSON.parse(raw)
+      // An own data property even for "$__proto__", which plain assignment would turn into a prototype.
+      Object.defineProperty(params, key.slice(1), {value: JSON.parse(raw), writable: true, enumerable: true, configurable: true})
     } catch {
       throw badRequest(
         `Parameter "${key}" is not valid JSON: ${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} (parameters are JSON-encoded; quote strings, e.g. ${key}="value")`,

@@ -3,6 +3,7 @@ import type {InsertOperation, PatchOperations, PathValue} from './apply-patch.ts
 import {documentIdProblem} from './document-id.ts'
 import {describeJson, isPlainObject} from './lake-document.ts'
 import {type PathStep, parsePatchPath} from './patch-path.ts'
+import {findProtoKey} from './reserved-keys.ts'
 
 /** Which documents a `patch` or `delete` applies to. */
 export type Selection =
@@ -114,6 +115,10 @@ function parseDocument(kind: string, document: unknown): Record<string, unknown>
   if (typeof document._type !== 'string' || document._type === '') {
     fail(`${kind} document${typeof id === 'string' ? ` "${id}"` : ''} must have a non-empty string "_type", got ${describeJson(document._type)}`)
   }
+  const protoKey = findProtoKey(document, '')
+  if (protoKey !== undefined) {
+    fail(`${kind} document${typeof id === 'string' ? ` "${id}"` : ''} ${protoKeyProblem(protoKey)}`)
+  }
   return document
 }
 
@@ -180,7 +185,10 @@ function pathValues(operation: string, value: unknown, numeric: boolean): PathVa
       fail(`patch ${operation} "${source}" must be a number, got ${describeJson(entry)}`)
     }
     if (entry === undefined) fail(`patch ${operation} "${source}" has no value`)
-    return {source, steps: parsePath(operation, source), value: entry}
+    const steps = parsePath(operation, source)
+    const protoKey = findProtoKey(entry, source)
+    if (protoKey !== undefined) fail(`patch ${operation} "${source}": the value ${protoKeyProblem(protoKey)}`)
+    return {source, steps, value: entry}
   })
 }
 
@@ -208,5 +216,11 @@ function parseInsert(value: unknown): InsertOperation | undefined {
   if (last === undefined || last.kind === 'attribute' || steps.length < 2) {
     fail(`patch insert path "${source}" must end in an array selector such as [0], [-1] or [_key=="…"]`)
   }
+  const protoKey = findProtoKey(value.items, 'items')
+  if (protoKey !== undefined) fail(`patch insert "${source}": the items ${protoKeyProblem(protoKey, 'have')}`)
   return {position, source, steps, items: value.items}
+}
+
+function protoKeyProblem(path: string, verb = 'has'): string {
+  return `${verb} a key named "__proto__" (at "${path}"), which is not allowed`
 }

@@ -28,4 +28,16 @@ describe('parsePatchPath', () => {
     expect(() => parsePatchPath('a..b')).toThrow('expected an attribute name at ".b" in path "a..b"')
     expect(() => parsePatchPath('a[foo > 1]')).toThrow('unsupported selector "[foo > 1]" in path "a[foo > 1]"')
   })
+
+  it('rejects the reserved names __proto__, constructor and prototype anywhere in a path', () => {
+    const reason = (name: string) => `may not contain "${name}" (__proto__, constructor and prototype are reserved)`
+    expect(() => parsePatchPath('__proto__.polluted')).toThrow(`path "__proto__.polluted" ${reason('__proto__')}`)
+    expect(() => parsePatchPath('a.constructor.prototype.x')).toThrow(`path "a.constructor.prototype.x" ${reason('constructor')}`)
+    expect(() => parsePatchPath('items[0].prototype')).toThrow(`path "items[0].prototype" ${reason('prototype')}`)
+    expect(() => parsePatchPath('tags[__proto__=="x"].label')).toThrow(`path "tags[__proto__=="x"].label" ${reason('__proto__')}`)
+    expect(parsePatchPath('constructorName.prototypes')).toEqual([
+      {kind: 'attribute', name: 'constructorName'},
+      {kind: 'attribute', name: 'prototypes'},
+    ])
+  })
 })

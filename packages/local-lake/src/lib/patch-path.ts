@@ -1,3 +1,5 @@
+import {reservedPathNameProblem} from './reserved-keys.ts'
+
 /** One step of a patch path. */
 export type PathStep =
   | {kind: 'attribute'; name: string}
@@ -14,7 +16,10 @@ const MATCH = /^\s*([A-Za-z_$][A-Za-z0-9_$]*)\s*==\s*("(?:[^"\\]|\\.)*"|'(?:[^'\
  * `a.b.c`, `items[0]`, `items[-1]`, `items[2:4]`, `items[_key=="abc"]`, combined freely
  * (e.g. `body[_key=="k"].children[0].text`).
  *
- * @throws Error with a message describing the first unsupported or malformed part
+ * Steps named `__proto__`, `constructor` or `prototype` (attributes or `[name==…]` matches) are
+ * refused, so a path can never lead from a document to an object prototype.
+ *
+ * @throws Error with a message describing the first unsupported, malformed or reserved part
  */
 export function parsePatchPath(path: string): PathStep[] {
   const steps: PathStep[] = []
@@ -36,11 +41,17 @@ export function parsePatchPath(path: string): PathStep[] {
     }
     const match = IDENTIFIER.exec(rest)
     if (match === null) throw new Error(`expected an attribute name at "${rest}" in path "${path}"`)
+    refuseReserved(match[0], path)
     steps.push({kind: 'attribute', name: match[0]})
     rest = rest.slice(match[0].length)
     expectAttribute = false
   }
   return steps
+}
+
+function refuseReserved(name: string, path: string): void {
+  const problem = reservedPathNameProblem(name, path)
+  if (problem !== undefined) throw new Error(problem)
 }
 
 function findClosingBracket(text: string): number {
@@ -76,6 +87,7 @@ function parseSelector(selector: string, path: string): PathStep {
   }
   const match = MATCH.exec(text)
   if (match !== null && match[1] !== undefined && match[2] !== undefined) {
+    refuseReserved(match[1], path)
     return {kind: 'match', attribute: match[1], value: parseLiteral(match[2])}
   }
   throw new Error(

@@ -1,6 +1,7 @@
 import type {IncomingMessage} from 'node:http'
 
 import {ApiError, badRequest} from './api-error.ts'
+import {assertJsonContentType} from './json-content-type.ts'
 
 /**
  * Reads a request body as UTF-8 text, refusing more than `limit` bytes.
@@ -21,11 +22,13 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
 }
 
 /**
- * Reads a request body as a JSON object.
+ * Reads a request body as a JSON object; the request must declare `Content-Type: application/json`.
  *
- * @throws ApiError 400 when it is empty, not JSON, or not an object; 413 when too large
+ * @throws ApiError 415 when the content type is not JSON; 400 when the body is empty, not JSON,
+ *   or not an object; 413 when too large
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  assertJsonContentType(request)
   const text = await readBody(request, limit)
   if (text.trim() === '') throw badRequest('Request body is empty; expected a JSON object')
   let value: unknown

@@ -2,6 +2,7 @@ import {type Server, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {openLocalLake} from './create-local-lake-handler.ts'
+import {isLoopbackAddress} from './host-check.ts'
 import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} from './lake-options.ts'
 import {LocalLakeError} from './local-lake-error.ts'
 
@@ -35,7 +36,9 @@ export interface LocalLake {
 
 /**
  * Loads the datasets and starts an HTTP server on `host:port` (default `127.0.0.1`, a random
- * free port) that speaks the part of Sanity's HTTP API that `@sanity/client` uses.
+ * free port) that speaks the part of Sanity's HTTP API that `@sanity/client` uses. While it
+ * listens on a loopback address, it only answers requests addressed to `localhost`, `127.x.x.x`,
+ * `[::1]` or `host` (403 otherwise, against DNS rebinding).
  *
  * @throws TypeError for invalid options (naming the option, expected form and received value)
  * @throws LocalLakeError `DATASET_*` when a dataset cannot be loaded, `LISTEN_FAILED` when the
@@ -44,10 +47,14 @@ export interface LocalLake {
 export async function startLocalLake(options: StartLocalLakeOptions): Promise<LocalLake> {
   const resolved = resolveLakeOptions(options, 'startLocalLake')
   const {port, host} = resolveListenOptions(options, 'startLocalLake')
-  const handler = await openLocalLake(resolved)
+  // Requests must be addressed to a loopback name (or `host`) while the lake listens on loopback;
+  // someone who binds it to another interface on purpose gets no Host check.
+  let listensOnLoopback = true
+  const handler = await openLocalLake(resolved, {appliesTo: () => listensOnLoopback, extraHosts: [host]})
   const server = createServer(handler)
   await listen(server, port, host)
   const address = server.address() as AddressInfo
+  listensOnLoopback = isLoopbackAddress(address.address)
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
   let closing: Promise<void> | undefined
   return {

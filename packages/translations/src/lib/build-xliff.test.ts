@@ -37,6 +37,18 @@ describe('buildXliff', () => {
     expect(parsed.files[0]!.units[0]!.segments[0]!.source).toEqual([{kind: 'text', text}])
   })
 
+  it('writes carriage returns as <cp hex="000D"/> in source and target, so XML line-end normalization cannot turn them into line feeds', () => {
+    const xml = buildXliff(input('Line one\r\nLine two', [[{kind: 'text', text: 'Zeile eins\r\nZeile zwei\r'}]]))
+    expect(xml).toContain('<source>Line one<cp hex="000D"/>\nLine two</source>')
+    expect(xml).toContain('<target>Zeile eins<cp hex="000D"/>\nZeile zwei<cp hex="000D"/></target>')
+    expect(xml).not.toContain('\r')
+    const [segment] = parseXliff(xml).files[0]!.units[0]!.segments
+    expect(segment!.source).toEqual([{kind: 'text', text: 'Line one\r\nLine two'}])
+    expect(segment!.target).toEqual([{kind: 'text', text: 'Zeile eins\r\nZeile zwei\r'}])
+    const asReference = parseXliff(xml.replace('<source>Line one<cp hex="000D"/>', '<source>Line one&#13;')).files[0]!.units[0]!.segments[0]!
+    expect(asReference.source).toEqual([{kind: 'text', text: 'Line one\r\nLine two'}])
+  })
+
   it('writes a target with a state when a current translation is given', () => {
     const xml = buildXliff(input('Hello', [[{kind: 'text', text: 'Hallo'}]]))
     expect(xml).toContain('<segment canResegment="no" state="translated">\n        <source>Hello</source>\n        <target>Hallo</target>')

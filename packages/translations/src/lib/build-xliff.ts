@@ -38,8 +38,12 @@ export interface XliffInput {
 /** Elements that hold only elements; whitespace is added between their children for readability. */
 const STRUCTURAL = new Set(['xliff', 'file', 'notes', 'unit', 'metadata', 'metaGroup', 'originalData', 'segment'])
 
-/** Characters XML 1.0 cannot hold; XLIFF writes them as `<cp hex="…"/>`. */
-const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
+/**
+ * Characters written as `<cp hex="…"/>`: those XML 1.0 cannot hold, and the carriage return,
+ * which XML parsers turn into a line feed (end-of-line normalization), so a raw `\r` would come
+ * back as `\n` and the source would no longer match the English text.
+ */
+const CP_CHARACTER = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
 
 /**
  * Writes an XLIFF 2.0 document with the `@xmldom/xmldom` DOM (never by concatenating strings):
@@ -147,10 +151,10 @@ function writeInline(document: Document, parent: Element, nodes: readonly Inline
   }
 }
 
-/** Appends text, writing characters XML cannot hold as `<cp hex="…"/>`. */
+/** Appends text, writing characters XML cannot hold, and carriage returns, as `<cp hex="…"/>`. */
 function writeText(document: Document, parent: Element, text: string): void {
   let from = 0
-  for (const match of text.matchAll(INVALID_XML_CHARACTER)) {
+  for (const match of text.matchAll(CP_CHARACTER)) {
     if (match.index > from) parent.appendChild(document.createTextNode(text.slice(from, match.index)))
     const hex = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
     child(parent, XLIFF_NAMESPACE, 'cp', {hex})

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 
 import {block, blockItem, sampleDocument, stringItem} from '../test-support/documents.ts'
 import {documentTranslationStatus} from './document-translation-status.ts'
+import {markReviewedAvailability, markReviewedPatch} from './mark-reviewed.ts'
 import {translationStatus} from './translation-status.ts'
 
 describe('documentTranslationStatus', () => {
@@ -43,6 +44,38 @@ describe('documentTranslationStatus', () => {
       ['it', 'stale'],
       ['de', 'stale'],
     ])
+  })
+
+  it('counts a reviewed translation as translated again once its text is edited after the review, and reviewed when restored', async () => {
+    const document = await sampleDocument()
+    const [patch] = markReviewedPatch(document, 'de', {reviewer: 'Dr. Weber', now: '2026-03-01T10:00:00.000Z'})
+    const state = (document.translations as Array<Record<string, unknown>>).find((entry) => entry._key === 'de')!
+    for (const [path, value] of Object.entries(patch!.set)) state[path.split('.').at(-1)!] = value
+    const titleDe = async () => (await documentTranslationStatus(document, {locales: ['de']})).find((status) => status.field === 'title')!
+    expect(await titleDe()).toMatchObject({state: 'reviewed'})
+    expect(await titleDe()).not.toHaveProperty('reason')
+
+    const title = document.title as Array<Record<string, unknown>>
+    title[2]!.value = 'Mesotherapie, nachträglich geändert'
+    expect(await titleDe()).toMatchObject({state: 'translated', reason: 'edited-since-review'})
+    expect(markReviewedAvailability(document, await documentTranslationStatus(document), 'de')).toMatchObject({disabled: false})
+
+    title[2]!.value = 'Mesotherapie'
+    expect(await titleDe()).toMatchObject({state: 'reviewed'})
+  })
+
+  it('counts a field the review recorded no hash for as translated, and a review from before target hashes as covering the text as it is', async () => {
+    const document = await sampleDocument()
+    const [italian, german] = document.translations as Array<Record<string, unknown>>
+    german!.status = 'reviewed'
+    german!.reviewedTargetHashes = []
+    ;(document.title as Array<Record<string, unknown>>)[1]!.value = 'Mesoterapia, modificata'
+    const title = (await documentTranslationStatus(document)).filter((status) => status.field === 'title')
+    expect(title.map((status) => [status.locale, status.state, status.reason])).toEqual([
+      ['it', 'reviewed', undefined],
+      ['de', 'translated', undefined],
+    ])
+    expect(italian).not.toHaveProperty('reviewedTargetHashes')
   })
 
   it('skips fields without English text, and treats Portable Text without words as missing', async () => {

@@ -4,7 +4,8 @@ import {baseLocale} from '@treatments/content/locales'
 import {findLocalizedFields, localizedValue} from './find-localized-fields.ts'
 import {isRecord} from './is-record.ts'
 import {resolveStatusLocales, type StatusOptions} from './status-options.ts'
-import {findTranslationState, recordedSourceHash} from './translation-state.ts'
+import {targetHash} from './target-hash.ts'
+import {findTranslationState, recordedSourceHash, recordedTargetHash, type TranslationState} from './translation-state.ts'
 
 /**
  * Where the translation of one field into one locale stands:
@@ -12,12 +13,17 @@ import {findTranslationState, recordedSourceHash} from './translation-state.ts'
  * - `stale`: text exists, but the base text changed since it was translated (or no source hash
  *   was ever recorded for it, so nobody can tell what it was translated from);
  * - `translated`: text exists and was translated from the current base text;
- * - `reviewed`: as `translated`, and the locale's `translationState.status` is `reviewed`.
+ * - `reviewed`: as `translated`, the locale's `translationState.status` is `reviewed`, and the
+ *   text is the one reviewed (its hash is the one recorded in `reviewedTargetHashes`; a state
+ *   without `reviewedTargetHashes`, written before they existed, covers the text as it is).
  */
 export type FieldState = 'missing' | 'stale' | 'translated' | 'reviewed'
 
-/** Why a field is `missing` or `stale`. */
-export type FieldStateReason = 'no-text' | 'source-changed' | 'no-source-hash'
+/**
+ * Why a field is `missing` (`no-text`), `stale` (`source-changed`, `no-source-hash`), or only
+ * `translated` although its locale is reviewed (`edited-since-review`).
+ */
+export type FieldStateReason = 'no-text' | 'source-changed' | 'no-source-hash' | 'edited-since-review'
 
 /** The translation status of one localized field of one document in one locale. */
 export interface FieldStatus {
@@ -29,7 +35,7 @@ export interface FieldStatus {
   itemType: string
   locale: string
   state: FieldState
-  /** Set for `missing` and `stale`. */
+  /** Set for `missing` and `stale`, and for `translated` text edited since its review. */
   reason?: FieldStateReason
   /** Hash of the current base-locale text. */
   sourceHash: string
@@ -75,16 +81,34 @@ export async function documentTranslationStatus(document: TranslatableDocument, 
       const state = findTranslationState(document, locale)
       const recordedHash = recordedSourceHash(state, field.path)
       const recorded = recordedHash === undefined ? {} : {recordedHash}
-      if (!hasContent(localizedValue(field.items, locale))) {
+      const value = localizedValue(field.items, locale)
+      if (!hasContent(value)) {
         statuses.push({...common, ...recorded, state: 'missing', reason: 'no-text'})
       } else if (recordedHash === undefined) {
         statuses.push({...common, state: 'stale', reason: 'no-source-hash'})
       } else if (recordedHash !== currentHash) {
         statuses.push({...common, ...recorded, state: 'stale', reason: 'source-changed'})
+      } else if (state?.status !== 'reviewed') {
+        statuses.push({...common, ...recorded, state: 'translated'})
       } else {
-        statuses.push({...common, ...recorded, state: state?.status === 'reviewed' ? 'reviewed' : 'translated'})
+        const review = reviewOf(state, field.path, value)
+        if (review === 'reviewed') statuses.push({...common, ...recorded, state: 'reviewed'})
+        else if (review === 'edited') statuses.push({...common, ...recorded, state: 'translated', reason: 'edited-since-review'})
+        else statuses.push({...common, ...recorded, state: 'translated'})
       }
     }
   }
   return statuses
+}
+
+/**
+ * Whether the review of a reviewed locale covers the field's current text: `reviewed` when the
+ * recorded target hash matches (or the state predates `reviewedTargetHashes`), `edited` when the
+ * text changed since, `not-covered` when the review recorded nothing for the field.
+ */
+function reviewOf(state: TranslationState, path: string, value: unknown): 'reviewed' | 'edited' | 'not-covered' {
+  if (!Array.isArray(state.reviewedTargetHashes)) return 'reviewed'
+  const reviewed = recordedTargetHash(state, path)
+  if (reviewed === undefined) return 'not-covered'
+  return reviewed === targetHash(value) ? 'reviewed' : 'edited'
 }

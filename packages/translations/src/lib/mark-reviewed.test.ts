@@ -1,3 +1,4 @@
+import {sourceHash} from '@treatments/content'
 import {describe, expect, it} from 'vitest'
 
 import {sampleDocument} from '../test-support/documents.ts'
@@ -5,15 +6,23 @@ import {documentTranslationStatus} from './document-translation-status.ts'
 import {markReviewedAvailability, markReviewedPatch} from './mark-reviewed.ts'
 
 describe('markReviewedPatch', () => {
-  it('sets status, reviewer and time on the locale’s translation state, addressed by its _key', async () => {
+  it('sets status, reviewer, time and the hash of each reviewed text on the locale’s translation state, addressed by its _key', async () => {
     expect(markReviewedPatch(await sampleDocument(), 'de', {reviewer: 'Dr. Weber', now: '2026-03-01T10:00:00.000Z'})).toEqual([
       {
         set: {
           'translations[_key=="de"].status': 'reviewed',
           'translations[_key=="de"].reviewedBy': 'Dr. Weber',
           'translations[_key=="de"].reviewedAt': '2026-03-01T10:00:00.000Z',
+          'translations[_key=="de"].reviewedTargetHashes': [{_key: 'r1', _type: 'sourceHash', field: 'title', hash: await sourceHash('Mesotherapie')}],
         },
       },
+    ])
+  })
+
+  it('records target hashes only for fields translated from the current English, leaving stale ones out', async () => {
+    const [patch] = markReviewedPatch(await sampleDocument(), 'it', {reviewer: 'Dr. Rossi', now: '2026-03-01T10:00:00.000Z'})
+    expect(patch!.set['translations[_key=="it"].reviewedTargetHashes']).toEqual([
+      {_key: 'r1', _type: 'sourceHash', field: 'title', hash: await sourceHash('Mesoterapia')},
     ])
   })
 

@@ -1,5 +1,10 @@
+import {hasContent} from '@treatments/content'
+import {baseLocale} from '@treatments/content/locales'
+
 import type {FieldStatus} from './document-translation-status.ts'
-import {findTranslationState} from './translation-state.ts'
+import {findLocalizedFields, localizedValue} from './find-localized-fields.ts'
+import {targetHash} from './target-hash.ts'
+import {findTranslationState, recordedSourceHash, type SourceHashEntry} from './translation-state.ts'
 
 /** Whether the "Mark <locale> reviewed" action can run, and why not. */
 export interface MarkReviewedAvailability {
@@ -9,7 +14,7 @@ export interface MarkReviewedAvailability {
 }
 
 /** A patch for the Studio's `useDocumentOperation(…).patch.execute()`. */
-export type ReviewPatch = {set: Record<string, string>}
+export type ReviewPatch = {set: Record<string, string | SourceHashEntry[]>}
 
 /**
  * When the reviewer can mark a locale of a document reviewed: there must be a translation state
@@ -44,8 +49,11 @@ export function markReviewedAvailability(
 }
 
 /**
- * The patch that marks `locale` of `document` reviewed: `status: 'reviewed'`, `reviewedBy` and
- * `reviewedAt` on its `translations` entry.
+ * The patch that marks `locale` of `document` reviewed: `status: 'reviewed'`, `reviewedBy`,
+ * `reviewedAt` and `reviewedTargetHashes` on its `translations` entry. `reviewedTargetHashes` has,
+ * for every field with text translated from the current base text, `targetHash()` of that text,
+ * so that a later edit makes the field `translated` again (`edited-since-review`). Synchronous, for
+ * the Studio action's `onHandle`.
  *
  * @param review.reviewer - The current user's name.
  * @param review.now - ISO 8601 timestamp.
@@ -63,6 +71,22 @@ export function markReviewedPatch(
   if (typeof review.reviewer !== 'string' || review.reviewer.trim() === '') {
     throw new TypeError('markReviewedPatch: `reviewer` must be the name of the person who reviewed')
   }
+  const reviewedTargetHashes: SourceHashEntry[] = []
+  for (const field of findLocalizedFields(document)) {
+    const base = localizedValue(field.items, baseLocale)
+    const value = localizedValue(field.items, locale)
+    if (!hasContent(base) || !hasContent(value) || recordedSourceHash(state, field.path) !== targetHash(base)) continue
+    reviewedTargetHashes.push({_key: `r${reviewedTargetHashes.length + 1}`, _type: 'sourceHash', field: field.path, hash: targetHash(value)})
+  }
   const at = `translations[_key==${JSON.stringify(state._key)}]`
-  return [{set: {[`${at}.status`]: 'reviewed', [`${at}.reviewedBy`]: review.reviewer, [`${at}.reviewedAt`]: review.now}}]
+  return [
+    {
+      set: {
+        [`${at}.status`]: 'reviewed',
+        [`${at}.reviewedBy`]: review.reviewer,
+        [`${at}.reviewedAt`]: review.now,
+        [`${at}.reviewedTargetHashes`]: reviewedTargetHashes,
+      },
+    },
+  ]
 }

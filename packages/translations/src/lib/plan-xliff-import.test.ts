@@ -64,6 +64,12 @@ describe('planXliffImport', () => {
           {_key: 'h3', _type: 'sourceHash', field: 'body', hash: expect.stringMatching(/^sha256-/)},
           {_key: 'h4', _type: 'sourceHash', field: 'claims[_key=="c1"].statement', hash: await sourceHash('Results last.')},
         ],
+        reviewedTargetHashes: [
+          {_key: 'r1', _type: 'sourceHash', field: 'title', hash: await sourceHash('[DE] Mesotherapy')},
+          {_key: 'r2', _type: 'sourceHash', field: 'summary', hash: await sourceHash('[DE] A treatment.')},
+          {_key: 'r3', _type: 'sourceHash', field: 'body', hash: await sourceHash((update!.set.body as Array<{value: unknown}>).at(-1)!.value)},
+          {_key: 'r4', _type: 'sourceHash', field: 'claims[_key=="c1"].statement', hash: await sourceHash('[DE] Results last.')},
+        ],
       },
     ])
   })
@@ -108,11 +114,28 @@ describe('planXliffImport', () => {
     const withStranger = xml.replace('</xliff>', '<file id="nobody"><unit id="title" name="title"><notes><note category="sourceHash">x</note></notes><segment><source>a</source></segment></unit></file></xliff>')
     const error = await rejection(withStranger, [document])
     expect(error.problems).toEqual([
-      'document "treatment-a", field "title": the <target> is empty',
+      'document "treatment-a", field "title": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
       'document "treatment-a": unknown field "subtitle" (unit "summary")',
       'document "treatment-a", field "body": only 2 of 3 segments have a <target>; translate all of them or none',
       'document "treatment-a", field "claims[_key=="c1"].statement": the <source> differs from the current text; sources must not be edited, export again',
       'file "nobody": unknown document "nobody"',
+    ])
+  })
+
+  it('rejects a blank target on any one paragraph or string whose source has text, naming document, field and segment', async () => {
+    const document = await sampleDocument()
+    const exported = translateXliff(await exportOf(document, 'de'), (text) => `[DE] ${text}`)
+    const b2 = /<target>\[DE\] See <pc id="m1"[\s\S]*?<\/target>/.exec(exported)![0]
+    const blanked = exported
+      .replace(b2, '<target/>')
+      .replace('<target>[DE] Item</target>', '<target>  \n </target>')
+      .replace('<target>[DE] A treatment.</target>', '<target></target>')
+    const error = await rejection(blanked, [document])
+    expect(error.code).toBe('IMPORT_REJECTED')
+    expect(error.problems).toEqual([
+      'document "treatment-a", field "summary": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
+      'document "treatment-a", field "body", segment "b2": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
+      'document "treatment-a", field "body", segment "b3": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
     ])
   })
 

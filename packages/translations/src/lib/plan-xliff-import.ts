@@ -7,6 +7,7 @@ import {inlineCodeProblems} from './inline-code-problems.ts'
 import {inlineText, sameInline, type UnitContent} from './inline-content.ts'
 import {isRecord} from './is-record.ts'
 import type {ParsedUnit, ParsedXliff} from './parse-xliff.ts'
+import {targetHash} from './target-hash.ts'
 import {targetValue} from './target-value.ts'
 import {findTranslationState, recordedSourceHash, type SourceHashEntry, type TranslationState} from './translation-state.ts'
 import {unitContent} from './unit-content.ts'
@@ -62,11 +63,12 @@ interface AcceptedUnit {
  * all or nothing. A unit is accepted only when its document and field exist, its source hash is
  * the hash of the current base-locale text (else: "source changed since export"), its `<source>`
  * and `<originalData>` are exactly what an export of the current text writes, every segment has a
- * target (or none does: then the unit is skipped), and each target keeps the source's inline codes
- * (same ids, types and nesting; no code dropped, repeated or added). The locale's
- * `translationState` becomes `status: 'translated'` with `translatedAt: now` and the source hashes
- * of the imported fields (a reviewed locale stays reviewed only when nothing changed, in which case
- * nothing is written).
+ * target (or none does: then the unit is skipped), no target is empty where its source has text
+ * (an import never deletes a paragraph), and each target keeps the source's inline codes (same
+ * ids, types and nesting; no code dropped, repeated or added). The locale's
+ * `translationState` becomes `status: 'translated'` with `translatedAt: now`, the source hashes
+ * of the imported fields and the `targetHash()` of their new text in `reviewedTargetHashes` (a
+ * reviewed locale stays reviewed only when nothing changed, in which case nothing is written).
  *
  * @param documents - The current published documents named by the file (others are ignored).
  * @throws {XliffError} `IMPORT_REJECTED`, listing every problem, when any unit is not accepted.
@@ -138,16 +140,16 @@ export async function planXliffImport(
       unit.segments.forEach((segment, index) => {
         const expected = content.segments[index]!
         const label = expected.id === undefined ? where : `${where}, segment "${expected.id}"`
+        if (inlineText(segment.target!).trim() === '' && inlineText(expected.nodes).trim() !== '') {
+          problems.push(`${label}: the <target> is empty but the <source> has text; translate it (an import never deletes text)`)
+          return
+        }
         for (const problem of inlineCodeProblems(expected.nodes, segment.target!, (id) => describeCode(content, id))) {
           problems.push(`${label}: ${problem}`)
         }
       })
       if (problems.length > before) continue
       const targets = unit.segments.map((segment) => segment.target!)
-      if (targets.every((nodes) => inlineText(nodes).trim() === '')) {
-        problems.push(`${where}: the <target> is empty`)
-        continue
-      }
       const current = localizedValue(field.items, locale)
       const value = targetValue(base, content, targets, current)
       const state = findTranslationState(document, locale)
@@ -243,15 +245,8 @@ function withLocaleValue(field: LocalizedField, locale: string, value: unknown):
 function withTranslationState(document: TranslatableDocument, locale: string, units: readonly AcceptedUnit[], now: string): unknown[] {
   const states: unknown[] = Array.isArray(document.translations) ? [...document.translations] : []
   const previous = findTranslationState(document, locale)
-  const hashes: SourceHashEntry[] = (Array.isArray(previous?.sourceHashes) ? previous.sourceHashes : []).filter(isRecord).map((entry) => ({...entry}))
-  for (const unit of units) {
-    const entry = hashes.find((candidate) => candidate.field === unit.field.path)
-    if (entry) entry.hash = unit.hash
-    else {
-      const key = freshKey('h', hashes.map((candidate) => candidate._key), true)
-      hashes.push({_key: key, _type: 'sourceHash', field: unit.field.path, hash: unit.hash})
-    }
-  }
+  const hashes = withHashes(previous?.sourceHashes, 'h', units.map((unit) => [unit.field.path, unit.hash]))
+  const targetHashes = withHashes(previous?.reviewedTargetHashes, 'r', units.map((unit) => [unit.field.path, targetHash(unit.value)]))
   const {reviewedBy: _reviewedBy, reviewedAt: _reviewedAt, ...kept} = previous ?? ({} as Partial<TranslationState>)
   const next: TranslationState = {
     ...kept,
@@ -261,11 +256,24 @@ function withTranslationState(document: TranslatableDocument, locale: string, un
     status: 'translated',
     translatedAt: now,
     sourceHashes: hashes,
+    reviewedTargetHashes: targetHashes,
   }
   const index = previous === undefined ? -1 : states.indexOf(previous)
   if (index >= 0) states[index] = next
   else states.push(next)
   return states
+}
+
+/** A copy of `entries` with the hash of each `[field, hash]` set, adding entries keyed `<prefix>1`, `<prefix>2`… */
+function withHashes(entries: readonly SourceHashEntry[] | undefined, prefix: string, updates: ReadonlyArray<readonly [string, string]>): SourceHashEntry[] {
+  const list: readonly SourceHashEntry[] = Array.isArray(entries) ? entries : []
+  const hashes: SourceHashEntry[] = list.filter(isRecord).map((entry) => ({...entry}))
+  for (const [field, hash] of updates) {
+    const entry = hashes.find((candidate) => candidate.field === field)
+    if (entry) entry.hash = hash
+    else hashes.push({_key: freshKey(prefix, hashes.map((candidate) => candidate._key), true), _type: 'sourceHash', field, hash})
+  }
+  return hashes
 }
 
 /** `base` when unused, else `base-2`, `base-3`…; with `numbered`, `base1`, `base2`… */

@@ -30,6 +30,7 @@ const NOTES = {
   'no-text': 'no text in this language',
   'source-changed': 'the English text changed since it was translated',
   'no-source-hash': 'no record of the English text it was translated from',
+  'edited-since-review': 'edited since it was reviewed',
 } as const
 
 /**

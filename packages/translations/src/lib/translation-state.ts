@@ -4,13 +4,17 @@ import {isRecord} from './is-record.ts'
 /** Review status of one locale of a document (`translationState.status`). */
 export type TranslationStateStatus = 'draft' | 'translated' | 'reviewed'
 
-/** The hash of the base-locale text a field was translated from (`sourceHash` object). */
+/**
+ * A hash recorded for one field (`sourceHash` object): in `sourceHashes`, of the base-locale text
+ * the field was translated from; in `reviewedTargetHashes`, of the field's translation as last
+ * reviewed or imported.
+ */
 export interface SourceHashEntry {
   _key: string
   _type: 'sourceHash'
   /** Sanity path of the localized field. */
   field: string
-  /** `sha256-…`, from `sourceHash()` of `@treatments/content`. */
+  /** `sha256-…`, from `sourceHash()` of `@treatments/content` (or the same `targetHash()`). */
   hash: string
 }
 
@@ -24,6 +28,12 @@ export interface TranslationState {
   reviewedBy?: string
   reviewedAt?: string
   sourceHashes?: SourceHashEntry[]
+  /**
+   * Per field, `targetHash()` of the translation when it was last marked reviewed or imported.
+   * A reviewed field whose text no longer has this hash was edited since the review. Absent in
+   * data written before it existed: then the review covers the fields as they are.
+   */
+  reviewedTargetHashes?: SourceHashEntry[]
 }
 
 /**
@@ -39,7 +49,15 @@ export function findTranslationState(document: Record<string, unknown>, locale: 
 
 /** The source hash recorded in `state` for the field at `path`, or `undefined`. */
 export function recordedSourceHash(state: TranslationState | undefined, path: string): string | undefined {
-  const entries = Array.isArray(state?.sourceHashes) ? state.sourceHashes : []
-  const hash = entries.find((entry) => isRecord(entry) && entry.field === path)?.hash
+  return recordedHash(state?.sourceHashes, path)
+}
+
+/** The target hash recorded at the last review or import in `state` for the field at `path`, or `undefined`. */
+export function recordedTargetHash(state: TranslationState | undefined, path: string): string | undefined {
+  return recordedHash(state?.reviewedTargetHashes, path)
+}
+
+function recordedHash(entries: unknown, path: string): string | undefined {
+  const hash = (Array.isArray(entries) ? entries : []).find((entry) => isRecord(entry) && entry.field === path)?.hash
   return typeof hash === 'string' ? hash : undefined
 }

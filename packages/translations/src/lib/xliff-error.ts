@@ -7,7 +7,8 @@
  * - `WRONG_LANGUAGE`: `srcLang` is not the base locale, or `trgLang` is not the expected translation locale;
  * - `INVALID_XLIFF`: structure this tool does not accept (missing ids, duplicate units, unsupported elements);
  * - `IMPORT_REJECTED`: the file does not fit the dataset (unknown documents or fields, source changed
- *   since export, edited sources, targets that drop or add inline codes).
+ *   since export, edited sources, targets that drop or add inline codes, empty targets for sources
+ *   with text).
  */
 export type XliffErrorCode =
   | 'NOT_XML'

@@ -1,0 +1,42 @@
+import type {LakeDocument} from './lake-document.ts'
+
+/**
+ * Which of `documents` hold a strong reference to one of `targets`: for each target that is
+ * referenced, the ids of the documents referencing it, in dataset order.
+ *
+ * A reference is any object, at any depth, with a string `_ref`; it is strong unless it has
+ * `_weak: true`. Content Lake refuses to delete a document while strong references to it remain.
+ */
+export function findStrongReferrers(
+  documents: readonly LakeDocument[],
+  targets: ReadonlySet<string>,
+): Map<string, string[]> {
+  const referrers = new Map<string, string[]>()
+  if (targets.size === 0) return referrers
+  for (const document of documents) {
+    for (const target of strongReferencesIn(document, targets)) {
+      const ids = referrers.get(target) ?? []
+      ids.push(document._id)
+      referrers.set(target, ids)
+    }
+  }
+  return referrers
+}
+
+/** The ids in `targets` that `value` strongly references (each once). */
+function strongReferencesIn(value: unknown, targets: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>()
+  const pending: object[] = typeof value === 'object' && value !== null ? [value] : []
+  while (pending.length > 0) {
+    const current = pending.pop() as object
+    const children = Array.isArray(current) ? (current as unknown[]) : Object.values(current)
+    if (!Array.isArray(current)) {
+      const {_ref, _weak} = current as Record<string, unknown>
+      if (typeof _ref === 'string' && _weak !== true && targets.has(_ref)) found.add(_ref)
+    }
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) pending.push(child)
+    }
+  }
+  return found
+}
