@@ -151,8 +151,14 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
       return value
     })
   // Normally one request; a second only when a whitespace-only translation hid its fallbacks.
-  const read = async <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void) => {
-    const first = await ask<R>(query, {...params, locale: params.locales[0], all: false}, check)
+  const read = async <R>(
+    query: string,
+    params: {locales: string[]} & Record<string, unknown>,
+    check: (value: unknown) => void,
+    wholeChain = false,
+  ) => {
+    const first = await ask<R>(query, {...params, locale: params.locales[0], all: wholeChain}, check)
+    if (wholeChain) return first
     if (!needsWholeChain(first.value, params.locales)) return first
     return ask<R>(query, {...params, locale: params.locales[0], all: true}, check)
   }
@@ -176,7 +182,9 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
     },
     async getAllTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'getAllTreatments')
-      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+      // A bulk read is one request whatever its size; asking for the whole chain spares the
+      // source a per-field check of the requested locale, which dominates a static build.
+      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages, true)
       const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
       const pages = answer.value.map((raw) => {
         const {value, fallbacks} = localize(raw, match.chain)
