@@ -39,44 +39,40 @@ export const translationState = defineType({
     defineField({name: 'translatedAt', title: 'Translated at', type: 'datetime'}),
     defineField({name: 'reviewedBy', title: 'Reviewed by', type: 'string'}),
     defineField({name: 'reviewedAt', title: 'Reviewed at', type: 'datetime'}),
-    defineField({
-      name: 'sourceHashes',
-      title: 'Source hashes',
-      description: 'Written by the translation tools: the hash of the source text each field was translated from.',
-      type: 'array',
-      readOnly: true,
-      of: [
-        defineArrayMember({
-          name: 'sourceHash',
-          type: 'object',
-          fields: [
-            defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
-            defineField({name: 'hash', title: 'Source hash', type: 'string', validation: (rule) => rule.required()}),
-          ],
-        }),
-      ],
-    }),
-    defineField({
-      name: 'reviewedTargetHashes',
-      title: 'Reviewed target hashes',
-      description:
-        'Written by the translation tools: the hash of each field’s translation when it was last reviewed or imported. A reviewed field whose text no longer has this hash counts as edited since the review.',
-      type: 'array',
-      readOnly: true,
-      of: [
-        defineArrayMember({
-          name: 'sourceHash',
-          type: 'object',
-          fields: [
-            defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
-            defineField({name: 'hash', title: 'Target hash', type: 'string', validation: (rule) => rule.required()}),
-          ],
-        }),
-      ],
-    }),
+    defineHashListField(
+      'sourceHashes',
+      'Source hashes',
+      'Written by the translation tools: the hash of the source text each field was translated from.',
+    ),
+    defineHashListField(
+      'reviewedTargetHashes',
+      'Reviewed target hashes',
+      'Written by the translation tools: the hash of each field’s translation when it was last reviewed or imported. A reviewed field whose text no longer has this hash counts as edited since the review.',
+    ),
   ],
   preview: {select: {title: 'language', subtitle: 'status'}},
 })
+
+/** A read-only list of `{field, hash}` pairs that the translation tools keep. */
+function defineHashListField(name: string, title: string, description: string) {
+  return defineField({
+    name,
+    title,
+    description,
+    type: 'array',
+    readOnly: true,
+    of: [
+      defineArrayMember({
+        name: 'sourceHash',
+        type: 'object',
+        fields: [
+          defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
+          defineField({name: 'hash', title: 'Hash', type: 'string', validation: (rule) => rule.required()}),
+        ],
+      }),
+    ],
+  })
+}
 
 /** The per-locale translation states of a document. */
 export function defineTranslationsField() {
