@@ -78,3 +78,25 @@ describe('the seed dataset', () => {
     }
   })
 })
+
+describe('a safety text whose source changed after translation', () => {
+  it('shows the current source text, marked as a stale fallback, instead of the old translation', async () => {
+    const documents = parseNdjson(await readFile(defaultDatasetPath, 'utf8')).map((document) =>
+      document._id === 'contraindication-pregnancy'
+        ? {
+            ...document,
+            text: (document.text as Array<{language: string; value: string}>).map((item) =>
+              item.language === 'en' ? {...item, value: 'Pregnancy, and for 6 months after giving birth'} : item,
+            ),
+          }
+        : document,
+    )
+    const edited = createTreatmentContent({source: localDataset(documents)})
+    const italian = await edited.getTreatment(slug, {locale: 'it'})
+    expect(italian.treatment.contraindications[0]?.text).toBe('Pregnancy, and for 6 months after giving birth')
+    expect(italian.fallbacks).toEqual([{path: 'contraindications[0].text', requested: 'it', served: 'en', stale: true}])
+    expect(italian.treatment.contraindications[1]?.text).toBe('Allattamento')
+    const unchanged = await content.getTreatment(slug, {locale: 'it'})
+    expect(unchanged.treatment.contraindications[0]?.text).toBe('Gravidanza')
+  })
+})

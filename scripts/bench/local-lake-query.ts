@@ -23,7 +23,7 @@ export async function run(options: {rounds: number}): Promise<Record<string, Ben
     })
   }
   const documents = [...seed, ...filler]
-  const params = {slug: 'mesotherapy-cellulite', locale: 'it', locales: ['it', 'en'], all: false}
+  const params = {slug: 'mesotherapy-cellulite', locale: 'it', base: 'en', locales: ['it', 'en'], all: false}
   const lake = await startLocalLake({datasets: {production: documents}, readOnly: true})
   try {
     const client = createClient({projectId: 'local', dataset: 'production', apiHost: lake.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})

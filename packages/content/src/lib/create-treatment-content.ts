@@ -3,7 +3,7 @@ import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './che
 import {isContentSource, type ContentSource} from './content-source.ts'
 import {ContentNotFoundError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
-import {matchLocale} from './locale-registry.ts'
+import {baseLocale, matchLocale} from './locale-registry.ts'
 import {localize, needsWholeChain, type Fallback, type Localized} from './localize.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {ResponseCache, type CacheOptions} from './response-cache.ts'
@@ -157,10 +157,11 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
     check: (value: unknown) => void,
     wholeChain = false,
   ) => {
-    const first = await ask<R>(query, {...params, locale: params.locales[0], all: wholeChain}, check)
+    const shared = {...params, locale: params.locales[0], base: baseLocale}
+    const first = await ask<R>(query, {...shared, all: wholeChain}, check)
     if (wholeChain) return first
     if (!needsWholeChain(first.value, params.locales)) return first
-    return ask<R>(query, {...params, locale: params.locales[0], all: true}, check)
+    return ask<R>(query, {...shared, all: true}, check)
   }
 
   return {

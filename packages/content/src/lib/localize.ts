@@ -1,8 +1,11 @@
 import {hasContent} from './has-content.ts'
+import {sourceHash} from './source-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
   i18n: Array<{language?: string | null; _key?: string | null; value: V | null}> | null
+  /** For safety texts: the base-locale text, and the source hash the requested translation was made from. */
+  source?: {value?: V | null; hash?: string | null} | null
 }
 
 /**
@@ -31,6 +34,11 @@ export interface Fallback {
   requested: string
   /** The locale whose text is shown, or `null` when no locale of the chain has any. */
   served: string | null
+  /**
+   * Set when a translation exists but was made from an older source text: the current source
+   * text is shown instead (safety texts only).
+   */
+  stale?: true
 }
 
 /**
@@ -51,6 +59,13 @@ export function localize<T>(value: T, chain: readonly string[]): {value: Localiz
     if (!node || typeof node !== 'object') return node
     if (isLocalizedField(node)) {
       const {served, text} = pick(node.i18n ?? [], chain)
+      const source = node.source
+      const base = chain.at(-1)
+      // A translation of an older source text must not read as current: show the source.
+      if (served === requested && served !== base && typeof source?.hash === 'string' && hasContent(source.value) && sourceHash(source.value) !== source.hash) {
+        fallbacks.push({path, requested, served: base ?? null, stale: true})
+        return source.value
+      }
       if (served !== requested) fallbacks.push({path, requested, served})
       return text
     }
@@ -63,7 +78,7 @@ export function localize<T>(value: T, chain: readonly string[]): {value: Localiz
 
 function isLocalizedField(node: object): node is LocalizedField<unknown> {
   const keys = Object.keys(node)
-  return keys.length === 1 && keys[0] === 'i18n'
+  return keys.includes('i18n') && keys.every((key) => key === 'i18n' || key === 'source')
 }
 
 function pick(

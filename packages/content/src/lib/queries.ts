@@ -8,8 +8,10 @@ import {defineQuery} from 'groq'
 // sanity-plugin-internationalized-array v5. `localize()` then picks the first locale with
 // visible text. GROQ cannot trim, so a whitespace-only translation counts as text here;
 // `localize()` spots it and the package asks again with `$all: true`. Drafts and release
-// versions are never served. `sanity typegen` resolves the shared projection constant, so
-// every query stays typed.
+// versions are never served. Safety texts (contraindications, side effects) also carry their
+// base-locale text and the source hash their translation was made from, so that a translation
+// of an older source text is not shown as current. `sanity typegen` resolves the shared
+// projection constant, so every query stays typed.
 
 /** The projection of a whole treatment page, shared by the single and the bulk query. */
 const treatmentProjection = /* groq */ `{
@@ -56,14 +58,14 @@ const treatmentProjection = /* groq */ `{
   "sideEffects": sideEffects[]->{
     _id,
     severity,
-    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
-    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
+    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},
+    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": whenToSeekHelp[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}
   },
   "contraindications": contraindications[]->{
     _id,
     kind,
     category,
-    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
+    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},
     codes[]{codingSystem, code}
   },
   "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
