@@ -12,7 +12,12 @@ export function watchProblems(context: BrowserContext): string[] {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`)
     })
     page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`))
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`))
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? 'unknown'
+      // The browser aborts a page's pending favicon request when the test navigates on: not a page fault.
+      if (reason === 'net::ERR_ABORTED' && request.resourceType() !== 'document' && new URL(request.url()).pathname === '/favicon.svg') return
+      problems.push(`request failed: ${request.url()} (${reason})`)
+    })
     page.on('dialog', (dialog) => {
       problems.push(`dialog ${dialog.type()}: ${dialog.message()}`)
       void dialog.dismiss()
