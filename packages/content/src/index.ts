@@ -23,6 +23,7 @@ export {
 export type {TreatmentContentErrorCode} from './lib/errors.ts'
 export type {RetryOptions} from './lib/fetch-with-retry.ts'
 export {hasContent} from './lib/has-content.ts'
+export {itemLanguage} from './lib/item-language.ts'
 export {baseLocale, fallbackChain, localeIds, locales, matchLocale} from './lib/locale-registry.ts'
 export type {LocaleDefinition, LocaleMatch} from './lib/locale-registry.ts'
 export {localize} from './lib/localize.ts'

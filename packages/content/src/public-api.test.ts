@@ -17,6 +17,7 @@ describe('public API', () => {
       'hasContent',
       'isContentSource',
       'isTreatmentContentError',
+      'itemLanguage',
       'localeIds',
       'locales',
       'localize',

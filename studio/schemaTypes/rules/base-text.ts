@@ -1,5 +1,6 @@
 import {baseLocale} from '@treatments/content/locales'
-import {itemLanguage, type LocalizedItem} from './localized-value.ts'
+import {itemLanguage} from '@treatments/content'
+import type {LocalizedItem} from './localized-value.ts'
 
 /** The base-locale text of a localized string field, for previews and titles. */
 export function baseText(items: readonly LocalizedItem[] | undefined): string | undefined {

@@ -1,4 +1,4 @@
-export {checkBaseLocale, checkLocaleCodes, itemLanguage} from './localized-value.ts'
+export {checkBaseLocale, checkLocaleCodes} from './localized-value.ts'
 export type {LocalizedItem, RuleProblem} from './localized-value.ts'
 export {checkPositiveRange} from './ranges.ts'
 export type {RangeValue} from './ranges.ts'

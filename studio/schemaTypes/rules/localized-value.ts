@@ -1,4 +1,4 @@
-import {hasContent} from '@treatments/content'
+import {hasContent, itemLanguage} from '@treatments/content'
 import {baseLocale, localeIds} from '@treatments/content/locales'
 
 /**
@@ -19,10 +19,6 @@ export interface RuleProblem {
   path: Array<string | number | {_key: string}>
 }
 
-/** The locale an item is for, in either stored form. */
-export function itemLanguage(item: LocalizedItem): string | undefined {
-  return item.language ?? item._key
-}
 
 /**
  * Checks the locale codes of a localized field: each item names a supported locale, once.

@@ -1,4 +1,5 @@
 import {hasContent} from './has-content.ts'
+import {itemLanguage} from './item-language.ts'
 import {sourceHash} from './source-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
@@ -86,7 +87,7 @@ function pick(
   chain: readonly string[],
 ): {served: string | null; text: unknown} {
   for (const locale of chain) {
-    const item = items.find((candidate) => (candidate.language ?? candidate._key) === locale && hasContent(candidate.value))
+    const item = items.find((candidate) => itemLanguage(candidate) === locale && hasContent(candidate.value))
     if (item) return {served: locale, text: item.value}
   }
   return {served: null, text: null}
@@ -107,7 +108,7 @@ export function needsWholeChain(value: unknown, chain: readonly string[]): boole
     if (!node || typeof node !== 'object') return false
     if (isLocalizedField(node)) {
       const items = node.i18n ?? []
-      return items.length > 0 && items.every((item) => (item.language ?? item._key) === requested && !hasContent(item.value))
+      return items.length > 0 && items.every((item) => itemLanguage(item) === requested && !hasContent(item.value))
     }
     return Object.values(node).some(walk)
   }

@@ -1,9 +1,11 @@
+import {itemLanguage} from '@treatments/content'
+export {itemLanguage}
 import {isRecord} from './is-record.ts'
 
 /**
  * One language's entry of a localized field, as stored by `sanity-plugin-internationalized-array`:
  * `{_key, _type: 'internationalizedArray…Value', language, value}`. Older data keeps the locale
- * in `_key` only; {@link itemLanguage} reads both.
+ * in `_key` only; `itemLanguage()` of `@treatments/content` reads both.
  */
 export interface LocalizedItem {
   _key?: string
@@ -25,16 +27,6 @@ export interface LocalizedField {
 
 const LOCALIZED_ITEM_TYPE = /^internationalizedArray.+Value$/
 
-/**
- * The locale of a localized item: its `language`, or for older data its `_key`.
- *
- * @returns the locale id, or `undefined` when the item names none
- */
-export function itemLanguage(item: unknown): string | undefined {
-  if (!isRecord(item)) return undefined
-  if (typeof item.language === 'string' && item.language !== '') return item.language
-  return typeof item._key === 'string' && item._key !== '' ? item._key : undefined
-}
 
 /**
  * The value stored for `locale` in a localized field's items (first match), or `undefined`.
