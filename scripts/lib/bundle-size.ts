@@ -39,35 +39,58 @@ export async function measureBundle(entry: BundleEntry): Promise<BundleSize> {
   return {name: entry.name, minified: bytes.byteLength, gzip: gzipSync(bytes, {level: 9}).byteLength}
 }
 
-/** Our entries, each with the budget (gzip bytes) CI holds it to: what was measured plus ~4%. */
-export const ourBundles: Array<BundleEntry & {budgetGzip: number}> = [
+/** One of our entries, with what CI and the bench hold it to. */
+export interface OurBundleEntry extends BundleEntry {
+  /** The name of its `pnpm bench` metric: `browser_<metric>_gzip_bytes`. */
+  metric: string
+  /** Gzip bytes `pnpm size` and the packaging test fail over. */
+  budgetGzip: number
+  /** Gzip bytes the bench's goal asks for, when stricter than the budget (issue 14). */
+  goalGzip?: number
+  /** The peer entry (by name) a developer would use instead. */
+  peer?: string
+}
+
+/** Our entries, each with the budget (gzip bytes) CI holds it to. */
+export const ourBundles: OurBundleEntry[] = [
   {
     name: 'localize only',
+    metric: 'localize_only',
+    goalGzip: 5 * 1024,
     code: "import {localize, matchLocale} from '@treatments/content'; globalThis.x = [localize, matchLocale]",
     budgetGzip: 14_500,
   },
   {
     name: 'fetch + localize (@sanity/client)',
+    metric: 'fetch_localize',
+    goalGzip: 12 * 1024,
+    peer: '@sanity/client createClient',
     code: "import {createTreatmentContent} from '@treatments/content'; globalThis.x = createTreatmentContent",
     budgetGzip: 60_500,
   },
   {
     name: 'HTML renderer',
+    metric: 'html_renderer',
+    peer: '@portabletext/to-html toHTML',
     code: "import {toHtml} from '@treatments/content/render'; globalThis.x = toHtml",
     budgetGzip: 23_500,
   },
   {
     name: 'UI strings (i18next)',
+    metric: 'ui_strings',
+    peer: 'i18next',
     code: "import {createUiStrings} from '@treatments/content/ui-strings'; globalThis.x = createUiStrings",
     budgetGzip: 31_500,
   },
   {
     name: 'page model',
+    metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
     budgetGzip: 58_000,
   },
   {
     name: 'structured data',
+    metric: 'structured_data',
     code: "import {treatmentJsonLd, serializeJsonLd} from '@treatments/content/structured-data'; globalThis.x = [treatmentJsonLd, serializeJsonLd]",
     budgetGzip: 32_000,
   },
