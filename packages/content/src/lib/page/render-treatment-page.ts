@@ -74,8 +74,8 @@ export interface TreatmentPage {
  * to show (no effects, no side effects, no sources) are left out; the others are always there.
  *
  * Each section has its heading, a sanitized HTML fragment, and its data for sites that render
- * their own markup. HTML is built as a syntax tree (hast) and serialized by `rehype-stringify`
- * after `rehype-sanitize`: UI strings and content text are always escaped, rich text goes
+ * their own markup. HTML is built as a syntax tree (hast), sanitized with an allow-list schema
+ * and serialized in one walk (output equal to `rehype-sanitize` + `rehype-stringify`): UI strings and content text are always escaped, rich text goes
  * through the same pipeline as `toHtml`. A field that fell back is wrapped with
  * `lang="<its language>"` and followed by a visible, localized “not yet translated” note; a field
  * with no text in any locale shows a visible “text missing” placeholder. Items are never dropped,
