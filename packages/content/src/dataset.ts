@@ -1,7 +1,7 @@
 export {datasetDocumentProblem, describeJson, isRecord} from './lib/dataset/dataset-document.ts'
 export type {DatasetDocument} from './lib/dataset/dataset-document.ts'
 export {DatasetFileError, isDatasetFileError} from './lib/dataset/dataset-file-error.ts'
-export type {DatasetFileLocation} from './lib/dataset/dataset-file-error.ts'
+export type {DatasetFileLocation, DatasetFileRule} from './lib/dataset/dataset-file-error.ts'
 export {indexDocuments} from './lib/dataset/document-index.ts'
 export type {DocumentIndex} from './lib/dataset/document-index.ts'
 export {GroqRunner} from './lib/dataset/groq-runner.ts'

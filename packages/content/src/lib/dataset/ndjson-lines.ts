@@ -1,4 +1,4 @@
-import {datasetDocumentProblem, type DatasetDocument} from './dataset-document.ts'
+import {datasetDocumentProblem, isRecord, type DatasetDocument} from './dataset-document.ts'
 import {DatasetFileError} from './dataset-file-error.ts'
 
 /** One line's outcome: a document, or the problem with it. Blank lines give `undefined`. */
@@ -37,7 +37,7 @@ export class NdjsonLineReader {
       const position = /position (\d+)/.exec(message)?.[1]
       return {
         line,
-        problem: new DatasetFileError('DATASET_FILE_INVALID', `line is not valid JSON (${message})`, {
+        problem: new DatasetFileError('invalid-json', `line is not valid JSON (${message})`, {
           file: this.file,
           line,
           column: position === undefined ? undefined : Number(position) + 1,
@@ -47,14 +47,15 @@ export class NdjsonLineReader {
     }
     const problem = datasetDocumentProblem(value)
     if (problem !== undefined) {
-      return {line, problem: new DatasetFileError('DATASET_FILE_INVALID', `document ${problem}`, {file: this.file, line})}
+      const rule = !isRecord(value) ? 'not-a-document' : typeof value._id !== 'string' || value._id === '' ? 'missing-id' : 'missing-type'
+      return {line, problem: new DatasetFileError(rule, `document ${problem}`, {file: this.file, line})}
     }
     const document = value as DatasetDocument
     const firstLine = this.#firstLines.get(document._id)
     if (firstLine !== undefined) {
       return {
         line,
-        problem: new DatasetFileError('DATASET_FILE_INVALID', `duplicate _id "${document._id}" (first seen on line ${firstLine})`, {
+        problem: new DatasetFileError('duplicate-id', `duplicate _id "${document._id}" (first seen on line ${firstLine})`, {
           file: this.file,
           line,
           firstLine,

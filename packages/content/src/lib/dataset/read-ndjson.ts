@@ -35,7 +35,7 @@ export async function readNdjson(path: string | URL): Promise<DatasetDocument[]>
     }
   } catch (error) {
     if (error instanceof DatasetFileError) throw error
-    throw new DatasetFileError('DATASET_FILE_UNREADABLE', `cannot read the dataset file (${(error as Error).message})`, {file, cause: error})
+    throw new DatasetFileError('unreadable', `cannot read the dataset file (${(error as Error).message})`, {file, cause: error})
   }
   take(rest)
   return documents
