@@ -5,7 +5,12 @@
  * @public
  */
 export interface ContentSource {
-  fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: {signal?: AbortSignal}): Promise<R>
+  /**
+   * Answers `query` with `params`. `options.signal` aborts a request the package gave up on;
+   * `options.maxRetries` is always `0`: the package retries on its own, so a client must not
+   * multiply its attempts (`@sanity/client` honours it per request).
+   */
+  fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: {signal?: AbortSignal; maxRetries?: number}): Promise<R>
 }
 
 /**

@@ -70,7 +70,8 @@ describe('createTreatmentContent', () => {
     const inner = localDataset(both)
     const source: ContentSource = {fetch: async (query, params) => (answers.push(await inner.fetch(query, params)), answers.at(-1)) as never}
     await createTreatmentContent({source}).getTreatment('one', {locale: 'it'})
-    const answer = answers[0] as {title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}
+    const [answer] = answers[0] as Array<{title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}>
+    if (!answer) throw new Error('expected one treatment in the answer')
     expect(answer.title.i18n.map((item) => item.language)).toEqual(['it'])
     expect(answer.summary.i18n.map((item) => item.language)).toEqual(['en'])
   })
@@ -116,8 +117,10 @@ describe('createTreatmentContent', () => {
   })
 
   it('rejects a malformed answer with where and what', async () => {
-    const content = createTreatmentContent({source: {fetch: async () => ({_id: 7}) as never}})
+    const content = createTreatmentContent({source: {fetch: async () => [{_id: 7}] as never}})
     await expect(content.getTreatment('one')).rejects.toThrow('Malformed response from the content source at `_id`: expected a string, got number 7')
+    const single = createTreatmentContent({source: {fetch: async () => ({_id: 't1'}) as never}})
+    await expect(single.getTreatment('one')).rejects.toThrow('Malformed response from the content source at `(root)`: expected an array of treatments, got an object')
     const list = createTreatmentContent({source: {fetch: async () => '<html>' as never}})
     await expect(list.listTreatments()).rejects.toThrow('Malformed response from the content source at `(root)`: expected an array, got the string "<html>"')
   })
