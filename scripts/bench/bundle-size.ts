@@ -15,7 +15,7 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     metrics[`browser_${entry.metric}_gzip_bytes`] = {
       value: size.gzip,
       unit: 'bytes',
-      goal: {atMost: entry.goalGzip ?? entry.budgetGzip},
+      goal: {atMost: entry.budgetGzip},
       ...(entry.peer ? {peer: `${entry.peer}: ${peerSizes[entry.peer]} B gzip`} : {}),
       description: `${entry.name}: ${entry.code}`,
       minified_bytes: size.minified,

@@ -1,4 +1,5 @@
 import {ContentNotFoundError, createTreatmentContent} from '@treatments/content'
+import {createTreatmentContent as createBrowserTreatmentContent} from '@treatments/content/browser'
 import {readNdjson} from '@treatments/content/dataset'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
@@ -6,11 +7,13 @@ import {inProcessSource, localLakeSource, sanityProjectSource, type ContractSour
 
 const slug = 'mesotherapy-cellulite'
 
-// One suite, three sources: the package must answer the same from each.
-for (const [label, open] of [
-  ['local lake', localLakeSource],
-  ['in-process', inProcessSource],
-  ['Sanity', sanityProjectSource],
+// One suite, three sources (and the browser entry's plain-fetch reader over the lake): the
+// package must answer the same from each.
+for (const [label, open, create] of [
+  ['local lake', localLakeSource, createTreatmentContent],
+  ['local lake, browser entry', localLakeSource, createBrowserTreatmentContent],
+  ['in-process', inProcessSource, createTreatmentContent],
+  ['Sanity', sanityProjectSource, createTreatmentContent],
 ] as const) {
   describe(`treatment content from ${label}`, () => {
     let contract: ContractSource
@@ -21,7 +24,7 @@ for (const [label, open] of [
     afterAll(async () => {
       await contract?.close?.()
     })
-    const content = () => createTreatmentContent({source: contract.source(), retry: {attempts: 3, baseDelayMs: 1, maxDelayMs: 5}})
+    const content = () => create({source: contract.source(), retry: {attempts: 3, baseDelayMs: 1, maxDelayMs: 5}})
 
     it.skipIf(label === 'Sanity' && !process.env.SANITY_PROJECT_ID)('returns the English page with nothing fallen back', async () => {
       const result = await content().getTreatment(slug, {locale: 'en'})

@@ -1,7 +1,7 @@
 import {toHTML} from '@portabletext/to-html'
 import peerPackage from '@portabletext/to-html/package.json' with {type: 'json'}
 import type {PortableTextBlock} from '@portabletext/types'
-import {readNdjson} from '@treatments/content/local-dataset'
+import {readNdjson} from '@treatments/content/dataset'
 import {toHtml, toMarkdown} from '@treatments/content/render'
 import type {BenchMetric, BenchOptions} from './benchmark.ts'
 import {fixtureDocument} from './fixture-document.ts'

@@ -1,6 +1,6 @@
 import {hasVisibleText} from './dataset/has-visible-text.ts'
 import {itemLanguage} from './dataset/item-language.ts'
-import {sourceHash} from './dataset/source-hash.ts'
+import {digestSourceHash} from './digest-source-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
@@ -47,34 +47,57 @@ export interface Fallback {
  * `chain` with text wins. Nothing is dropped: a field with no text in any locale becomes `null`
  * and is reported with `served: null`.
  *
+ * A safety text translated from an older source text is not shown as current: its source hash
+ * is checked (with `crypto.subtle`, hence asynchronous) and the source text is shown instead,
+ * reported with `stale: true`.
+ *
  * @param value - A query result whose localized fields are `{i18n: [...]}` projections.
  * @param chain - Locales in order of preference; the first is the requested locale.
+ * @throws {TypeError} When `chain` is empty.
  * @public
  */
-export function localize<T>(value: T, chain: readonly string[]): {value: Localized<T>; fallbacks: Fallback[]} {
-  const requested = chain[0]
-  if (requested === undefined) throw new TypeError('Cannot `localize` without a locale chain: pass at least one locale')
-  const fallbacks: Fallback[] = []
-  const walk = (node: unknown, path: string): unknown => {
-    if (Array.isArray(node)) return node.map((item, index) => walk(item, `${path}[${index}]`))
+export function localize<T>(value: T, chain: readonly string[]): Promise<{value: Localized<T>; fallbacks: Fallback[]}> {
+  // Misuse throws at the call, not in the promise.
+  if (chain[0] === undefined) throw new TypeError('Cannot `localize` without a locale chain: pass at least one locale')
+  return localizeAlong(value, chain)
+}
+
+async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{value: Localized<T>; fallbacks: Fallback[]}> {
+  const requested = chain[0]!
+  const base = chain.at(-1)
+  // Fallbacks in document order; a stale check holds its place until its hash is known.
+  const fallbacks: Array<Fallback | Promise<Fallback | undefined>> = []
+  const walk = (node: unknown, path: string, parent?: Record<string, unknown>, key?: string): unknown => {
+    if (Array.isArray(node)) {
+      const out: unknown[] = []
+      node.forEach((item, index) => (out[index] = walk(item, `${path}[${index}]`, out as never, String(index))))
+      return out
+    }
     if (!node || typeof node !== 'object') return node
     if (isLocalizedField(node)) {
       const {served, text} = pick(node.i18n ?? [], chain)
       const source = node.source
-      const base = chain.at(-1)
       // A translation of an older source text must not read as current: show the source.
-      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(source.value) && sourceHash(source.value) !== source.hash) {
-        fallbacks.push({path, requested, served: base ?? null, stale: true})
-        return source.value
-      }
-      if (served !== requested) fallbacks.push({path, requested, served})
+      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(source.value)) {
+        const recorded = source.hash
+        fallbacks.push(
+          digestSourceHash(source.value).then((current) => {
+            if (current === recorded) return undefined
+            if (parent && key !== undefined) parent[key] = source.value
+            return {path, requested, served: base ?? null, stale: true}
+          }),
+        )
+      } else if (served !== requested) fallbacks.push({path, requested, served})
       return text
     }
     const out: Record<string, unknown> = {}
-    for (const [key, child] of Object.entries(node)) out[key] = walk(child, path ? `${path}.${key}` : key)
+    for (const [name, child] of Object.entries(node)) out[name] = walk(child, path ? `${path}.${name}` : name, out, name)
     return out
   }
-  return {value: walk(value, '') as Localized<T>, fallbacks}
+  const root = {value: undefined as unknown}
+  root.value = walk(value, '', root as never, 'value')
+  const settled = (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
+  return {value: root.value as Localized<T>, fallbacks: settled}
 }
 
 function isLocalizedField(node: object): node is LocalizedField<unknown> {
