@@ -3,8 +3,8 @@ import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './che
 import {isContentSource, type ContentSource} from './content-source.ts'
 import {ContentNotFoundError, type ContentInvariantError, type DuplicateSlugError, type MissingContraindicationsError, type ReferenceTypeError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
-import {baseLocale, matchLocale} from './locale-registry.ts'
-import {localize, needsWholeChain, type Fallback, type Localized} from './localize.ts'
+import {matchLocale} from './locale-registry.ts'
+import {localize, type Fallback, type Localized} from './localize.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {ResponseCache, type CacheOptions} from './response-cache.ts'
 import type {SanityProjectConfig} from './sanity-project-config.ts'
@@ -168,19 +168,9 @@ export function createContentReader(options: TreatmentContentOptions, projectSou
       check(value)
       return value
     })
-  // Normally one request; a second only when a whitespace-only translation hid its fallbacks.
-  const read = async <R>(
-    query: string,
-    params: {locales: string[]} & Record<string, unknown>,
-    check: (value: unknown) => void,
-    wholeChain = false,
-  ) => {
-    const shared = {...params, locale: params.locales[0], base: baseLocale}
-    const first = await ask<R>(query, {...shared, all: wholeChain}, check)
-    if (wholeChain) return first
-    if (!needsWholeChain(first.value, params.locales)) return first
-    return ask<R>(query, {...shared, all: true}, check)
-  }
+  // One request: the whole locale chain travels, so a blank translation needs no second one.
+  const read = <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void) =>
+    ask<R>(query, {...params, locale: params.locales[0]}, check)
 
   return {
     async getTreatment(slug, readOptions = {}) {
@@ -203,9 +193,7 @@ export function createContentReader(options: TreatmentContentOptions, projectSou
     },
     async getAllTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'getAllTreatments')
-      // A bulk read is one request whatever its size; asking for the whole chain spares the
-      // source a per-field check of the requested locale, which dominates a static build.
-      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages, true)
+      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
       const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
       const pages = await Promise.all(
         answer.value.map(async (raw) => {

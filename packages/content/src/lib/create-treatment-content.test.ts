@@ -49,7 +49,7 @@ describe('createTreatmentContent', () => {
     expect(result.stale).toBe(false)
   })
 
-  it('falls back past a whitespace-only translation, asking again only then', async () => {
+  it('falls back past a whitespace-only translation in the same request', async () => {
     const withBlank = documents.map((document) =>
       document._id === 'contra-1'
         ? {...document, text: [...localized('Pregnancy'), {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'de', value: ' \n '}]}
@@ -59,12 +59,21 @@ describe('createTreatmentContent', () => {
     const result = await createTreatmentContent({source}).getTreatment('one', {locale: 'de'})
     expect(result.treatment.contraindications[0]?.text).toBe('Pregnancy')
     expect(result.fallbacks).toContainEqual({path: 'contraindications[0].text', requested: 'de', served: 'en'})
-    expect(state.requests).toBe(2)
+    expect(state.requests).toBe(1)
   })
 
-  it('sends fallback text only for fields the requested locale lacks', async () => {
+  it('sends the items of the requested locale chain only', async () => {
     const both = documents.map((document) =>
-      document._id === 't1' ? {...document, title: [...localized('One'), {_key: 'it', _type: 'internationalizedArrayStringValue', language: 'it', value: 'Uno'}]} : document,
+      document._id === 't1'
+        ? {
+            ...document,
+            title: [
+              ...localized('One'),
+              {_key: 'it', _type: 'internationalizedArrayStringValue', language: 'it', value: 'Uno'},
+              {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'de', value: 'Eins'},
+            ],
+          }
+        : document,
     )
     const answers: unknown[] = []
     const inner = localDataset(both)
@@ -72,7 +81,7 @@ describe('createTreatmentContent', () => {
     await createTreatmentContent({source}).getTreatment('one', {locale: 'it'})
     const [answer] = answers[0] as Array<{title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}>
     if (!answer) throw new Error('expected one treatment in the answer')
-    expect(answer.title.i18n.map((item) => item.language)).toEqual(['it'])
+    expect(answer.title.i18n.map((item) => item.language)).toEqual(['en', 'it'])
     expect(answer.summary.i18n.map((item) => item.language)).toEqual(['en'])
   })
 

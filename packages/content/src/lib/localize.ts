@@ -5,7 +5,10 @@ import {digestSourceHash} from './digest-source-hash.ts'
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
   i18n: Array<{language?: string | null; _key?: string | null; value: V | null}> | null
-  /** For safety texts: the base-locale text, and the source hash the requested translation was made from. */
+  /**
+   * For safety texts: the source hash the requested translation was made from, and optionally
+   * the base-locale text (otherwise it is the chain's base-locale item).
+   */
   source?: {value?: V | null; hash?: string | null} | null
 }
 
@@ -77,13 +80,14 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     if (isLocalizedField(node)) {
       const {served, text} = pick(node.i18n ?? [], chain)
       const source = node.source
+      const baseText = source && source.value !== undefined ? source.value : (node.i18n ?? []).find((item) => itemLanguage(item) === base)?.value
       // A translation of an older source text must not read as current: show the source.
-      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(source.value)) {
+      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(baseText)) {
         const recorded = source.hash
         fallbacks.push(
-          digestSourceHash(source.value).then((current) => {
+          digestSourceHash(baseText).then((current) => {
             if (current === recorded) return undefined
-            if (parent && key !== undefined) parent[key] = source.value
+            if (parent && key !== undefined) parent[key] = baseText
             return {path, requested, served: base ?? null, stale: true}
           }),
         )
@@ -114,26 +118,4 @@ function pick(
     if (item) return {served: locale, text: item.value}
   }
   return {served: null, text: null}
-}
-
-/**
- * Whether a query answer needs asking again with every locale of the chain: some field's only
- * item is text in the requested locale that GROQ counted as text but is only whitespace, so
- * its fallbacks were not sent.
- *
- * @internal
- */
-export function needsWholeChain(value: unknown, chain: readonly string[]): boolean {
-  const requested = chain[0]
-  if (chain.length < 2) return false
-  const walk = (node: unknown): boolean => {
-    if (Array.isArray(node)) return node.some(walk)
-    if (!node || typeof node !== 'object') return false
-    if (isLocalizedField(node)) {
-      const items = node.i18n ?? []
-      return items.length > 0 && items.every((item) => itemLanguage(item) === requested && !hasVisibleText(item.value))
-    }
-    return Object.values(node).some(walk)
-  }
-  return walk(value)
 }

@@ -4,7 +4,7 @@ import {describeValue as describe} from '../render/describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
 import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
 import {treatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
-import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
+import {createUiStrings, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
 import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
@@ -106,7 +106,7 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
   }
 
   const {treatment, locale} = result
-  const ui = createUiStrings(locale)
+  const ui = uiStringsFor(locale)
   const context = createPageContext(result, ui, idPrefix)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
@@ -142,4 +142,47 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
     fallbacks: result.fallbacks,
     messages: context.messages,
   }
+}
+
+/**
+ * UI strings per locale, made once and their answers remembered: an i18next instance per page,
+ * and `Intl` formatting of the same ranges, dates and language names on every page, were most
+ * of a page's cost in a static build. The instance is private to the page renderer, so nothing
+ * can change its resources under the remembered answers.
+ */
+const uiByLocale = new Map<string, UiStrings>()
+/** Bound on remembered answers per locale (a page asks a few dozen distinct ones). */
+const maxRemembered = 2000
+
+function uiStringsFor(locale: string): UiStrings {
+  let ui = uiByLocale.get(locale)
+  if (ui === undefined) {
+    const inner = createUiStrings(locale)
+    const answers = new Map<string, string>()
+    const remember =
+      <A extends unknown[]>(name: string, call: (...args: A) => string) =>
+      (...args: A): string => {
+        const key = `${name}\u0000${JSON.stringify(args)}`
+        let answer = answers.get(key)
+        if (answer === undefined) {
+          answer = call(...args)
+          if (answers.size >= maxRemembered) answers.clear()
+          answers.set(key, answer)
+        }
+        return answer
+      }
+    ui = {
+      ...inner,
+      t: remember('t', inner.t),
+      tHtml: remember('tHtml', inner.tHtml),
+      formatSessions: remember('formatSessions', inner.formatSessions),
+      formatWeeksApart: remember('formatWeeksApart', inner.formatWeeksApart),
+      formatResultsFromDay: remember('formatResultsFromDay', inner.formatResultsFromDay),
+      formatRange: remember('formatRange', inner.formatRange),
+      formatDate: remember('formatDate', (value: string | Date) => inner.formatDate(value)),
+      formatLanguageName: remember('formatLanguageName', inner.formatLanguageName),
+    }
+    uiByLocale.set(locale, ui)
+  }
+  return ui
 }
