@@ -1,4 +1,5 @@
 import type {ContentSource} from '../content-source.ts'
+import {minifyGroq} from '../minify-groq.ts'
 import {defaultApiVersion, type SanityProjectConfig} from '../sanity-project-config.ts'
 
 /** Longest GET URL before the query goes in a POST body, as `@sanity/client` decides. */
@@ -8,7 +9,7 @@ const maxGetUrlLength = 11_264
  * A {@link ContentSource} over Sanity's HTTP query API with the platform's `fetch`, for browser
  * bundles that cannot afford `@sanity/client`: `GET /v{apiVersion}/data/query/{dataset}` with
  * `query`, `$name=<JSON>` parameters, `perspective` (default `published`) and
- * `returnQuery=false`, on the CDN host (`{projectId}.apicdn.sanity.io`) unless `useCdn: false`
+ * `returnQuery=false` (the query without its layout, `minifyGroq`), on the CDN host (`{projectId}.apicdn.sanity.io`) unless `useCdn: false`
  * or a token is set; a query whose URL would pass 11,264 characters goes in a POST body, as
  * `@sanity/client` does. HTTP errors carry `statusCode` and the response's headers, so the
  * package's retries (429, 5xx, `Retry-After`) work as with `@sanity/client`.
@@ -28,7 +29,8 @@ export function queryApiSource(config: SanityProjectConfig, fetchImpl: typeof fe
   const options = `perspective=${encodeURIComponent(config.perspective ?? 'published')}&returnQuery=false`
 
   return {
-    async fetch<R>(query: string, params: Record<string, unknown>, requestOptions: {signal?: AbortSignal} = {}): Promise<R> {
+    async fetch<R>(queryText: string, params: Record<string, unknown>, requestOptions: {signal?: AbortSignal} = {}): Promise<R> {
+      const query = minifyGroq(queryText)
       let search = `?query=${encodeURIComponent(query)}`
       for (const [name, value] of Object.entries(params)) search += `&${encodeURIComponent(`$${name}`)}=${encodeURIComponent(JSON.stringify(value))}`
       const get = `${endpoint}${search}&${options}`
