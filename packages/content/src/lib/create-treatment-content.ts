@@ -7,7 +7,7 @@ import {baseLocale, matchLocale} from './locale-registry.ts'
 import {localize, needsWholeChain, type Fallback, type Localized} from './localize.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {ResponseCache, type CacheOptions} from './response-cache.ts'
-import {sanitySource, type SanityProjectConfig} from './sanity-source.ts'
+import {sanitySource, withoutOwnRetries, type SanityProjectConfig} from './sanity-source.ts'
 
 /**
  * Options of {@link createTreatmentContent}.
@@ -235,7 +235,7 @@ function resolveSource(options: TreatmentContentOptions): ContentSource {
   if (isContentSource(source)) {
     const token = (source as {config?: () => {token?: unknown}}).config?.().token
     if (token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('a client configured with a token')
-    return source
+    return withoutOwnRetries(source)
   }
   if (!source || typeof source !== 'object') {
     throw new TypeError(
