@@ -485,7 +485,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentBySlugQuery
-// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type,    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type,      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type,    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type,    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type,    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentBySlugQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -529,7 +529,6 @@ export type TreatmentBySlugQueryResult = Array<{
   };
   condition: {
     _id: string;
-    _type: "condition";
     name: {
       i18n: Array<{
         language: string;
@@ -566,7 +565,6 @@ export type TreatmentBySlugQueryResult = Array<{
     };
     ingredient: {
       _id: string;
-      _type: "ingredient";
       ingredientClass:
         | "lipolytic"
         | "lymphaticDrainage"
@@ -597,7 +595,6 @@ export type TreatmentBySlugQueryResult = Array<{
   }> | null;
   effects: Array<{
     _id: string;
-    _type: "effect";
     onsetDays: number | null;
     claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
     text: {
@@ -622,7 +619,6 @@ export type TreatmentBySlugQueryResult = Array<{
   }> | null;
   sideEffects: Array<{
     _id: string;
-    _type: "sideEffect";
     severity: "expected" | "serious";
     text: {
       i18n: Array<{
@@ -647,7 +643,6 @@ export type TreatmentBySlugQueryResult = Array<{
   }> | null;
   contraindications: Array<{
     _id: string;
-    _type: "contraindication";
     kind: "absolute" | "relative";
     category:
       | "age"
@@ -702,7 +697,7 @@ export type TreatmentBySlugQueryResult = Array<{
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: allTreatmentsQuery
-// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type,    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type,      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type,    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type,    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type,    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type AllTreatmentsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -746,7 +741,6 @@ export type AllTreatmentsQueryResult = Array<{
   };
   condition: {
     _id: string;
-    _type: "condition";
     name: {
       i18n: Array<{
         language: string;
@@ -783,7 +777,6 @@ export type AllTreatmentsQueryResult = Array<{
     };
     ingredient: {
       _id: string;
-      _type: "ingredient";
       ingredientClass:
         | "lipolytic"
         | "lymphaticDrainage"
@@ -814,7 +807,6 @@ export type AllTreatmentsQueryResult = Array<{
   }> | null;
   effects: Array<{
     _id: string;
-    _type: "effect";
     onsetDays: number | null;
     claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
     text: {
@@ -839,7 +831,6 @@ export type AllTreatmentsQueryResult = Array<{
   }> | null;
   sideEffects: Array<{
     _id: string;
-    _type: "sideEffect";
     severity: "expected" | "serious";
     text: {
       i18n: Array<{
@@ -864,7 +855,6 @@ export type AllTreatmentsQueryResult = Array<{
   }> | null;
   contraindications: Array<{
     _id: string;
-    _type: "contraindication";
     kind: "absolute" | "relative";
     category:
       | "age"

@@ -42,8 +42,11 @@ const list =
       item(entry, `${path}[${index}]`)
     })
   }
-/** A referenced document: an object with `_id` and `_type` (the type is checked by {@link checkReferenceTypes}). */
-const referenced = (fields: Record<string, Check>): Check => object({_id: string, _type: string, ...fields})
+/**
+ * A referenced document: an object with `_id`. The queries project `_type` only when it is not
+ * the type the field expects, and {@link checkPageInvariants} refuses it then.
+ */
+const referenced = (fields: Record<string, Check>): Check => object({_id: string, _type: optional(string), ...fields})
 
 const protocol = optional(object({}))
 
@@ -69,7 +72,8 @@ const treatmentSummary = object({_id: string, slug: string, title: localized, su
 
 interface Referenced {
   _id: string
-  _type: string
+  /** Present only when the referenced document is not of the expected type. */
+  _type?: string | null
 }
 interface CheckedPage {
   _id: string
@@ -93,7 +97,7 @@ function* references(page: CheckedPage): Generator<[path: string, expected: stri
 /** A page's own invariants: references of the expected type, at least one contraindication. */
 function checkPageInvariants(page: CheckedPage): void {
   for (const [path, expected, document] of references(page)) {
-    if (document._type !== expected) {
+    if (typeof document._type === 'string' && document._type !== expected) {
       throw new ReferenceTypeError({treatmentId: page._id, path, expected, received: document._type, documentId: document._id})
     }
   }

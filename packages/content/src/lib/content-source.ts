@@ -6,11 +6,11 @@
  */
 export interface ContentSource {
   /**
-   * Answers `query` with `params`. `options.signal` aborts a request the package gave up on;
-   * `options.maxRetries` is always `0`: the package retries on its own, so a client must not
-   * multiply its attempts (`@sanity/client` honours it per request).
+   * Answers `query` with `params`. `options.signal` aborts a request the package gave up on.
+   * The package retries on its own: a source should not retry too (a `SanityClient` is
+   * reconfigured with `maxRetries: 0` for the package's calls).
    */
-  fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: {signal?: AbortSignal; maxRetries?: number}): Promise<R>
+  fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: {signal?: AbortSignal}): Promise<R>
 }
 
 /**

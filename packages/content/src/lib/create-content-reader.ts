@@ -137,13 +137,25 @@ export interface TreatmentContent {
 }
 
 /**
- * What `createTreatmentContent` does, with the source made for a Sanity project's settings
- * passed in: `@sanity/client` in the main entry, plain `fetch` in the browser entry.
+ * How an entry point turns `source` into what it reads from: a Sanity project's settings into a
+ * source (`@sanity/client` in the main entry, plain `fetch` in the browser entry), and a
+ * caller's own source into the one used (the main entry makes a `SanityClient` not retry on its
+ * own).
  *
  * @internal
  */
-export function createContentReader(options: TreatmentContentOptions, projectSource: (config: SanityProjectConfig) => ContentSource): TreatmentContent {
-  const source = resolveSource(options, projectSource)
+export interface SourceFactory {
+  project: (config: SanityProjectConfig) => ContentSource
+  client: (source: ContentSource) => ContentSource
+}
+
+/**
+ * What `createTreatmentContent` does, with the entry point's {@link SourceFactory}.
+ *
+ * @internal
+ */
+export function createContentReader(options: TreatmentContentOptions, sources: SourceFactory): TreatmentContent {
+  const source = resolveSource(options, sources)
   const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', 10_000)
   if (timeoutMs > maxTimeoutMs) {
     throw new TypeError(`\`createTreatmentContent\` option \`timeoutMs\` must be at most ${maxTimeoutMs} (what setTimeout can wait), got ${timeoutMs}`)
@@ -218,7 +230,7 @@ function matchRequest(options: ReadOptions, call: string) {
   return matchLocale(locale ?? [])
 }
 
-function resolveSource(options: TreatmentContentOptions, projectSource: (config: SanityProjectConfig) => ContentSource): ContentSource {
+function resolveSource(options: TreatmentContentOptions, sources: SourceFactory): ContentSource {
   if (!options || typeof options !== 'object') {
     throw new TypeError('`createTreatmentContent` expects an options object with a `source`')
   }
@@ -226,7 +238,7 @@ function resolveSource(options: TreatmentContentOptions, projectSource: (config:
   if (isContentSource(source)) {
     const token = (source as {config?: () => {token?: unknown}}).config?.().token
     if (token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('a client configured with a token')
-    return source
+    return sources.client(source)
   }
   if (!source || typeof source !== 'object') {
     throw new TypeError(
@@ -247,7 +259,7 @@ function resolveSource(options: TreatmentContentOptions, projectSource: (config:
     throw new TypeError('`createTreatmentContent` option `source.perspective: "drafts"` needs `source.token`: drafts are private')
   }
   if (config.token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('`source.token`')
-  return projectSource(config)
+  return sources.project(config)
 }
 
 function browserTokenError(what: string): TypeError {

@@ -115,6 +115,23 @@ describe('createTreatmentContent', () => {
     }
   })
 
+  it('serves the stale answer within staleAfterMs when the source hangs, not after every attempt times out', async () => {
+    const inner = localDataset(documents)
+    let hang = false
+    const source: ContentSource = {
+      fetch: (query, params, options) => (hang ? new Promise<never>(() => {}) : inner.fetch(query, params, options)),
+    }
+    const content = createTreatmentContent({source, cache: {ttlMs: 1, staleAfterMs: 50}, timeoutMs: 10_000})
+    expect((await content.getTreatment('one')).stale).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    hang = true
+    const started = performance.now()
+    const again = await content.getTreatment('one')
+    expect(again.stale).toBe(true)
+    expect(again.treatment.contraindications.map((item) => item.text)).toEqual(['Pregnancy'])
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
   it('rejects a response that lost a contraindication instead of showing a shorter list', async () => {
     const broken = localDataset([documents[1]!])
     const content = createTreatmentContent({source: broken})

@@ -1,5 +1,5 @@
 import {createContentReader, type TreatmentContent, type TreatmentContentOptions} from './create-content-reader.ts'
-import {sanitySource} from './sanity-source.ts'
+import {sanitySource, withoutOwnRetries} from './sanity-source.ts'
 
 /**
  * Creates localized treatment content over a source. Options are checked here, once. A Sanity
@@ -9,5 +9,5 @@ import {sanitySource} from './sanity-source.ts'
  * @public
  */
 export function createTreatmentContent(options: TreatmentContentOptions): TreatmentContent {
-  return createContentReader(options, sanitySource)
+  return createContentReader(options, {project: sanitySource, client: withoutOwnRetries})
 }

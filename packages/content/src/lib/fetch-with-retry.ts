@@ -30,9 +30,8 @@ export interface FetchPolicy {
  * not retried: asking again cannot fix the request; nor are the package's own typed errors
  * (a bad dataset file) or programming errors, which are rethrown as they are.
  *
- * The package owns retries: each request asks the source not to retry on its own
- * (`maxRetries: 0`, which `@sanity/client` honours per request), so `attempts` is the number
- * of requests made, also with a client whose own default is five retries.
+ * The package owns retries: `createTreatmentContent` turns a `SanityClient`'s own retries off
+ * for its calls, so `attempts` is the number of requests made.
  */
 export async function fetchWithRetry<R>(
   source: ContentSource,
@@ -47,7 +46,7 @@ export async function fetchWithRetry<R>(
   for (let attempt = 1; attempt <= attempts; attempt++) {
     made = attempt
     try {
-      return await withTimeout((signal) => source.fetch<R>(query, params, {signal, maxRetries: 0}), policy.timeoutMs)
+      return await withTimeout((signal) => source.fetch<R>(query, params, {signal}), policy.timeoutMs)
     } catch (error) {
       lastError = error
       if (!isRetryable(error) || attempt === attempts) break

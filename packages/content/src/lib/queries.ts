@@ -11,9 +11,10 @@ import {defineQuery} from 'groq'
 // made the query 8.6 kB, sent with every request, which cost more than the fallback texts it
 // saved; it also needed a second request when a translation was only whitespace (GROQ cannot
 // trim), and it was 99% of the CPU of an in-process static build. Drafts and release versions
-// are never served. Every referenced document carries its `_type`, so the package can refuse a
-// reference to the wrong kind of document (a side effect listed as a contraindication), and a
-// slug query returns every treatment with the slug, so two are an error, never first-wins.
+// are never served. A referenced document of another `_type` than its field expects carries its
+// `_type` (and only then: no bytes for sound data), so the package can refuse it (a side effect
+// listed as a contraindication, say), and a slug query returns every treatment with the slug,
+// so two are an error, never first-wins.
 // Safety texts (contraindications, side effects) also carry the source hash their translation
 // was made from (`source.hash`), so that a translation of an older base text (which travels in
 // the chain) is not shown as current. `sanity typegen` resolves the shared projection constant,
@@ -33,7 +34,7 @@ const treatmentProjection = /* groq */ `{
   protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
   "condition": condition->{
     _id,
-    _type,
+    _type != "condition" => {_type},
     "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},
     "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},
     "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}
@@ -43,7 +44,7 @@ const treatmentProjection = /* groq */ `{
     "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},
     "ingredient": ingredient->{
       _id,
-      _type,
+      _type != "ingredient" => {_type},
       ingredientClass,
       isClass,
       "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},
@@ -53,7 +54,7 @@ const treatmentProjection = /* groq */ `{
   },
   "effects": effects[]->{
     _id,
-    _type,
+    _type != "effect" => {_type},
     onsetDays,
     claimStatus,
     "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}
@@ -66,14 +67,14 @@ const treatmentProjection = /* groq */ `{
   },
   "sideEffects": sideEffects[]->{
     _id,
-    _type,
+    _type != "sideEffect" => {_type},
     severity,
     "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},
     "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}
   },
   "contraindications": contraindications[]->{
     _id,
-    _type,
+    _type != "contraindication" => {_type},
     kind,
     category,
     "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},

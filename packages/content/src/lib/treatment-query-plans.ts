@@ -37,6 +37,12 @@ function each(value: unknown, project: (item: Doc) => unknown): unknown[] | null
   return value.map((item) => (isObject(item) ? project(item) : null))
 }
 
+/** `_type != "<expected>" => {_type}`: the type, only when it is not the expected one. */
+function typeWhenNot(document: Doc, expected: string): Doc {
+  const type = get(document, '_type')
+  return type === expected ? {} : {_type: type}
+}
+
 /** `ref->`: the referenced document, or `null`. */
 function deref(index: DocumentIndex, value: unknown): Doc | null {
   const ref = get(value, '_ref')
@@ -106,7 +112,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     protocol: pick(treatment.protocol, ['sessionsMin', 'sessionsMax', 'intervalMinWeeks', 'intervalMaxWeeks']),
     condition: condition && {
       _id: get(condition, '_id'),
-      _type: get(condition, '_type'),
+      ...typeWhenNot(condition, 'condition'),
       name: localized(condition.name, locales),
       alternateNames: each(condition.alternateNames, (item) => ({_key: get(item, '_key'), name: localized(item.name, locales)})),
       description: localized(condition.description, locales),
@@ -118,7 +124,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
         role: localized(item.role, locales),
         ingredient: ingredient && {
           _id: get(ingredient, '_id'),
-          _type: get(ingredient, '_type'),
+          ...typeWhenNot(ingredient, 'ingredient'),
           ingredientClass: get(ingredient, 'ingredientClass'),
           isClass: get(ingredient, 'isClass'),
           name: localized(ingredient.name, locales),
@@ -129,7 +135,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     }),
     effects: derefEach(index, treatment.effects, (effect) => ({
       _id: get(effect, '_id'),
-      _type: get(effect, '_type'),
+      ...typeWhenNot(effect, 'effect'),
       onsetDays: get(effect, 'onsetDays'),
       claimStatus: get(effect, 'claimStatus'),
       text: localized(effect.text, locales),
@@ -142,14 +148,14 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     })),
     sideEffects: derefEach(index, treatment.sideEffects, (sideEffect) => ({
       _id: get(sideEffect, '_id'),
-      _type: get(sideEffect, '_type'),
+      ...typeWhenNot(sideEffect, 'sideEffect'),
       severity: get(sideEffect, 'severity'),
       text: safety(sideEffect, 'text'),
       whenToSeekHelp: safety(sideEffect, 'whenToSeekHelp'),
     })),
     contraindications: derefEach(index, treatment.contraindications, (contraindication) => ({
       _id: get(contraindication, '_id'),
-      _type: get(contraindication, '_type'),
+      ...typeWhenNot(contraindication, 'contraindication'),
       kind: get(contraindication, 'kind'),
       category: get(contraindication, 'category'),
       text: safety(contraindication, 'text'),

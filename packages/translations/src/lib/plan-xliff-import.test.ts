@@ -139,6 +139,17 @@ describe('planXliffImport', () => {
     ])
   })
 
+  it('rejects a target of invisible characters only (zero-width space, word joiner, soft hyphen), naming the unit', async () => {
+    const document = await sampleDocument()
+    const exported = translateXliff(await exportOf(document, 'de'), (text) => `[DE] ${text}`)
+    const invisible = exported.replace('<target>[DE] A treatment.</target>', '<target>\u200B\u2060\u00AD</target>')
+    const error = await rejection(invisible, [document])
+    expect(error.code).toBe('IMPORT_REJECTED')
+    expect(error.problems).toEqual([
+      'document "treatment-a", field "summary": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
+    ])
+  })
+
   it('rejects a target that drops a link or a bold mark, naming the unit, segment and link', async () => {
     const document = await sampleDocument()
     const exported = translateXliff(await exportOf(document, 'de'), (text) => `[DE] ${text}`)

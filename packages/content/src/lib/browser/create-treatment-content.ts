@@ -6,7 +6,8 @@ import {queryApiSource} from './query-api-source.ts'
  * localization and fallback report as the main entry's, but a Sanity project's settings are
  * read with the platform's `fetch` against Sanity's query API (GET with `$params`,
  * `perspective=published`, the CDN host) instead of `@sanity/client`, which alone is about
- * 40 kB gzip. A `ContentSource` you pass (your own client) is used as it is.
+ * 40 kB gzip. A `ContentSource` you pass (your own client) is used as it is: give a
+ * `SanityClient` `maxRetries: 0`, or its own retries multiply the package's.
  *
  * @example
  * ```ts
@@ -18,5 +19,5 @@ import {queryApiSource} from './query-api-source.ts'
  * @public
  */
 export function createTreatmentContent(options: TreatmentContentOptions): TreatmentContent {
-  return createContentReader(options, (config) => queryApiSource(config))
+  return createContentReader(options, {project: (config) => queryApiSource(config), client: (source) => source})
 }
