@@ -70,10 +70,17 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   const base = chain.at(-1)
   // Fallbacks in document order; a stale check holds its place until its hash is known.
   const fallbacks: Array<Fallback | Promise<Fallback | undefined>> = []
-  const walk = (node: unknown, path: string, parent?: Record<string, unknown>, key?: string): unknown => {
+  // The path of the node being walked, as segments: a string is built only for a fallback.
+  const segments: Array<string | number> = []
+  const currentPath = () => segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '')
+  const walk = (node: unknown, parent?: Record<string, unknown>, key?: string): unknown => {
     if (Array.isArray(node)) {
       const out: unknown[] = []
-      node.forEach((item, index) => (out[index] = walk(item, `${path}[${index}]`, out as never, String(index))))
+      for (let index = 0; index < node.length; index++) {
+        segments.push(index)
+        out[index] = walk(node[index], out as never, String(index))
+        segments.pop()
+      }
       return out
     }
     if (!node || typeof node !== 'object') return node
@@ -84,6 +91,7 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
       // A translation of an older source text must not read as current: show the source.
       if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(baseText)) {
         const recorded = source.hash
+        const path = currentPath()
         fallbacks.push(
           digestSourceHash(baseText).then((current) => {
             if (current === recorded) return undefined
@@ -91,22 +99,28 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
             return {path, requested, served: base ?? null, stale: true}
           }),
         )
-      } else if (served !== requested) fallbacks.push({path, requested, served})
+      } else if (served !== requested) fallbacks.push({path: currentPath(), requested, served})
       return text
     }
     const out: Record<string, unknown> = {}
-    for (const [name, child] of Object.entries(node)) out[name] = walk(child, path ? `${path}.${name}` : name, out, name)
+    for (const name in node) {
+      if (!Object.hasOwn(node, name)) continue
+      segments.push(name)
+      out[name] = walk((node as Record<string, unknown>)[name], out, name)
+      segments.pop()
+    }
     return out
   }
   const root = {value: undefined as unknown}
-  root.value = walk(value, '', root as never, 'value')
+  root.value = walk(value, root as never, 'value')
   const settled = (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
   return {value: root.value as Localized<T>, fallbacks: settled}
 }
 
 function isLocalizedField(node: object): node is LocalizedField<unknown> {
-  const keys = Object.keys(node)
-  return keys.includes('i18n') && keys.every((key) => key === 'i18n' || key === 'source')
+  if (!Object.hasOwn(node, 'i18n')) return false
+  for (const key in node) if (key !== 'i18n' && key !== 'source' && Object.hasOwn(node, key)) return false
+  return true
 }
 
 function pick(

@@ -171,7 +171,7 @@ function uiStringsFor(locale: string): UiStrings {
     const remember =
       <A extends unknown[]>(name: string, call: (...args: A) => string) =>
       (...args: A): string => {
-        const key = `${name}\u0000${JSON.stringify(args)}`
+        const key = args.length === 1 && typeof args[0] === 'string' ? `${name}\u0000${args[0]}` : `${name}\u0000${JSON.stringify(args)}`
         let answer = answers.get(key)
         if (answer === undefined) {
           answer = call(...args)

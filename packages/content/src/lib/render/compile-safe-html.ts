@@ -26,6 +26,10 @@ interface CompiledAttribute {
   name: string
   /** `undefined` when any value is allowed. */
   values: AllowedValues | undefined
+  /** The allowed primitive values, for lookups. */
+  primitives: ReadonlySet<unknown>
+  /** The allowed patterns. */
+  patterns: readonly RegExp[]
   protocols: readonly string[] | undefined
 }
 
@@ -65,6 +69,8 @@ export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
       compiled.set(key!, {
         name,
         values: values.length > 0 ? (values as AllowedValues) : undefined,
+        primitives: new Set(values.filter((value) => !(value instanceof RegExp))),
+        patterns: values.filter((value): value is RegExp => value instanceof RegExp),
         protocols: schema.protocols?.[key!]?.length ? (schema.protocols[key!] ?? undefined) : undefined,
       })
     }
@@ -161,7 +167,7 @@ function primitive(attribute: CompiledAttribute, value: unknown): string | numbe
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
   if (attribute.protocols && !safeProtocol(String(value), attribute.protocols)) return undefined
   if (attribute.values && attribute.values.length > 0) {
-    const allowed = attribute.values.some((candidate) => (candidate instanceof RegExp ? candidate.test(String(value)) : candidate === value))
+    const allowed = attribute.primitives.has(value) || attribute.patterns.some((pattern) => pattern.test(String(value)))
     if (!allowed) return undefined
   }
   return value
