@@ -23,7 +23,7 @@ import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
 export async function run(options: BenchOptions): Promise<Record<string, BenchMetric>> {
   const seed = await seedDocuments()
   const count = options.quick ? 100 : 1000
-  const repetitions = options.quick ? 2 : 3
+  const repetitions = options.quick ? 2 : 7
   const small = withTreatmentCopies(seed, count)
   const large = withTreatmentCopies(seed, count * 2)
   const pages = count * localeIds.length
