@@ -28,7 +28,6 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
       : readNdjson(pathOrDocuments as string | URL))
   return {
     async fetch<R>(query: string, params: Record<string, unknown>): Promise<R> {
-      runner.parse(query)
       return (await runner.run(query, params, await load())) as R
     },
   }
