@@ -1,3 +1,4 @@
+import {handleActions} from './handle-actions.ts'
 import {handleDoc} from './handle-doc.ts'
 import {handleListen} from './handle-listen.ts'
 import {handleMutate} from './handle-mutate.ts'
@@ -31,6 +32,7 @@ export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string,
   ['doc', {methods: ['GET', 'HEAD'], access: 'read', rest: true, handle: handleDoc}],
   ['mutate', {methods: ['POST'], access: 'token', handle: handleMutate}],
   ['listen', {methods: ['GET'], access: 'token', handle: handleListen}],
+  ['actions', {methods: ['POST'], access: 'token', handle: handleActions}],
 ])
 
 /** Data API endpoints Content Lake has and the local lake answers with 501. */
