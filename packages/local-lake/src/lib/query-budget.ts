@@ -14,6 +14,12 @@ export interface QueryLimits {
 const CHECK_EVERY = 64
 /** The longest a query holds the event loop before it lets other requests run. */
 const SLICE_MS = 4
+/**
+ * Past this much running time a query is a long one: it then holds the event loop for only
+ * {@link LONG_SLICE_MS} at a time, so short queries arriving meanwhile get most of the CPU.
+ */
+const LONG_QUERY_MS = 50
+const LONG_SLICE_MS = 1
 
 /**
  * The time budget of one query evaluation. groq-js runs on promises that resolve as microtasks,
@@ -23,6 +29,7 @@ const SLICE_MS = 4
  * deadline or its client has gone.
  */
 export class QueryBudget {
+  readonly #started: number
   readonly #deadline: number
   readonly #timeoutMs: number
   readonly #signal: AbortSignal | undefined
@@ -31,6 +38,7 @@ export class QueryBudget {
 
   constructor(limits: QueryLimits) {
     this.#sliceStart = performance.now()
+    this.#started = this.#sliceStart
     this.#deadline = this.#sliceStart + limits.timeoutMs
     this.#timeoutMs = limits.timeoutMs
     this.#signal = limits.signal
@@ -46,7 +54,8 @@ export class QueryBudget {
     this.#throwIfStopped()
     const now = performance.now()
     if (now >= this.#deadline) throw this.timeoutError()
-    if (now - this.#sliceStart < SLICE_MS) return
+    const slice = now - this.#started > LONG_QUERY_MS ? LONG_SLICE_MS : SLICE_MS
+    if (now - this.#sliceStart < slice) return
     await yieldToEventLoop()
     this.#throwIfStopped()
     this.#sliceStart = performance.now()
