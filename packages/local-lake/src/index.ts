@@ -9,6 +9,7 @@ export {
   type LocalLakeErrorCode,
   type LocalLakeErrorLocation,
 } from './lib/local-lake-error.ts'
+export {LOCAL_LAKE_USER_ID} from './lib/lake-identity.ts'
 export type {Perspective} from './lib/perspective.ts'
 export {
   type LocalLake,
