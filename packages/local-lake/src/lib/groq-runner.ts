@@ -8,7 +8,7 @@ import {narrowRootFilter} from '../../../content/src/lib/dataset/narrow-root-fil
 import {ApiError} from './api-error.ts'
 import {exceedsDepth} from './json-depth.ts'
 import type {LakeDocument} from './lake-document.ts'
-import {QueryBudget, QueryCancelledError, type QueryLimits} from './query-budget.ts'
+import {QueryBudget, QueryCancelledError, type QueryLimits, queryStopped} from './query-budget.ts'
 
 /** The documents a query runs over, with an index by `_id` for fast `->` dereferencing. */
 export interface QueryView {
@@ -88,6 +88,11 @@ export class GroqRunner {
       })
       return await value.get()
     } catch (error) {
+      if (error instanceof QueryCancelledError || (error instanceof ApiError && error.statusCode === 408)) {
+        if (queryStopped.hasSubscribers) {
+          queryStopped.publish({query, reason: error instanceof QueryCancelledError ? 'cancelled' : 'timeout', ms: Math.round(budget.elapsed())})
+        }
+      }
       if (error instanceof ApiError || error instanceof QueryCancelledError) throw error
       if (error instanceof RangeError) {
         throw new ApiError(400, 'queryParseError', `Query is too complex to evaluate: ${error.message}`, {query})

@@ -1,3 +1,4 @@
+import {channel} from 'node:diagnostics_channel'
 import {setImmediate as yieldToEventLoop} from 'node:timers/promises'
 
 import {ApiError} from './api-error.ts'
@@ -9,6 +10,12 @@ export interface QueryLimits {
   /** Aborts the query (the client went away). */
   signal?: AbortSignal | undefined
 }
+
+/**
+ * Published on when a query is stopped: `{query, reason: 'timeout' | 'cancelled', ms}`.
+ * Subscribe with `diagnostics_channel.subscribe('treatments:local-lake:query-stopped', …)`.
+ */
+export const queryStopped = channel('treatments:local-lake:query-stopped')
 
 /** How many documents are visited between clock reads. */
 const CHECK_EVERY = 64
@@ -80,6 +87,11 @@ export class QueryBudget {
         }
       },
     }
+  }
+
+  /** Milliseconds since the query started. */
+  elapsed(): number {
+    return performance.now() - this.#started
   }
 
   /** The error a query past its deadline fails with, in Sanity's error shape. */
