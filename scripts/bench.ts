@@ -17,6 +17,7 @@ const benchmarks: Array<[name: string, load: () => Promise<BenchmarkModule>]> = 
   ['static-build', () => import('./bench/static-build.ts')],
   ['local-dataset-query', () => import('./bench/local-dataset-query.ts')],
   ['local-lake-query', () => import('./bench/local-lake-query.ts')],
+  ['lake-load', () => import('./bench/lake-load.ts')],
 ]
 const names = benchmarks.map(([name]) => name)
 

@@ -1,12 +1,16 @@
 /**
  * Where the translation, seed and export commands read and write: one `@sanity/client` for all
  * of them. With `SANITY_PROJECT_ID` (plus `SANITY_DATASET`, `SANITY_TOKEN`, optional
- * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake;
- * otherwise a local lake is started in this process over the NDJSON file (`CONTENT_DATASET` or
- * content/dataset.ndjson), which writes every transaction back to the file atomically.
+ * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake (its
+ * token from `LAKE_TOKEN`, or from the lock file when that lake serves the dataset file);
+ * otherwise the NDJSON file (`CONTENT_DATASET` or content/dataset.ndjson): through the `pnpm lake`
+ * that owns it when one runs (found from its lock file), else through a local lake started in
+ * this process, which locks the file and writes every transaction back to it atomically.
  */
 import {createClient, type SanityClient} from '@sanity/client'
-import {startLocalLake} from '@treatments/local-lake'
+import {basename, resolve} from 'node:path'
+
+import {readDatasetLock, startLocalLake} from '@treatments/local-lake'
 
 import {defaultDatasetPath} from './paths.ts'
 
@@ -55,7 +59,8 @@ export async function withDatasetClient<T>(
   const env = options.env ?? process.env
   if (options.lake !== undefined) {
     const url = parseLakeUrl(options.lake)
-    return fn(createClient(localConfig(url)), {kind: 'lake', description: `local lake at ${url}`})
+    const token = env.LAKE_TOKEN?.trim() || (await tokenFromLock(url, options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath))
+    return fn(createClient(localConfig(url, token)), {kind: 'lake', description: `local lake at ${url}`})
   }
   const projectId = env.SANITY_PROJECT_ID?.trim()
   if (projectId) {
@@ -64,12 +69,37 @@ export async function withDatasetClient<T>(
     return fn(client, {kind: 'project', description: `project ${projectId}, dataset ${dataset}`})
   }
   const file = options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath
-  const lake = await startLocalLake({datasets: {production: file}, port: 0, host: '127.0.0.1'})
+  // One process owns a dataset file: when a lake serves it, write through that lake.
+  const owner = await readDatasetLock(resolve(file))
+  if (owner?.server === true && owner.url !== null) {
+    return fn(createClient(localConfig(owner.url, owner.token)), {kind: 'file', description: `${file} (local lake)`})
+  }
+  const lake = await startLocalLake({
+    datasets: {production: file},
+    port: 0,
+    host: '127.0.0.1',
+    lock: {command: `pnpm ${process.argv.slice(1, 3).map((part) => basename(part, '.ts')).join(' ')}`, server: false},
+  })
   try {
-    return await fn(createClient(localConfig(lake.url)), {kind: 'file', description: `${file} (local lake)`})
+    return await fn(createClient(localConfig(lake.url, lake.token)), {kind: 'file', description: `${file} (local lake)`})
   } finally {
     await lake.close()
   }
+}
+
+/**
+ * The token of the lake at `url` when it is the one serving `file` (its lock file says so),
+ * so `--lake URL` needs no LAKE_TOKEN for the usual dataset.
+ */
+async function tokenFromLock(url: string, file: string): Promise<string | undefined> {
+  const owner = await readDatasetLock(resolve(file))
+  if (owner === undefined || owner.url === null) return undefined
+  const sameLake = (a: string, b: string) => {
+    const [first, second] = [new URL(a), new URL(b)]
+    const loopback = (host: string) => host === 'localhost' || host === '[::1]' || host.startsWith('127.')
+    return first.port === second.port && (first.hostname === second.hostname || (loopback(first.hostname) && loopback(second.hostname)))
+  }
+  return sameLake(owner.url, url) ? owner.token : undefined
 }
 
 /** The client configuration for a Sanity project from the environment. */
@@ -89,9 +119,20 @@ export function projectConfig(projectId: string, env: Readonly<Record<string, st
   return {projectId, dataset: dataset!, token: token!, apiVersion, useCdn: false, ...(apiHost ? {apiHost} : {})}
 }
 
-/** The client configuration for a local lake at `url`. */
-export function localConfig(url: string) {
-  return {apiHost: url, useProjectHostname: false, projectId: 'local', dataset: 'production', apiVersion, useCdn: false} as const
+/**
+ * The client configuration for a local lake at `url`; `token` (the lake's, from `LAKE_TOKEN` or
+ * the lake itself) is needed for writes and drafts.
+ */
+export function localConfig(url: string, token?: string) {
+  return {
+    apiHost: url,
+    useProjectHostname: false,
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion,
+    useCdn: false,
+    ...(token === undefined ? {} : {token}),
+  } as const
 }
 
 /**

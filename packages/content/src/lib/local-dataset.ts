@@ -38,7 +38,6 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
         const answer = plan(indexDocuments(documents), documents, params)
         if (answer !== undefined) return answer as R
       }
-      runner.parse(query)
       return (await runner.run(query, params, await load())) as R
     },
   }

@@ -31,7 +31,7 @@ describe('HTTP routing and errors', () => {
       error: {
         type: 'httpNotFound',
         description:
-          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/query/{dataset}, /data/doc/{dataset}/{ids} and /data/mutate/{dataset}',
+          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/{query,doc,mutate,listen,actions}/{dataset}',
       },
     })
   })
@@ -45,17 +45,17 @@ describe('HTTP routing and errors', () => {
     })
   })
 
-  it('answers endpoints it does not implement (listen) with 501', async () => {
-    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/listen/production?query=*`)
+  it('answers endpoints it does not implement (history) with 501', async () => {
+    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/history/production`)
     expect(response.status).toBe(501)
-    expect(await response.json()).toMatchObject({error: {description: 'The local lake does not implement /data/listen'}})
+    expect(await response.json()).toMatchObject({error: {description: 'The local lake does not implement /data/history'}})
   })
 
   it('answers a body over the limit with 413 and changes nothing', async () => {
     const bytes = await fixture.readText()
     const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
-      headers: {'Content-Type': 'application/json'},
+      headers: {'Content-Type': 'application/json', ...fixture.auth},
       body: JSON.stringify({mutations: [{create: {_id: 'big', _type: 'x', text: 'x'.repeat(2000)}}]}),
     })
     expect(response.status).toBe(413)
@@ -64,19 +64,6 @@ describe('HTTP routing and errors', () => {
     })
     expect(await fixture.readText()).toBe(bytes)
     expect(await fixture.client.getDocument('big')).toBeUndefined()
-  })
-
-  it('sends CORS headers and answers preflight requests', async () => {
-    const preflight = await fetch(`${fixture.lake.url}/v2025-02-19/data/query/production`, {
-      method: 'OPTIONS',
-      headers: {Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST'},
-    })
-    expect(preflight.status).toBe(204)
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
-    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST')
-    expect(preflight.headers.get('access-control-allow-headers')).toContain('Content-Type')
-    const query = await fetch(`${fixture.lake.url}/v2025-02-19/data/query/production?query=1`)
-    expect(query.headers.get('access-control-allow-origin')).toBe('*')
   })
 
   it('accepts any version prefix, including vX and v1', async () => {
@@ -102,6 +89,7 @@ describe('createLocalLakeHandler', () => {
         dataset: 'production',
         apiVersion: '2025-02-19',
         useCdn: false,
+        token: handler.token,
       })
       await client.create({_id: 'embedded', _type: 'x'})
       await handler.idle()
@@ -116,5 +104,92 @@ describe('createLocalLakeHandler', () => {
     await expect(createLocalLakeHandler({datasets: {production: 42 as never}})).rejects.toThrow(
       new TypeError('createLocalLakeHandler: option "datasets.production" must be an NDJSON file path or an array of documents; received 42'),
     )
+  })
+})
+
+describe('inputs that used to crash the lake', () => {
+  let fixture: LakeFixture
+  beforeEach(async () => {
+    fixture = await startLakeFixture({queryTimeoutMs: 2000, maxResponseBytes: 4096})
+  })
+  afterEach(async () => {
+    await fixture.close()
+  })
+
+  const post = (query: string, params?: string) =>
+    fetch(`${fixture.lake.url}/v2025-02-19/data/query/production`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: params === undefined ? JSON.stringify({query}) : `{"query":${JSON.stringify(query)},"params":${params}}`,
+    })
+
+  it('answers a result over the size cap with 400 and serves the next request', async () => {
+    const response = await post('*{"x": *{"y": *}}')
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      error: {type: 'queryResultTooLarge', description: expect.stringMatching(/limit of 4096 bytes/)},
+    })
+    expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
+  })
+
+  it('answers *{"x":*{"y":*{"z":*}}} over the shipped dataset with an error, not a crash, and serves the next request', async () => {
+    const shipped = await startLakeFixture({queryTimeoutMs: 2000}, {file: new URL('../../../../content/dataset.ndjson', import.meta.url).pathname})
+    try {
+      const response = await fetch(`${shipped.lake.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('*{"x":*{"y":*{"z":*}}}')}`)
+      expect([400, 408]).toContain(response.status)
+      expect(await response.json()).toMatchObject({error: {type: expect.stringMatching(/^(queryTimeoutError|queryResultTooLarge)$/)}})
+      expect(await shipped.client.fetch('count(*) > 0')).toBe(true)
+    } finally {
+      await shipped.close()
+    }
+  })
+
+  it('answers parameters nested 10,000 arrays deep with 400, not a crash', async () => {
+    const response = await post('$p', `{"p":${'['.repeat(10_000)}${']'.repeat(10_000)}}`)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: {type: 'queryParamsTooDeep', description: 'Query parameters nest more than 200 arrays or objects deep', query: '$p'},
+    })
+    expect(await fixture.client.fetch('1 + 1')).toBe(2)
+  })
+
+  it('answers queries nested too deeply with 400 queryParseError', async () => {
+    for (const query of [`${'['.repeat(5000)}${']'.repeat(5000)}`, `1${'+1'.repeat(5000)}`, `a${'.b'.repeat(3000)}`]) {
+      const response = await post(query)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({
+        error: {type: 'queryParseError', description: 'Query nests too deeply (the local lake accepts up to 200 levels)'},
+      })
+    }
+    expect(await fixture.client.fetch('1 + 1')).toBe(2)
+  })
+
+  it('answers an error thrown while sending with 500 and keeps serving', async () => {
+    // A failing writeHead stands in for any failure on the sending path.
+    const handler = await createLocalLakeHandler({datasets: {production: [{_id: 'a', _type: 'x'}]}})
+    const server = createServer((request, response) => {
+      const write = response.writeHead.bind(response)
+      let first = true
+      response.writeHead = ((...args: Parameters<typeof write>) => {
+        if (first) {
+          first = false
+          throw new Error('socket exploded')
+        }
+        return write(...args)
+      }) as typeof response.writeHead
+      handler(request, response)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const {port} = server.address() as AddressInfo
+      const response = await fetch(`http://127.0.0.1:${port}/v2025-02-19/data/query/production?query=1`)
+      expect(response.status).toBe(500)
+      expect(await response.json()).toEqual({
+        error: {type: 'internalError', description: 'Internal error in the local lake: socket exploded'},
+      })
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })

@@ -1,16 +1,20 @@
 import {performance} from 'node:perf_hooks'
 
 import {badRequest} from './api-error.ts'
+import {requireToken} from './lake-access.ts'
 import {describeJson, isPlainObject} from './lake-document.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {resolvePerspective} from './perspective.ts'
 import {readJsonBody} from './read-body.ts'
+import {paramsFromSearch} from './search-params.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
  *
  * GET reads `query` and `$name=<JSON>` parameters from the query string; POST reads a JSON body
  * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
+ * A perspective other than `published` needs the token; anonymous clients see published
+ * documents only.
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`).
  */
 export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
@@ -36,28 +40,22 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
         : 'Missing "query" parameter: a GROQ query string',
     )
   }
-  const perspective = resolvePerspective(url.searchParams.get('perspective'), context.apiVersion)
-  const result = await context.runner.run(query, params, context.store.view(perspective), {
-    projectId: context.projectId,
-    dataset: context.store.name,
-  })
+  const requested = url.searchParams.get('perspective')
+  let perspective = resolvePerspective(requested, context.apiVersion)
+  if (perspective !== 'published' && !context.access.authenticated) {
+    if (requested !== null && requested !== '') requireToken(context.access, `Queries with perspective "${requested}"`)
+    // Older API versions default to raw; without the token a client sees what Content Lake
+    // shows an anonymous client: published documents only.
+    perspective = 'published'
+  }
+  const result = await context.runner.run(
+    query,
+    params,
+    context.store.view(perspective),
+    {projectId: context.projectId, dataset: context.store.name},
+    {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
+  )
   const ms = Math.round(performance.now() - started)
   const returnQuery = url.searchParams.get('returnQuery') !== 'false'
   return {statusCode: 200, body: returnQuery ? {query, result, ms} : {result, ms}}
-}
-
-function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
-  const params: Record<string, unknown> = {}
-  for (const [key, raw] of search) {
-    if (!key.startsWith('$') || key.length === 1) continue
-    try {
-      // An own data property even for "$__proto__", which plain assignment would turn into a prototype.
-      Object.defineProperty(params, key.slice(1), {value: JSON.parse(raw), writable: true, enumerable: true, configurable: true})
-    } catch {
-      throw badRequest(
-        `Parameter "${key}" is not valid JSON: ${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} (parameters are JSON-encoded; quote strings, e.g. ${key}="value")`,
-      )
-    }
-  }
-  return params
 }

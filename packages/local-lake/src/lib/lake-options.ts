@@ -1,7 +1,9 @@
-import {resolve} from 'node:path'
+import {randomBytes} from 'node:crypto'
+import {basename, resolve} from 'node:path'
 import {inspect} from 'node:util'
 
 import {atomicWriteFile} from './atomic-write-file.ts'
+import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './cors-policy.ts'
 import type {DatasetWriter} from './dataset-store.ts'
 
 /** Where a dataset's documents come from: an NDJSON file path, or documents kept in memory. */
@@ -23,6 +25,33 @@ export interface LocalLakeOptions {
   maxBodyBytes?: number
   /** How many parsed GROQ queries to cache. Default 500. */
   queryCacheSize?: number
+  /**
+   * Milliseconds a query may run before it is stopped with 408 `queryTimeoutError`. While it
+   * runs, other requests are still served. Default 5000.
+   */
+  queryTimeoutMs?: number
+  /**
+   * The secret clients send as `Authorization: Bearer <token>` for writes, listen, and reads of
+   * drafts and versions. At least 16 characters, no whitespace. Default: a random token made at
+   * start (read it from {@link LocalLakeHandler.token} / {@link LocalLake.token}).
+   */
+  token?: string
+  /**
+   * Browser origins (`scheme://host:port`) that may call the lake (CORS, with credentials).
+   * Requests from any other origin get 403. Never `*`. Default: the Studio's
+   * `http://localhost:3333` and `https://localhost:3333`.
+   */
+  corsOrigins?: readonly string[]
+  /** Largest JSON answer sent, in bytes; a larger query result gets 400 `queryResultTooLarge`. Default 64 MiB. */
+  maxResponseBytes?: number
+  /**
+   * The advisory lock taken on each dataset file the lake writes (`.<file>.lock` beside it,
+   * naming this process; removed on close and on exit). `command` names this process in the
+   * message another process gets; `server: true` tells other commands they may send their
+   * writes to this lake over HTTP. `false` takes no lock. Read-only and in-memory lakes take none.
+   * Default: `{command: "node <script>", server: false}`.
+   */
+  lock?: false | {command?: string; server?: boolean}
   /**
    * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
    * @internal
@@ -47,11 +76,18 @@ export interface ResolvedLakeOptions {
   inMemory: boolean
   maxBodyBytes: number
   queryCacheSize: number
+  queryTimeoutMs: number
+  maxResponseBytes: number
+  token: string
+  corsOrigins: ReadonlySet<string>
+  lock: false | {command: string; server: boolean}
   writeFile: DatasetWriter
 }
 
 const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+const DEFAULT_QUERY_TIMEOUT_MS = 5000
 
 /** A short rendering of any value for "received ..." in error messages. */
 export function describeReceived(value: unknown): string {
@@ -91,8 +127,46 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     inMemory: boolean('inMemory'),
     maxBodyBytes: integer('maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
     queryCacheSize: integer('queryCacheSize', 500, 0),
+    queryTimeoutMs: integer('queryTimeoutMs', DEFAULT_QUERY_TIMEOUT_MS, 1),
+    maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
+    token: resolveToken(record.token, bad),
+    corsOrigins: resolveCorsOrigins(record.corsOrigins, bad),
+    lock: resolveLock(record.lock, bad),
     writeFile: writeFile as DatasetWriter,
   }
+}
+
+function resolveToken(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): string {
+  if (value === undefined) return randomBytes(24).toString('base64url')
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{16,512}$/.test(value)) {
+    // Never echo a secret back: describe it instead.
+    return bad('token', 'a string of 16 to 512 visible ASCII characters without spaces', typeof value === 'string' ? `a string of ${value.length} characters` : value)
+  }
+  return value
+}
+
+function resolveLock(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ResolvedLakeOptions['lock'] {
+  if (value === false) return false
+  const fallback = `node ${basename(process.argv[1] ?? 'script')}`
+  if (value === undefined) return {command: fallback, server: false}
+  const expected = 'false or {command?: string, server?: boolean}'
+  if (typeof value !== 'object' || value === null) return bad('lock', expected)
+  const {command = fallback, server = false} = value as {command?: unknown; server?: unknown}
+  if (typeof command !== 'string' || command.trim() === '' || typeof server !== 'boolean') return bad('lock', expected)
+  return {command, server}
+}
+
+function resolveCorsOrigins(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ReadonlySet<string> {
+  if (value === undefined) return new Set(DEFAULT_CORS_ORIGINS)
+  const expected = 'an array of origins like ["http://localhost:3333"] (scheme, host and port only; "*" is not allowed)'
+  if (!Array.isArray(value)) return bad('corsOrigins', expected)
+  const origins = new Set<string>()
+  for (const entry of value) {
+    const origin = typeof entry === 'string' ? normalizeOrigin(entry) : undefined
+    if (origin === undefined) return bad('corsOrigins', expected, entry)
+    origins.add(origin)
+  }
+  return origins
 }
 
 function resolveDatasets(

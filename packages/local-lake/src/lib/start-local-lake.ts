@@ -14,11 +14,13 @@ export interface LocalLakeClientConfig {
   dataset: string
   apiVersion: string
   useCdn: false
+  /** The lake's token: writes, listen and drafts need it. Keep this config server-side. */
+  token: string
 }
 
 /** A running local lake server. */
 export interface LocalLake {
-  /** Base URL, e.g. `http://127.0.0.1:3333`; use it as `apiHost`. */
+  /** Base URL, e.g. `http://127.0.0.1:3334`; use it as `apiHost`. */
   readonly url: string
   /** The port listened on (useful with `port: 0`). */
   readonly port: number
@@ -26,11 +28,13 @@ export interface LocalLake {
   readonly host: string
   /** Names of the datasets served. */
   readonly datasets: readonly string[]
+  /** The token clients send as `Authorization: Bearer <token>` (given, or made at start). */
+  readonly token: string
   /** Config for `createClient` from `@sanity/client`, for the first dataset. */
   readonly clientConfig: LocalLakeClientConfig
   /** The underlying `node:http` server. */
   readonly server: Server
-  /** Stops accepting connections, waits for pending writes, then closes all connections. */
+  /** Stops accepting connections, waits for pending writes, releases the dataset locks, then closes all connections. */
   close(): Promise<void>
 }
 
@@ -52,16 +56,23 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
   let listensOnLoopback = true
   const handler = await openLocalLake(resolved, {appliesTo: () => listensOnLoopback, extraHosts: [host]})
   const server = createServer(handler)
-  await listen(server, port, host)
+  try {
+    await listen(server, port, host)
+  } catch (error) {
+    await handler.close()
+    throw error
+  }
   const address = server.address() as AddressInfo
   listensOnLoopback = isLoopbackAddress(address.address)
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  await handler.announce(url, address.port)
   let closing: Promise<void> | undefined
   return {
     url,
     port: address.port,
     host,
     datasets: handler.datasets,
+    token: handler.token,
     clientConfig: {
       apiHost: url,
       useProjectHostname: false,
@@ -69,13 +80,14 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
       dataset: handler.datasets[0] ?? 'production',
       apiVersion: '2025-02-19',
       useCdn: false,
+      token: handler.token,
     },
     server,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
-        await handler.idle()
+        await handler.close()
         server.closeAllConnections()
         await closed
       })()

@@ -15,8 +15,10 @@ export const FIXTURE_FILE = new URL('./fixture.ndjson', import.meta.url).pathnam
 /** A local lake over a private copy of the fixture dataset, with a real `@sanity/client`. */
 export interface LakeFixture {
   lake: LocalLake
-  /** `@sanity/client` configured exactly as an app would be to use the lake. */
+  /** `@sanity/client` configured exactly as an app would be to use the lake, with its token. */
   client: SanityClient
+  /** `Authorization: Bearer <token>` for raw `fetch` calls that write or read drafts. */
+  auth: {Authorization: string}
   /** The temporary dataset file the lake persists to. */
   file: string
   /** The temporary directory holding {@link LakeFixture.file}; removed by `close()`. */
@@ -46,7 +48,8 @@ export async function startLakeFixture(
   else await writeFile(file, dataset.contents)
   let lake: LocalLake
   try {
-    lake = await startLocalLake({datasets: {production: file}, ...options})
+    // Stands in for `pnpm lake`: other commands on the same file send their writes to it.
+    lake = await startLocalLake({datasets: {production: file}, lock: {command: 'a test lake', server: true}, ...options})
   } catch (error) {
     await rm(directory, {recursive: true, force: true})
     throw error
@@ -58,11 +61,13 @@ export async function startLakeFixture(
     dataset: 'production',
     apiVersion: '2025-02-19',
     useCdn: false,
+    token: lake.token,
   })
   const readText = () => readFile(file, 'utf8')
   return {
     lake,
     client,
+    auth: {Authorization: `Bearer ${lake.token}`},
     file,
     directory,
     readText,
