@@ -11,7 +11,8 @@ import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
 /**
  * A static build: every treatment page in every locale from an in-process dataset, as HTML.
  *
- * - Ours: `getAllTreatments` per locale from `localDataset`, then `renderTreatmentPage`.
+ * - Ours: `eachTreatment` per locale from `localDataset` (one read, pages localized one at a
+ *   time), then `renderTreatmentPage`.
  * - The naive peer: one groq-js query for whole documents (references expanded), then per page
  *   the first locale of the chain with text, `@portabletext/to-html` for rich text and string
  *   templates for the lists; no fallback report, no stale check, no sanitizer.
@@ -86,8 +87,7 @@ async function buildOurs(documents: readonly DatasetDocument[]): Promise<number>
   const content = createTreatmentContent({source: localDataset(documents)})
   let made = 0
   for (const locale of localeIds) {
-    const {pages} = await content.getAllTreatments({locale})
-    for (const result of pages) {
+    for await (const result of content.eachTreatment({locale})) {
       const page = renderTreatmentPage(result)
       consume(page.titleHtml)
       for (const section of page.sections) consume(section.html)

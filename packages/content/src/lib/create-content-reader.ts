@@ -134,6 +134,17 @@ export interface TreatmentContent {
    * page would scan the dataset once per page.
    */
   getAllTreatments(options?: ReadOptions): Promise<AllTreatmentsResult>
+  /**
+   * Every published treatment page, as {@link getAllTreatments} reads them (one request), but
+   * localized one at a time as the loop asks for the next: a static build holds one localized
+   * page at a time instead of all of them.
+   *
+   * @example
+   * ```ts
+   * for await (const result of content.eachTreatment({locale: 'it'})) write(renderTreatmentPage(result))
+   * ```
+   */
+  eachTreatment(options?: ReadOptions): AsyncIterable<TreatmentResult>
 }
 
 /**
@@ -214,6 +225,18 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
         }),
       )
       return {...shared, pages}
+    },
+    eachTreatment(readOptions = {}) {
+      // Arguments are checked at the call, not at the first step of the loop.
+      const match = matchRequest(readOptions, 'eachTreatment')
+      return (async function* () {
+        const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+        const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
+        for (const raw of answer.value) {
+          const {value, fallbacks} = await localize(raw, match.chain)
+          yield {...shared, fallbacks, treatment: value}
+        }
+      })()
     },
   }
 }

@@ -204,6 +204,21 @@ describe('createTreatmentContent', () => {
     expect((await content.getAllTreatments()).pages.map((page) => page.treatment._id)).toEqual(['t1'])
   })
 
+  it('gives, page by page from one request, the pages getAllTreatments gives', async () => {
+    const second = {...documents[1]!, _id: 't2', slug: {_type: 'slug', current: 'two'}, title: localized('Two')}
+    const {source, state} = counting(localDataset([...documents, second]))
+    const content = createTreatmentContent({source})
+    const pages = []
+    for await (const page of content.eachTreatment({locale: 'it'})) pages.push(page)
+    expect(state.requests).toBe(1)
+    expect(pages.map((page) => [page.treatment.slug, page.locale, page.fallbacks.length > 0])).toEqual([
+      ['one', 'it', true],
+      ['two', 'it', true],
+    ])
+    expect(pages).toEqual((await createTreatmentContent({source: localDataset([...documents, second])}).getAllTreatments({locale: 'it'})).pages)
+    expect(() => content.eachTreatment({locale: 42 as never})).toThrow(TypeError)
+  })
+
   it('reads datasets that keep the language in _key (plugin versions before 5)', async () => {
     const legacy = (value: string, language: string) => ({_key: language, _type: 'internationalizedArrayStringValue', value})
     const old = documents.map((document) =>
