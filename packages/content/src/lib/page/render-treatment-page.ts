@@ -10,6 +10,7 @@ import {disclaimerSection} from './disclaimer-section.ts'
 import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
 import {createPageContext} from './page-context.ts'
+import {rememberUi} from './remembered-ui.ts'
 import type {TreatmentPageMessage} from './page-message.ts'
 import type {PageText} from './page-text.ts'
 import {resultsSection} from './results-section.ts'
@@ -191,7 +192,7 @@ function uiStringsFor(locale: string): UiStrings {
       formatDate: remember('formatDate', (value: string | Date) => inner.formatDate(value)),
       formatLanguageName: remember('formatLanguageName', inner.formatLanguageName),
     }
-    uiByLocale.set(locale, ui)
+    uiByLocale.set(locale, rememberUi(ui))
   }
   return ui
 }
