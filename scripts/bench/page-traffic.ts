@@ -20,7 +20,7 @@ interface Traffic {
  * `@sanity/client`: requests per `getTreatment`, and bytes (request URL and body, plus the
  * response gzipped as a CDN serves it) against the same documents fetched whole (all locales,
  * through the same server and client). Measured on the shipped dataset, and on a copy where one
- * translation is whitespace only, which costs the package a second request.
+ * translation is whitespace only (which once cost the package a second request).
  */
 export async function run(options: BenchOptions): Promise<Record<string, BenchMetric>> {
   const seed = await seedDocuments()
