@@ -5,9 +5,12 @@
  * otherwise a local lake is started in this process over the NDJSON file (`CONTENT_DATASET` or
  * content/dataset.ndjson), which writes every transaction back to the file atomically.
  */
-import {createClient, type SanityClient} from '@sanity/client'
+import {resolve} from 'node:path'
+
+import {createClient, isHttpError, type SanityClient} from '@sanity/client'
 import {startLocalLake} from '@treatments/local-lake'
 
+import {invocationDirectory} from './cli.ts'
 import {defaultDatasetPath} from './paths.ts'
 
 /** The API version every command uses. */
@@ -63,7 +66,8 @@ export async function withDatasetClient<T>(
     const {dataset} = client.config()
     return fn(client, {kind: 'project', description: `project ${projectId}, dataset ${dataset}`})
   }
-  const file = options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath
+  // A relative CONTENT_DATASET means the directory the user ran the command in.
+  const file = options.file ?? (env.CONTENT_DATASET?.trim() ? resolve(invocationDirectory(env), env.CONTENT_DATASET.trim()) : defaultDatasetPath)
   const lake = await startLocalLake({datasets: {production: file}, port: 0, host: '127.0.0.1'})
   try {
     return await fn(createClient(localConfig(lake.url)), {kind: 'file', description: `${file} (local lake)`})
@@ -110,4 +114,29 @@ export function parseLakeUrl(value: string): string {
     throw new TypeError(`--lake must be an http:// or https:// URL; got "${value}"`)
   }
   return url.origin
+}
+
+/** Network codes of a server that cannot be reached. */
+const unreachable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET'])
+
+/**
+ * One line for the dataset's server failing or refusing a request (an HTTP error from
+ * `@sanity/client`, or a server that cannot be reached), or `undefined` when `error` is
+ * something else. These are the user's to fix (start the lake, check the project), not bugs.
+ */
+export function explainRemoteFailure(error: unknown): string | undefined {
+  if (isHttpError(error)) return `the server answered ${error.response.statusCode}: ${error.message}`
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const {code, address, port} = cause as NodeJS.ErrnoException & {address?: string; port?: number}
+    if (typeof code === 'string' && unreachable.has(code)) {
+      const where = address === undefined ? '' : ` at ${address}${port === undefined ? '' : `:${port}`}`
+      return `cannot reach the server${where} (${code}); check that it is running (pnpm lake) or that the project settings are right`
+    }
+  }
+  // undici's fetch reports every network failure as `TypeError('fetch failed')` with the reason as
+  // its cause (a refused port, a bad port, a TLS failure); nothing but the message marks it.
+  if (error instanceof TypeError && error.message === 'fetch failed' && error.cause instanceof Error) {
+    return `cannot reach the server (${error.cause.message}); check that it is running (pnpm lake) or that the project settings are right`
+  }
+  return undefined
 }
