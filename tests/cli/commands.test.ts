@@ -147,3 +147,11 @@ describe('files the commands write for people', () => {
     expect(() => execFileSync('git', ['check-ignore', 'content/dataset.ndjson'], {cwd: repoRoot})).toThrow()
   })
 })
+
+describe('installing', () => {
+  it('checks engines against the Node the scripts run on (nodeVersion equals the node devDependency)', async () => {
+    const workspace = await readFile(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8')
+    const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {devDependencies: Record<string, string>}
+    expect(/^nodeVersion: (\S+)$/m.exec(workspace)?.[1]).toBe(manifest.devDependencies.node)
+  })
+})
