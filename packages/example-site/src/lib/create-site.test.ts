@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createTreatmentContent, type TreatmentContent} from '@treatments/content'
-import {localDataset} from '@treatments/content/local-dataset'
+import {localDataset, readNdjson} from '@treatments/content/local-dataset'
 import {defaultDatasetPath} from './content-from-env.ts'
 import {createSite} from './create-site.ts'
 import {startSite, type RunningSite} from './start-site.ts'
@@ -90,6 +90,21 @@ describe('the example site', () => {
     expect(response.status).toBe(200)
     expect(body).toContain('<h2><a href="/en/treatments/mesotherapy-cellulite">Mesotherapy for cellulite</a></h2>')
     expect(body).toContain('<p class="protocol">3–\u20604\u00a0sessions, 3–\u20604\u00a0weeks apart</p>')
+  })
+
+  it('marks index text shown in another language with a compact marker, explained once', async () => {
+    const documents = (await readNdjson(defaultDatasetPath)).map((document) =>
+      document._type === 'treatment' ? {...document, summary: (document.summary as Array<{language: string}>).filter((item) => item.language !== 'de')} : document,
+    )
+    const partial = await startSite({content: createTreatmentContent({source: localDataset(documents)}), port: 0})
+    try {
+      const body = await (await get('/de/treatments', {}, partial.url)).text()
+      expect(body).toContain('<h1>Behandlungen</h1>\n<p class="note note-untranslated">Markiert mit EN: noch nicht übersetzt, angezeigt auf Englisch.</p>')
+      expect(body).toMatch(/<p><span lang="en">Mesotherapy is a non-surgical [^<]*<\/span> <span class="marker-untranslated"><span aria-hidden="true">EN<\/span><span class="visually-hidden"> \(noch nicht übersetzt, angezeigt auf Englisch\)<\/span><\/span><\/p>/)
+      expect(body.match(/marker-untranslated/g)).toHaveLength(1)
+    } finally {
+      await partial.close()
+    }
   })
 
   it('answers unknown slugs, routes and locales with a localized 404', async () => {
