@@ -6,7 +6,7 @@
  * - `-h`/`--help` prints the usage on stdout and exits 0; `--debug` adds stack traces.
  * - A user mistake prints one line on stderr, `pnpm <name>: what was wrong; what to do`, and
  *   exits 2 for the command line ({@link UsageError}) or 1 for a content or environment problem
- *   ({@link CliError}, a missing or unreadable file, or any error `expected` explains).
+ *   ({@link CliError}, a missing or unreadable file, or any error `explain` recognises).
  * - Anything else is a bug: the message, the stack, and exit 1.
  * - Paths given by the user are resolved from the directory the user ran the command in:
  *   pnpm runs root scripts in the repository root but sets `INIT_CWD` to the user's directory.
