@@ -282,7 +282,7 @@ describe('renderTreatmentPage', () => {
     expect(en.banner.html).toMatch(/^<div class="banner banner-reviewed">/)
   })
 
-  it('links a source with a URL and says which language its title is in', async () => {
+  it('links a source with a URL, cites its version in the page’s language, or says which language it is in', async () => {
     const documents = edited('treatment-mesotherapy-cellulite', (document) => {
       ;(document.medicalReview as {sources: Array<{url?: string}>}).sources[0]!.url = 'https://clinic.example/articles/mesotherapy'
     })
@@ -291,6 +291,18 @@ describe('renderTreatmentPage', () => {
     expect(it.html).toContain('<li class="item"><a href="https://clinic.example/articles/mesotherapy"><span lang="en">Cellulite: mesotherapy, what is it? (clinic article)</span></a> <span class="source-language">(in inglese)</span></li>')
     const en = section(renderTreatmentPage(await result('en')).sections, 'sources')
     expect(en.html).toContain('<li class="item"><span>Cellulite: mesotherapy, what is it? (clinic article)</span></li>')
+    // The same source in German: the German page cites that version, unmarked.
+    const translated = edited('treatment-mesotherapy-cellulite', (document) => {
+      ;(document.medicalReview as {sources: Array<Record<string, unknown>>}).sources[0]!.versions = [
+        {_type: 'sourceVersion', _key: 'de', language: 'de', title: 'Cellulite: Was ist Mesotherapie? (Artikel der Klinik)', url: 'https://clinic.example/de/artikel/mesotherapie'},
+        {_type: 'sourceVersion', _key: 'bad', language: 'it', title: 'Articolo', url: 'javascript:alert(1)'},
+      ]
+    }, documents)
+    const de = section(renderTreatmentPage(await result('de', translated)).sections, 'sources')
+    expect(de.data.sources).toEqual([{key: 'clinic', title: 'Cellulite: Was ist Mesotherapie? (Artikel der Klinik)', url: 'https://clinic.example/de/artikel/mesotherapie', lang: 'de'}])
+    expect(de.html).toContain('<li class="item"><a href="https://clinic.example/de/artikel/mesotherapie"><span>Cellulite: Was ist Mesotherapie? (Artikel der Klinik)</span></a></li>')
+    // A version with an unsafe URL is cited without a link.
+    expect(section(renderTreatmentPage(await result('it', translated)).sections, 'sources').data.sources[0]).toEqual({key: 'clinic', title: 'Articolo', url: null, lang: 'it'})
   })
 
   it('adds JSON-LD and hreflang alternates when given urlFor, and neither without', async () => {

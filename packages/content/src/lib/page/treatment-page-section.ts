@@ -204,8 +204,9 @@ export interface WhenToGetHelpData {
  */
 export interface SourcesData {
   /**
-   * `url` is `null` when the source has none, or its URL is not a safe `http(s)` link; `lang` is
-   * the language of `title` (the base locale: source titles are not localized).
+   * The source in the page's language when it has a version in it, else as cited. `url` is
+   * `null` when it has none, or its URL is not a safe `http(s)` link; `lang` is the language of
+   * `title` (the source's `language`, default the base locale).
    */
   sources: Array<{key: string; title: string; url: string | null; lang: string}>
 }
