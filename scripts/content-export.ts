@@ -3,12 +3,12 @@
  * local lake, or the local file) to NDJSON, sorted by _type then _id, atomically.
  * See packages/translations/README.md.
  */
-import {randomBytes} from 'node:crypto'
-import {open, rename, stat, unlink} from 'node:fs/promises'
-import {basename, dirname, join, resolve} from 'node:path'
+import {stat} from 'node:fs/promises'
+import {resolve} from 'node:path'
 
+import {isDatasetFileError, serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
 import {isLocalLakeError} from '@treatments/local-lake'
-import {exportDataset, toNdjson} from '@treatments/translations'
+import {exportDataset} from '@treatments/translations'
 
 import {runCli, UsageError} from './lib/cli.ts'
 import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
@@ -51,28 +51,12 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Replaces `file` with `contents` atomically: temporary file in the same directory, fsync, rename. */
-async function writeAtomically(file: string, contents: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temporary, 'wx')
-  try {
-    await handle.writeFile(contents, 'utf8')
-    await handle.sync()
-    await handle.close()
-    await rename(temporary, file)
-  } catch (error) {
-    await handle.close().catch(() => {})
-    await unlink(temporary).catch(() => {})
-    throw error
-  }
-}
-
 await runCli(
   {
     name: 'content:export',
     usage: USAGE,
     options: {out: {type: 'string'}, lake: {type: 'string'}, drafts: {type: 'boolean', default: false}},
-    explain: (error) => (error instanceof DatasetClientError || isLocalLakeError(error) ? error.message : explainRemoteFailure(error)),
+    explain: (error) => (error instanceof DatasetClientError || isLocalLakeError(error) || isDatasetFileError(error) ? error.message : explainRemoteFailure(error)),
   },
   async ({values, path, display}) => {
     if (values.lake !== undefined) {
@@ -97,7 +81,7 @@ await runCli(
     await withDatasetClient(
       async (client, target) => {
         const documents = await exportDataset(client, {drafts: values.drafts})
-        const text = toNdjson(documents)
+        const text = serializeNdjson(documents)
         const draftsLeftOut = values.drafts ? 0 : await client.fetch<number>(DRAFT_COUNT_QUERY, {}, {perspective: 'raw'})
         const note = () => {
           if (draftsLeftOut > 0) {
@@ -111,7 +95,7 @@ await runCli(
           note()
           return
         }
-        await writeAtomically(out, text)
+        await writeFileAtomically(out, text)
         console.log(`Exported ${documents.length} documents${values.drafts ? ' (drafts included)' : ''} from ${target.description} to ${display(out)}`)
         note()
       },

@@ -3,7 +3,8 @@
  * (or the NDJSON file in CONTENT_DATASET), and says which fields fell back to another language.
  */
 import {createTreatmentContent, ContentNotFoundError, isTreatmentContentError, type LocalizedTreatment} from '@treatments/content'
-import {localDataset, readNdjson} from '@treatments/content/local-dataset'
+import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
+import {localDataset} from '@treatments/content/local-dataset'
 import {localeIds} from '@treatments/content/locales'
 import {CliError, runCli, UsageError} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
@@ -25,7 +26,8 @@ await runCli(
     name: 'print',
     usage: USAGE,
     options: {locale: {type: 'string', short: 'l', default: 'en'}, slug: {type: 'string', default: 'mesotherapy-cellulite'}},
-    explain: (error) => (isTreatmentContentError(error) ? error.message : undefined),
+    // Includes DatasetFileError: a missing file or a bad line, as `file:line:column: problem`.
+    explain: (error) => (isTreatmentContentError(error) || isDatasetFileError(error) ? error.message : undefined),
   },
   async ({values, path, display}) => {
     if (values.slug.trim() === '') throw new UsageError('--slug needs a treatment slug such as mesotherapy-cellulite')
@@ -35,7 +37,7 @@ await runCli(
       throw new UsageError(`--locale must be a BCP 47 language tag such as it or de-AT; got "${values.locale}"`)
     }
     const file = process.env.CONTENT_DATASET?.trim() ? path(process.env.CONTENT_DATASET.trim()) : defaultDatasetPath
-    const content = createTreatmentContent({source: localDataset(await readDataset(file, display))})
+    const content = createTreatmentContent({source: localDataset(await readNdjson(file))})
     let result
     try {
       result = await content.getTreatment(values.slug, {locale: values.locale})
@@ -53,16 +55,6 @@ await runCli(
     print(result.treatment, result.locale, result.requestedLocale, result.fallbacks.length, mark)
   },
 )
-
-/** Reads the dataset, turning a malformed line into a one-line content problem. */
-async function readDataset(file: string, display: (path: string) => string) {
-  try {
-    return await readNdjson(file)
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new CliError(`${display(file)} is not a valid NDJSON dataset: ${error.message}`)
-    throw error
-  }
-}
 
 function print(t: LocalizedTreatment, served: string, requested: string, fallbackCount: number, mark: (fieldPath: string) => string) {
   const lines: string[] = []

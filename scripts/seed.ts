@@ -3,11 +3,11 @@
  * running local lake (`--lake URL`), with createOrReplace in reference order and in batches.
  * Running it twice gives the same documents. See packages/translations/README.md.
  */
-import {parseNdjson} from '@treatments/content/local-dataset'
+import {isDatasetFileError, parseNdjson, type DatasetDocument} from '@treatments/content/dataset'
 import {isLocalLakeError} from '@treatments/local-lake'
-import {seedDataset, type DatasetDocument} from '@treatments/translations'
+import {seedDataset} from '@treatments/translations'
 
-import {CliError, parsePositiveInteger, readUserFile, runCli, UsageError} from './lib/cli.ts'
+import {parsePositiveInteger, readUserFile, runCli, UsageError} from './lib/cli.ts'
 import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
@@ -35,7 +35,7 @@ await runCli(
     name: 'seed',
     usage: USAGE,
     options: {lake: {type: 'string'}, file: {type: 'string'}, batch: {type: 'string', default: '50'}},
-    explain: (error) => (error instanceof DatasetClientError || isLocalLakeError(error) ? error.message : explainRemoteFailure(error)),
+    explain: (error) => (error instanceof DatasetClientError || isLocalLakeError(error) || isDatasetFileError(error) ? error.message : explainRemoteFailure(error)),
   },
   async ({values, path, display}) => {
     const batchSize = parsePositiveInteger(values.batch, '--batch')
@@ -45,13 +45,8 @@ await runCli(
     }
     const file = values.file === undefined ? defaultDatasetPath : path(values.file)
     const name = display(file)
-    let documents: DatasetDocument[]
-    try {
-      documents = parseNdjson(await readUserFile(file), name) as DatasetDocument[]
-    } catch (error) {
-      if (error instanceof SyntaxError) throw new CliError(`${name} is not a valid NDJSON dataset: ${error.message}`)
-      throw error
-    }
+    // A malformed line is a DatasetFileError naming file:line:column (explained below).
+    const documents: DatasetDocument[] = parseNdjson(await readUserFile(file), name)
     await withDatasetClient(
       async (client, target) => {
         console.log(`Seeding ${documents.length} documents from ${name} into ${target.description}`)

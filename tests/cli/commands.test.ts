@@ -92,7 +92,7 @@ describe('user mistakes', () => {
     const result = await runScript('seed.ts', ['--lake', 'http://127.0.0.1:9', '--file', broken])
     expect(result.code).toBe(1)
     expectOneLine(result.stderr)
-    expect(result.stderr).toMatch(new RegExp(`^pnpm seed: ${broken.replaceAll('/', '\\/')} is not a valid NDJSON dataset: .*:2: not a JSON document`))
+    expect(result.stderr.startsWith(`pnpm seed: ${broken}:2:2: line is not valid JSON`)).toBe(true)
   })
 
   it('explains a lake that is not running, exit 1 (seed --lake)', async () => {

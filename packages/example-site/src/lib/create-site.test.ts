@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createTreatmentContent, type TreatmentContent} from '@treatments/content'
-import {localDataset, readNdjson} from '@treatments/content/local-dataset'
+import {readNdjson} from '@treatments/content/dataset'
+import {localDataset} from '@treatments/content/local-dataset'
 import {defaultDatasetPath} from './content-from-env.ts'
 import {createSite} from './create-site.ts'
 import {startSite, type RunningSite} from './start-site.ts'

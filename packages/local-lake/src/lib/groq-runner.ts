@@ -1,9 +1,8 @@
-import {type ExprNode, GroqSyntaxError, evaluate, parse} from 'groq-js'
+import {GroqRunner as DatasetGroqRunner} from '@treatments/content/dataset'
+import {GroqSyntaxError} from 'groq-js'
 
 import {ApiError} from './api-error.ts'
 import type {LakeDocument} from './lake-document.ts'
-import {LruCache} from './lru-cache.ts'
-import {narrowRootFilter} from './narrow-root-filter.ts'
 
 /** The documents a query runs over, with an index by `_id` for fast `->` dereferencing. */
 export interface QueryView {
@@ -17,21 +16,16 @@ export interface QueryScope {
   dataset: string
 }
 
-interface ParsedQuery {
-  tree: ExprNode
-  parameters: string[]
-}
-
 /**
  * Parses and evaluates GROQ with groq-js, caching parsed queries by their text
  * (the same queries repeat, parsing is the expensive part for small datasets).
  */
 export class GroqRunner {
-  readonly #cache: LruCache<ParsedQuery>
+  readonly #runner: DatasetGroqRunner
 
   /** @param cacheSize - how many parsed queries to keep */
   constructor(cacheSize: number) {
-    this.#cache = new LruCache(cacheSize)
+    this.#runner = new DatasetGroqRunner({cacheSize})
   }
 
   /**
@@ -46,29 +40,16 @@ export class GroqRunner {
     if (missing !== undefined) {
       throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
     }
-    const value = await evaluate(narrowRootFilter(parsed.tree, view.documents, params), {
-      dataset: view.documents,
-      params,
-      sanity: scope,
-      timestamp: new Date(),
-      dereference: ({_ref}) => view.byId.get(_ref) as never,
-    })
-    return value.get()
+    return this.#runner.run(query, params, view.documents, {sanity: scope})
   }
 
-  /** The parse tree of `query`, from the cache when possible. */
-  parse(query: string): ParsedQuery {
-    const cached = this.#cache.get(query)
-    if (cached !== undefined) return cached
-    let tree: ExprNode
+  /** The parse tree of `query` and the parameters it reads, from the cache when possible. */
+  parse(query: string): ReturnType<DatasetGroqRunner['parse']> {
     try {
-      tree = parse(query)
+      return this.#runner.parse(query)
     } catch (error) {
       throw toParseError(error, query)
     }
-    const parsed = {tree, parameters: [...collectParameters(tree, new Set())]}
-    this.#cache.set(query, parsed)
-    return parsed
   }
 }
 
@@ -86,21 +67,4 @@ function toParseError(error: unknown, query: string): ApiError {
     return new ApiError(400, 'queryParseError', error.message, {query})
   }
   throw error
-}
-
-/** Names of the `$parameters` a parse tree reads. */
-function collectParameters(node: unknown, names: Set<string>): Set<string> {
-  if (Array.isArray(node)) {
-    for (const child of node) collectParameters(child, names)
-    return names
-  }
-  if (typeof node !== 'object' || node === null) return names
-  const record = node as Record<string, unknown>
-  if (record.type === 'Value') return names
-  if (record.type === 'Parameter' && typeof record.name === 'string') {
-    names.add(record.name)
-    return names
-  }
-  for (const child of Object.values(record)) collectParameters(child, names)
-  return names
 }
