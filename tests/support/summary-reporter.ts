@@ -1,5 +1,5 @@
 import {relative} from 'node:path'
-import type {Reporter, TestModule} from 'vitest/node'
+import type {Reporter, TestModule, Vitest} from 'vitest/node'
 
 /**
  * Prints one plain closing line, `Tests: N passed, N failed, N skipped`, that CI log readers
@@ -7,6 +7,13 @@ import type {Reporter, TestModule} from 'vitest/node'
  * one line per reason (the note given to `ctx.skip(note)`), with how many tests it skipped.
  */
 export default class SummaryReporter implements Reporter {
+  /** Whether a name filter (`-t`) ran part of the suite: tests it left out are skipped without a note. */
+  private filtered = false
+
+  onInit(vitest: Vitest): void {
+    this.filtered = vitest.config.testNamePattern !== undefined
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const counts = {passed: 0, failed: 0, skipped: 0}
     const reasons = new Map<string, number>()
@@ -17,7 +24,8 @@ export default class SummaryReporter implements Reporter {
         else if (result.state === 'failed') counts.failed++
         else {
           counts.skipped++
-          const reason = (result.state === 'skipped' ? result.note : undefined) ?? `no reason given (${relative(process.cwd(), module.moduleId)})`
+          const note = result.state === 'skipped' ? result.note : undefined
+          const reason = note ?? (this.filtered ? 'not selected by the test name filter (-t)' : `no reason given (${relative(process.cwd(), module.moduleId)})`)
           reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
         }
       }
