@@ -81,7 +81,7 @@ describe('the example site', () => {
         '<p class="page-notice">Teile dieser Seite sind noch nicht auf Deutsch verfügbar und werden auf Englisch angezeigt.</p>',
     )
     expect(body).toContain(
-      '<span lang="en" class="item-title">Obesity</span> <span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span>',
+      '<span lang="en" class="item-title">Obesity</span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span>',
     )
   })
 
@@ -101,7 +101,7 @@ describe('the example site', () => {
     try {
       const body = await (await get('/de/treatments', {}, partial.url)).text()
       expect(body).toContain('<h1>Behandlungen</h1>\n<p class="note note-untranslated">Markiert mit EN: noch nicht übersetzt, angezeigt auf Englisch.</p>')
-      expect(body).toMatch(/<p><span lang="en">Mesotherapy is a non-surgical [^<]*<\/span> <span class="marker-untranslated"><span aria-hidden="true">EN<\/span><span class="visually-hidden"> \(noch nicht übersetzt, angezeigt auf Englisch\)<\/span><\/span><\/p>/)
+      expect(body).toMatch(/<p><span lang="en">Mesotherapy is a non-surgical [^<]*<\/span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN<\/span><span class="visually-hidden"> \(noch nicht übersetzt, angezeigt auf Englisch\)<\/span><\/span><\/p>/)
       expect(body.match(/marker-untranslated/g)).toHaveLength(1)
     } finally {
       await partial.close()

@@ -15,7 +15,8 @@ export function indexView(list: TreatmentListResult, ui: UiStrings, hrefFor: (sl
     if (value === null || served === null) return tag === 'p' ? html`<p class="missing-text">${ui.t('textMissing')}</p>` : html`<span class="missing-text">${ui.t('textMissing')}</span>`
     if (served === undefined || served === list.locale) return tag === 'p' ? html`<p>${value}</p>` : html`${value}`
     const marker = html`<span class="marker-untranslated"><span aria-hidden="true">${served.toUpperCase()}</span><span class="visually-hidden"> (${ui.t('untranslatedMarker', {language: ui.formatLanguageName(served)})})</span></span>`
-    return tag === 'p' ? html`<p><span lang="${served}">${value}</span> ${marker}</p>` : html`<span lang="${served}">${value}</span> ${marker}`
+    // A no-break space keeps the marker with the text's last word, as on the treatment pages.
+    return tag === 'p' ? html`<p><span lang="${served}">${value}</span>\u00a0${marker}</p>` : html`<span lang="${served}">${value}</span>\u00a0${marker}`
   }
   const servedIn = [...new Set(list.fallbacks.flatMap((fallback) => (fallback.served === null || fallback.served === list.locale ? [] : [fallback.served])))]
   return html`<h1>${ui.t('treatmentsIndexTitle')}</h1>

@@ -103,7 +103,7 @@ describe('renderTreatmentPage', () => {
     const {data, html} = section(page.sections, 'who-cannot-have-it')
     expect(data.contraindications[2]!.text).toEqual({value: 'Obesity', path: 'contraindications[2].text', lang: 'en', status: 'fallback'})
     expect(data.contraindications[0]!.text).toEqual({value: 'Schwangerschaft', path: 'contraindications[0].text', lang: 'de', status: 'translated'})
-    expect(html).toContain('<span lang="en" class="item-title">Obesity</span> <span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span></li>')
+    expect(html).toContain('<span lang="en" class="item-title">Obesity</span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span></li>')
     // The marker's code is explained once, under the section heading, in the page's language.
     expect(html).toMatch(/^<section [^>]+><h2 [^>]+>Wer diese Behandlung nicht erhalten darf<\/h2><p class="note note-untranslated">Markiert mit EN: noch nicht übersetzt, angezeigt auf Englisch\.<\/p><ul/)
     // One marker per fallback field that the page shows (ingredient mechanisms are data only),

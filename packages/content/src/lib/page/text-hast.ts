@@ -18,9 +18,10 @@ export function textHast(field: PageText, context: PageContext, tagName: 'span' 
   }
   if (field.status === 'fallback' && field.lang !== null) {
     const marker = untranslatedMarker(field.lang, context)
-    if (tagName === 'span') return [element('span', {lang: field.lang, className}, [textNode(field.value)]), textNode(' '), marker]
-    // The marker is in the page's language: outside the element that carries the text's `lang`.
-    return [element('p', {className}, [element('span', {lang: field.lang}, [textNode(field.value)]), textNode(' '), marker])]
+    // A no-break space keeps the marker with the text's last word at a line end. The marker is in
+    // the page's language: outside the element that carries the text's `lang`.
+    if (tagName === 'span') return [element('span', {lang: field.lang, className}, [textNode(field.value)]), textNode('\u00a0'), marker]
+    return [element('p', {className}, [element('span', {lang: field.lang}, [textNode(field.value)]), textNode('\u00a0'), marker])]
   }
   if (tagName === 'span' && className.length === 0) return [textNode(field.value)]
   return [element(tagName, {className}, [textNode(field.value)])]
