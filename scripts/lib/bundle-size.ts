@@ -64,12 +64,14 @@ export const ourBundles: Array<BundleEntry & {budgetGzip: number}> = [
   {
     name: 'page model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    budgetGzip: 58_000,
+    // +2 kB (issue 13): the page's banner and attributed claims, and 10 new UI strings in 3 locales.
+    budgetGzip: 60_000,
   },
   {
     name: 'structured data',
     code: "import {treatmentJsonLd, serializeJsonLd} from '@treatments/content/structured-data'; globalThis.x = [treatmentJsonLd, serializeJsonLd]",
-    budgetGzip: 32_000,
+    // +1 kB (issue 13): it bundles every locale's UI strings (for labels), which gained 10 each.
+    budgetGzip: 33_000,
   },
 ]
 
