@@ -94,13 +94,13 @@ export const ourBundles: OurBundleEntry[] = [
     name: 'page model',
     metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    budgetGzip: 32_000,
+    budgetGzip: 33_000,
   },
   {
     name: 'structured data',
     metric: 'structured_data',
     code: "import {treatmentJsonLd, serializeJsonLd} from '@treatments/content/structured-data'; globalThis.x = [treatmentJsonLd, serializeJsonLd]",
-    budgetGzip: 23_000,
+    budgetGzip: 23_500,
   },
 ]
 

@@ -81,7 +81,7 @@ const treatmentProjection = /* groq */ `{
     codes[]{codingSystem, code}
   },
   "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},
-  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},
+  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
   "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)
 }`

@@ -163,7 +163,13 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     })),
     disclaimer: localized(treatment.disclaimer, locales),
     medicalReview: isObject(review)
-      ? {...pick(review, ['status', 'reviewer', 'lastReviewed', 'nextReviewDue']), sources: each(review.sources, (source) => pick(source, ['_key', 'title', 'url']))}
+      ? {
+          ...pick(review, ['status', 'reviewer', 'lastReviewed', 'nextReviewDue']),
+          sources: each(review.sources, (source) => ({
+            ...pick(source, ['_key', 'title', 'url', 'language']),
+            versions: each(source.versions, (version) => pick(version, ['_key', 'language', 'title', 'url'])),
+          })),
+        }
       : null,
     translations: (() => {
       const list = treatment.translations

@@ -9,6 +9,7 @@ import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
 import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
+import {pageBanner, type TreatmentPageBanner} from './page-banner.ts'
 import {createPageContext} from './page-context.ts'
 import {rememberUi} from './remembered-ui.ts'
 import type {TreatmentPageMessage} from './page-message.ts'
@@ -61,6 +62,11 @@ export interface TreatmentPage {
   title: string
   /** The title as an inline HTML fragment for the `<h1>`, marked like any field when it fell back. */
   titleHtml: string
+  /**
+   * What to show right under the title: whether a doctor has reviewed the page and that only a
+   * doctor can advise, in the page's language, with a link to the full disclaimer section.
+   */
+  banner: TreatmentPageBanner
   /** The summary as plain text, for `<meta name="description">`; `''` when it has none. */
   description: string
   /** The page's sections, in the order trusted health sites use. */
@@ -86,10 +92,12 @@ export interface TreatmentPage {
  * their own markup. HTML is built as a syntax tree (hast), sanitized with an allow-list schema
  * and serialized in one walk (output equal to `rehype-sanitize` + `rehype-stringify`): UI strings and content text are always escaped, rich text goes
  * through the same pipeline as `toHtml`. A field that fell back is wrapped with
- * `lang="<its language>"` and followed by a visible, localized “not yet translated” note; a field
- * with no text in any locale shows a visible “text missing” placeholder. Items are never dropped,
- * except effects and claims a doctor rejected (reported in `messages`). Effects and claims not
- * yet reviewed by a doctor carry a visible note saying so.
+ * `lang="<its language>"` and followed by a compact marker (`EN`, with the full sentence for
+ * screen readers), explained once per section in the page's language; a field with no text in
+ * any locale shows a visible “text missing” placeholder. Items are never dropped, except effects
+ * and claims a doctor rejected (reported in `messages`). Effects and claims not yet reviewed by a
+ * doctor are presented as what the clinic says, pending medical review. `banner` says, under the
+ * title, whether a doctor has reviewed the page and that only a doctor can advise.
  *
  * @example
  * ```ts
@@ -145,6 +153,7 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
     lang: locale,
     title: title.value ?? ui.t('textMissing'),
     titleHtml: serializePageHast(textHast(title, context)),
+    banner: pageBanner(treatment, context),
     description: treatment.summary ?? '',
     sections,
     jsonLd,

@@ -66,6 +66,7 @@ const hastArb = fc.letrec<{node: ElementContent}>((tie) => ({
           className: fc.subarray(['item', 'note', 'evil', 'tag', 'section']),
           lang: fc.constantFrom('it', 'de-CH', 'x" onload="y', 'en'),
           ariaLabelledBy: fc.constantFrom('s1', 's"2'),
+          ariaHidden: fc.constantFrom('true', 'false', true),
           onClick: fc.constant('alert(1)'),
           style: fc.constant('color:red'),
         },

@@ -16,6 +16,7 @@ const attributeNames: Readonly<Record<string, string>> = {
   lang: 'lang',
   className: 'class',
   ariaLabelledBy: 'aria-labelledby',
+  ariaHidden: 'aria-hidden',
 }
 
 /** Elements written without an end tag (`html-void-elements`, as `hast-util-to-html` uses it). */
