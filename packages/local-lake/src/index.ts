@@ -8,7 +8,9 @@ export {
   type LocalLakeErrorCode,
   type LocalLakeErrorLocation,
 } from './lib/local-lake-error.ts'
+export {defaultCertificateDir, type LocalCertificate, loadLocalCertificate} from './lib/local-certificate.ts'
 export type {Perspective} from './lib/perspective.ts'
+export {type StartStudioLakeOptions, type StudioLake, startStudioLake} from './lib/start-studio-lake.ts'
 export {
   type LocalLake,
   type LocalLakeClientConfig,

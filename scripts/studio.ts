@@ -1,0 +1,125 @@
+/**
+ * `pnpm studio`: the Sanity Studio for editors and translators. Without a Sanity project id it
+ * serves the built Studio and the local lake it edits (content/dataset.ndjson) from one HTTPS
+ * address, offline and without an account; with SANITY_STUDIO_PROJECT_ID it runs Sanity's dev
+ * server against that hosted project.
+ */
+import {spawn} from 'node:child_process'
+import {join, resolve} from 'node:path'
+import {parseArgs} from 'node:util'
+
+import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/local-lake'
+
+import {studioDir, studioEnv} from '../studio/build-info.ts'
+import {defaultDatasetPath} from './lib/paths.ts'
+import {buildStudio, studioBuildStatus, studioDistDir} from './lib/studio-build.ts'
+
+const DEFAULT_PORT = 3333
+
+const USAGE = `Usage: pnpm studio [--port PORT] [--file DATASET] [--token TOKEN] [--rebuild]
+
+Without SANITY_STUDIO_PROJECT_ID (in the environment or studio/.env): builds the Studio when its
+build is missing or older than its sources, starts the local lake on the dataset file over HTTPS
+(HTTP/2, a self-signed certificate made at first start and kept in ~/.cache/treatments/tls), and
+prints the one address to open. Edits are written to the dataset file.
+
+With SANITY_STUDIO_PROJECT_ID: runs Sanity's dev server (sanity dev) against that project.
+
+Options:
+  --port PORT     port to serve on (default ${DEFAULT_PORT}; the demo uses 3000, pnpm lake 3334)
+  --file DATASET  the NDJSON dataset to edit (default: content/dataset.ndjson)
+  --token TOKEN   the token the Studio logs in with (default: $LAKE_TOKEN, else a random one)
+  --rebuild       build the Studio even when its build is up to date
+  -h, --help      show this help`
+
+/** Exit codes: 0 stopped normally, 1 could not start, 2 bad command line. */
+function usageError(message: string): never {
+  console.error(`pnpm studio: ${message}\n\n${USAGE}`)
+  process.exit(2)
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        port: {type: 'string'},
+        file: {type: 'string', default: defaultDatasetPath},
+        token: {type: 'string'},
+        rebuild: {type: 'boolean', default: false},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+    }).values
+  } catch (error) {
+    return usageError((error as Error).message)
+  }
+}
+
+const values = parseCommandLine()
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+
+const portText = values.port ?? String(DEFAULT_PORT)
+const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN
+if (!Number.isInteger(port) || port > 65535) usageError(`--port must be an integer from 0 to 65535, got "${portText}"`)
+
+const hostedProject = studioEnv('development').SANITY_STUDIO_PROJECT_ID?.trim()
+if (hostedProject) {
+  // The hosted project: Sanity's own dev server, unchanged.
+  console.log(`Sanity project ${hostedProject}: starting the Studio dev server (sanity dev)…`)
+  const sanity = join(studioDir, 'node_modules', '.bin', process.platform === 'win32' ? 'sanity.cmd' : 'sanity')
+  const child = spawn(sanity, ['dev', '--port', String(port)], {cwd: studioDir, stdio: 'inherit', env: {...process.env, DO_NOT_TRACK: '1'}, shell: process.platform === 'win32'})
+  child.once('error', (error) => {
+    console.error(`pnpm studio: cannot start sanity dev: ${error.message}`)
+    process.exit(1)
+  })
+  child.once('exit', (code) => process.exit(code ?? 1))
+} else {
+  await startLocal()
+}
+
+async function startLocal(): Promise<void> {
+  const token = values.token ?? process.env.LAKE_TOKEN?.trim() ?? undefined
+  const status = studioBuildStatus()
+  if (values.rebuild || status.state !== 'fresh') {
+    console.log(values.rebuild ? 'Building the Studio (--rebuild)…' : `Building the Studio: ${status.state === 'fresh' ? '' : status.reason}…`)
+    try {
+      await buildStudio(process.stdout)
+    } catch (error) {
+      console.error(`pnpm studio: the Studio could not be built: ${(error as Error).message}`)
+      process.exit(1)
+    }
+  }
+
+  let studio: StudioLake
+  try {
+    studio = await startStudioLake({datasets: {production: resolve(values.file)}, port, host: '127.0.0.1', studioDir: studioDistDir, ...(token ? {token} : {})})
+  } catch (error) {
+    if (error instanceof TypeError) usageError(error.message)
+    console.error(`pnpm studio: ${isLocalLakeError(error) ? error.message : String(error)}`)
+    process.exit(1)
+  }
+
+  console.log(`
+Sanity Studio on the local lake, editing ${resolve(values.file)}
+${studio.certificate.created ? `A new self-signed certificate was made: ${studio.certificate.certFile}\n` : ''}
+Open this address in Chrome, Chromium, Edge or Firefox (it logs you in):
+
+  ${studio.loginUrl}
+
+The certificate is self-signed: the browser warns once; choose "Advanced" and "Proceed to
+local.localhost" (see "Editors" in README.md). Keep the address private: the token in it can
+write the dataset. Press Ctrl+C to stop.`)
+
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) process.exit(1)
+    stopping = true
+    console.log(`\nReceived ${signal}; waiting for pending writes, then stopping…`)
+    await studio.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
