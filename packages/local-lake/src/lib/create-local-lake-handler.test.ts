@@ -118,3 +118,78 @@ describe('createLocalLakeHandler', () => {
     )
   })
 })
+
+describe('inputs that used to crash the lake', () => {
+  let fixture: LakeFixture
+  beforeEach(async () => {
+    fixture = await startLakeFixture({queryTimeoutMs: 2000, maxResponseBytes: 4096})
+  })
+  afterEach(async () => {
+    await fixture.close()
+  })
+
+  const post = (query: string, params?: string) =>
+    fetch(`${fixture.lake.url}/v2025-02-19/data/query/production`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: params === undefined ? JSON.stringify({query}) : `{"query":${JSON.stringify(query)},"params":${params}}`,
+    })
+
+  it('answers a result over the size cap with 400 and serves the next request', async () => {
+    const response = await post('*{"x": *{"y": *}}')
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      error: {type: 'queryResultTooLarge', description: expect.stringMatching(/limit of 4096 bytes/)},
+    })
+    expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
+  })
+
+  it('answers parameters nested 10,000 arrays deep with 400, not a crash', async () => {
+    const response = await post('$p', `{"p":${'['.repeat(10_000)}${']'.repeat(10_000)}}`)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: {type: 'queryParamsTooDeep', description: 'Query parameters nest more than 200 arrays or objects deep', query: '$p'},
+    })
+    expect(await fixture.client.fetch('1 + 1')).toBe(2)
+  })
+
+  it('answers queries nested too deeply with 400 queryParseError', async () => {
+    for (const query of [`${'['.repeat(5000)}${']'.repeat(5000)}`, `1${'+1'.repeat(5000)}`, `a${'.b'.repeat(3000)}`]) {
+      const response = await post(query)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({
+        error: {type: 'queryParseError', description: 'Query nests too deeply (the local lake accepts up to 200 levels)'},
+      })
+    }
+    expect(await fixture.client.fetch('1 + 1')).toBe(2)
+  })
+
+  it('answers an error thrown while sending with 500 and keeps serving', async () => {
+    // A failing writeHead stands in for any failure on the sending path.
+    const handler = await createLocalLakeHandler({datasets: {production: [{_id: 'a', _type: 'x'}]}})
+    const server = createServer((request, response) => {
+      const write = response.writeHead.bind(response)
+      let first = true
+      response.writeHead = ((...args: Parameters<typeof write>) => {
+        if (first) {
+          first = false
+          throw new Error('socket exploded')
+        }
+        return write(...args)
+      }) as typeof response.writeHead
+      handler(request, response)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const {port} = server.address() as AddressInfo
+      const response = await fetch(`http://127.0.0.1:${port}/v2025-02-19/data/query/production?query=1`)
+      expect(response.status).toBe(500)
+      expect(await response.json()).toEqual({
+        error: {type: 'internalError', description: 'Internal error in the local lake: socket exploded'},
+      })
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})

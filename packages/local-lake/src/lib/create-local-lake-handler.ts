@@ -54,10 +54,11 @@ export async function openLocalLake(
   const stores = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
-    route(request, stores, runner, options, hostCheck).then(
-      ({statusCode, body}) => sendJson(response, statusCode, body),
-      (error: unknown) => sendError(request, response, error),
-    )
+    serve(request, response, stores, runner, options, hostCheck).catch((error: unknown) => {
+      // Last resort: even sending the error failed. Keep serving others; drop this connection.
+      console.error(`local lake: could not answer ${request.method} ${request.url}:`, error)
+      response.destroy()
+    })
   }
   return Object.assign(listener, {
     datasets: [...stores.keys()],
@@ -67,12 +68,35 @@ export async function openLocalLake(
   })
 }
 
+/** Answers one request; every failure, including one while sending, becomes an error answer. */
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  stores: ReadonlyMap<string, DatasetStore>,
+  runner: GroqRunner,
+  options: ResolvedLakeOptions,
+  hostCheck: HostCheck,
+): Promise<void> {
+  const disconnected = new AbortController()
+  response.once('close', () => {
+    if (!response.writableFinished) disconnected.abort()
+  })
+  try {
+    const answer = await route(request, stores, runner, options, hostCheck, disconnected.signal)
+    sendJson(response, answer.statusCode, answer.body, answer.headers, options.maxResponseBytes)
+  } catch (error) {
+    if (disconnected.signal.aborted) return
+    sendError(request, response, error)
+  }
+}
+
 async function route(
   request: IncomingMessage,
   stores: ReadonlyMap<string, DatasetStore>,
   runner: GroqRunner,
   options: ResolvedLakeOptions,
   hostCheck: HostCheck,
+  signal: AbortSignal,
 ): Promise<LakeResponse> {
   assertAllowedHost(request, hostCheck)
   const method = request.method ?? 'GET'
@@ -117,6 +141,7 @@ async function route(
     rest: rest ?? '',
     runner,
     options,
+    signal,
   })
 }
 

@@ -2,8 +2,10 @@ import {type ExprNode, GroqSyntaxError, evaluate, parse} from 'groq-js'
 
 import {ApiError} from './api-error.ts'
 import type {LakeDocument} from './lake-document.ts'
+import {exceedsDepth} from './json-depth.ts'
 import {LruCache} from './lru-cache.ts'
 import {narrowRootFilter} from './narrow-root-filter.ts'
+import {QueryBudget, QueryCancelledError, type QueryLimits} from './query-budget.ts'
 
 /** The documents a query runs over, with an index by `_id` for fast `->` dereferencing. */
 export interface QueryView {
@@ -23,6 +25,16 @@ interface ParsedQuery {
 }
 
 /**
+ * How deep a query's syntax tree and its parameter values may nest. groq-js parses, evaluates
+ * and the answer is serialized by recursion, so deeper input would overflow the stack; Sanity
+ * itself refuses far shallower queries.
+ */
+export const MAX_QUERY_DEPTH = 200
+
+/** The parameter every `*` of a query is rewritten to read, so scans go through the budget. */
+const DATASET_PARAMETER = '__localLakeDataset'
+
+/**
  * Parses and evaluates GROQ with groq-js, caching parsed queries by their text
  * (the same queries repeat, parsing is the expensive part for small datasets).
  */
@@ -37,23 +49,49 @@ export class GroqRunner {
   /**
    * Runs `query` with `params` over `view`.
    *
+   * Every scan of the dataset runs through a {@link QueryBudget}: the query yields the event loop
+   * to other requests every few milliseconds and stops at `limits.timeoutMs` or when
+   * `limits.signal` aborts.
+   *
    * @throws ApiError 400 `queryParseError` for a query that does not parse (with `start`, `end`
-   *   and `query`, as Sanity sends them) or that uses a parameter it was not given
+   *   and `query`, as Sanity sends them), that nests too deeply, or that uses a parameter it was
+   *   not given; 400 `queryParamsTooDeep` for parameters nested more than {@link MAX_QUERY_DEPTH}
+   *   levels; 408 `queryTimeoutError` past the time limit
+   * @throws QueryCancelledError when `limits.signal` aborts
    */
-  async run(query: string, params: Record<string, unknown>, view: QueryView, scope: QueryScope): Promise<unknown> {
+  async run(
+    query: string,
+    params: Record<string, unknown>,
+    view: QueryView,
+    scope: QueryScope,
+    limits: QueryLimits,
+  ): Promise<unknown> {
     const parsed = this.parse(query)
     const missing = parsed.parameters.find((name) => !Object.hasOwn(params, name))
     if (missing !== undefined) {
       throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
     }
-    const value = await evaluate(narrowRootFilter(parsed.tree, view.documents, params), {
-      dataset: view.documents,
-      params,
-      sanity: scope,
-      timestamp: new Date(),
-      dereference: ({_ref}) => view.byId.get(_ref) as never,
-    })
-    return value.get()
+    if (exceedsDepth(params, MAX_QUERY_DEPTH)) {
+      throw new ApiError(400, 'queryParamsTooDeep', `Query parameters nest more than ${MAX_QUERY_DEPTH} arrays or objects deep`, {query})
+    }
+    const budget = new QueryBudget(limits)
+    const tree = meterScans(narrowRootFilter(parsed.tree, view.documents, params))
+    try {
+      const value = await evaluate(tree, {
+        dataset: [],
+        params: {...params, [DATASET_PARAMETER]: budget.documents(view.documents)},
+        sanity: scope,
+        timestamp: new Date(),
+        dereference: ({_ref}) => view.byId.get(_ref) as never,
+      })
+      return await value.get()
+    } catch (error) {
+      if (error instanceof ApiError || error instanceof QueryCancelledError) throw error
+      if (error instanceof RangeError) {
+        throw new ApiError(400, 'queryParseError', `Query is too complex to evaluate: ${error.message}`, {query})
+      }
+      throw error
+    }
   }
 
   /** The parse tree of `query`, from the cache when possible. */
@@ -64,12 +102,38 @@ export class GroqRunner {
     try {
       tree = parse(query)
     } catch (error) {
+      if (error instanceof RangeError) throw tooDeep(query)
       throw toParseError(error, query)
     }
+    if (exceedsDepth(tree, MAX_QUERY_DEPTH * 3)) throw tooDeep(query)
     const parsed = {tree, parameters: [...collectParameters(tree, new Set())]}
     this.#cache.set(query, parsed)
     return parsed
   }
+}
+
+function tooDeep(query: string): ApiError {
+  return new ApiError(400, 'queryParseError', `Query nests too deeply (the local lake accepts up to ${MAX_QUERY_DEPTH} levels)`, {query})
+}
+
+/**
+ * `tree` with every `*` replaced by a read of the metered dataset parameter. Each read gives
+ * groq-js a fresh stream over the documents, so every scan (and every nested scan of a join)
+ * checks the budget as it goes.
+ */
+function meterScans(node: ExprNode): ExprNode {
+  return rewrite(node) as ExprNode
+}
+
+function rewrite(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewrite)
+  if (typeof value !== 'object' || value === null) return value
+  const record = value as Record<string, unknown>
+  if (record.type === 'Everything') return {type: 'Parameter', name: DATASET_PARAMETER}
+  if (record.type === 'Value') return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, child] of Object.entries(record)) copy[key] = rewrite(child)
+  return copy
 }
 
 function toParseError(error: unknown, query: string): ApiError {

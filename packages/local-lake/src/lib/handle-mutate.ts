@@ -26,7 +26,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
   const scope = {projectId: context.projectId, dataset: store.name}
   const select = async (query: string, params: Record<string, unknown>, documents: LakeDocument[]) => {
     const byId = new Map(documents.map((document) => [document._id, document]))
-    return idsOf(await runner.run(query, params, {documents, byId}, scope))
+    return idsOf(await runner.run(query, params, {documents, byId}, scope, {timeoutMs: context.options.queryTimeoutMs}))
   }
   const results = await store.transact(
     async (documents, byId) => {

@@ -37,10 +37,13 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
     )
   }
   const perspective = resolvePerspective(url.searchParams.get('perspective'), context.apiVersion)
-  const result = await context.runner.run(query, params, context.store.view(perspective), {
-    projectId: context.projectId,
-    dataset: context.store.name,
-  })
+  const result = await context.runner.run(
+    query,
+    params,
+    context.store.view(perspective),
+    {projectId: context.projectId, dataset: context.store.name},
+    {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
+  )
   const ms = Math.round(performance.now() - started)
   const returnQuery = url.searchParams.get('returnQuery') !== 'false'
   return {statusCode: 200, body: returnQuery ? {query, result, ms} : {result, ms}}

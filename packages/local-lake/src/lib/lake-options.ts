@@ -24,6 +24,13 @@ export interface LocalLakeOptions {
   /** How many parsed GROQ queries to cache. Default 500. */
   queryCacheSize?: number
   /**
+   * Milliseconds a query may run before it is stopped with 408 `queryTimeoutError`. While it
+   * runs, other requests are still served. Default 5000.
+   */
+  queryTimeoutMs?: number
+  /** Largest JSON answer sent, in bytes; a larger query result gets 400 `queryResultTooLarge`. Default 64 MiB. */
+  maxResponseBytes?: number
+  /**
    * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
    * @internal
    */
@@ -47,11 +54,15 @@ export interface ResolvedLakeOptions {
   inMemory: boolean
   maxBodyBytes: number
   queryCacheSize: number
+  queryTimeoutMs: number
+  maxResponseBytes: number
   writeFile: DatasetWriter
 }
 
 const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+const DEFAULT_QUERY_TIMEOUT_MS = 5000
 
 /** A short rendering of any value for "received ..." in error messages. */
 export function describeReceived(value: unknown): string {
@@ -91,6 +102,8 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     inMemory: boolean('inMemory'),
     maxBodyBytes: integer('maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
     queryCacheSize: integer('queryCacheSize', 500, 0),
+    queryTimeoutMs: integer('queryTimeoutMs', DEFAULT_QUERY_TIMEOUT_MS, 1),
+    maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     writeFile: writeFile as DatasetWriter,
   }
 }

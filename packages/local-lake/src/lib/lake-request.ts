@@ -19,10 +19,14 @@ export interface LakeRequest {
   rest: string
   runner: GroqRunner
   options: ResolvedLakeOptions
+  /** Aborts when the client disconnects before the answer is sent. */
+  signal: AbortSignal
 }
 
 /** What an endpoint handler answers with (sent as JSON). */
 export interface LakeResponse {
   statusCode: number
   body: unknown
+  /** Extra response headers. */
+  headers?: Record<string, string>
 }
