@@ -66,7 +66,7 @@ export class GroqRunner {
     scope: QueryScope,
     limits: QueryLimits,
   ): Promise<unknown> {
-    const parsed = this.parse(query)
+    const parsed = this.parse(query, params)
     const missing = parsed.parameters.find((name) => !Object.hasOwn(params, name))
     if (missing !== undefined) {
       throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
@@ -94,8 +94,12 @@ export class GroqRunner {
     }
   }
 
-  /** The parse tree of `query`, from the cache when possible. */
-  parse(query: string): ParsedQuery {
+  /**
+   * The parse tree of `query`, from the cache when possible. `params` are used only by queries
+   * that slice with parameters (`[0...$limit]`, as the Studio's lists do): groq-js needs slice
+   * bounds at parse time, so those are parsed (and cached) per parameter set.
+   */
+  parse(query: string, params: Record<string, unknown> = {}): ParsedQuery {
     const cached = this.#cache.get(query)
     if (cached !== undefined) return cached
     let tree: ExprNode
@@ -103,6 +107,7 @@ export class GroqRunner {
       tree = parse(query)
     } catch (error) {
       if (error instanceof RangeError) throw tooDeep(query)
+      if (isParameterSlice(error)) return this.#parseWithSliceParams(query, params)
       throw toParseError(error, query)
     }
     if (exceedsDepth(tree, MAX_QUERY_DEPTH * 3)) throw tooDeep(query)
@@ -110,6 +115,28 @@ export class GroqRunner {
     this.#cache.set(query, parsed)
     return parsed
   }
+
+  #parseWithSliceParams(query: string, params: Record<string, unknown>): ParsedQuery {
+    const key = `${query}\u0000${JSON.stringify(params)}`
+    const cached = this.#cache.get(key)
+    if (cached !== undefined) return cached
+    let tree: ExprNode
+    try {
+      tree = parse(query, {params})
+    } catch (error) {
+      if (error instanceof RangeError) throw tooDeep(query)
+      throw toParseError(error, query)
+    }
+    if (exceedsDepth(tree, MAX_QUERY_DEPTH * 3)) throw tooDeep(query)
+    const parsed = {tree, parameters: [...collectParameters(tree, new Set())]}
+    this.#cache.set(key, parsed)
+    return parsed
+  }
+}
+
+/** Whether groq-js refused a slice because its bounds are parameters (known only with params). */
+function isParameterSlice(error: unknown): boolean {
+  return error instanceof Error && error.name === 'GroqQueryError' && /slicing must use constant numbers/.test(error.message)
 }
 
 function tooDeep(query: string): ApiError {
