@@ -33,7 +33,9 @@ export function localWorkspace(projectId: string): LocalWorkspaceOptions {
   const origin = inBrowser ? location.origin : `https://${projectId}.localhost:${port}`
   return {
     apiHost: `https://localhost:${port}`,
-    auth: {loginMethod: 'token'},
+    // No accounts: the token in the address `pnpm studio` prints is the only way in. The one
+    // "provider" is a page (studio/static/) that says so, instead of Sanity's login services.
+    auth: {loginMethod: 'token', providers: [{name: 'local-token', title: 'How to log in: open the address pnpm studio printed', url: '/static/login-help.html'}]},
     unstable_clientFactory: (options: ClientConfig) => createClient({...options, apiHost: origin, useProjectHostname: false}),
     search: {strategy: 'groqLegacy'},
     tasks: {enabled: false},
