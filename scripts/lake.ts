@@ -9,19 +9,43 @@ import {isLocalLakeError, type LocalLake, startLocalLake} from '@treatments/loca
 
 import {defaultDatasetPath} from './lib/paths.ts'
 
-const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--read-only] [--in-memory]
+const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
+                 [--cors-origin ORIGIN ...] [--query-timeout MS] [--max-response-bytes N]
+                 [--read-only] [--in-memory]
 
-Serves NDJSON dataset files over Sanity's HTTP API (query, doc, mutate) so @sanity/client works
-against them unchanged. Mutations are written back to the files atomically.
+Serves NDJSON dataset files over Sanity's HTTP API (query, doc, mutate, listen, actions) so
+@sanity/client and the Studio work against them unchanged. Mutations are written back to the
+files atomically.
 
 Options:
-  --port PORT          port to listen on (default: $PORT or 3333; 0 picks a free port)
+  --port PORT          port to listen on (default: $PORT or 3334; 0 picks a free port)
   --host HOST          interface to listen on (default: 127.0.0.1; keep it on loopback)
   --dataset NAME=PATH  serve PATH as dataset NAME; repeatable
                        (default: production=content/dataset.ndjson)
+  --token TOKEN        the token clients must send (default: $LAKE_TOKEN, else a random one,
+                       printed at start); at least 16 characters
+  --cors-origin ORIGIN a browser origin allowed to call the lake, e.g. http://localhost:5173;
+                       repeatable (default: the Studio, http://localhost:3333 and
+                       https://localhost:3333). Pages on any other origin get 403. Never *.
+  --query-timeout MS   stop a query after MS milliseconds with 408 (default: 5000); other
+                       requests are served while it runs; a client that disconnects cancels it
+  --max-response-bytes N
+                       largest answer sent; larger query results get 400 (default: 67108864)
   --read-only          reject every mutation with 403
   --in-memory          apply mutations in memory only, never write files
-  -h, --help           show this help`
+  -h, --help           show this help
+
+Token: send "Authorization: Bearer <token>" (with @sanity/client: {token}) for every write,
+listen, and read of drafts or versions (a perspective other than published). Published reads
+need no token from this machine (loopback); from other machines every request needs it.
+Scripts given --lake URL read the token from LAKE_TOKEN.
+
+Lock: while it runs, the lake owns each dataset file: it writes .<file>.lock next to it (its
+PID, port and token, readable only by you) and removes it on exit. A second lake on the same
+file refuses to start, naming that PID and port; scripts that would open the file (seed,
+translations import) send their changes to the running lake instead. A lock left by a process
+that no longer runs is replaced. Temporary files of a write interrupted by a crash are removed
+at the next start.`
 
 /** Exit codes: 0 ok, 1 the lake could not start, 2 bad command line. */
 function usageError(message: string): never {
@@ -38,6 +62,10 @@ try {
       dataset: {type: 'string', multiple: true},
       'read-only': {type: 'boolean', default: false},
       'in-memory': {type: 'boolean', default: false},
+      token: {type: 'string'},
+      'cors-origin': {type: 'string', multiple: true},
+      'query-timeout': {type: 'string'},
+      'max-response-bytes': {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
   })
@@ -51,7 +79,7 @@ if (values.help) {
   process.exit(0)
 }
 
-const portText = values.port ?? process.env.PORT ?? '3333'
+const portText = values.port ?? process.env.PORT ?? '3334'
 const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN
 if (!Number.isInteger(port) || port > 65535) {
   usageError(`--port (or $PORT) must be an integer from 0 to 65535, got "${portText}"`)
@@ -68,8 +96,17 @@ for (const entry of values.dataset ?? [`production=${defaultDatasetPath}`]) {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
 if (!LOOPBACK.has(values.host)) {
-  console.warn(`Warning: listening on ${values.host}, not loopback. The local lake has no authentication; never expose it publicly.`)
+  console.warn(`Warning: listening on ${values.host}, not loopback. Every request from another machine needs the token; never expose the lake publicly.`)
 }
+
+function positiveInteger(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  if (!/^\d+$/.test(text) || Number(text) < 1) usageError(`--${option} must be a positive integer, got "${text}"`)
+  return Number(text)
+}
+const queryTimeoutMs = positiveInteger('query-timeout', values['query-timeout'])
+const maxResponseBytes = positiveInteger('max-response-bytes', values['max-response-bytes'])
+const token = values.token ?? (process.env.LAKE_TOKEN?.trim() || undefined)
 
 let lake: LocalLake
 try {
@@ -79,9 +116,13 @@ try {
     host: values.host,
     readOnly: values['read-only'],
     inMemory: values['in-memory'],
+    ...(token === undefined ? {} : {token}),
+    ...(values['cors-origin'] === undefined ? {} : {corsOrigins: values['cors-origin']}),
+    ...(queryTimeoutMs === undefined ? {} : {queryTimeoutMs}),
+    ...(maxResponseBytes === undefined ? {} : {maxResponseBytes}),
   })
 } catch (error) {
-  if (error instanceof TypeError) usageError(error.message)
+  if (error instanceof TypeError) usageError(error.message.replace(/^startLocalLake: option "(\w+)"/, (_, name: string) => `--${kebab(name)}`))
   console.error(`pnpm lake: ${isLocalLakeError(error) ? error.message : String(error)}`)
   process.exit(1)
 }
@@ -90,11 +131,24 @@ const mode = values['read-only'] ? ' (read-only)' : values['in-memory'] ? ' (in 
 console.log(`Local lake listening on ${lake.url}${mode}`)
 for (const [name, file] of Object.entries(datasets)) console.log(`  dataset ${name}: ${file}`)
 console.log(`
-Point @sanity/client at it with:
+Token (${token === undefined ? 'made for this run; pass --token or LAKE_TOKEN to keep one' : 'from --token/LAKE_TOKEN'}):
+
+  export LAKE_TOKEN=${lake.token}
+
+Writes, listen and drafts need "Authorization: Bearer $LAKE_TOKEN"; published reads from this
+machine need nothing. Point @sanity/client at it with (keep the token server-side):
 
   createClient(${JSON.stringify(lake.clientConfig, null, 2).replace(/\n/g, '\n  ')})
 
+Browser origins allowed (CORS): ${values['cors-origin']?.join(', ') ?? 'http://localhost:3333, https://localhost:3333'}
+
 Press Ctrl+C to stop.`)
+
+function kebab(name: string): string {
+  if (name === 'corsOrigins') return 'cors-origin'
+  if (name === 'queryTimeoutMs') return 'query-timeout'
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+}
 
 let stopping = false
 async function stop(signal: string): Promise<void> {

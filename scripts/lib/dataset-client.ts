@@ -1,7 +1,8 @@
 /**
  * Where the translation, seed and export commands read and write: one `@sanity/client` for all
  * of them. With `SANITY_PROJECT_ID` (plus `SANITY_DATASET`, `SANITY_TOKEN`, optional
- * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake;
+ * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake (its
+ * token from `LAKE_TOKEN`);
  * otherwise a local lake is started in this process over the NDJSON file (`CONTENT_DATASET` or
  * content/dataset.ndjson), which writes every transaction back to the file atomically.
  */
@@ -55,7 +56,7 @@ export async function withDatasetClient<T>(
   const env = options.env ?? process.env
   if (options.lake !== undefined) {
     const url = parseLakeUrl(options.lake)
-    return fn(createClient(localConfig(url)), {kind: 'lake', description: `local lake at ${url}`})
+    return fn(createClient(localConfig(url, env.LAKE_TOKEN?.trim() || undefined)), {kind: 'lake', description: `local lake at ${url}`})
   }
   const projectId = env.SANITY_PROJECT_ID?.trim()
   if (projectId) {
@@ -66,7 +67,7 @@ export async function withDatasetClient<T>(
   const file = options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath
   const lake = await startLocalLake({datasets: {production: file}, port: 0, host: '127.0.0.1'})
   try {
-    return await fn(createClient(localConfig(lake.url)), {kind: 'file', description: `${file} (local lake)`})
+    return await fn(createClient(localConfig(lake.url, lake.token)), {kind: 'file', description: `${file} (local lake)`})
   } finally {
     await lake.close()
   }
@@ -89,9 +90,20 @@ export function projectConfig(projectId: string, env: Readonly<Record<string, st
   return {projectId, dataset: dataset!, token: token!, apiVersion, useCdn: false, ...(apiHost ? {apiHost} : {})}
 }
 
-/** The client configuration for a local lake at `url`. */
-export function localConfig(url: string) {
-  return {apiHost: url, useProjectHostname: false, projectId: 'local', dataset: 'production', apiVersion, useCdn: false} as const
+/**
+ * The client configuration for a local lake at `url`; `token` (the lake's, from `LAKE_TOKEN` or
+ * the lake itself) is needed for writes and drafts.
+ */
+export function localConfig(url: string, token?: string) {
+  return {
+    apiHost: url,
+    useProjectHostname: false,
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion,
+    useCdn: false,
+    ...(token === undefined ? {} : {token}),
+  } as const
 }
 
 /**

@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('pnpm content:export', () => {
   it('writes the published documents sorted by _type then _id, the same bytes every time, leaving no temporary file', async () => {
     const out = join(temp.directory, 'export.ndjson')
-    const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out])
+    const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out], {LAKE_TOKEN: temp.lake.token})
     expect(result).toEqual({
       code: 0,
       stderr: `pnpm content:export: left out 1 draft of local lake at ${temp.lake.url}; pass --drafts to include them\n`,
@@ -37,13 +37,13 @@ describe('pnpm content:export', () => {
     const source = new Map((await temp.readDocuments()).map((document) => [document._id, document]))
     for (const document of documents) expect(document).toEqual(source.get(document._id))
 
-    await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out])
+    await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out], {LAKE_TOKEN: temp.lake.token})
     expect(await readFile(out, 'utf8')).toBe(text)
     expect((await readdir(temp.directory)).sort()).toEqual(['dataset.ndjson', 'export.ndjson'])
   })
 
   it('includes drafts with --drafts, and writes to standard output with --out -', async () => {
-    const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--drafts', '--out', '-'])
+    const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--drafts', '--out', '-'], {LAKE_TOKEN: temp.lake.token})
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     const ids = parseNdjson(result.stdout).map((document) => document._id)

@@ -21,7 +21,7 @@ const withoutServerFields = ({_rev, _updatedAt, ...document}: Record<string, unk
 describe('pnpm seed --lake URL', () => {
   it('loads the seed documents into an empty lake in batches, referenced documents first, and a second run changes nothing', async () => {
     const seed = parseNdjson(await readFile(defaultDatasetPath, 'utf8'))
-    const first = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'])
+    const first = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'], {LAKE_TOKEN: temp.lake.token})
     expect(first).toEqual({
       code: 0,
       stderr: '',
@@ -41,7 +41,7 @@ describe('pnpm seed --lake URL', () => {
       for (const reference of collectReferences(document)) expect(position.get(reference), `${document._id} → ${reference}`).toBeLessThan(index)
     }
 
-    const second = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'])
+    const second = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'], {LAKE_TOKEN: temp.lake.token})
     expect(second.code).toBe(0)
     const afterSecond = await temp.readDocuments()
     expect(afterSecond).toHaveLength(26)
@@ -55,7 +55,7 @@ describe('pnpm seed --lake URL', () => {
     expect(noTarget.stderr.split('\n')[0]).toBe(
       'pnpm seed: give --lake URL, or set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN to seed a Sanity project',
     )
-    const badBatch = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '0'])
+    const badBatch = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '0'], {LAKE_TOKEN: temp.lake.token})
     expect(badBatch.code).toBe(2)
     expect(badBatch.stderr.split('\n')[0]).toBe('pnpm seed: --batch must be a positive integer; got "0"')
     const badUrl = await runScript('seed.ts', ['--lake', 'localhost:3333'])

@@ -1,14 +1,14 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {ApiError, notFound} from './api-error.ts'
+import {corsHeaders} from './cors-policy.ts'
 import type {DatasetStore} from './dataset-store.ts'
 import {GroqRunner} from './groq-runner.ts'
-import {handleDoc} from './handle-doc.ts'
-import {handleMutate} from './handle-mutate.ts'
-import {handleQuery} from './handle-query.ts'
 import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from './host-check.ts'
+import {readAccess, requireLoopbackOrToken, requireToken} from './lake-access.ts'
+import {DATA_ENDPOINTS, NOT_IMPLEMENTED} from './lake-endpoints.ts'
 import {type LocalLakeOptions, type ResolvedLakeOptions, resolveLakeOptions} from './lake-options.ts'
-import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import type {LakeResponse} from './lake-request.ts'
 import {loadDatasets} from './load-datasets.ts'
 import {isLocalLakeError} from './local-lake-error.ts'
 import {sendJson} from './send-json.ts'
@@ -18,23 +18,23 @@ export interface LocalLakeHandler {
   (request: IncomingMessage, response: ServerResponse): void
   /** Names of the datasets served. */
   readonly datasets: readonly string[]
+  /** The token clients send as `Authorization: Bearer <token>` (given, or made at start). */
+  readonly token: string
   /** Resolves once every mutation received so far has been applied and written. */
   idle(): Promise<void>
+  /** Ends open streams (listen) so the server can close. */
+  closeStreams(): void
 }
 
 const ROUTE = /^\/v([^/]+)\/data\/([^/]+)\/([^/]+)(?:\/(.*))?$/
-const ENDPOINTS: Record<string, {methods: string[]; handle: (context: LakeRequest) => LakeResponse | Promise<LakeResponse>}> = {
-  query: {methods: ['GET', 'HEAD', 'POST'], handle: handleQuery},
-  doc: {methods: ['GET', 'HEAD'], handle: handleDoc},
-  mutate: {methods: ['POST'], handle: handleMutate},
-}
-const NOT_IMPLEMENTED = new Set(['listen', 'live', 'history', 'actions', 'export', 'releases'])
 
 /**
  * Loads the datasets and returns a request listener speaking Sanity's data API over them,
  * for embedding in your own `node:http` server (see {@link startLocalLake} for a ready server).
  * Requests on connections that arrive on a loopback address must be addressed to `localhost`,
- * `127.x.x.x` or `[::1]` (403 otherwise, against DNS rebinding); POST bodies must be JSON (415).
+ * `*.localhost`, `127.x.x.x` or `[::1]` (403 otherwise, against DNS rebinding); POST bodies must
+ * be JSON (415); writes, listen and reads of drafts need the token; browser pages from origins
+ * not in `corsOrigins` get 403.
  *
  * @throws TypeError for invalid options
  * @throws LocalLakeError when a dataset cannot be loaded
@@ -53,8 +53,9 @@ export async function openLocalLake(
 ): Promise<LocalLakeHandler> {
   const stores = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
+  const lake: Lake = {stores, runner, options, hostCheck, streams: new Set()}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
-    serve(request, response, stores, runner, options, hostCheck).catch((error: unknown) => {
+    serve(lake, request, response).catch((error: unknown) => {
       // Last resort: even sending the error failed. Keep serving others; drop this connection.
       console.error(`local lake: could not answer ${request.method} ${request.url}:`, error)
       response.destroy()
@@ -62,52 +63,63 @@ export async function openLocalLake(
   }
   return Object.assign(listener, {
     datasets: [...stores.keys()],
+    token: options.token,
     idle: async () => {
       await Promise.all([...stores.values()].map((store) => store.idle()))
+    },
+    closeStreams: () => {
+      for (const response of lake.streams) response.end()
     },
   })
 }
 
+interface Lake {
+  stores: ReadonlyMap<string, DatasetStore>
+  runner: GroqRunner
+  options: ResolvedLakeOptions
+  hostCheck: HostCheck
+  /** Responses that stay open (listen), ended when the lake closes. */
+  streams: Set<ServerResponse>
+}
+
 /** Answers one request; every failure, including one while sending, becomes an error answer. */
-async function serve(
-  request: IncomingMessage,
-  response: ServerResponse,
-  stores: ReadonlyMap<string, DatasetStore>,
-  runner: GroqRunner,
-  options: ResolvedLakeOptions,
-  hostCheck: HostCheck,
-): Promise<void> {
+async function serve(lake: Lake, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const disconnected = new AbortController()
   response.once('close', () => {
     if (!response.writableFinished) disconnected.abort()
   })
+  let cors: Record<string, string> = {}
   try {
-    const answer = await route(request, stores, runner, options, hostCheck, disconnected.signal)
-    sendJson(response, answer.statusCode, answer.body, answer.headers, options.maxResponseBytes)
+    assertAllowedHost(request, lake.hostCheck)
+    cors = corsHeaders(request, lake.options.corsOrigins)
+    const answer = await route(lake, request, response, cors, disconnected.signal)
+    if (answer === undefined) return
+    sendJson(response, answer.statusCode, answer.body, {...cors, ...answer.headers}, lake.options.maxResponseBytes)
   } catch (error) {
     if (disconnected.signal.aborted) return
-    sendError(request, response, error)
+    sendError(request, response, error, cors)
   }
 }
 
 async function route(
+  lake: Lake,
   request: IncomingMessage,
-  stores: ReadonlyMap<string, DatasetStore>,
-  runner: GroqRunner,
-  options: ResolvedLakeOptions,
-  hostCheck: HostCheck,
+  response: ServerResponse,
+  cors: Record<string, string>,
   signal: AbortSignal,
-): Promise<LakeResponse> {
-  assertAllowedHost(request, hostCheck)
+): Promise<LakeResponse | undefined> {
+  const {stores, options} = lake
   const method = request.method ?? 'GET'
   const url = new URL(request.url ?? '/', 'http://local-lake')
   if (method === 'OPTIONS') return {statusCode: 204, body: undefined}
+  const access = readAccess(request, options.token)
+  requireLoopbackOrToken(access)
   const match = ROUTE.exec(url.pathname)
   const [, apiVersion = '', endpointName = '', datasetSegment = '', rest] = match ?? []
-  const endpoint = ENDPOINTS[endpointName]
+  const endpoint = DATA_ENDPOINTS.get(endpointName)
   if (match === null || (endpoint === undefined && !NOT_IMPLEMENTED.has(endpointName))) {
     throw notFound(
-      `Unknown route ${method} ${url.pathname}; the local lake serves /v{apiVersion}/data/query/{dataset}, /data/doc/{dataset}/{ids} and /data/mutate/{dataset}`,
+      `Unknown route ${method} ${url.pathname}; the local lake serves /v{apiVersion}/data/{${[...DATA_ENDPOINTS.keys()].join(',')}}/{dataset}`,
     )
   }
   if (endpoint === undefined) {
@@ -122,26 +134,31 @@ async function route(
       {Allow: [...endpoint.methods, 'OPTIONS'].join(', ')},
     )
   }
+  if (endpoint.access === 'token') requireToken(access, `Requests to /data/${endpointName}`)
   const dataset = safeDecode(datasetSegment)
   const store = stores.get(dataset)
   if (store === undefined) {
     throw notFound(`Dataset "${dataset}" not found; the local lake serves: ${[...stores.keys()].join(', ')}`)
   }
-  if (endpointName !== 'doc' && rest !== undefined && rest !== '') {
+  if (endpoint.rest !== true && rest !== undefined && rest !== '') {
     throw notFound(`Unknown route ${method} ${url.pathname}`)
   }
   const projectHeader = request.headers['x-sanity-project-id']
   return endpoint.handle({
     request,
+    response,
+    access,
+    corsHeaders: cors,
     method,
     url,
     store,
     apiVersion,
     projectId: typeof projectHeader === 'string' && projectHeader !== '' ? projectHeader : 'local',
     rest: rest ?? '',
-    runner,
+    runner: lake.runner,
     options,
     signal,
+    streams: lake.streams,
   })
 }
 
@@ -153,7 +170,7 @@ function safeDecode(segment: string): string {
   }
 }
 
-function sendError(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+function sendError(request: IncomingMessage, response: ServerResponse, error: unknown, cors: Record<string, string>): void {
   if (response.headersSent) {
     response.destroy()
     return
@@ -163,14 +180,15 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: un
       // The rest of the body is never read: close the connection rather than drain it.
       response.shouldKeepAlive = false
       response.once('finish', () => request.destroy())
-      sendJson(response, 413, error.body, {...error.headers, Connection: 'close'})
+      sendJson(response, 413, error.body, {...cors, ...error.headers, Connection: 'close'})
       return
     }
-    sendJson(response, error.statusCode, error.body, error.headers)
+    sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})
     return
   }
   const description = isLocalLakeError(error)
     ? error.message
     : `Internal error in the local lake: ${error instanceof Error ? error.message : String(error)}`
-  sendJson(response, 500, {error: {description, type: 'internalError'}})
+  if (!isLocalLakeError(error)) console.error('local lake: internal error:', error)
+  sendJson(response, 500, {error: {description, type: 'internalError'}}, cors)
 }

@@ -28,7 +28,7 @@ async function postMutations(body: unknown): Promise<{status: number; body: unkn
 async function postJsonText(text: string): Promise<{status: number; body: unknown}> {
   const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/mutate/production?returnIds=true`, {
     method: 'POST',
-    headers: {'Content-Type': 'application/json'},
+    headers: {'Content-Type': 'application/json', ...fixture.auth},
     body: text,
   })
   return {status: response.status, body: await response.json()}
@@ -177,7 +177,7 @@ describe('mutations through @sanity/client', () => {
     const bytes = await readText()
     const response = await fetch(`${lake.url}/vX/data/mutate/production?dryRun=true&returnDocuments=true`, {
       method: 'POST',
-      headers: {'Content-Type': 'application/json'},
+      headers: {'Content-Type': 'application/json', Authorization: `Bearer ${lake.token}`},
       body: JSON.stringify({mutations: [{create: {_id: 'dry', _type: 'x'}}]}),
     })
     expect(await response.json()).toMatchObject({results: [{id: 'dry', operation: 'create', document: {_id: 'dry'}}]})
@@ -264,7 +264,7 @@ describe('transactions are all or nothing', () => {
     })
     const notJson = await fetch(`${fixture.lake.url}/vX/data/mutate/production`, {
       method: 'POST',
-      headers: {'Content-Type': 'application/json'},
+      headers: {'Content-Type': 'application/json', ...fixture.auth},
       body: '{mutations',
     })
     expect(notJson.status).toBe(400)

@@ -1,6 +1,7 @@
 import {performance} from 'node:perf_hooks'
 
 import {badRequest} from './api-error.ts'
+import {requireToken} from './lake-access.ts'
 import {describeJson, isPlainObject} from './lake-document.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {resolvePerspective} from './perspective.ts'
@@ -11,6 +12,8 @@ import {readJsonBody} from './read-body.ts'
  *
  * GET reads `query` and `$name=<JSON>` parameters from the query string; POST reads a JSON body
  * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
+ * A perspective other than `published` needs the token; anonymous clients see published
+ * documents only.
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`).
  */
 export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
@@ -36,7 +39,14 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
         : 'Missing "query" parameter: a GROQ query string',
     )
   }
-  const perspective = resolvePerspective(url.searchParams.get('perspective'), context.apiVersion)
+  const requested = url.searchParams.get('perspective')
+  let perspective = resolvePerspective(requested, context.apiVersion)
+  if (perspective !== 'published' && !context.access.authenticated) {
+    if (requested !== null && requested !== '') requireToken(context.access, `Queries with perspective "${requested}"`)
+    // Older API versions default to raw; without the token a client sees what Content Lake
+    // shows an anonymous client: published documents only.
+    perspective = 'published'
+  }
   const result = await context.runner.run(
     query,
     params,

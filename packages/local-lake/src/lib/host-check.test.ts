@@ -44,7 +44,7 @@ function forbidden(host: string) {
     body: {
       error: {
         type: 'httpForbidden',
-        description: `Host "${host}" is not allowed: the local lake listens on a loopback address and only answers requests addressed to localhost, 127.x.x.x or [::1] (this blocks DNS rebinding)`,
+        description: `Host "${host}" is not allowed: the local lake listens on a loopback address and only answers requests addressed to localhost, *.localhost, 127.x.x.x or [::1] (this blocks DNS rebinding)`,
       },
     },
   }

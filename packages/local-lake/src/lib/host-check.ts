@@ -40,7 +40,7 @@ export function assertAllowedHost(request: IncomingMessage, check: HostCheck): v
   const name = hostName(header)
   if (name !== undefined && (isLoopbackName(name) || check.extraHosts.some((host) => hostName(host) === name))) return
   const extra = check.extraHosts.map((host) => hostName(host) ?? host).filter((host) => !isLoopbackName(host))
-  const allowed = ['localhost', '127.x.x.x', ...extra].join(', ')
+  const allowed = ['localhost', '*.localhost', '127.x.x.x', ...extra].join(', ')
   throw new ApiError(
     403,
     'httpForbidden',
@@ -62,6 +62,11 @@ function hostName(host: string): string | undefined {
   }
 }
 
+/**
+ * Loopback names: `localhost` and its subdomains (browsers resolve `*.localhost` to loopback
+ * themselves, and Sanity's client addresses `<projectId>.localhost` when `apiHost` is
+ * localhost), `127.x.x.x` and `[::1]`.
+ */
 function isLoopbackName(name: string): boolean {
-  return name === 'localhost' || name === '[::1]' || (isIPv4(name) && name.startsWith('127.'))
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || (isIPv4(name) && name.startsWith('127.'))
 }

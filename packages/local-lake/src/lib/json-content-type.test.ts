@@ -16,7 +16,7 @@ async function post(endpoint: 'mutate' | 'query', body: string, contentType?: st
   const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/${endpoint}/production`, {
     method: 'POST',
     // Without a content type, fetch labels a string body text/plain;charset=UTF-8 (like a form or a beacon).
-    headers: contentType === undefined ? {} : {'Content-Type': contentType},
+    headers: {...fixture.auth, ...(contentType === undefined ? {} : {'Content-Type': contentType})},
     body,
   })
   return {status: response.status, body: await response.json()}

@@ -1,7 +1,9 @@
+import {randomBytes} from 'node:crypto'
 import {resolve} from 'node:path'
 import {inspect} from 'node:util'
 
 import {atomicWriteFile} from './atomic-write-file.ts'
+import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './cors-policy.ts'
 import type {DatasetWriter} from './dataset-store.ts'
 
 /** Where a dataset's documents come from: an NDJSON file path, or documents kept in memory. */
@@ -28,6 +30,18 @@ export interface LocalLakeOptions {
    * runs, other requests are still served. Default 5000.
    */
   queryTimeoutMs?: number
+  /**
+   * The secret clients send as `Authorization: Bearer <token>` for writes, listen, and reads of
+   * drafts and versions. At least 16 characters, no whitespace. Default: a random token made at
+   * start (read it from {@link LocalLakeHandler.token} / {@link LocalLake.token}).
+   */
+  token?: string
+  /**
+   * Browser origins (`scheme://host:port`) that may call the lake (CORS, with credentials).
+   * Requests from any other origin get 403. Never `*`. Default: the Studio's
+   * `http://localhost:3333` and `https://localhost:3333`.
+   */
+  corsOrigins?: readonly string[]
   /** Largest JSON answer sent, in bytes; a larger query result gets 400 `queryResultTooLarge`. Default 64 MiB. */
   maxResponseBytes?: number
   /**
@@ -56,6 +70,8 @@ export interface ResolvedLakeOptions {
   queryCacheSize: number
   queryTimeoutMs: number
   maxResponseBytes: number
+  token: string
+  corsOrigins: ReadonlySet<string>
   writeFile: DatasetWriter
 }
 
@@ -104,8 +120,32 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     queryCacheSize: integer('queryCacheSize', 500, 0),
     queryTimeoutMs: integer('queryTimeoutMs', DEFAULT_QUERY_TIMEOUT_MS, 1),
     maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
+    token: resolveToken(record.token, bad),
+    corsOrigins: resolveCorsOrigins(record.corsOrigins, bad),
     writeFile: writeFile as DatasetWriter,
   }
+}
+
+function resolveToken(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): string {
+  if (value === undefined) return randomBytes(24).toString('base64url')
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{16,512}$/.test(value)) {
+    // Never echo a secret back: describe it instead.
+    return bad('token', 'a string of 16 to 512 visible ASCII characters without spaces', typeof value === 'string' ? `a string of ${value.length} characters` : value)
+  }
+  return value
+}
+
+function resolveCorsOrigins(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ReadonlySet<string> {
+  if (value === undefined) return new Set(DEFAULT_CORS_ORIGINS)
+  const expected = 'an array of origins like ["http://localhost:3333"] (scheme, host and port only; "*" is not allowed)'
+  if (!Array.isArray(value)) return bad('corsOrigins', expected)
+  const origins = new Set<string>()
+  for (const entry of value) {
+    const origin = typeof entry === 'string' ? normalizeOrigin(entry) : undefined
+    if (origin === undefined) return bad('corsOrigins', expected, entry)
+    origins.add(origin)
+  }
+  return origins
 }
 
 function resolveDatasets(

@@ -1,12 +1,19 @@
-import type {IncomingMessage} from 'node:http'
+import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import type {DatasetStore} from './dataset-store.ts'
 import type {GroqRunner} from './groq-runner.ts'
+import type {LakeAccess} from './lake-access.ts'
 import type {ResolvedLakeOptions} from './lake-options.ts'
 
 /** A routed data API request, as the endpoint handlers see it. */
 export interface LakeRequest {
   request: IncomingMessage
+  /** The response, for endpoints that stream (they must send {@link LakeRequest.corsHeaders}). */
+  response: ServerResponse
+  /** Whether the client holds the token, and whether it is on loopback. */
+  access: LakeAccess
+  /** CORS headers for this request's origin (empty without `Origin`). */
+  corsHeaders: Record<string, string>
   method: string
   url: URL
   /** The dataset named in the URL. */
@@ -21,6 +28,8 @@ export interface LakeRequest {
   options: ResolvedLakeOptions
   /** Aborts when the client disconnects before the answer is sent. */
   signal: AbortSignal
+  /** Open streaming responses; a streaming endpoint adds its response so `close()` can end it. */
+  streams: Set<ServerResponse>
 }
 
 /** What an endpoint handler answers with (sent as JSON). */

@@ -2,18 +2,9 @@ import type {ServerResponse} from 'node:http'
 
 import {ApiError} from './api-error.ts'
 
-/** CORS headers sent on every response, so browser pages on any origin can use the lake. */
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Sanity-Project-ID, X-Sanity-Lineage, traceparent',
-  'Access-Control-Expose-Headers': 'Content-Type, X-Sanity-Warning',
-  'Access-Control-Max-Age': '600',
-}
-
 /**
- * Sends `body` as a JSON response with CORS headers; an `undefined` body sends no content
- * (as for a CORS preflight).
+ * Sends `body` as a JSON response (with `headers`, such as CORS headers); an `undefined` body
+ * sends no content (as for a CORS preflight).
  *
  * @param maxBytes - largest body to send
  * @throws ApiError 400 `queryResultTooLarge` (before anything is sent) when the body would be
@@ -28,7 +19,6 @@ export function sendJson(
 ): void {
   const text = body === undefined ? '' : serialize(body, maxBytes)
   response.writeHead(statusCode, {
-    ...CORS_HEADERS,
     ...(body === undefined ? {} : {'Content-Type': 'application/json; charset=utf-8'}),
     'Content-Length': String(Buffer.byteLength(text)),
     'Cache-Control': 'no-store',

@@ -41,7 +41,9 @@ describe('startLocalLake', () => {
         dataset: 'production',
         apiVersion: '2025-02-19',
         useCdn: false,
+        token: lake.token,
       })
+      expect(lake.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
       expect(await createClient(lake.clientConfig).fetch('count(*[_type == "treatment"])')).toBe(2)
     } finally {
       await lake.close()

@@ -14,6 +14,8 @@ export interface LocalLakeClientConfig {
   dataset: string
   apiVersion: string
   useCdn: false
+  /** The lake's token: writes, listen and drafts need it. Keep this config server-side. */
+  token: string
 }
 
 /** A running local lake server. */
@@ -26,6 +28,8 @@ export interface LocalLake {
   readonly host: string
   /** Names of the datasets served. */
   readonly datasets: readonly string[]
+  /** The token clients send as `Authorization: Bearer <token>` (given, or made at start). */
+  readonly token: string
   /** Config for `createClient` from `@sanity/client`, for the first dataset. */
   readonly clientConfig: LocalLakeClientConfig
   /** The underlying `node:http` server. */
@@ -62,6 +66,7 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
     port: address.port,
     host,
     datasets: handler.datasets,
+    token: handler.token,
     clientConfig: {
       apiHost: url,
       useProjectHostname: false,
@@ -69,12 +74,14 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
       dataset: handler.datasets[0] ?? 'production',
       apiVersion: '2025-02-19',
       useCdn: false,
+      token: handler.token,
     },
     server,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
+        handler.closeStreams()
         await handler.idle()
         server.closeAllConnections()
         await closed

@@ -15,8 +15,10 @@ export const FIXTURE_FILE = new URL('./fixture.ndjson', import.meta.url).pathnam
 /** A local lake over a private copy of the fixture dataset, with a real `@sanity/client`. */
 export interface LakeFixture {
   lake: LocalLake
-  /** `@sanity/client` configured exactly as an app would be to use the lake. */
+  /** `@sanity/client` configured exactly as an app would be to use the lake, with its token. */
   client: SanityClient
+  /** `Authorization: Bearer <token>` for raw `fetch` calls that write or read drafts. */
+  auth: {Authorization: string}
   /** The temporary dataset file the lake persists to. */
   file: string
   /** The temporary directory holding {@link LakeFixture.file}; removed by `close()`. */
@@ -58,11 +60,13 @@ export async function startLakeFixture(
     dataset: 'production',
     apiVersion: '2025-02-19',
     useCdn: false,
+    token: lake.token,
   })
   const readText = () => readFile(file, 'utf8')
   return {
     lake,
     client,
+    auth: {Authorization: `Bearer ${lake.token}`},
     file,
     directory,
     readText,

@@ -1,0 +1,35 @@
+import {handleDoc} from './handle-doc.ts'
+import {handleMutate} from './handle-mutate.ts'
+import {handleQuery} from './handle-query.ts'
+import type {LakeRequest, LakeResponse} from './lake-request.ts'
+
+/** One endpoint of the data API, `/v{version}/data/{name}/{dataset}[/{rest}]`. */
+export interface DataEndpoint {
+  /** HTTP methods accepted (others get 405). */
+  methods: readonly string[]
+  /**
+   * Who may call it: `read` is open to anonymous loopback clients (the handler still refuses
+   * drafts to them); `token` needs the lake's token.
+   */
+  access: 'read' | 'token'
+  /** Whether the path may go on after the dataset segment (`/data/doc/{dataset}/{ids}`). */
+  rest?: boolean
+  /**
+   * Answers the request. Returning `undefined` means the handler wrote the response itself
+   * (a stream such as listen); it must then send `context.corsHeaders` too.
+   */
+  handle(context: LakeRequest): LakeResponse | undefined | Promise<LakeResponse | undefined>
+}
+
+/**
+ * The data API endpoints the lake serves, by name. Add an endpoint by adding an entry (its
+ * handler in its own file).
+ */
+export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string, DataEndpoint>([
+  ['query', {methods: ['GET', 'HEAD', 'POST'], access: 'read', handle: handleQuery}],
+  ['doc', {methods: ['GET', 'HEAD'], access: 'read', rest: true, handle: handleDoc}],
+  ['mutate', {methods: ['POST'], access: 'token', handle: handleMutate}],
+])
+
+/** Data API endpoints Content Lake has and the local lake answers with 501. */
+export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['live', 'history', 'export', 'releases'])
