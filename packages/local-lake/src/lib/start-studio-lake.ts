@@ -1,4 +1,3 @@
-import {randomBytes, timingSafeEqual} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse, createSecureServer} from 'node:http2'
@@ -11,6 +10,7 @@ import {ApiError} from './api-error.ts'
 import {openLocalLake} from './create-local-lake-handler.ts'
 import {handleStudioApi} from './handle-studio-api.ts'
 import {type HostCheck, assertAllowedHost, isLoopbackAddress} from './host-check.ts'
+import {readAccess} from './lake-access.ts'
 import {type StartLocalLakeOptions, describeReceived, resolveLakeOptions, resolveListenOptions} from './lake-options.ts'
 import {type LocalCertificate, loadLocalCertificate} from './local-certificate.ts'
 import {LocalLakeError} from './local-lake-error.ts'
@@ -20,8 +20,6 @@ import {sendJson} from './send-json.ts'
 export interface StartStudioLakeOptions extends StartLocalLakeOptions {
   /** The built Studio (`sanity build` output, with `index.html`). */
   studioDir: string
-  /** The token the Studio logs in with; default: a random one. */
-  token?: string
   /** The project id the Studio was built with. Default `local`. */
   projectId?: string
   /** Where the TLS certificate is kept. Default: `~/.cache/treatments/tls`. */
@@ -47,7 +45,6 @@ export interface StudioLake {
 
 const DATA_API = /^\/v[^/]+\/data\//
 const OTHER_API = /^\/v[^/]+\//
-const TOKEN = /^[A-Za-z0-9._~+/=-]{16,}$/
 
 /**
  * Serves a built Sanity Studio and the local lake it edits from one HTTPS origin, over HTTP/2
@@ -63,10 +60,6 @@ const TOKEN = /^[A-Za-z0-9._~+/=-]{16,}$/
  */
 export async function startStudioLake(options: StartStudioLakeOptions): Promise<StudioLake> {
   const {studioDir, projectId = 'local', certificateDir} = options
-  const token = options.token ?? randomBytes(24).toString('base64url')
-  if (typeof token !== 'string' || !TOKEN.test(token)) {
-    throw new TypeError(`startStudioLake: option "token" must be at least 16 URL-safe characters; received ${describeReceived(token)}`)
-  }
   if (typeof projectId !== 'string' || !/^[a-z0-9-]+$/.test(projectId)) {
     throw new TypeError(`startStudioLake: option "projectId" must be a Sanity project id (a-z, 0-9, -); received ${describeReceived(projectId)}`)
   }
@@ -77,7 +70,9 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   if (!existsSync(join(root, 'index.html'))) {
     throw new LocalLakeError('STUDIO_NOT_BUILT', `No built Studio in ${root} (index.html is missing); run \`pnpm studio:build\``)
   }
+  // The Studio's own origin is same-origin for the lake, so no CORS origin needs listing.
   const resolved = resolveLakeOptions(options, 'startStudioLake')
+  const {token} = resolved
   const {port, host} = resolveListenOptions(options, 'startStudioLake')
   const projectHost = `${projectId}.localhost`
   const certificate = await loadLocalCertificate(certificateDir, [projectHost])
@@ -85,11 +80,6 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   let listensOnLoopback = true
   const hostCheck: HostCheck = {appliesTo: () => listensOnLoopback, extraHosts: [host, projectHost]}
   const lake = await openLocalLake(resolved, hostCheck)
-  const expected = Buffer.from(`Bearer ${token}`)
-  const isAuthorized = (request: IncomingMessage): boolean => {
-    const given = Buffer.from(request.headers.authorization ?? '')
-    return given.length === expected.length && timingSafeEqual(given, expected)
-  }
   const files = sirv(root, {single: true, etag: true, dotfiles: false})
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
@@ -101,7 +91,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       if (DATA_API.test(url.pathname)) return lake(request, response)
       if (OTHER_API.test(url.pathname)) {
         if (request.method === 'OPTIONS') return sendJson(response, 204, undefined)
-        const {statusCode, body} = handleStudioApi(request, url, {authorized: isAuthorized(request), datasets: lake.datasets})
+        const {statusCode, body} = handleStudioApi(request, url, {authorized: readAccess(request, token).authenticated, datasets: lake.datasets})
         return sendJson(response, statusCode, body)
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -143,6 +133,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       closing ??= (async () => {
         const closed = new Promise<void>((done) => server.close(() => done()))
         for (const session of sessions) session.close()
+        lake.closeStreams()
         await lake.idle()
         for (const session of sessions) session.destroy()
         for (const socket of sockets) socket.destroy()
