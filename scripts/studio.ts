@@ -28,7 +28,8 @@ With SANITY_STUDIO_PROJECT_ID: runs Sanity's dev server (sanity dev) against tha
 Options:
   --port PORT     port to serve on (default ${DEFAULT_PORT}; the demo uses 3000, pnpm lake 3334)
   --file DATASET  the NDJSON dataset to edit (default: content/dataset.ndjson)
-  --token TOKEN   the token the Studio logs in with (default: $LAKE_TOKEN, else a random one)
+  --token TOKEN   the token the Studio logs in with, 32 or more characters
+                  (default: $LAKE_TOKEN, else a random one)
   --rebuild       build the Studio even when its build is up to date
   -h, --help      show this help`
 

@@ -11,7 +11,7 @@ import {LOCAL_GRANTS, LOCAL_USER} from './handle-studio-api.ts'
 import {loadLocalCertificate} from './local-certificate.ts'
 import {type StudioLake, startStudioLake} from './start-studio-lake.ts'
 
-const TOKEN = 'test-token-0123456789abcdef'
+const TOKEN = 'test-token-0123456789abcdef-0123456789'
 
 let directory: string
 let studio: StudioLake
@@ -128,6 +128,12 @@ describe('startStudioLake', () => {
     const again = await loadLocalCertificate(join(directory, 'tls'), ['local.localhost'])
     expect(again.created).toBe(false)
     expect(again.fingerprint).toBe(studio.certificate.fingerprint)
+  })
+
+  it('refuses a token the Studio could not read from its address (under 32 characters)', async () => {
+    await expect(
+      startStudioLake({datasets: {production: join(directory, 'dataset.ndjson')}, studioDir: join(directory, 'dist'), token: 'short-token-0123456789', certificateDir: join(directory, 'tls')}),
+    ).rejects.toThrow(/option "token" must have at least 32 characters.*received 'a string of 22 characters'/)
   })
 
   it('refuses to start without a built Studio, naming the folder', async () => {

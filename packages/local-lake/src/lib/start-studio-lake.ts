@@ -66,6 +66,11 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   if (typeof studioDir !== 'string' || studioDir.trim() === '') {
     throw new TypeError(`startStudioLake: option "studioDir" must be the path of a built Studio; received ${describeReceived(studioDir)}`)
   }
+  // The Studio takes a token from the address only when it has 32 or more characters and no "&".
+  if (options.token !== undefined && (typeof options.token !== 'string' || !/^[^&#\s]{32,}$/.test(options.token))) {
+    const received = typeof options.token === 'string' ? `a string of ${options.token.length} characters` : options.token
+    throw new TypeError(`startStudioLake: option "token" must have at least 32 characters and no "&", "#" or spaces (the Studio reads only such tokens from #token=); received ${describeReceived(received)}`)
+  }
   const root = resolve(studioDir)
   if (!existsSync(join(root, 'index.html'))) {
     throw new LocalLakeError('STUDIO_NOT_BUILT', `No built Studio in ${root} (index.html is missing); run \`pnpm studio:build\``)
