@@ -29,7 +29,6 @@ export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string,
   ['query', {methods: ['GET', 'HEAD', 'POST'], access: 'read', handle: handleQuery}],
   ['doc', {methods: ['GET', 'HEAD'], access: 'read', rest: true, handle: handleDoc}],
   ['mutate', {methods: ['POST'], access: 'token', handle: handleMutate}],
-  ['listen', {methods: ['GET'], access: 'token', handle: (c) => { c.response.writeHead(200, {'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', ...c.corsHeaders}); c.response.write('event: welcome\ndata: {"listenerName":"x"}\n\n'); c.streams.add(c.response); return undefined }}],
 ])
 
 /** Data API endpoints Content Lake has and the local lake answers with 501. */
