@@ -12,7 +12,7 @@ import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/lo
 
 import {studioDir, studioEnv} from '../studio/build-info.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
-import {buildStudio, studioBuildStatus, studioDistDir} from './lib/studio-build.ts'
+import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 
 const DEFAULT_PORT = 3333
 
@@ -82,15 +82,11 @@ if (hostedProject) {
 
 async function startLocal(): Promise<void> {
   const token = values.token ?? process.env.LAKE_TOKEN?.trim() ?? undefined
-  const status = studioBuildStatus()
-  if (values.rebuild || status.state !== 'fresh') {
-    console.log(values.rebuild ? 'Building the Studio (--rebuild)…' : `Building the Studio: ${status.state === 'fresh' ? '' : status.reason}…`)
-    try {
-      await buildStudio(process.stdout)
-    } catch (error) {
-      console.error(`pnpm studio: the Studio could not be built: ${(error as Error).message}`)
-      process.exit(1)
-    }
+  try {
+    await ensureStudioBuilt({output: process.stdout, force: values.rebuild, announce: (reason) => console.log(`Building the Studio: ${reason}…`)})
+  } catch (error) {
+    console.error(`pnpm studio: the Studio could not be built: ${(error as Error).message}`)
+    process.exit(1)
   }
 
   let studio: StudioLake

@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process'
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {setTimeout as sleep} from 'node:timers/promises'
 import {join} from 'node:path'
 
 import {type StudioBuildInfo, readBuildInfo, studioDir, studioDistDir, writeBuildInfo} from '../../studio/build-info.ts'
@@ -63,4 +64,39 @@ export async function buildStudio(output: NodeJS.WritableStream = process.stderr
   })
   if (code !== 0) throw new Error(`sanity build exited with code ${code}`)
   writeBuildInfo({projectId: 'local', dataset: 'production', builtAt: started})
+}
+
+/** Held while one process builds, so two test files or two commands never build over each other. */
+const lockDir = join(studioDir, '.build.lock')
+const STALE_LOCK_MS = 10 * 60_000
+
+/**
+ * Makes sure `studio/dist` is a fresh build for the local lake: builds it when
+ * {@link studioBuildStatus} says so (or always, with `force`), one process at a time.
+ *
+ * @param announce - told why a build starts (for progress output)
+ * @returns whether this call built the Studio
+ */
+export async function ensureStudioBuilt({output = process.stderr, force = false, announce = (_reason: string) => {}}: {output?: NodeJS.WritableStream; force?: boolean; announce?: (reason: string) => void} = {}): Promise<boolean> {
+  let status = studioBuildStatus()
+  if (!force && status.state === 'fresh') return false
+  for (;;) {
+    try {
+      mkdirSync(lockDir)
+      break
+    } catch {
+      // Someone else is building: wait, then use their build (a lock left by a killed build expires).
+      if (Date.now() - (statSync(lockDir, {throwIfNoEntry: false})?.mtimeMs ?? Date.now()) > STALE_LOCK_MS) rmSync(lockDir, {recursive: true, force: true})
+      await sleep(500)
+    }
+  }
+  try {
+    status = studioBuildStatus()
+    if (!force && status.state === 'fresh') return false
+    announce(force || status.state === 'fresh' ? 'a rebuild was asked for' : status.reason)
+    await buildStudio(output)
+    return true
+  } finally {
+    rmSync(lockDir, {recursive: true, force: true})
+  }
 }

@@ -6,7 +6,7 @@ import {type StudioLake, startStudioLake} from '@treatments/local-lake'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 
 import {defaultDatasetPath, repoRoot} from '../../scripts/lib/paths.ts'
-import {buildStudio, studioBuildStatus, studioDistDir} from '../../scripts/lib/studio-build.ts'
+import {ensureStudioBuilt, studioDistDir} from '../../scripts/lib/studio-build.ts'
 import {launchChromium} from '../browser/chromium.ts'
 
 /** Where Studio screenshots go (gitignored, kept by CI as artifacts). */
@@ -33,11 +33,7 @@ export interface StudioHarness {
  * free port over a copy of the dataset, and Chromium (installed when missing; never skipped).
  */
 export async function startStudioHarness(): Promise<StudioHarness> {
-  const status = studioBuildStatus()
-  if (status.state !== 'fresh') {
-    process.stderr.write(`Building the Studio for the browser tests: ${status.reason}\n`)
-    await buildStudio(process.stderr)
-  }
+  await ensureStudioBuilt({announce: (reason) => process.stderr.write(`Building the Studio for the browser tests: ${reason}\n`)})
   const directory = await mkdtemp(join(tmpdir(), 'studio-flows-'))
   const file = join(directory, 'dataset.ndjson')
   await copyFile(defaultDatasetPath, file)
