@@ -116,6 +116,7 @@ try {
     host: values.host,
     readOnly: values['read-only'],
     inMemory: values['in-memory'],
+    lock: {command: 'pnpm lake', server: true},
     ...(token === undefined ? {} : {token}),
     ...(values['cors-origin'] === undefined ? {} : {corsOrigins: values['cors-origin']}),
     ...(queryTimeoutMs === undefined ? {} : {queryTimeoutMs}),

@@ -3,11 +3,14 @@
  * of them. With `SANITY_PROJECT_ID` (plus `SANITY_DATASET`, `SANITY_TOKEN`, optional
  * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake (its
  * token from `LAKE_TOKEN`);
- * otherwise a local lake is started in this process over the NDJSON file (`CONTENT_DATASET` or
- * content/dataset.ndjson), which writes every transaction back to the file atomically.
+ * otherwise the NDJSON file (`CONTENT_DATASET` or content/dataset.ndjson): through the `pnpm lake`
+ * that owns it when one runs (found from its lock file), else through a local lake started in
+ * this process, which locks the file and writes every transaction back to it atomically.
  */
 import {createClient, type SanityClient} from '@sanity/client'
-import {startLocalLake} from '@treatments/local-lake'
+import {basename, resolve} from 'node:path'
+
+import {readDatasetLock, startLocalLake} from '@treatments/local-lake'
 
 import {defaultDatasetPath} from './paths.ts'
 
@@ -65,7 +68,17 @@ export async function withDatasetClient<T>(
     return fn(client, {kind: 'project', description: `project ${projectId}, dataset ${dataset}`})
   }
   const file = options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath
-  const lake = await startLocalLake({datasets: {production: file}, port: 0, host: '127.0.0.1'})
+  // One process owns a dataset file: when a lake serves it, write through that lake.
+  const owner = await readDatasetLock(resolve(file))
+  if (owner?.server === true && owner.url !== null) {
+    return fn(createClient(localConfig(owner.url, owner.token)), {kind: 'file', description: `${file} (local lake)`})
+  }
+  const lake = await startLocalLake({
+    datasets: {production: file},
+    port: 0,
+    host: '127.0.0.1',
+    lock: {command: `pnpm ${process.argv.slice(1, 3).map((part) => basename(part, '.ts')).join(' ')}`, server: false},
+  })
   try {
     return await fn(createClient(localConfig(lake.url, lake.token)), {kind: 'file', description: `${file} (local lake)`})
   } finally {

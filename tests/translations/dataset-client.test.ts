@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest'
 
 import {DatasetClientError, localConfig, parseLakeUrl, projectConfig, withDatasetClient} from '../../scripts/lib/dataset-client.ts'
 import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
+import {startLakeFixture} from '../../packages/local-lake/src/test-support/lake-fixture.ts'
 
 describe('withDatasetClient', () => {
   it('uses the Sanity project from the environment when SANITY_PROJECT_ID is set', async () => {
@@ -44,6 +45,39 @@ describe('withDatasetClient', () => {
       await expect(fetch(`${url}/v2025-02-19/data/query/production?query=1`)).rejects.toThrow()
     } finally {
       await rm(directory, {recursive: true, force: true})
+    }
+  })
+
+  it('writes through the running lake that owns the file, so the lake never reverts the change', async () => {
+    const lake = await startLakeFixture({}, {file: defaultDatasetPath})
+    try {
+      await withDatasetClient(
+        async (client) => {
+          expect(client.config().apiHost).toBe(lake.lake.url)
+          await client.patch('condition-cellulite').set({importedBy: 'script'}).commit()
+        },
+        {env: {CONTENT_DATASET: lake.file}},
+      )
+      // The lake's next, unrelated write keeps the script's change.
+      await lake.client.create({_id: 'note-after', _type: 'note'})
+      const stored = await lake.readDocuments()
+      expect(stored.find((document) => document._id === 'condition-cellulite')).toMatchObject({importedBy: 'script'})
+      expect(stored.some((document) => document._id === 'note-after')).toBe(true)
+    } finally {
+      await lake.close()
+    }
+  })
+
+  it('refuses, naming the owner\'s PID, while another command (not a lake server) writes the file', async () => {
+    const lake = await startLakeFixture({lock: {command: 'pnpm translations import', server: false}}, {file: defaultDatasetPath})
+    try {
+      const error = await withDatasetClient(async () => 'ran', {env: {CONTENT_DATASET: lake.file}}).catch((caught: unknown) => caught)
+      expect(error).toMatchObject({code: 'DATASET_LOCKED'})
+      expect((error as Error).message).toMatch(
+        new RegExp(`^${lake.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by pnpm translations import \\(PID ${process.pid}, listening on .*\\); wait for it to finish`),
+      )
+    } finally {
+      await lake.close()
     }
   })
 

@@ -31,6 +31,11 @@ export interface TransactionOutcome {
   /** Whether any document was written or deleted. */
   changed: boolean
   results: MutationResult[]
+  /**
+   * Each document the transaction changed, before and after, with the indexes of the
+   * mutations that changed it (for listen events).
+   */
+  changes: Array<{id: string; before: LakeDocument | null; after: LakeDocument | null; mutationIndexes: number[]}>
 }
 
 /**
@@ -51,16 +56,26 @@ export async function applyMutations(
   const results: MutationResult[] = []
   /** Deleted ids, with the index of the mutation that deleted them. */
   const deleted = new Map<string, number>()
+  const touchedBy = new Map<string, number[]>()
   for (const [index, mutation] of mutations.entries()) {
     const applied = await applyOne(working, mutation, index, context)
     for (const result of applied) {
       if (result.operation === 'delete' && !deleted.has(result.id)) deleted.set(result.id, index)
+      if (result.operation === 'none') continue
+      const indexes = touchedBy.get(result.id)
+      if (indexes === undefined) touchedBy.set(result.id, [index])
+      else if (indexes.at(-1) !== index) indexes.push(index)
     }
     results.push(...applied)
   }
   const next = working.documents()
   if (deleted.size > 0) refuseDanglingReferences(working, next, deleted)
-  return {documents: next, changed: working.changed, results}
+  const changes = working.changedIds().flatMap((id) => {
+    const before = byId.get(id) ?? null
+    const after = working.get(id) ?? null
+    return before === null && after === null ? [] : [{id, before, after, mutationIndexes: touchedBy.get(id) ?? []}]
+  })
+  return {documents: next, changed: working.changed, results, changes}
 }
 
 /**

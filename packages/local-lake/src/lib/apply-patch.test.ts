@@ -9,6 +9,7 @@ function ops(partial: {
   unset?: string[]
   inc?: Record<string, number>
   insert?: {position: 'before' | 'after' | 'replace'; path: string; items: unknown[]}
+  diffMatchPatch?: Record<string, string>
 }): PatchOperations {
   const values = (record: Record<string, unknown> = {}) =>
     Object.entries(record).map(([source, value]) => ({source, steps: parsePatchPath(source), value}))
@@ -23,6 +24,7 @@ function ops(partial: {
       steps: parsePatchPath(partial.insert.path),
       items: partial.insert.items,
     },
+    diffMatchPatch: values(partial.diffMatchPatch),
   }
 }
 

@@ -1,3 +1,5 @@
+import {Mutation as SanityMutation} from '@sanity/mutator'
+
 import {isPlainObject} from './lake-document.ts'
 import type {PathStep} from './patch-path.ts'
 import {reservedPathNameProblem} from './reserved-keys.ts'
@@ -26,6 +28,8 @@ export interface PatchOperations {
   /** `inc` amounts, then `dec` amounts negated. */
   inc: PathValue[]
   insert: InsertOperation | undefined
+  /** Text patches (diff-match-patch format) for string values, applied last by `@sanity/mutator`. */
+  diffMatchPatch: PathValue[]
 }
 
 /** A patch that cannot be applied to the document it targets (e.g. `inc` on a string). */
@@ -58,7 +62,13 @@ export function applyPatch(
   document: Record<string, unknown>,
   operations: PatchOperations,
 ): Record<string, unknown> {
-  for (const {source, steps} of [...operations.setIfMissing, ...operations.set, ...operations.unset, ...operations.inc]) {
+  for (const {source, steps} of [
+    ...operations.setIfMissing,
+    ...operations.set,
+    ...operations.unset,
+    ...operations.inc,
+    ...operations.diffMatchPatch,
+  ]) {
     refuseReservedSteps(source, steps)
   }
   if (operations.insert !== undefined) refuseReservedSteps(operations.insert.source, operations.insert.steps)
@@ -85,7 +95,24 @@ export function applyPatch(
     }
   }
   if (operations.insert !== undefined) applyInsert(copy, operations.insert)
+  if (operations.diffMatchPatch.length > 0) return applyDiffMatchPatch(copy, operations.diffMatchPatch)
   return copy
+}
+
+/**
+ * Applies text patches with Sanity's own patcher (`@sanity/mutator`), as the Studio produces
+ * them while an editor types. Paths were checked (no reserved names) when parsed.
+ *
+ * @throws PatchError when the patch text is malformed
+ */
+function applyDiffMatchPatch(document: Record<string, unknown>, patches: PathValue[]): Record<string, unknown> {
+  const diffMatchPatch: Record<string, string> = Object.fromEntries(patches.map(({source, value}) => [source, value as string]))
+  try {
+    const mutation = new SanityMutation({mutations: [{patch: {id: document._id as string, diffMatchPatch}}]})
+    return mutation.apply(document as never) as Record<string, unknown>
+  } catch (error) {
+    throw new PatchError(`diffMatchPatch could not be applied: ${(error as Error).message}`)
+  }
 }
 
 function refuseReservedSteps(source: string, steps: PathStep[]): void {

@@ -24,6 +24,13 @@ export interface LocalLakeHandler {
   idle(): Promise<void>
   /** Ends open streams (listen) so the server can close. */
   closeStreams(): void
+  /** Records where the lake listens in its dataset lock files, for other commands to find it. */
+  announce(url: string, port: number): Promise<void>
+  /**
+   * Ends streams, waits for pending writes and releases the dataset locks. Call it when your
+   * server stops (the locks are also released when the process exits).
+   */
+  close(): Promise<void>
 }
 
 const ROUTE = /^\/v([^/]+)\/data\/([^/]+)\/([^/]+)(?:\/(.*))?$/
@@ -51,7 +58,7 @@ export async function openLocalLake(
   options: ResolvedLakeOptions,
   hostCheck: HostCheck = LOOPBACK_CONNECTIONS,
 ): Promise<LocalLakeHandler> {
-  const stores = await loadDatasets(options)
+  const {stores, locks} = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
   const lake: Lake = {stores, runner, options, hostCheck, streams: new Set()}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
@@ -69,6 +76,14 @@ export async function openLocalLake(
     },
     closeStreams: () => {
       for (const response of lake.streams) response.end()
+    },
+    announce: async (url: string, port: number) => {
+      await Promise.all(locks.map((lock) => lock.announce(url, port)))
+    },
+    close: async () => {
+      for (const response of lake.streams) response.end()
+      await Promise.all([...stores.values()].map((store) => store.idle()))
+      await Promise.all(locks.map((lock) => lock.release()))
     },
   })
 }

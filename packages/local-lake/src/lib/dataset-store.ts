@@ -5,6 +5,7 @@ import {LocalLakeError} from './local-lake-error.ts'
 import type {Perspective} from './perspective.ts'
 import {SerialQueue} from './serial-queue.ts'
 import {serializeNdjson} from './serialize-ndjson.ts'
+import {type CommittedTransaction, TransactionLog} from './transaction-log.ts'
 
 /** Writes a whole dataset file; must replace the file atomically or leave it untouched. */
 export type DatasetWriter = (file: string, contents: string) => Promise<void>
@@ -23,6 +24,8 @@ export interface TransactionPlan<T> {
   documents: LakeDocument[]
   changed: boolean
   result: T
+  /** What listeners are told once the transaction is written (omit to tell them nothing). */
+  committed?: CommittedTransaction
 }
 
 /**
@@ -39,6 +42,8 @@ export class DatasetStore {
   readonly file: string | undefined
   readonly #writeFile: DatasetWriter
   readonly #queue = new SerialQueue()
+  /** Committed transactions, for listeners. */
+  readonly log = new TransactionLog()
   #documents: readonly LakeDocument[]
   #byId: ReadonlyMap<string, LakeDocument>
   #views = new Map<Perspective, QueryView>()
@@ -100,6 +105,7 @@ export class DatasetStore {
       this.#documents = next.documents
       this.#byId = indexById(next.documents)
       this.#views = new Map()
+      if (next.committed !== undefined && next.committed.changes.length > 0) this.log.record(next.committed)
       return next.result
     })
   }

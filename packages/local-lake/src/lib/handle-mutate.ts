@@ -2,6 +2,7 @@ import {ApiError, badRequest} from './api-error.ts'
 import {type MutationResult, applyMutations} from './apply-mutations.ts'
 import {randomId} from './document-id.ts'
 import {type LakeDocument, isPlainObject} from './lake-document.ts'
+import {LOCAL_LAKE_USER_ID} from './lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {parseMutations} from './parse-mutations.ts'
 import {readJsonBody} from './read-body.ts'
@@ -28,10 +29,27 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
     const byId = new Map(documents.map((document) => [document._id, document]))
     return idsOf(await runner.run(query, params, {documents, byId}, scope, {timeoutMs: context.options.queryTimeoutMs}))
   }
+  const raw = body.mutations as Record<string, unknown>[]
   const results = await store.transact(
     async (documents, byId) => {
-      const outcome = await applyMutations(documents, byId, mutations, {transactionId, now: new Date().toISOString(), select})
-      return {documents: outcome.documents, changed: outcome.changed, result: outcome.results}
+      const now = new Date().toISOString()
+      const outcome = await applyMutations(documents, byId, mutations, {transactionId, now, select})
+      return {
+        documents: outcome.documents,
+        changed: outcome.changed,
+        result: outcome.results,
+        committed: {
+          transactionId,
+          timestamp: now,
+          identity: LOCAL_LAKE_USER_ID,
+          changes: outcome.changes.map(({id, before, after, mutationIndexes}) => ({
+            id,
+            before,
+            after,
+            mutations: mutationIndexes.map((index) => addressTo(raw[index]!, id)),
+          })),
+        },
+      }
     },
     {dryRun},
   )
@@ -40,6 +58,17 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
     statusCode: 200,
     body: {transactionId, results: results.map((result) => present(result, returnDocuments))},
   }
+}
+
+/** A mutation as it applied to document `id` (a query selection becomes that id). */
+function addressTo(mutation: Record<string, unknown>, id: string): Record<string, unknown> {
+  const [[kind, value]] = Object.entries(mutation) as [[string, Record<string, unknown>]]
+  if (kind === 'patch') {
+    const {query: _query, params: _params, ...patch} = value
+    return {patch: {...patch, id}}
+  }
+  if (kind === 'delete') return {delete: {id}}
+  return mutation
 }
 
 function present({id, operation, document}: MutationResult, withDocument: boolean) {

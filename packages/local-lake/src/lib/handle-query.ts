@@ -6,6 +6,7 @@ import {describeJson, isPlainObject} from './lake-document.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {resolvePerspective} from './perspective.ts'
 import {readJsonBody} from './read-body.ts'
+import {paramsFromSearch} from './search-params.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
@@ -57,20 +58,4 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const ms = Math.round(performance.now() - started)
   const returnQuery = url.searchParams.get('returnQuery') !== 'false'
   return {statusCode: 200, body: returnQuery ? {query, result, ms} : {result, ms}}
-}
-
-function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
-  const params: Record<string, unknown> = {}
-  for (const [key, raw] of search) {
-    if (!key.startsWith('$') || key.length === 1) continue
-    try {
-      // An own data property even for "$__proto__", which plain assignment would turn into a prototype.
-      Object.defineProperty(params, key.slice(1), {value: JSON.parse(raw), writable: true, enumerable: true, configurable: true})
-    } catch {
-      throw badRequest(
-        `Parameter "${key}" is not valid JSON: ${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} (parameters are JSON-encoded; quote strings, e.g. ${key}="value")`,
-      )
-    }
-  }
-  return params
 }

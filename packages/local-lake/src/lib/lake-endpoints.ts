@@ -1,4 +1,6 @@
+import {handleActions} from './handle-actions.ts'
 import {handleDoc} from './handle-doc.ts'
+import {handleListen} from './handle-listen.ts'
 import {handleMutate} from './handle-mutate.ts'
 import {handleQuery} from './handle-query.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
@@ -29,6 +31,8 @@ export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string,
   ['query', {methods: ['GET', 'HEAD', 'POST'], access: 'read', handle: handleQuery}],
   ['doc', {methods: ['GET', 'HEAD'], access: 'read', rest: true, handle: handleDoc}],
   ['mutate', {methods: ['POST'], access: 'token', handle: handleMutate}],
+  ['listen', {methods: ['GET'], access: 'token', handle: handleListen}],
+  ['actions', {methods: ['POST'], access: 'token', handle: handleActions}],
 ])
 
 /** Data API endpoints Content Lake has and the local lake answers with 501. */

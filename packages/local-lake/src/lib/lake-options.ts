@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {resolve} from 'node:path'
+import {basename, resolve} from 'node:path'
 import {inspect} from 'node:util'
 
 import {atomicWriteFile} from './atomic-write-file.ts'
@@ -45,6 +45,14 @@ export interface LocalLakeOptions {
   /** Largest JSON answer sent, in bytes; a larger query result gets 400 `queryResultTooLarge`. Default 64 MiB. */
   maxResponseBytes?: number
   /**
+   * The advisory lock taken on each dataset file the lake writes (`.<file>.lock` beside it,
+   * naming this process; removed on close and on exit). `command` names this process in the
+   * message another process gets; `server: true` tells other commands they may send their
+   * writes to this lake over HTTP. `false` takes no lock. Read-only and in-memory lakes take none.
+   * Default: `{command: "node <script>", server: false}`.
+   */
+  lock?: false | {command?: string; server?: boolean}
+  /**
    * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
    * @internal
    */
@@ -72,6 +80,7 @@ export interface ResolvedLakeOptions {
   maxResponseBytes: number
   token: string
   corsOrigins: ReadonlySet<string>
+  lock: false | {command: string; server: boolean}
   writeFile: DatasetWriter
 }
 
@@ -122,6 +131,7 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     token: resolveToken(record.token, bad),
     corsOrigins: resolveCorsOrigins(record.corsOrigins, bad),
+    lock: resolveLock(record.lock, bad),
     writeFile: writeFile as DatasetWriter,
   }
 }
@@ -133,6 +143,17 @@ function resolveToken(value: unknown, bad: (name: string, expected: string, rece
     return bad('token', 'a string of 16 to 512 visible ASCII characters without spaces', typeof value === 'string' ? `a string of ${value.length} characters` : value)
   }
   return value
+}
+
+function resolveLock(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ResolvedLakeOptions['lock'] {
+  if (value === false) return false
+  const fallback = `node ${basename(process.argv[1] ?? 'script')}`
+  if (value === undefined) return {command: fallback, server: false}
+  const expected = 'false or {command?: string, server?: boolean}'
+  if (typeof value !== 'object' || value === null) return bad('lock', expected)
+  const {command = fallback, server = false} = value as {command?: unknown; server?: unknown}
+  if (typeof command !== 'string' || command.trim() === '' || typeof server !== 'boolean') return bad('lock', expected)
+  return {command, server}
 }
 
 function resolveCorsOrigins(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ReadonlySet<string> {

@@ -1,6 +1,7 @@
 import {readFile, readdir} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 
+import {DatasetLock} from './dataset-lock.ts'
 import {DatasetStore} from './dataset-store.ts'
 import {type LakeDocument, lakeDocumentProblem} from './lake-document.ts'
 import type {ResolvedLakeOptions} from './lake-options.ts'
@@ -8,29 +9,43 @@ import {LocalLakeError} from './local-lake-error.ts'
 import {parseNdjson} from './parse-ndjson.ts'
 
 /**
- * Loads every configured dataset into a {@link DatasetStore}.
+ * Loads every configured dataset into a {@link DatasetStore}, taking the lock of each file the
+ * lake will write (see {@link DatasetLock}).
  *
  * @throws LocalLakeError `DATASET_FILE_UNREADABLE` for a missing/unreadable file or directory,
  *   `DATASET_FILE_INVALID` for a malformed file (naming file and line), `DATASET_INVALID` for a
- *   bad in-memory document
+ *   bad in-memory document, `DATASET_LOCKED` when another running process owns a file
  */
-export async function loadDatasets(options: ResolvedLakeOptions): Promise<Map<string, DatasetStore>> {
+export async function loadDatasets(
+  options: ResolvedLakeOptions,
+): Promise<{stores: Map<string, DatasetStore>; locks: DatasetLock[]}> {
   const entries = options.datasets.kind === 'map' ? options.datasets.entries : await listDirectory(options.datasets.path)
   const stores = new Map<string, DatasetStore>()
-  for (const {name, source} of entries) {
-    const isFile = typeof source === 'string'
-    const documents = isFile ? await readDatasetFile(source) : copyDocuments(name, source)
-    stores.set(
-      name,
-      new DatasetStore({
+  const locks: DatasetLock[] = []
+  try {
+    for (const {name, source} of entries) {
+      const isFile = typeof source === 'string'
+      const writes = isFile && !options.inMemory && !options.readOnly
+      // Lock before reading, so no other process writes between this read and our first write.
+      if (writes && options.lock !== false) {
+        locks.push(await DatasetLock.acquire(source, {...options.lock, token: options.token}))
+      }
+      const documents = isFile ? await readDatasetFile(source) : copyDocuments(name, source)
+      stores.set(
         name,
-        documents,
-        file: isFile && !options.inMemory ? source : undefined,
-        writeFile: options.writeFile,
-      }),
-    )
+        new DatasetStore({
+          name,
+          documents,
+          file: isFile && !options.inMemory ? source : undefined,
+          writeFile: options.writeFile,
+        }),
+      )
+    }
+  } catch (error) {
+    await Promise.all(locks.map((lock) => lock.release()))
+    throw error
   }
-  return stores
+  return {stores, locks}
 }
 
 async function listDirectory(directory: string): Promise<Array<{name: string; source: string}>> {

@@ -6,6 +6,7 @@
  * - `DATASET_INVALID`: an in-memory dataset holds something that is not a Sanity document.
  * - `DATASET_WRITE_FAILED`: writing a dataset back to its file failed; nothing was changed.
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
+ * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
  * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
  */
 export type LocalLakeErrorCode =
@@ -14,6 +15,7 @@ export type LocalLakeErrorCode =
   | 'DATASET_INVALID'
   | 'DATASET_WRITE_FAILED'
   | 'LISTEN_FAILED'
+  | 'DATASET_LOCKED'
   | 'STUDIO_NOT_BUILT'
 
 /** Where in a dataset file a problem was found. */

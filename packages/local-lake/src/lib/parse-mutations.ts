@@ -34,6 +34,7 @@ const PATCH_KEYS = new Set([
   'inc',
   'dec',
   'insert',
+  'diffMatchPatch',
   'ifRevisionID',
 ])
 
@@ -146,7 +147,6 @@ function parseSelection(kind: string, body: Record<string, unknown>): Selection 
 function parsePatch(body: unknown): Mutation {
   if (!isPlainObject(body)) fail(`patch must be an object with "id" and operations, got ${describeJson(body)}`)
   for (const key of Object.keys(body)) {
-    if (key === 'diffMatchPatch') fail('patch operation "diffMatchPatch" is not supported by the local lake; use "set"')
     if (!PATCH_KEYS.has(key)) fail(`unknown patch operation "${key}"`)
   }
   const selection = parseSelection('patch', body)
@@ -161,6 +161,7 @@ function parsePatch(body: unknown): Mutation {
     unset: parseUnset(body.unset),
     inc: [...inc, ...dec],
     insert: parseInsert(body.insert),
+    diffMatchPatch: parseDiffMatchPatch(body.diffMatchPatch),
   }
   return {kind: 'patch', selection, operations, ifRevisionID: body.ifRevisionID as string | undefined}
 }
@@ -219,6 +220,15 @@ function parseInsert(value: unknown): InsertOperation | undefined {
   const protoKey = findProtoKey(value.items, 'items')
   if (protoKey !== undefined) fail(`patch insert "${source}": the items ${protoKeyProblem(protoKey, 'have')}`)
   return {position, source, steps, items: value.items}
+}
+
+function parseDiffMatchPatch(value: unknown): PatchOperations['diffMatchPatch'] {
+  if (value === undefined) return []
+  if (!isPlainObject(value)) fail(`patch "diffMatchPatch" must be an object of path: patch text, got ${describeJson(value)}`)
+  return Object.entries(value).map(([source, patch]) => {
+    if (typeof patch !== 'string') fail(`patch diffMatchPatch "${source}" must be a patch text (as diff-match-patch writes it), got ${describeJson(patch)}`)
+    return {source, steps: parsePath('diffMatchPatch', source), value: patch}
+  })
 }
 
 function protoKeyProblem(path: string, verb = 'has'): string {

@@ -34,7 +34,7 @@ export interface LocalLake {
   readonly clientConfig: LocalLakeClientConfig
   /** The underlying `node:http` server. */
   readonly server: Server
-  /** Stops accepting connections, waits for pending writes, then closes all connections. */
+  /** Stops accepting connections, waits for pending writes, releases the dataset locks, then closes all connections. */
   close(): Promise<void>
 }
 
@@ -56,10 +56,16 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
   let listensOnLoopback = true
   const handler = await openLocalLake(resolved, {appliesTo: () => listensOnLoopback, extraHosts: [host]})
   const server = createServer(handler)
-  await listen(server, port, host)
+  try {
+    await listen(server, port, host)
+  } catch (error) {
+    await handler.close()
+    throw error
+  }
   const address = server.address() as AddressInfo
   listensOnLoopback = isLoopbackAddress(address.address)
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  await handler.announce(url, address.port)
   let closing: Promise<void> | undefined
   return {
     url,
@@ -81,8 +87,7 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
-        handler.closeStreams()
-        await handler.idle()
+        await handler.close()
         server.closeAllConnections()
         await closed
       })()

@@ -34,6 +34,11 @@ export class WorkingSet {
     this.#changes.set(id, null)
   }
 
+  /** Ids written or deleted, in the order they were first changed. */
+  changedIds(): string[] {
+    return [...this.#changes.keys()]
+  }
+
   /** Whether anything was written or deleted. */
   get changed(): boolean {
     return this.#changes.size > 0

@@ -48,7 +48,8 @@ export async function startLakeFixture(
   else await writeFile(file, dataset.contents)
   let lake: LocalLake
   try {
-    lake = await startLocalLake({datasets: {production: file}, ...options})
+    // Stands in for `pnpm lake`: other commands on the same file send their writes to it.
+    lake = await startLocalLake({datasets: {production: file}, lock: {command: 'a test lake', server: true}, ...options})
   } catch (error) {
     await rm(directory, {recursive: true, force: true})
     throw error
