@@ -56,7 +56,7 @@ const OTHER_API = /^\/v[^/]+\//
  *
  * @throws TypeError for invalid options
  * @throws LocalLakeError when the Studio is not built (`STUDIO_NOT_BUILT`), a dataset cannot be
- *   loaded, or the port is taken (`LISTEN_FAILED`)
+ *   loaded or is served by another process (`DATASET_LOCKED`), or the port is taken (`LISTEN_FAILED`)
  */
 export async function startStudioLake(options: StartStudioLakeOptions): Promise<StudioLake> {
   const {studioDir, projectId = 'local', certificateDir} = options
@@ -121,10 +121,17 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
-  await listen(server, port, host)
+  try {
+    await listen(server, port, host)
+  } catch (error) {
+    await lake.close()
+    throw error
+  }
   const address = server.address() as AddressInfo
   listensOnLoopback = isLoopbackAddress(address.address)
   const url = `https://${projectHost}:${address.port}/`
+  // Other commands (translations import, seed) find the running lake through its lock file.
+  await lake.announce(`https://localhost:${address.port}`, address.port)
   let closing: Promise<void> | undefined
   return {
     url,
@@ -138,8 +145,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       closing ??= (async () => {
         const closed = new Promise<void>((done) => server.close(() => done()))
         for (const session of sessions) session.close()
-        lake.closeStreams()
-        await lake.idle()
+        await lake.close()
         for (const session of sessions) session.destroy()
         for (const socket of sockets) socket.destroy()
         await closed
