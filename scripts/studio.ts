@@ -91,7 +91,7 @@ async function startLocal(): Promise<void> {
 
   let studio: StudioLake
   try {
-    studio = await startStudioLake({datasets: {production: resolve(values.file)}, port, host: '127.0.0.1', studioDir: studioDistDir, ...(token ? {token} : {})})
+    studio = await startStudioLake({datasets: {production: resolve(values.file)}, port, host: '127.0.0.1', studioDir: studioDistDir, lock: {command: 'pnpm studio', server: true}, ...(token ? {token} : {})})
   } catch (error) {
     if (error instanceof TypeError) usageError(error.message)
     console.error(`pnpm studio: ${isLocalLakeError(error) ? error.message : String(error)}`)

@@ -10,7 +10,7 @@
 import {createClient, type SanityClient} from '@sanity/client'
 import {basename, resolve} from 'node:path'
 
-import {readDatasetLock, startLocalLake} from '@treatments/local-lake'
+import {readDatasetLock, startLocalLake, trustLocalCertificate} from '@treatments/local-lake'
 
 import {defaultDatasetPath} from './paths.ts'
 
@@ -71,6 +71,8 @@ export async function withDatasetClient<T>(
   // One process owns a dataset file: when a lake serves it, write through that lake.
   const owner = await readDatasetLock(resolve(file))
   if (owner?.server === true && owner.url !== null) {
+    // `pnpm studio` serves over HTTPS with the local self-signed certificate.
+    if (owner.url.startsWith('https:')) await trustLocalCertificate()
     return fn(createClient(localConfig(owner.url, owner.token)), {kind: 'file', description: `${file} (local lake)`})
   }
   const lake = await startLocalLake({

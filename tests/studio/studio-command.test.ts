@@ -1,4 +1,4 @@
-import {type ChildProcess, spawn} from 'node:child_process'
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {copyFile, mkdtemp, rm} from 'node:fs/promises'
 import {request} from 'node:https'
 import {tmpdir} from 'node:os'
@@ -74,6 +74,15 @@ describe('pnpm studio', () => {
     expect(JSON.parse((await get('/v2025-02-19/users/me', TOKEN)).body).name).toBe('Local editor')
     const count = await get(`/v2025-02-19/data/query/production?query=${encodeURIComponent('count(*[_type == "contraindication"])')}`, TOKEN)
     expect(JSON.parse(count.body).result).toBe(10)
+
+    // Another command on the same file writes through the running Studio lake, over HTTPS.
+    const status = spawnSync(process.execPath, ['--conditions=@treatments/source', 'scripts/translations.ts', 'status', '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: {...process.env, XDG_CACHE_HOME: join(directory, 'cache'), CONTENT_DATASET: join(directory, 'dataset.ndjson'), SANITY_PROJECT_ID: ''},
+    })
+    expect(status.stderr).toBe('')
+    expect(status.status).toBe(0)
 
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

@@ -2,6 +2,7 @@ import {X509Certificate, createPrivateKey} from 'node:crypto'
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
+import {getCACertificates, setDefaultCACertificates} from 'node:tls'
 
 import {generate} from 'selfsigned'
 
@@ -103,4 +104,24 @@ async function readExisting(keyFile: string, certFile: string): Promise<Existing
     // Unreadable or corrupt: make a new one.
     return undefined
   }
+}
+
+/**
+ * Makes this process trust the local certificate (in `dir`) for HTTPS requests, in addition to
+ * the usual certificate authorities, so a Node client (a script, the example site) can talk to the
+ * lake `pnpm studio` serves over HTTPS. The same as starting Node with
+ * `NODE_EXTRA_CA_CERTS=<dir>/cert.pem`.
+ *
+ * @returns whether a certificate was found and trusted
+ */
+export async function trustLocalCertificate(dir: string = defaultCertificateDir()): Promise<boolean> {
+  let cert: string
+  try {
+    cert = await readFile(join(dir, 'cert.pem'), 'utf8')
+  } catch {
+    return false
+  }
+  const trusted = getCACertificates('default')
+  if (!trusted.includes(cert)) setDefaultCACertificates([...trusted, cert])
+  return true
 }

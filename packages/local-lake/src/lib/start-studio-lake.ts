@@ -76,7 +76,8 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     throw new LocalLakeError('STUDIO_NOT_BUILT', `No built Studio in ${root} (index.html is missing); run \`pnpm studio:build\``)
   }
   // The Studio's own origin is same-origin for the lake, so no CORS origin needs listing.
-  const resolved = resolveLakeOptions(options, 'startStudioLake')
+  // A server by default: other commands on the same file send their writes to it.
+  const resolved = resolveLakeOptions({lock: {server: true}, ...options}, 'startStudioLake')
   const {token} = resolved
   const {port, host} = resolveListenOptions(options, 'startStudioLake')
   const projectHost = `${projectId}.localhost`
