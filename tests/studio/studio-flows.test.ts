@@ -130,6 +130,58 @@ describe('an editor', () => {
   }, 240_000)
 })
 
+describe('an editor changing structure', () => {
+  it('removes and adds a contraindication reference, sees the shared rules in the form, and discards the draft', async () => {
+    const page = await openStudio('/structure/treatment;treatment-mesotherapy-cellulite')
+    const pane = lastDocumentPane(page)
+    const references = async () => {
+      const draft = await storedDocument('drafts.treatment-mesotherapy-cellulite')
+      return ((draft?.contraindications ?? []) as Array<{_ref: string}>).map((reference) => reference._ref)
+    }
+    await expect.poll(() => localizedInput(pane, 'title', 'en').inputValue(), {timeout: 60_000}).toBe('Mesotherapy for cellulite')
+    await pane.getByRole('tab', {name: 'Safety'}).click()
+    const field = pane.locator('[data-testid="field-contraindications"]')
+    await field.getByRole('link', {name: /Pregnancy/}).waitFor()
+
+    // Remove the pregnancy contraindication (its array item is keyed c1).
+    await pane.locator(`[id='contraindications[_key=="c1"]-menuButton']`).click()
+    await page.getByRole('menuitem', {name: 'Remove'}).click()
+    await expect.poll(references, {timeout: 30_000}).toHaveLength(9)
+    expect(await references()).not.toContain('contraindication-pregnancy')
+
+    // Add it back by searching for it in a new reference item (the Studio's search queries).
+    await field.getByRole('button', {name: 'Add item'}).click()
+    await page.keyboard.type('Pregn')
+    await page.locator('[data-testid="autocomplete-popover"]').getByRole('option', {name: /Pregnancy/}).click()
+    await expect.poll(async () => (await references()).includes('contraindication-pregnancy'), {timeout: 30_000}).toBe(true)
+    expect(await references()).toHaveLength(10)
+
+    // The base-locale title is required, with the shared rule's message, and blocks publishing.
+    await pane.getByRole('tab', {name: 'Content'}).click()
+    await localizedInput(pane, 'title', 'en').fill('')
+    const message = 'Title is required in EN: it is the text every other language falls back to.'
+    const icon = pane.locator(`[data-testid='field-title[_key=="en"].value'] [data-testid="input-validation-icon-error"]`)
+    await icon.waitFor({timeout: 30_000})
+    await expect
+      .poll(async () => {
+        await icon.hover()
+        return page.getByText(message).first().isVisible()
+      }, {timeout: 30_000})
+      .toBe(true)
+    expect(await pane.locator('[data-testid="action-publish"]').isDisabled()).toBe(true)
+    await harness.screenshot(page, 'editor-validation')
+
+    // Discard the draft: the published treatment is untouched.
+    await pane.getByTestId('action-menu-button').click()
+    await page.getByRole('menuitem', {name: 'Discard changes'}).click()
+    await page.getByRole('dialog').getByRole('button', {name: /Discard/}).click()
+    await expect.poll(async () => storedDocument('drafts.treatment-mesotherapy-cellulite'), {timeout: 30_000}).toBeUndefined()
+    const published = await storedDocument('treatment-mesotherapy-cellulite')
+    expect(localized(published, 'title', 'en')).toBe('Mesotherapy for cellulite')
+    expect(((published?.contraindications ?? []) as Array<{_ref: string}>)[0]?._ref).toBe('contraindication-pregnancy')
+  }, 240_000)
+})
+
 describe('a translator', () => {
   it('marks the Italian translation reviewed, then sees it turn stale when the English text changes; the site shows the English', async () => {
     const page = await openStudio('/structure/contraindication;contraindication-obesity')
