@@ -180,6 +180,40 @@ describe('an editor changing structure', () => {
     expect(localized(published, 'title', 'en')).toBe('Mesotherapy for cellulite')
     expect(((published?.contraindications ?? []) as Array<{_ref: string}>)[0]?._ref).toBe('contraindication-pregnancy')
   }, 240_000)
+
+  it('is refused when unpublishing a contraindication the treatment refers to; unpublishes and republishes the treatment', async () => {
+    const page = await openStudio('/structure/contraindication;contraindication-diabetes')
+    let pane = lastDocumentPane(page)
+    await localizedInput(pane, 'text', 'en').waitFor({timeout: 60_000})
+    // Unpublishing is offered on the published version.
+    await pane.getByTestId('document-header-Published-chip').click()
+    await pane.locator('[data-testid="pane-footer"]').getByRole('button', {name: 'Unpublish'}).click()
+    const dialog = page.getByRole('dialog')
+    await expect.poll(() => dialog.getByText('You may not be able to unpublish “Diabetes” because the following documents refer to it:').isVisible(), {timeout: 30_000}).toBe(true)
+    await dialog.getByRole('button', {name: 'Unpublish anyway'}).click()
+    // The lake refuses, as Content Lake does, and the Studio says why.
+    await expect.poll(() => page.getByText(/An error occurred while attempting to unpublish this document/).isVisible(), {timeout: 30_000}).toBe(true)
+    expect(await storedDocument('contraindication-diabetes')).toBeDefined()
+    await harness.screenshot(page, 'editor-unpublish-refused')
+
+    await page.goto(new URL('/structure/treatment;treatment-mesotherapy-cellulite', harness.studio.url).href)
+    pane = lastDocumentPane(page)
+    await localizedInput(pane, 'title', 'en').waitFor({timeout: 60_000})
+    await pane.getByTestId('document-header-Published-chip').click()
+    await pane.locator('[data-testid="pane-footer"]').getByRole('button', {name: 'Unpublish'}).click()
+    await page.getByRole('dialog').getByRole('button', {name: /^Unpublish/}).click()
+    await expect.poll(async () => (await storedDocument('treatment-mesotherapy-cellulite')) === undefined, {timeout: 30_000}).toBe(true)
+    expect(await storedDocument('drafts.treatment-mesotherapy-cellulite')).toBeDefined()
+    const {page: patient} = await harness.newPage()
+    expect((await patient.goto(`${site.url}/it/treatments/${slug}`))?.status()).toBe(404)
+
+    // Known gap: in the same session the Studio then publishes with the unpublished revision as
+    // `ifPublishedRevisionId` and the lake answers 409; opening it again (fresh snapshots) avoids it.
+    await page.goto(new URL('/structure/treatment;treatment-mesotherapy-cellulite', harness.studio.url).href)
+    await localizedInput(pane, 'title', 'en').waitFor({timeout: 60_000})
+    await publish(pane, 'treatment-mesotherapy-cellulite', (published) => localized(published, 'title', 'it') === 'Mesoterapia per la cellulite')
+    expect((await patient.goto(`${site.url}/it/treatments/${slug}`))?.status()).toBe(200)
+  }, 240_000)
 })
 
 describe('a translator', () => {
