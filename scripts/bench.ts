@@ -18,6 +18,7 @@ const benchmarks: BenchmarkDefinition[] = [
   {name: 'page-traffic', load: () => import('./bench/page-traffic.ts')},
   {name: 'static-build', load: () => import('./bench/static-build.ts')},
   {name: 'local-lake-query', load: () => import('./bench/local-lake-query.ts')},
+  {name: 'lake-load', load: () => import('./bench/lake-load.ts')},
 ]
 
 const {values} = parseArgs({

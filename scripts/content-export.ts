@@ -3,12 +3,12 @@
  * local lake, or the local file) to NDJSON, sorted by _type then _id, atomically.
  * See packages/translations/README.md.
  */
-import {randomBytes} from 'node:crypto'
-import {open, rename, stat, unlink} from 'node:fs/promises'
-import {basename, dirname, join, relative, resolve} from 'node:path'
+import {stat} from 'node:fs/promises'
+import {relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {exportDataset, toNdjson} from '@treatments/translations'
+import {serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
+import {exportDataset} from '@treatments/translations'
 
 import {parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
@@ -90,28 +90,12 @@ if (readsFile && values.out !== '-' && (await sameFile(values.out, source))) {
   )
 }
 
-/** Replaces `file` with `contents` atomically: temporary file in the same directory, fsync, rename. */
-async function writeAtomically(file: string, contents: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temporary, 'wx')
-  try {
-    await handle.writeFile(contents, 'utf8')
-    await handle.sync()
-    await handle.close()
-    await rename(temporary, file)
-  } catch (error) {
-    await handle.close().catch(() => {})
-    await unlink(temporary).catch(() => {})
-    throw error
-  }
-}
-
 try {
   const out = values.out
   await withDatasetClient(
     async (client, target) => {
       const documents = await exportDataset(client, {drafts: values.drafts})
-      const text = toNdjson(documents)
+      const text = serializeNdjson(documents)
       const draftsLeftOut = values.drafts ? 0 : await client.fetch<number>(DRAFT_COUNT_QUERY, {}, {perspective: 'raw'})
       const note = () => {
         if (draftsLeftOut > 0) {
@@ -125,7 +109,7 @@ try {
         note()
         return
       }
-      await writeAtomically(resolve(out), text)
+      await writeFileAtomically(resolve(out), text)
       console.log(`Exported ${documents.length} documents${values.drafts ? ' (drafts included)' : ''} from ${target.description} to ${out}`)
       note()
     },

@@ -38,9 +38,11 @@ Options:
 Token: send "Authorization: Bearer <token>" (with @sanity/client: {token}) for every write,
 listen, and read of drafts or versions (a perspective other than published). Published reads
 need no token from this machine (loopback); from other machines every request needs it.
-Scripts given --lake URL read the token from LAKE_TOKEN.
+Scripts given --lake URL read the token from LAKE_TOKEN, or from the lock file when that lake
+serves their dataset file.
 
-Lock: while it runs, the lake owns each dataset file: it writes .<file>.lock next to it (its
+Lock: while it runs, the lake owns each dataset file it writes (not with --read-only or
+--in-memory): it writes .<file>.lock next to it (its
 PID, port and token, readable only by you) and removes it on exit. A second lake on the same
 file refuses to start, naming that PID and port; scripts that would open the file (seed,
 translations import) send their changes to the running lake instead. A lock left by a process

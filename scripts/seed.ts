@@ -7,8 +7,8 @@ import {readFile} from 'node:fs/promises'
 import {relative} from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {parseNdjson} from '@treatments/content/local-dataset'
-import {seedDataset, type DatasetDocument} from '@treatments/translations'
+import {parseNdjson} from '@treatments/content/dataset'
+import {seedDataset} from '@treatments/translations'
 
 import {parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
@@ -67,7 +67,7 @@ if (values.lake === undefined && !process.env.SANITY_PROJECT_ID?.trim()) {
 
 try {
   const name = relative(process.cwd(), values.file) || values.file
-  const documents = parseNdjson(await readFile(values.file, 'utf8'), name) as DatasetDocument[]
+  const documents = parseNdjson(await readFile(values.file, 'utf8'), name)
   await withDatasetClient(
     async (client, target) => {
       console.log(`Seeding ${documents.length} documents from ${name} into ${target.description}`)

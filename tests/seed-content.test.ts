@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {createTreatmentContent, type TreatmentResult} from '@treatments/content'
-import {localDataset, parseNdjson} from '@treatments/content/local-dataset'
+import {localDataset} from '@treatments/content/local-dataset'
+import {parseNdjson} from '@treatments/content/dataset'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {defaultDatasetPath} from '../scripts/lib/paths.ts'
 

@@ -1,6 +1,6 @@
 import {createClient} from '@sanity/client'
 import {treatmentBySlugQuery} from '@treatments/content'
-import type {DatasetDocument} from '@treatments/content/local-dataset'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {startLocalLake} from '@treatments/local-lake'
 import {evaluate, parse} from 'groq-js'
 import type {BenchMetric} from '../../packages/content/bench/benchmark.ts'

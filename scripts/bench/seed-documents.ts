@@ -1,4 +1,4 @@
-import {readNdjson, type DatasetDocument} from '@treatments/content/local-dataset'
+import {readNdjson, type DatasetDocument} from '@treatments/content/dataset'
 import {defaultDatasetPath} from '../lib/paths.ts'
 
 /** The seed dataset's documents. */

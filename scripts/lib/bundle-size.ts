@@ -49,7 +49,7 @@ export const ourBundles: Array<BundleEntry & {budgetGzip: number}> = [
   {
     name: 'fetch + localize (@sanity/client)',
     code: "import {createTreatmentContent} from '@treatments/content'; globalThis.x = createTreatmentContent",
-    budgetGzip: 60_500,
+    budgetGzip: 61_000,
   },
   {
     name: 'HTML renderer',

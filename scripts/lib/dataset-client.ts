@@ -2,7 +2,7 @@
  * Where the translation, seed and export commands read and write: one `@sanity/client` for all
  * of them. With `SANITY_PROJECT_ID` (plus `SANITY_DATASET`, `SANITY_TOKEN`, optional
  * `SANITY_API_HOST`) it is the real project; with a lake URL it is that running local lake (its
- * token from `LAKE_TOKEN`);
+ * token from `LAKE_TOKEN`, or from the lock file when that lake serves the dataset file);
  * otherwise the NDJSON file (`CONTENT_DATASET` or content/dataset.ndjson): through the `pnpm lake`
  * that owns it when one runs (found from its lock file), else through a local lake started in
  * this process, which locks the file and writes every transaction back to it atomically.
@@ -59,7 +59,8 @@ export async function withDatasetClient<T>(
   const env = options.env ?? process.env
   if (options.lake !== undefined) {
     const url = parseLakeUrl(options.lake)
-    return fn(createClient(localConfig(url, env.LAKE_TOKEN?.trim() || undefined)), {kind: 'lake', description: `local lake at ${url}`})
+    const token = env.LAKE_TOKEN?.trim() || (await tokenFromLock(url, options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath))
+    return fn(createClient(localConfig(url, token)), {kind: 'lake', description: `local lake at ${url}`})
   }
   const projectId = env.SANITY_PROJECT_ID?.trim()
   if (projectId) {
@@ -86,6 +87,21 @@ export async function withDatasetClient<T>(
   } finally {
     await lake.close()
   }
+}
+
+/**
+ * The token of the lake at `url` when it is the one serving `file` (its lock file says so),
+ * so `--lake URL` needs no LAKE_TOKEN for the usual dataset.
+ */
+async function tokenFromLock(url: string, file: string): Promise<string | undefined> {
+  const owner = await readDatasetLock(resolve(file))
+  if (owner === undefined || owner.url === null) return undefined
+  const sameLake = (a: string, b: string) => {
+    const [first, second] = [new URL(a), new URL(b)]
+    const loopback = (host: string) => host === 'localhost' || host === '[::1]' || host.startsWith('127.')
+    return first.port === second.port && (first.hostname === second.hostname || (loopback(first.hostname) && loopback(second.hostname)))
+  }
+  return sameLake(owner.url, url) ? owner.token : undefined
 }
 
 /** The client configuration for a Sanity project from the environment. */

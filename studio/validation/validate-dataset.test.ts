@@ -32,7 +32,7 @@ describe('validateDataset', () => {
   it('reports a line that is not JSON with its file and line', () => {
     const problems = problemsAfter(() => {}, ['{"_id": "x", '])
     expect(problems).toHaveLength(1)
-    expect(problems[0]).toMatch(new RegExp(`^dataset\\.ndjson:${seed.length + 1}: Not a JSON document: .+ \\[invalid-json\\]$`))
+    expect(problems[0]).toMatch(new RegExp(`^dataset\\.ndjson:${seed.length + 1}: line is not valid JSON \\(.+\\) \\[invalid-json\\]$`))
   })
 
   it('reports an unknown _type and lists the known ones', () => {
@@ -108,7 +108,7 @@ describe('validateDataset', () => {
     const copy = {...treatment, _id: 'treatment-copy'}
     const problems = problemsAfter(() => {}, [JSON.stringify(treatment), JSON.stringify(copy)])
     expect(problems).toEqual([
-      `dataset.ndjson:${seed.length + 1} treatment-mesotherapy-cellulite _id: Duplicate _id, first used at dataset.ndjson:${treatmentLine()}. [duplicate-id]`,
+      `dataset.ndjson:${seed.length + 1} treatment-mesotherapy-cellulite _id: duplicate _id "treatment-mesotherapy-cellulite" (first seen on line ${treatmentLine()}) [duplicate-id]`,
       `dataset.ndjson:${seed.length + 2} treatment-copy slug: The slug “mesotherapy-cellulite” is already used by treatment-mesotherapy-cellulite. Slugs must be unique. [duplicate-slug]`,
     ])
   })

@@ -1,6 +1,35 @@
+import {NdjsonLineReader, type DatasetDocument, type DatasetFileRule} from '@treatments/content/dataset'
+
 import {checkDocument} from './check-document.ts'
 import type {DatasetProblem} from './dataset-problem.ts'
 import {ExtractedSchema, type SchemaEntry} from './schema-types.ts'
+
+const ruleIds: Record<DatasetFileRule, DatasetProblem['ruleId']> = {
+  unreadable: 'invalid-json',
+  'invalid-json': 'invalid-json',
+  'not-a-document': 'not-a-document',
+  'missing-id': 'missing-id',
+  'missing-type': 'unknown-type',
+  'duplicate-id': 'duplicate-id',
+}
+const pathOf: Record<DatasetFileRule, string> = {
+  unreadable: '',
+  'invalid-json': '',
+  'not-a-document': '',
+  'missing-id': '_id',
+  'missing-type': '_type',
+  'duplicate-id': '_id',
+}
+
+/** The `_id` of a line the reader refused as a document but that parsed as JSON. */
+function idOf(text: string): string | undefined {
+  try {
+    const id = (JSON.parse(text.replace(/^\uFEFF/, '')) as {_id?: unknown})._id
+    return typeof id === 'string' ? id : undefined
+  } catch {
+    return undefined
+  }
+}
 
 /** One NDJSON file's text and name. */
 export interface DatasetFile {
@@ -19,37 +48,33 @@ export interface DatasetFile {
 export function validateDataset(files: readonly DatasetFile[], schemaEntries: readonly SchemaEntry[]): DatasetProblem[] {
   const schema = new ExtractedSchema(schemaEntries)
   const problems: DatasetProblem[] = []
-  const documents: Array<{file: string; line: number; document: Record<string, unknown>}> = []
+  const documents: Array<{file: string; line: number; document: DatasetDocument}> = []
   const types = new Map<string, string>()
   const firstSeen = new Map<string, string>()
 
   for (const file of files) {
-    for (const [index, text] of file.text.split('\n').entries()) {
-      const line = index + 1
-      if (!text.trim()) continue
-      let document: unknown
-      try {
-        document = JSON.parse(text)
-      } catch (error) {
-        problems.push({file: file.name, line, path: '', message: `Not a JSON document: ${(error as Error).message}`, ruleId: 'invalid-json'})
+    // The dataset core's line reader: the same rules and words as localDataset and the lake.
+    const reader = new NdjsonLineReader(file.name)
+    for (const text of file.text.split('\n')) {
+      const outcome = reader.read(text)
+      if (outcome === undefined) continue
+      const {line} = outcome
+      if ('problem' in outcome) {
+        const {problem, rule} = outcome.problem
+        const documentId = rule === 'duplicate-id' || rule === 'missing-type' ? idOf(text) : undefined
+        problems.push({file: file.name, line, ...(documentId ? {documentId} : {}), path: pathOf[rule], message: problem, ruleId: ruleIds[rule]})
         continue
       }
-      if (!document || typeof document !== 'object' || Array.isArray(document)) {
-        problems.push({file: file.name, line, path: '', message: 'Each line must be one JSON object (a document).', ruleId: 'not-a-document'})
+      const {document} = outcome
+      const first = firstSeen.get(document._id)
+      if (first !== undefined) {
+        // A duplicate across files (the reader finds those within one file).
+        problems.push({file: file.name, line, documentId: document._id, path: '_id', message: `duplicate _id "${document._id}" (first seen at ${first})`, ruleId: 'duplicate-id'})
         continue
       }
-      const record = document as Record<string, unknown>
-      const id = typeof record._id === 'string' && record._id ? record._id : undefined
-      if (!id) {
-        problems.push({file: file.name, line, path: '_id', message: 'Missing `_id`: every document needs a stable id.', ruleId: 'missing-id'})
-      } else if (firstSeen.has(id)) {
-        problems.push({file: file.name, line, documentId: id, path: '_id', message: `Duplicate _id, first used at ${firstSeen.get(id)}.`, ruleId: 'duplicate-id'})
-        continue
-      } else {
-        firstSeen.set(id, `${file.name}:${line}`)
-        types.set(id, String(record._type))
-      }
-      documents.push({file: file.name, line, document: record})
+      firstSeen.set(document._id, `${file.name}:${line}`)
+      types.set(document._id, document._type)
+      documents.push({file: file.name, line, document})
     }
   }
 

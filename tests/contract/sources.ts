@@ -1,7 +1,8 @@
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import type {ContentSource, SanityProjectConfig} from '@treatments/content'
-import {localDataset, readNdjson} from '@treatments/content/local-dataset'
+import {localDataset} from '@treatments/content/local-dataset'
+import {readNdjson} from '@treatments/content/dataset'
 import {createLocalLakeHandler} from '@treatments/local-lake'
 import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
 

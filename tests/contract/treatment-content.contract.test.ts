@@ -1,5 +1,5 @@
 import {ContentNotFoundError, createTreatmentContent} from '@treatments/content'
-import {readNdjson} from '@treatments/content/local-dataset'
+import {readNdjson} from '@treatments/content/dataset'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
 import {inProcessSource, localLakeSource, sanityProjectSource, type ContractSource} from './sources.ts'

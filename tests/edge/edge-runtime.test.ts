@@ -1,4 +1,4 @@
-import {readNdjson} from '@treatments/content/local-dataset'
+import {readNdjson} from '@treatments/content/dataset'
 import {startLocalLake, type LocalLake} from '@treatments/local-lake'
 import {EdgeVM} from '@edge-runtime/vm'
 import {build} from 'esbuild'

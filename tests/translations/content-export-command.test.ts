@@ -1,7 +1,7 @@
 import {readdir, readFile, symlink} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 
-import {parseNdjson} from '@treatments/content/local-dataset'
+import {parseNdjson} from '@treatments/content/dataset'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {repoRoot} from '../../scripts/lib/paths.ts'

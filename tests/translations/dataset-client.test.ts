@@ -68,6 +68,24 @@ describe('withDatasetClient', () => {
     }
   })
 
+  it('finds the token of the lake given with --lake in its lock file, when that lake serves the dataset file', async () => {
+    const lake = await startLakeFixture({}, {file: defaultDatasetPath})
+    try {
+      const url = lake.lake.url.replace('127.0.0.1', 'localhost')
+      await withDatasetClient(
+        async (client) => {
+          expect(client.config().token).toBe(lake.lake.token)
+          await client.patch('condition-cellulite').set({seenBy: 'lock'}).commit()
+        },
+        {lake: url, env: {CONTENT_DATASET: lake.file}},
+      )
+      const withoutLock = await withDatasetClient(async (client) => client.config().token, {lake: url, env: {}})
+      expect(withoutLock).toBeUndefined()
+    } finally {
+      await lake.close()
+    }
+  })
+
   it('refuses, naming the owner\'s PID, while another command (not a lake server) writes the file', async () => {
     const lake = await startLakeFixture({lock: {command: 'pnpm translations import', server: false}}, {file: defaultDatasetPath})
     try {

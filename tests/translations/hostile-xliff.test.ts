@@ -51,6 +51,17 @@ describe('importing a hostile or broken XLIFF file', () => {
     expect(Buffer.compare(await readFile(temp.file), original)).toBe(0)
   })
 
+  it('rejects a German breastfeeding contraindication of one zero-width space, naming the unit, and writes nothing', async () => {
+    const file = /<file id="contraindication-breastfeeding"[\s\S]*?<\/file>/.exec(valid)![0]
+    const blanked = file.replace(/<target>[^<]*<\/target>/, '<target>\u200B</target>')
+    const error = await importXliff(temp.client, valid.replace(file, blanked)).catch((caught: unknown) => caught)
+    expect(isXliffError(error) && error.code).toBe('IMPORT_REJECTED')
+    expect((error as {problems: string[]}).problems).toEqual([
+      'document "contraindication-breastfeeding", field "text": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
+    ])
+    expect(Buffer.compare(await readFile(temp.file), original), 'the dataset file must be byte-identical').toBe(0)
+  })
+
   it('rejects text that is not XML', async () => {
     await expectRejected('Title: Mesotherapie\n', 'NOT_XML', 'Not well-formed XML: missing root element')
     await expectRejected('<xliff><file></xliff>', 'NOT_XML', 'Not well-formed XML: Opening and ending tag mismatch: "file" != "xliff" (line 1, column 8)')

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 
-import {parseNdjson} from '@treatments/content/local-dataset'
+import {parseNdjson} from '@treatments/content/dataset'
 import {collectReferences} from '@treatments/translations'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 

@@ -1,4 +1,4 @@
-import {sourceHash} from '@treatments/content'
+import {sourceHash} from '@treatments/content/dataset'
 import {
   exportXliff,
   fetchPublishedDocuments,

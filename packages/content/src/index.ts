@@ -13,17 +13,20 @@ export type {
 export {isContentSource} from './lib/content-source.ts'
 export type {ContentSource} from './lib/content-source.ts'
 export {
+  ContentInvariantError,
   ContentNotFoundError,
   ContentSourceError,
   ContentTimeoutError,
+  DuplicateSlugError,
   isTreatmentContentError,
   MalformedResponseError,
+  MissingContraindicationsError,
+  ReferenceTypeError,
   TreatmentContentError,
 } from './lib/errors.ts'
+export {DatasetFileError} from './lib/dataset/dataset-file-error.ts'
 export type {TreatmentContentErrorCode} from './lib/errors.ts'
 export type {RetryOptions} from './lib/fetch-with-retry.ts'
-export {hasContent} from './lib/has-content.ts'
-export {itemLanguage} from './lib/item-language.ts'
 export {baseLocale, fallbackChain, localeIds, locales, matchLocale} from './lib/locale-registry.ts'
 export type {LocaleDefinition, LocaleMatch} from './lib/locale-registry.ts'
 export {localize} from './lib/localize.ts'
@@ -32,4 +35,3 @@ export {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './li
 export type {CacheOptions} from './lib/response-cache.ts'
 export {defaultApiVersion} from './lib/sanity-source.ts'
 export type {SanityProjectConfig} from './lib/sanity-source.ts'
-export {sourceHash} from './lib/source-hash.ts'

@@ -4,25 +4,27 @@ import {describe, expect, it} from 'vitest'
 describe('public API', () => {
   it('@treatments/content exports exactly these names', async () => {
     expect(Object.keys(await import('./index.ts')).sort()).toEqual([
+      'ContentInvariantError',
       'ContentNotFoundError',
       'ContentSourceError',
       'ContentTimeoutError',
+      'DatasetFileError',
+      'DuplicateSlugError',
       'MalformedResponseError',
+      'MissingContraindicationsError',
+      'ReferenceTypeError',
       'TreatmentContentError',
       'allTreatmentsQuery',
       'baseLocale',
       'createTreatmentContent',
       'defaultApiVersion',
       'fallbackChain',
-      'hasContent',
       'isContentSource',
       'isTreatmentContentError',
-      'itemLanguage',
       'localeIds',
       'locales',
       'localize',
       'matchLocale',
-      'sourceHash',
       'treatmentBySlugQuery',
       'treatmentListQuery',
     ])
@@ -40,6 +42,27 @@ describe('public API', () => {
   })
 
   it('@treatments/content/local-dataset exports exactly these names', async () => {
-    expect(Object.keys(await import('./local-dataset.ts')).sort()).toEqual(['localDataset', 'parseNdjson', 'readNdjson'])
+    expect(Object.keys(await import('./local-dataset.ts')).sort()).toEqual(['localDataset'])
+  })
+
+  it('@treatments/content/dataset (the dataset core for tools) exports exactly these names', async () => {
+    expect(Object.keys(await import('./dataset.ts')).sort()).toEqual([
+      'DatasetFileError',
+      'GroqRunner',
+      'NdjsonLineReader',
+      'datasetDocumentProblem',
+      'describeJson',
+      'hasVisibleText',
+      'indexDocuments',
+      'isDatasetFileError',
+      'isRecord',
+      'itemLanguage',
+      'parseNdjson',
+      'readNdjson',
+      'serializeNdjson',
+      'sourceHash',
+      'temporaryFilePattern',
+      'writeFileAtomically',
+    ])
   })
 })

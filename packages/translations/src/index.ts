@@ -9,7 +9,7 @@ export {
   type FieldStatus,
   type TranslatableDocument,
 } from './lib/document-translation-status.ts'
-export {exportDataset, toNdjson, type ExportDatasetOptions} from './lib/export-dataset.ts'
+export {exportDataset, type ExportDatasetOptions} from './lib/export-dataset.ts'
 export {exportXliff} from './lib/export-xliff.ts'
 export {fetchPublishedDocuments, publishedDocumentsQuery} from './lib/fetch-published-documents.ts'
 export {
@@ -35,7 +35,7 @@ export {
   type PlanXliffImportOptions,
   type XliffImportPlan,
 } from './lib/plan-xliff-import.ts'
-export {collectReferences, referenceGroups, referenceOrder, type DatasetDocument} from './lib/reference-order.ts'
+export {collectReferences, referenceGroups, referenceOrder} from './lib/reference-order.ts'
 export {seedDataset, type SeedOptions, type SeedProgress, type SeedResult} from './lib/seed-dataset.ts'
 export {resolveStatusLocales, translationLocales, type StatusOptions} from './lib/status-options.ts'
 export {formatPercent, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'

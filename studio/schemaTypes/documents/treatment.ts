@@ -1,7 +1,7 @@
 import {HeartIcon} from '@sanity/icons/Heart'
 import {baseLocale} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {itemLanguage} from '@treatments/content'
+import {itemLanguage} from '@treatments/content/dataset'
 import {baseText, checkSlug, type LocalizedItem} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
 import {documentGroups} from '../objects/groups.ts'

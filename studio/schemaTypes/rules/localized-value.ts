@@ -1,4 +1,4 @@
-import {hasContent, itemLanguage} from '@treatments/content'
+import {hasVisibleText, itemLanguage} from '@treatments/content/dataset'
 import {baseLocale, localeIds} from '@treatments/content/locales'
 
 /**
@@ -50,7 +50,7 @@ export function checkLocaleCodes(items: readonly LocalizedItem[] | undefined): R
  */
 export function checkBaseLocale(items: readonly LocalizedItem[] | undefined, what: string): RuleProblem[] {
   const base = (items ?? []).find((item) => itemLanguage(item) === baseLocale)
-  if (base && hasContent(base.value)) return []
+  if (base && hasVisibleText(base.value)) return []
   return [
     {
       message: `${what} is required in ${baseLocale.toUpperCase()}: it is the text every other language falls back to.`,

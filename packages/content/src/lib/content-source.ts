@@ -5,6 +5,11 @@
  * @public
  */
 export interface ContentSource {
+  /**
+   * Answers `query` with `params`. `options.signal` aborts a request the package gave up on.
+   * The package retries on its own: a source should not retry too (a `SanityClient` is
+   * reconfigured with `maxRetries: 0` for the package's calls).
+   */
   fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: {signal?: AbortSignal}): Promise<R>
 }
 

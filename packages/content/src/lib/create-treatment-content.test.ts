@@ -70,7 +70,8 @@ describe('createTreatmentContent', () => {
     const inner = localDataset(both)
     const source: ContentSource = {fetch: async (query, params) => (answers.push(await inner.fetch(query, params)), answers.at(-1)) as never}
     await createTreatmentContent({source}).getTreatment('one', {locale: 'it'})
-    const answer = answers[0] as {title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}
+    const [answer] = answers[0] as Array<{title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}>
+    if (!answer) throw new Error('expected one treatment in the answer')
     expect(answer.title.i18n.map((item) => item.language)).toEqual(['it'])
     expect(answer.summary.i18n.map((item) => item.language)).toEqual(['en'])
   })
@@ -105,6 +106,23 @@ describe('createTreatmentContent', () => {
     }
   })
 
+  it('serves the stale answer within staleAfterMs when the source hangs, not after every attempt times out', async () => {
+    const inner = localDataset(documents)
+    let hang = false
+    const source: ContentSource = {
+      fetch: (query, params, options) => (hang ? new Promise<never>(() => {}) : inner.fetch(query, params, options)),
+    }
+    const content = createTreatmentContent({source, cache: {ttlMs: 1, staleAfterMs: 50}, timeoutMs: 10_000})
+    expect((await content.getTreatment('one')).stale).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    hang = true
+    const started = performance.now()
+    const again = await content.getTreatment('one')
+    expect(again.stale).toBe(true)
+    expect(again.treatment.contraindications.map((item) => item.text)).toEqual(['Pregnancy'])
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
   it('rejects a response that lost a contraindication instead of showing a shorter list', async () => {
     const broken = localDataset([documents[1]!])
     const content = createTreatmentContent({source: broken})
@@ -116,8 +134,10 @@ describe('createTreatmentContent', () => {
   })
 
   it('rejects a malformed answer with where and what', async () => {
-    const content = createTreatmentContent({source: {fetch: async () => ({_id: 7}) as never}})
+    const content = createTreatmentContent({source: {fetch: async () => [{_id: 7}] as never}})
     await expect(content.getTreatment('one')).rejects.toThrow('Malformed response from the content source at `_id`: expected a string, got number 7')
+    const single = createTreatmentContent({source: {fetch: async () => ({_id: 't1'}) as never}})
+    await expect(single.getTreatment('one')).rejects.toThrow('Malformed response from the content source at `(root)`: expected an array of treatments, got an object')
     const list = createTreatmentContent({source: {fetch: async () => '<html>' as never}})
     await expect(list.listTreatments()).rejects.toThrow('Malformed response from the content source at `(root)`: expected an array, got the string "<html>"')
   })

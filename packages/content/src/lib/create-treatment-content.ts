@@ -1,13 +1,13 @@
 import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
 import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
 import {isContentSource, type ContentSource} from './content-source.ts'
-import {ContentNotFoundError} from './errors.ts'
+import {ContentNotFoundError, type ContentInvariantError, type DuplicateSlugError, type MissingContraindicationsError, type ReferenceTypeError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
 import {baseLocale, matchLocale} from './locale-registry.ts'
 import {localize, needsWholeChain, type Fallback, type Localized} from './localize.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {ResponseCache, type CacheOptions} from './response-cache.ts'
-import {sanitySource, type SanityProjectConfig} from './sanity-source.ts'
+import {sanitySource, withoutOwnRetries, type SanityProjectConfig} from './sanity-source.ts'
 
 /**
  * Options of {@link createTreatmentContent}.
@@ -22,9 +22,16 @@ export interface TreatmentContentOptions {
   source: SanityProjectConfig | ContentSource
   /** Per request attempt. Default 10 000 ms. */
   timeoutMs?: number
-  /** Retries on 429, 5xx, network errors and timeouts. Default 3 attempts, from 200 ms. */
+  /**
+   * Retries on 429, 5xx, network errors and timeouts. Default 3 attempts, from 200 ms. These are
+   * all the requests made: a `SanityClient` passed as `source` is asked not to retry on its own.
+   */
   retry?: RetryOptions
-  /** Keep answers in memory; also serves the last good answer when the source fails. Off by default. */
+  /**
+   * Keep answers in memory for `ttlMs`. An expired answer is refreshed; when the source fails,
+   * or does not answer within `staleAfterMs` (default 1500 ms), the last good answer is served
+   * with `stale: true` and a background refresh replaces it. Off by default.
+   */
   cache?: CacheOptions | false
   /** Allow a token in a browser. Never do this with a token that can read drafts or write. Default false. */
   allowBrowserToken?: boolean
@@ -35,7 +42,7 @@ export interface TreatmentContentOptions {
  *
  * @public
  */
-export type LocalizedTreatment = Localized<NonNullable<TreatmentBySlugQueryResult>>
+export type LocalizedTreatment = Localized<TreatmentBySlugQueryResult[number]>
 
 /**
  * A localized treatment summary for index pages.
@@ -60,7 +67,7 @@ export interface LocalizedAnswer {
   usedDefault: boolean
   /** Every field served from another locale than `locale`, or from none. */
   fallbacks: Fallback[]
-  /** True when the source failed and the last good answer from the cache is served. */
+  /** True when the source failed or was slow, and the last good answer from the cache is served. */
   stale: boolean
 }
 
@@ -112,6 +119,10 @@ export interface TreatmentContent {
    * One treatment by slug, in one request.
    *
    * @throws {ContentNotFoundError} When no published treatment has the slug.
+   * @throws {ContentInvariantError} When the content breaks a page invariant: two published
+   *   treatments with the slug ({@link DuplicateSlugError}), a reference to the wrong type of
+   *   document ({@link ReferenceTypeError}), no contraindications
+   *   ({@link MissingContraindicationsError}).
    * @throws {ContentSourceError | ContentTimeoutError | MalformedResponseError} When the source fails
    *   and no cached answer can stand in.
    */
@@ -141,7 +152,13 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
     baseDelayMs: positiveNumber(options.retry?.baseDelayMs, 'retry.baseDelayMs', 200, true),
     maxDelayMs: positiveNumber(options.retry?.maxDelayMs, 'retry.maxDelayMs', 2000, true),
   }
-  const cacheOptions = options.cache ? {ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true), ...(options.cache.maxEntries === undefined ? {} : {maxEntries: positiveInteger(options.cache.maxEntries, 'cache.maxEntries', 500)})} : undefined
+  const cacheOptions = options.cache
+    ? {
+        ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true),
+        maxEntries: positiveInteger(options.cache.maxEntries, 'cache.maxEntries', 500),
+        staleAfterMs: positiveNumber(options.cache.staleAfterMs, 'cache.staleAfterMs', 1500, true),
+      }
+    : undefined
   const cache = new ResponseCache(cacheOptions)
 
   const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
@@ -171,8 +188,10 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
       }
       const match = matchRequest(readOptions, 'getTreatment')
       const answer = await read<TreatmentBySlugQueryResult>(treatmentBySlugQuery, {slug, locales: match.chain}, checkTreatmentPage)
-      if (answer.value === null) throw new ContentNotFoundError(slug, match.locale)
-      const {value, fallbacks} = localize(answer.value, match.chain)
+      // checkTreatmentPage let through none or exactly one.
+      const [page] = answer.value
+      if (page === undefined) throw new ContentNotFoundError(slug, match.locale)
+      const {value, fallbacks} = localize(page, match.chain)
       return {...answerFields(match, fallbacks, answer.stale), treatment: value}
     },
     async listTreatments(readOptions = {}) {
@@ -216,7 +235,7 @@ function resolveSource(options: TreatmentContentOptions): ContentSource {
   if (isContentSource(source)) {
     const token = (source as {config?: () => {token?: unknown}}).config?.().token
     if (token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('a client configured with a token')
-    return source
+    return withoutOwnRetries(source)
   }
   if (!source || typeof source !== 'object') {
     throw new TypeError(

@@ -8,6 +8,11 @@ export type TreatmentContentErrorCode =
   | 'SOURCE_FAILED'
   | 'SOURCE_TIMEOUT'
   | 'MALFORMED_RESPONSE'
+  | 'DUPLICATE_SLUG'
+  | 'WRONG_REFERENCE_TYPE'
+  | 'NO_CONTRAINDICATIONS'
+  | 'DATASET_FILE_UNREADABLE'
+  | 'DATASET_FILE_INVALID'
 
 /**
  * Base class of every operational error the package throws. Misuse (a wrong option) throws a
@@ -97,6 +102,90 @@ export class MalformedResponseError extends TreatmentContentError {
     this.path = path
     this.expected = expected
     this.received = shown
+  }
+}
+
+/**
+ * The content breaks an invariant a page relies on, whatever wrote it (data can reach a source
+ * without passing the Studio's validation). A page is never built from it: it renders whole or
+ * not at all.
+ *
+ * @public
+ */
+export class ContentInvariantError extends TreatmentContentError {
+  /** Where in the treatment the problem is, e.g. `contraindications[2]`. */
+  readonly path: string
+  /** The treatment concerned. */
+  readonly treatmentId: string
+
+  constructor(code: 'DUPLICATE_SLUG' | 'WRONG_REFERENCE_TYPE' | 'NO_CONTRAINDICATIONS', message: string, details: {path: string; treatmentId: string}) {
+    super(code, message)
+    this.name = 'ContentInvariantError'
+    this.path = details.path
+    this.treatmentId = details.treatmentId
+  }
+}
+
+/**
+ * More than one published treatment has the same slug: which one a page shows would be
+ * arbitrary, so none is shown.
+ *
+ * @public
+ */
+export class DuplicateSlugError extends ContentInvariantError {
+  readonly slug: string
+  /** Every published treatment with the slug. */
+  readonly ids: readonly string[]
+
+  constructor(slug: string, ids: readonly string[]) {
+    super('DUPLICATE_SLUG', `${ids.length} published treatments have the slug “${slug}”: ${ids.join(', ')}; a slug must name one treatment`, {
+      path: 'slug',
+      treatmentId: ids[0] ?? '',
+    })
+    this.name = 'DuplicateSlugError'
+    this.slug = slug
+    this.ids = ids
+  }
+}
+
+/**
+ * A reference points at a document of another type than the field expects (a contraindication
+ * that is a side effect, say): it would be shown under the wrong heading.
+ *
+ * @public
+ */
+export class ReferenceTypeError extends ContentInvariantError {
+  readonly expected: string
+  readonly received: string
+  /** The referenced document. */
+  readonly documentId: string
+
+  constructor(details: {treatmentId: string; path: string; expected: string; received: string; documentId: string}) {
+    super(
+      'WRONG_REFERENCE_TYPE',
+      `Treatment ${details.treatmentId}: \`${details.path}\` references ${details.documentId}, a ${JSON.stringify(details.received)} document, where a ${JSON.stringify(details.expected)} is expected`,
+      details,
+    )
+    this.name = 'ReferenceTypeError'
+    this.expected = details.expected
+    this.received = details.received
+    this.documentId = details.documentId
+  }
+}
+
+/**
+ * A treatment lists no contraindication. Every treatment has at least one, and the Studio
+ * requires it; an empty list would read as "anyone can have this treatment".
+ *
+ * @public
+ */
+export class MissingContraindicationsError extends ContentInvariantError {
+  constructor(treatmentId: string) {
+    super('NO_CONTRAINDICATIONS', `Treatment ${treatmentId} lists no contraindications; a treatment page needs at least one`, {
+      path: 'contraindications',
+      treatmentId,
+    })
+    this.name = 'MissingContraindicationsError'
   }
 }
 

@@ -1,4 +1,4 @@
-import {ContentSourceError, ContentTimeoutError} from './errors.ts'
+import {ContentSourceError, ContentTimeoutError, isTreatmentContentError} from './errors.ts'
 import type {ContentSource} from './content-source.ts'
 
 /**
@@ -27,7 +27,11 @@ export interface FetchPolicy {
 /**
  * Asks `source` once, retrying on 429, 5xx, network errors and timeouts with exponential
  * backoff (honouring `Retry-After` on 429 up to `maxDelayMs`). 4xx errors other than 429 are
- * not retried: asking again cannot fix the request.
+ * not retried: asking again cannot fix the request; nor are the package's own typed errors
+ * (a bad dataset file) or programming errors, which are rethrown as they are.
+ *
+ * The package owns retries: `createTreatmentContent` turns a `SanityClient`'s own retries off
+ * for its calls, so `attempts` is the number of requests made.
  */
 export async function fetchWithRetry<R>(
   source: ContentSource,
@@ -51,6 +55,7 @@ export async function fetchWithRetry<R>(
       await sleep(Math.min(maxDelayMs, retryAfter ?? backoff * (0.5 + Math.random() / 2)))
     }
   }
+  if (isTreatmentContentError(lastError) || isProgrammingError(lastError)) throw lastError
   throw toSourceError(lastError, made, policy.timeoutMs)
 }
 
@@ -78,10 +83,44 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined
 }
 
+/** Error codes of a connection that failed or broke, in Node (`error.code`) and undici (`error.cause.code`). */
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+])
+
+function codeOf(error: unknown): unknown {
+  return (error as {code?: unknown} | null)?.code
+}
+
+function isNetworkError(error: unknown): boolean {
+  const code = codeOf(error) ?? codeOf((error as {cause?: unknown} | null)?.cause)
+  return typeof code === 'string' && networkCodes.has(code)
+}
+
+/** A bug in the caller's source or ours (`x is not a function`, a bad argument): asking again cannot help. */
+function isProgrammingError(error: unknown): boolean {
+  return (error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError) && !isNetworkError(error)
+}
+
 function isRetryable(error: unknown): boolean {
   if (error instanceof AttemptTimeout) return true
+  if (isTreatmentContentError(error) || isProgrammingError(error)) return false
   const status = statusOf(error)
-  if (status === undefined) return !(error instanceof TypeError && /is not a function/.test(error.message))
+  if (status === undefined) return true
   return status === 429 || status >= 500
 }
 

@@ -1,6 +1,6 @@
-import {hasContent} from './has-content.ts'
-import {itemLanguage} from './item-language.ts'
-import {sourceHash} from './source-hash.ts'
+import {hasVisibleText} from './dataset/has-visible-text.ts'
+import {itemLanguage} from './dataset/item-language.ts'
+import {sourceHash} from './dataset/source-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
@@ -63,7 +63,7 @@ export function localize<T>(value: T, chain: readonly string[]): {value: Localiz
       const source = node.source
       const base = chain.at(-1)
       // A translation of an older source text must not read as current: show the source.
-      if (served === requested && served !== base && typeof source?.hash === 'string' && hasContent(source.value) && sourceHash(source.value) !== source.hash) {
+      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(source.value) && sourceHash(source.value) !== source.hash) {
         fallbacks.push({path, requested, served: base ?? null, stale: true})
         return source.value
       }
@@ -87,7 +87,7 @@ function pick(
   chain: readonly string[],
 ): {served: string | null; text: unknown} {
   for (const locale of chain) {
-    const item = items.find((candidate) => itemLanguage(candidate) === locale && hasContent(candidate.value))
+    const item = items.find((candidate) => itemLanguage(candidate) === locale && hasVisibleText(candidate.value))
     if (item) return {served: locale, text: item.value}
   }
   return {served: null, text: null}
@@ -108,7 +108,7 @@ export function needsWholeChain(value: unknown, chain: readonly string[]): boole
     if (!node || typeof node !== 'object') return false
     if (isLocalizedField(node)) {
       const items = node.i18n ?? []
-      return items.length > 0 && items.every((item) => itemLanguage(item) === requested && !hasContent(item.value))
+      return items.length > 0 && items.every((item) => itemLanguage(item) === requested && !hasVisibleText(item.value))
     }
     return Object.values(node).some(walk)
   }

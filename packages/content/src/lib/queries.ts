@@ -8,7 +8,11 @@ import {defineQuery} from 'groq'
 // sanity-plugin-internationalized-array v5. `localize()` then picks the first locale with
 // visible text. GROQ cannot trim, so a whitespace-only translation counts as text here;
 // `localize()` spots it and the package asks again with `$all: true`. Drafts and release
-// versions are never served. Safety texts (contraindications, side effects) also carry their
+// versions are never served. A referenced document of another `_type` than its field expects
+// carries its `_type` (and only then: no bytes for sound data), so the package can refuse it
+// (a side effect listed as a contraindication, say),
+// and a slug query returns every treatment with the slug, so two are an error, never first-wins.
+// Safety texts (contraindications, side effects) also carry their
 // base-locale text and the source hash their translation was made from, so that a translation
 // of an older source text is not shown as current. `sanity typegen` resolves the shared
 // projection constant, so every query stays typed.
@@ -27,6 +31,7 @@ const treatmentProjection = /* groq */ `{
   protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},
   "condition": condition->{
     _id,
+    _type != "condition" => {_type},
     "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
     "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},
     "description": {"i18n": description[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.description[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
@@ -36,6 +41,7 @@ const treatmentProjection = /* groq */ `{
     "role": {"i18n": role[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.role[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
     "ingredient": ingredient->{
       _id,
+      _type != "ingredient" => {_type},
       ingredientClass,
       isClass,
       "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},
@@ -45,6 +51,7 @@ const treatmentProjection = /* groq */ `{
   },
   "effects": effects[]->{
     _id,
+    _type != "effect" => {_type},
     onsetDays,
     claimStatus,
     "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}
@@ -57,12 +64,14 @@ const treatmentProjection = /* groq */ `{
   },
   "sideEffects": sideEffects[]->{
     _id,
+    _type != "sideEffect" => {_type},
     severity,
     "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},
     "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": whenToSeekHelp[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}
   },
   "contraindications": contraindications[]->{
     _id,
+    _type != "contraindication" => {_type},
     kind,
     category,
     "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},
@@ -75,12 +84,13 @@ const treatmentProjection = /* groq */ `{
 }`
 
 /**
- * One treatment page: the treatment with everything it references, localized to `$locales`.
+ * One treatment page: every published treatment with the slug (one, or none; the package
+ * refuses two rather than pick one), with everything it references, localized to `$locales`.
  *
  * @public
  */
 export const treatmentBySlugQuery = defineQuery(
-  `*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0]${treatmentProjection}`,
+  `*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc)${treatmentProjection}`,
 )
 
 /**

@@ -55,4 +55,27 @@ describe('ResponseCache', () => {
     await cache.get('b', load('b'))
     expect(loads).toEqual(['a', 'b', 'c', 'b'])
   })
+
+  it('serves the expired answer within staleAfterMs when the source hangs, and the refresh replaces it later', async () => {
+    let now = 0
+    const cache = new ResponseCache({ttlMs: 10, staleAfterMs: 20}, () => now)
+    await cache.get('k', async () => 'old')
+    now = 50
+    let finish: (value: string) => void = () => {}
+    let calls = 0
+    const hanging = () => {
+      calls++
+      return new Promise<string>((resolve) => (finish = resolve))
+    }
+    const started = performance.now()
+    expect(await cache.get('k', hanging)).toEqual({value: 'old', stale: true, fetchedAt: 0})
+    expect(performance.now() - started).toBeLessThan(1000)
+    // The refresh is known to be slow: the next request does not wait for it again.
+    const again = cache.get('k', hanging)
+    expect(await Promise.race([again, new Promise((resolve) => setTimeout(() => resolve('waited'), 10))])).toEqual({value: 'old', stale: true, fetchedAt: 0})
+    expect(calls).toBe(1)
+    finish('new')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await cache.get('k', hanging)).toEqual({value: 'new', stale: false, fetchedAt: 50})
+  })
 })

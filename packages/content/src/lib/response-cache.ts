@@ -8,6 +8,13 @@ export interface CacheOptions {
   ttlMs: number
   /** How many answers to keep; the least recently used go first. Default 500. */
   maxEntries?: number
+  /**
+   * How long a request waits for the source to refresh an expired answer before it gets the
+   * expired one, marked `stale`, while the refresh goes on in the background and replaces it
+   * when it succeeds. Until then, later requests get the stale answer at once instead of
+   * waiting again. `0` serves a stale answer at once (stale-while-revalidate). Default 1500 ms.
+   */
+  staleAfterMs?: number
 }
 
 interface Entry {
@@ -15,7 +22,13 @@ interface Entry {
   fetchedAt: number
 }
 
-/** What {@link ResponseCache.get} answers: a value, and whether it is an old one served because the source failed. */
+interface Refresh {
+  promise: Promise<CachedAnswer<unknown>>
+  /** Set once a request stopped waiting for this refresh: later ones do not wait either. */
+  slow: boolean
+}
+
+/** What {@link ResponseCache.get} answers: a value, and whether it is an old one served because the source failed or was slow. */
 export interface CachedAnswer<R> {
   value: R
   stale: boolean
@@ -24,16 +37,17 @@ export interface CachedAnswer<R> {
 
 /**
  * Answers each key once at a time (concurrent identical requests share one upstream request),
- * keeps answers fresh for `ttlMs`, and serves the last good answer when a refresh fails.
+ * keeps answers fresh for `ttlMs`, serves the last good answer when a refresh fails, and serves
+ * it within `staleAfterMs` when a refresh hangs.
  */
 export class ResponseCache {
   readonly #entries = new Map<string, Entry>()
-  readonly #inFlight = new Map<string, Promise<CachedAnswer<unknown>>>()
+  readonly #inFlight = new Map<string, Refresh>()
   readonly #options: Required<CacheOptions> | undefined
   readonly #now: () => number
 
   constructor(options: CacheOptions | undefined, now: () => number = Date.now) {
-    this.#options = options ? {maxEntries: 500, ...options} : undefined
+    this.#options = options ? {maxEntries: 500, staleAfterMs: 1500, ...options} : undefined
     this.#now = now
   }
 
@@ -43,11 +57,28 @@ export class ResponseCache {
       this.#remember(key, entry)
       return Promise.resolve({value: entry.value as R, stale: false, fetchedAt: entry.fetchedAt})
     }
-    const pending = this.#inFlight.get(key)
-    if (pending) return pending as Promise<CachedAnswer<R>>
-    const request = this.#load(key, load).finally(() => this.#inFlight.delete(key))
-    this.#inFlight.set(key, request)
-    return request
+    let refresh = this.#inFlight.get(key)
+    if (!refresh) {
+      const started: Refresh = {promise: this.#load(key, load).finally(() => this.#inFlight.delete(key)), slow: false}
+      this.#inFlight.set(key, started)
+      refresh = started
+    }
+    if (!entry || !this.#options) return refresh.promise as Promise<CachedAnswer<R>>
+    const stale: CachedAnswer<R> = {value: entry.value as R, stale: true, fetchedAt: entry.fetchedAt}
+    if (refresh.slow) return Promise.resolve(stale)
+    return this.#within(refresh, this.#options.staleAfterMs, stale)
+  }
+
+  /** The refresh's answer if it comes within `ms`, otherwise `stale` (and the refresh is marked slow). */
+  #within<R>(refresh: Refresh, ms: number, stale: CachedAnswer<R>): Promise<CachedAnswer<R>> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<CachedAnswer<R>>((resolve) => {
+      timer = setTimeout(() => {
+        refresh.slow = true
+        resolve(stale)
+      }, ms)
+    })
+    return Promise.race([refresh.promise as Promise<CachedAnswer<R>>, late]).finally(() => clearTimeout(timer))
   }
 
   async #load<R>(key: string, load: () => Promise<R>): Promise<CachedAnswer<R>> {

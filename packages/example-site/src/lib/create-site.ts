@@ -66,6 +66,9 @@ export function createSite(options: SiteOptions): SiteListener {
   const siteName = options.siteName ?? 'Example Clinic'
   const onError = options.onError ?? ((error: unknown) => console.error(error))
   const assets = loadStaticAssets()
+  // UI strings are built once per locale and shared by the layout, the page and its JSON-LD.
+  const uiByLocale = new Map(locales.map((definition) => [definition.id, createUiStrings(definition.id)]))
+  const uiStrings = (locale: string): UiStrings => uiByLocale.get(locale) ?? createUiStrings(locale)
 
   const indexPath = (locale: string) => `/${locale}/treatments`
   const treatmentPath = (locale: string, slug: string) => `/${locale}/treatments/${slug}`
@@ -79,16 +82,16 @@ export function createSite(options: SiteOptions): SiteListener {
   })
 
   const messagePage = (status: number, locale: string, title: string, text: string, extra: Record<string, string> = {}): Reply => {
-    const ui = createUiStrings(locale)
+    const ui = uiStrings(locale)
     return htmlReply(status, locale, document(ui, locale, title, messageView(title, text, ui, indexPath(locale)), languageLinks(locale, indexPath)), extra)
   }
   const notFound = (locale: string) => {
-    const ui = createUiStrings(locale)
+    const ui = uiStrings(locale)
     return messagePage(404, locale, ui.t('notFoundTitle'), ui.t('notFoundBody'))
   }
   const failure = (error: unknown, locale: string, request: IncomingMessage): Reply => {
     onError(error, request)
-    const ui = createUiStrings(locale)
+    const ui = uiStrings(locale)
     const status = isTreatmentContentError(error) ? 503 : 500
     return messagePage(status, locale, ui.t('serviceUnavailableTitle'), ui.t('serviceUnavailableBody'), status === 503 ? {'Retry-After': '30'} : {})
   }
@@ -111,7 +114,7 @@ export function createSite(options: SiteOptions): SiteListener {
     if (!isSupportedLocale(locale)) return withVary(notFound(acceptLocale()))
     if (section === undefined) return {status: 301, headers: {Location: indexPath(locale), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
     if (section !== 'treatments' || rest.length > 0) return notFound(locale)
-    const ui = createUiStrings(locale)
+    const ui = uiStrings(locale)
 
     if (slug === undefined) {
       try {
@@ -125,7 +128,7 @@ export function createSite(options: SiteOptions): SiteListener {
     if (!slugPattern.test(slug)) return notFound(locale)
     try {
       const result = await content.getTreatment(slug, {locale})
-      const page = renderTreatmentPage(result, {urlFor: (id) => `${origin}${treatmentPath(id, result.treatment.slug)}`})
+      const page = renderTreatmentPage(result, {urlFor: (id) => `${origin}${treatmentPath(id, result.treatment.slug)}`, ui: uiStrings(result.locale)})
       const main = treatmentView(page, ui, indexPath(locale))
       const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => treatmentPath(id, slug)), {
         description: page.description,

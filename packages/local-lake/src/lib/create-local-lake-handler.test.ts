@@ -132,6 +132,18 @@ describe('inputs that used to crash the lake', () => {
     expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
   })
 
+  it('answers *{"x":*{"y":*{"z":*}}} over the shipped dataset with an error, not a crash, and serves the next request', async () => {
+    const shipped = await startLakeFixture({queryTimeoutMs: 2000}, {file: new URL('../../../../content/dataset.ndjson', import.meta.url).pathname})
+    try {
+      const response = await fetch(`${shipped.lake.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('*{"x":*{"y":*{"z":*}}}')}`)
+      expect([400, 408]).toContain(response.status)
+      expect(await response.json()).toMatchObject({error: {type: expect.stringMatching(/^(queryTimeoutError|queryResultTooLarge)$/)}})
+      expect(await shipped.client.fetch('count(*) > 0')).toBe(true)
+    } finally {
+      await shipped.close()
+    }
+  })
+
   it('answers parameters nested 10,000 arrays deep with 400, not a crash', async () => {
     const response = await post('$p', `{"p":${'['.repeat(10_000)}${']'.repeat(10_000)}}`)
     expect(response.status).toBe(400)

@@ -6,7 +6,7 @@ import type {DatasetStore} from './dataset-store.ts'
 import {GroqRunner} from './groq-runner.ts'
 import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from './host-check.ts'
 import {readAccess, requireLoopbackOrToken, requireToken} from './lake-access.ts'
-import {DATA_ENDPOINTS, NOT_IMPLEMENTED} from './lake-endpoints.ts'
+import {DATA_ENDPOINTS, LAKE_ROUTES, NOT_IMPLEMENTED} from './lake-endpoints.ts'
 import {type LocalLakeOptions, type ResolvedLakeOptions, resolveLakeOptions} from './lake-options.ts'
 import type {LakeResponse} from './lake-request.ts'
 import {loadDatasets} from './load-datasets.ts'
@@ -128,6 +128,17 @@ async function route(
   const url = new URL(request.url ?? '/', 'http://local-lake')
   if (method === 'OPTIONS') return {statusCode: 204, body: undefined}
   const access = readAccess(request, options.token)
+  const projectHeader = request.headers['x-sanity-project-id']
+  const projectId = typeof projectHeader === 'string' && projectHeader !== '' ? projectHeader : 'local'
+  for (const extra of LAKE_ROUTES) {
+    const found = extra.path.exec(url.pathname)
+    if (found === null) continue
+    if (!extra.methods.includes(method)) throw methodNotAllowed(method, url.pathname, extra.methods)
+    if (extra.access !== 'open') requireLoopbackOrToken(access)
+    if (extra.access === 'token') requireToken(access, `Requests to ${url.pathname}`)
+    const common = {request, response, access, corsHeaders: cors, method, url, projectId, runner: lake.runner, options, signal, streams: lake.streams}
+    return extra.handle({...common, stores, match: found})
+  }
   requireLoopbackOrToken(access)
   const match = ROUTE.exec(url.pathname)
   const [, apiVersion = '', endpointName = '', datasetSegment = '', rest] = match ?? []
@@ -140,15 +151,7 @@ async function route(
   if (endpoint === undefined) {
     throw new ApiError(501, 'notImplemented', `The local lake does not implement /data/${endpointName}`)
   }
-  if (!endpoint.methods.includes(method)) {
-    throw new ApiError(
-      405,
-      'httpMethodNotAllowed',
-      `Method ${method} is not allowed on /data/${endpointName}; use ${endpoint.methods.join(' or ')}`,
-      {},
-      {Allow: [...endpoint.methods, 'OPTIONS'].join(', ')},
-    )
-  }
+  if (!endpoint.methods.includes(method)) throw methodNotAllowed(method, `/data/${endpointName}`, endpoint.methods)
   if (endpoint.access === 'token') requireToken(access, `Requests to /data/${endpointName}`)
   const dataset = safeDecode(datasetSegment)
   const store = stores.get(dataset)
@@ -158,7 +161,6 @@ async function route(
   if (endpoint.rest !== true && rest !== undefined && rest !== '') {
     throw notFound(`Unknown route ${method} ${url.pathname}`)
   }
-  const projectHeader = request.headers['x-sanity-project-id']
   return endpoint.handle({
     request,
     response,
@@ -168,12 +170,18 @@ async function route(
     url,
     store,
     apiVersion,
-    projectId: typeof projectHeader === 'string' && projectHeader !== '' ? projectHeader : 'local',
+    projectId,
     rest: rest ?? '',
     runner: lake.runner,
     options,
     signal,
     streams: lake.streams,
+  })
+}
+
+function methodNotAllowed(method: string, path: string, methods: readonly string[]): ApiError {
+  return new ApiError(405, 'httpMethodNotAllowed', `Method ${method} is not allowed on ${path}; use ${methods.join(' or ')}`, {}, {
+    Allow: [...methods, 'OPTIONS'].join(', '),
   })
 }
 

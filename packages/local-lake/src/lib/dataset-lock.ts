@@ -2,6 +2,8 @@ import {open, readFile, readdir, rename, rm} from 'node:fs/promises'
 import {readFileSync, unlinkSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 
+import {temporaryFilePattern} from '@treatments/content/dataset'
+
 import {LocalLakeError} from './local-lake-error.ts'
 
 /** What a lock file next to a dataset says about the process that owns the file. */
@@ -170,20 +172,17 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Removes `.<name>.<pid>.<random>.tmp` files beside `file`, which {@link atomicWriteFile} leaves
+ * Removes `.<name>.<pid>.<random>.tmp` files beside `file` (the dataset core's
+ * `temporaryFilePattern`), which an atomic write leaves
  * only when its process was killed mid-write. Called with the lock held, so no live writer owns them.
  */
 async function removeLeftoverTemporaryFiles(file: string): Promise<void> {
-  const prefix = `.${basename(file)}.`
+  const pattern = temporaryFilePattern(basename(file))
   let names: string[]
   try {
     names = await readdir(dirname(file))
   } catch {
     return
   }
-  await Promise.all(
-    names
-      .filter((name) => name.startsWith(prefix) && /^\d+\.[0-9a-f]+\.tmp$/.test(name.slice(prefix.length)))
-      .map((name) => rm(join(dirname(file), name), {force: true})),
-  )
+  await Promise.all(names.filter((name) => pattern.test(name)).map((name) => rm(join(dirname(file), name), {force: true})))
 }

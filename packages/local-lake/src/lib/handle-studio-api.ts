@@ -1,11 +1,12 @@
 import type {IncomingMessage} from 'node:http'
 
 import {ApiError, notFound} from './api-error.ts'
+import {LOCAL_LAKE_USER_ID} from './lake-identity.ts'
 import type {LakeResponse} from './lake-request.ts'
 
-/** The one user of a local lake, as Sanity's `/users/me` describes a user. */
+/** The one user of a local lake, as Sanity's `/users/me` describes a user (its id is the `identity` of listen events). */
 export const LOCAL_USER = {
-  id: 'local-editor',
+  id: LOCAL_LAKE_USER_ID,
   name: 'Local editor',
   email: 'editor@localhost',
   provider: 'local',

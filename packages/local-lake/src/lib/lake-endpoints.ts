@@ -3,7 +3,7 @@ import {handleDoc} from './handle-doc.ts'
 import {handleListen} from './handle-listen.ts'
 import {handleMutate} from './handle-mutate.ts'
 import {handleQuery} from './handle-query.ts'
-import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import type {LakeRequest, LakeResponse, LakeRouteRequest} from './lake-request.ts'
 
 /** One endpoint of the data API, `/v{version}/data/{name}/{dataset}[/{rest}]`. */
 export interface DataEndpoint {
@@ -37,3 +37,21 @@ export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string,
 
 /** Data API endpoints Content Lake has and the local lake answers with 501. */
 export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['live', 'history', 'export', 'releases'])
+
+/**
+ * A route outside the data API (for example `/v{version}/users/me`): matched on the whole path
+ * before the data API routes are.
+ */
+export interface LakeRoute {
+  /** Matches the URL path (`/v2025-02-19/users/me`). */
+  path: RegExp
+  /** HTTP methods accepted (others get 405). */
+  methods: readonly string[]
+  /** `open`: anyone the Host and CORS checks let through; `read`: loopback or token; `token`: the token. */
+  access: 'open' | 'read' | 'token'
+  /** Answers the request; `undefined` means the handler wrote the response itself. */
+  handle(context: LakeRouteRequest): LakeResponse | undefined | Promise<LakeResponse | undefined>
+}
+
+/** Routes outside the data API. Add one by adding an entry (its handler in its own file). */
+export const LAKE_ROUTES: readonly LakeRoute[] = []

@@ -32,6 +32,14 @@ export interface LakeRequest {
   streams: Set<ServerResponse>
 }
 
+/** A request to a route outside the data API (no dataset in the path). */
+export type LakeRouteRequest = Omit<LakeRequest, 'store' | 'rest' | 'apiVersion'> & {
+  /** Every dataset served, by name. */
+  stores: ReadonlyMap<string, DatasetStore>
+  /** The groups of the route's `path` match. */
+  match: RegExpExecArray
+}
+
 /** What an endpoint handler answers with (sent as JSON). */
 export interface LakeResponse {
   statusCode: number

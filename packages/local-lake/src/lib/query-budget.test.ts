@@ -1,3 +1,5 @@
+import {subscribe, unsubscribe} from 'node:diagnostics_channel'
+
 import {ClientError, createClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
@@ -53,6 +55,29 @@ describe('the query time limit', () => {
     )
     expect(response.status).toBe(408)
     expect(await response.json()).toMatchObject({error: {type: 'queryTimeoutError'}})
+  })
+})
+
+describe('a client that disconnects', () => {
+  it('cancels its query on the server', async () => {
+    const lake = await startLocalLake({datasets: {production: manyDocuments()}, queryTimeoutMs: 60_000, readOnly: true})
+    const stopped = new Promise<{reason: string; ms: number}>((resolve) => {
+      const listener = (message: unknown) => {
+        unsubscribe('treatments:local-lake:query-stopped', listener)
+        resolve(message as {reason: string; ms: number})
+      }
+      subscribe('treatments:local-lake:query-stopped', listener)
+    })
+    try {
+      const controller = new AbortController()
+      const request = fetch(`${lake.url}/v2025-02-19/data/query/production?query=${encodeURIComponent(CROSS_JOIN)}`, {signal: controller.signal})
+      setTimeout(() => controller.abort(), 200)
+      await expect(request).rejects.toThrow()
+      // Stopped long before its 60 s limit.
+      expect(await stopped).toMatchObject({reason: 'cancelled', ms: expect.any(Number)})
+    } finally {
+      await lake.close()
+    }
   })
 })
 

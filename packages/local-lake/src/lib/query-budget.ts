@@ -1,3 +1,4 @@
+import {channel} from 'node:diagnostics_channel'
 import {setImmediate as yieldToEventLoop} from 'node:timers/promises'
 
 import {ApiError} from './api-error.ts'
@@ -10,10 +11,22 @@ export interface QueryLimits {
   signal?: AbortSignal | undefined
 }
 
+/**
+ * Published on when a query is stopped: `{query, reason: 'timeout' | 'cancelled', ms}`.
+ * Subscribe with `diagnostics_channel.subscribe('treatments:local-lake:query-stopped', …)`.
+ */
+export const queryStopped = channel('treatments:local-lake:query-stopped')
+
 /** How many documents are visited between clock reads. */
 const CHECK_EVERY = 64
 /** The longest a query holds the event loop before it lets other requests run. */
 const SLICE_MS = 4
+/**
+ * Past this much running time a query is a long one: it then holds the event loop for only
+ * {@link LONG_SLICE_MS} at a time, so short queries arriving meanwhile get most of the CPU.
+ */
+const LONG_QUERY_MS = 50
+const LONG_SLICE_MS = 1
 
 /**
  * The time budget of one query evaluation. groq-js runs on promises that resolve as microtasks,
@@ -23,6 +36,7 @@ const SLICE_MS = 4
  * deadline or its client has gone.
  */
 export class QueryBudget {
+  readonly #started: number
   readonly #deadline: number
   readonly #timeoutMs: number
   readonly #signal: AbortSignal | undefined
@@ -31,6 +45,7 @@ export class QueryBudget {
 
   constructor(limits: QueryLimits) {
     this.#sliceStart = performance.now()
+    this.#started = this.#sliceStart
     this.#deadline = this.#sliceStart + limits.timeoutMs
     this.#timeoutMs = limits.timeoutMs
     this.#signal = limits.signal
@@ -46,7 +61,8 @@ export class QueryBudget {
     this.#throwIfStopped()
     const now = performance.now()
     if (now >= this.#deadline) throw this.timeoutError()
-    if (now - this.#sliceStart < SLICE_MS) return
+    const slice = now - this.#started > LONG_QUERY_MS ? LONG_SLICE_MS : SLICE_MS
+    if (now - this.#sliceStart < slice) return
     await yieldToEventLoop()
     this.#throwIfStopped()
     this.#sliceStart = performance.now()
@@ -71,6 +87,11 @@ export class QueryBudget {
         }
       },
     }
+  }
+
+  /** Milliseconds since the query started. */
+  elapsed(): number {
+    return performance.now() - this.#started
   }
 
   /** The error a query past its deadline fails with, in Sanity's error shape. */

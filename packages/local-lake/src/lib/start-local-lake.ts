@@ -20,7 +20,7 @@ export interface LocalLakeClientConfig {
 
 /** A running local lake server. */
 export interface LocalLake {
-  /** Base URL, e.g. `http://127.0.0.1:3333`; use it as `apiHost`. */
+  /** Base URL, e.g. `http://127.0.0.1:3334`; use it as `apiHost`. */
   readonly url: string
   /** The port listened on (useful with `port: 0`). */
   readonly port: number

@@ -1,7 +1,7 @@
 import {blockMarksTree, type MarkNode} from './block-marks-tree.ts'
 import {inlineCodeProblems} from './inline-code-problems.ts'
 import type {InlineNode, UnitContent} from './inline-content.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 
 /**
  * Expresses an existing translation as XLIFF targets for the segments of `source`, reusing the

@@ -1,4 +1,4 @@
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 
 /** A Portable Text block's children as a tree of marks (before inline code ids are given). */
 export type MarkNode =

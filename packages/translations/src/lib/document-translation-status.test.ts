@@ -1,4 +1,4 @@
-import {sourceHash} from '@treatments/content'
+import {sourceHash} from '@treatments/content/dataset'
 import {describe, expect, it} from 'vitest'
 
 import {block, blockItem, sampleDocument, stringItem} from '../test-support/documents.ts'

@@ -1,8 +1,8 @@
-import {hasContent, sourceHash} from '@treatments/content'
+import {hasVisibleText, sourceHash} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 
 import {findLocalizedFields, localizedValue} from './find-localized-fields.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 import {resolveStatusLocales, type StatusOptions} from './status-options.ts'
 import {targetHash} from './target-hash.ts'
 import {findTranslationState, recordedSourceHash, recordedTargetHash, type TranslationState} from './translation-state.ts'
@@ -67,7 +67,7 @@ export async function documentTranslationStatus(document: TranslatableDocument, 
   const statuses: FieldStatus[] = []
   for (const field of findLocalizedFields(document)) {
     const base = localizedValue(field.items, baseLocale)
-    if (!hasContent(base)) continue
+    if (!hasVisibleText(base)) continue
     const currentHash = await sourceHash(base)
     for (const locale of locales) {
       const common = {
@@ -82,7 +82,7 @@ export async function documentTranslationStatus(document: TranslatableDocument, 
       const recordedHash = recordedSourceHash(state, field.path)
       const recorded = recordedHash === undefined ? {} : {recordedHash}
       const value = localizedValue(field.items, locale)
-      if (!hasContent(value)) {
+      if (!hasVisibleText(value)) {
         statuses.push({...common, ...recorded, state: 'missing', reason: 'no-text'})
       } else if (recordedHash === undefined) {
         statuses.push({...common, state: 'stale', reason: 'no-source-hash'})

@@ -1,7 +1,7 @@
 import type {SanityClient} from '@sanity/client'
 
 import {publishedDocumentsQuery} from './fetch-published-documents.ts'
-import type {DatasetDocument} from './reference-order.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 
 /** Options for {@link exportDataset}. */
 export interface ExportDatasetOptions {
@@ -21,11 +21,6 @@ export async function exportDataset(client: SanityClient, options: ExportDataset
     ? await client.fetch<DatasetDocument[]>(WITH_DRAFTS_QUERY, {}, {perspective: 'raw'})
     : await client.fetch<DatasetDocument[]>(publishedDocumentsQuery, {}, {perspective: 'published'})
   return [...documents].sort((a, b) => compare(a._type, b._type) || compare(a._id, b._id))
-}
-
-/** Documents as NDJSON: one JSON document per line, each line ending in `\n`. */
-export function toNdjson(documents: readonly DatasetDocument[]): string {
-  return documents.map((document) => `${JSON.stringify(document)}\n`).join('')
 }
 
 function compare(a: string, b: string): number {

@@ -1,6 +1,6 @@
-import {itemLanguage} from '@treatments/content'
+import {itemLanguage} from '@treatments/content/dataset'
 export {itemLanguage}
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 
 /**
  * One language's entry of a localized field, as stored by `sanity-plugin-internationalized-array`:

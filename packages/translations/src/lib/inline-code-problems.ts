@@ -1,3 +1,4 @@
+import {hasVisibleText} from '@treatments/content/dataset'
 import {inlineText, type InlineNode} from './inline-content.ts'
 
 interface CodeUse {
@@ -44,7 +45,7 @@ export function inlineCodeProblems(
     if (use.parents.join('/') !== other.parents.join('/')) {
       problems.push(`the target moves ${describe(id)} ${placement(other.parents)}; in the source it is ${placement(use.parents)}`)
     }
-    if (use.node.kind === 'pc' && other.node.kind === 'pc' && inlineText(use.node.children).trim() !== '' && inlineText(other.node.children).trim() === '') {
+    if (use.node.kind === 'pc' && other.node.kind === 'pc' && hasVisibleText(inlineText(use.node.children)) && !hasVisibleText(inlineText(other.node.children))) {
       problems.push(`the target leaves ${describe(id)} without text`)
     }
   }

@@ -1,4 +1,4 @@
-import {sourceHash} from '@treatments/content'
+import {sourceHash} from '@treatments/content/dataset'
 import {describe, expect, it} from 'vitest'
 
 import {sampleDocument} from '../test-support/documents.ts'

@@ -1,4 +1,4 @@
-import {hasContent} from '@treatments/content'
+import {hasVisibleText} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 
 import type {FieldStatus} from './document-translation-status.ts'
@@ -75,7 +75,7 @@ export function markReviewedPatch(
   for (const field of findLocalizedFields(document)) {
     const base = localizedValue(field.items, baseLocale)
     const value = localizedValue(field.items, locale)
-    if (!hasContent(base) || !hasContent(value) || recordedSourceHash(state, field.path) !== targetHash(base)) continue
+    if (!hasVisibleText(base) || !hasVisibleText(value) || recordedSourceHash(state, field.path) !== targetHash(base)) continue
     reviewedTargetHashes.push({_key: `r${reviewedTargetHashes.length + 1}`, _type: 'sourceHash', field: field.path, hash: targetHash(value)})
   }
   const at = `translations[_key==${JSON.stringify(state._key)}]`

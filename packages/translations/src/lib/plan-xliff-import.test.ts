@@ -1,4 +1,4 @@
-import {sourceHash} from '@treatments/content'
+import {sourceHash} from '@treatments/content/dataset'
 import {describe, expect, it} from 'vitest'
 
 import {sampleDocument} from '../test-support/documents.ts'
@@ -114,7 +114,7 @@ describe('planXliffImport', () => {
     const withStranger = xml.replace('</xliff>', '<file id="nobody"><unit id="title" name="title"><notes><note category="sourceHash">x</note></notes><segment><source>a</source></segment></unit></file></xliff>')
     const error = await rejection(withStranger, [document])
     expect(error.problems).toEqual([
-      'document "treatment-a", field "title": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
+      'document "treatment-a", field "title": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
       'document "treatment-a": unknown field "subtitle" (unit "summary")',
       'document "treatment-a", field "body": only 2 of 3 segments have a <target>; translate all of them or none',
       'document "treatment-a", field "claims[_key=="c1"].statement": the <source> differs from the current text; sources must not be edited, export again',
@@ -133,9 +133,20 @@ describe('planXliffImport', () => {
     const error = await rejection(blanked, [document])
     expect(error.code).toBe('IMPORT_REJECTED')
     expect(error.problems).toEqual([
-      'document "treatment-a", field "summary": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
-      'document "treatment-a", field "body", segment "b2": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
-      'document "treatment-a", field "body", segment "b3": the <target> is empty but the <source> has text; translate it (an import never deletes text)',
+      'document "treatment-a", field "summary": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
+      'document "treatment-a", field "body", segment "b2": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
+      'document "treatment-a", field "body", segment "b3": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
+    ])
+  })
+
+  it('rejects a target of invisible characters only (zero-width space, word joiner, soft hyphen), naming the unit', async () => {
+    const document = await sampleDocument()
+    const exported = translateXliff(await exportOf(document, 'de'), (text) => `[DE] ${text}`)
+    const invisible = exported.replace('<target>[DE] A treatment.</target>', '<target>\u200B\u2060\u00AD</target>')
+    const error = await rejection(invisible, [document])
+    expect(error.code).toBe('IMPORT_REJECTED')
+    expect(error.problems).toEqual([
+      'document "treatment-a", field "summary": the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)',
     ])
   })
 

@@ -1,11 +1,11 @@
-import {hasContent, sourceHash} from '@treatments/content'
+import {hasVisibleText, sourceHash} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 
 import type {TranslatableDocument} from './document-translation-status.ts'
 import {findLocalizedFields, itemLanguage, localizedValue, type LocalizedField, type LocalizedItem} from './find-localized-fields.ts'
 import {inlineCodeProblems} from './inline-code-problems.ts'
 import {inlineText, sameInline, type UnitContent} from './inline-content.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 import type {ParsedUnit, ParsedXliff} from './parse-xliff.ts'
 import {targetHash} from './target-hash.ts'
 import {targetValue} from './target-value.ts'
@@ -106,7 +106,7 @@ export async function planXliffImport(
         continue
       }
       const base = localizedValue(field.items, baseLocale)
-      if (!hasContent(base)) {
+      if (!hasVisibleText(base)) {
         problems.push(`${where}: the field has no ${baseLocale} text to translate`)
         continue
       }
@@ -140,8 +140,8 @@ export async function planXliffImport(
       unit.segments.forEach((segment, index) => {
         const expected = content.segments[index]!
         const label = expected.id === undefined ? where : `${where}, segment "${expected.id}"`
-        if (inlineText(segment.target!).trim() === '' && inlineText(expected.nodes).trim() !== '') {
-          problems.push(`${label}: the <target> is empty but the <source> has text; translate it (an import never deletes text)`)
+        if (!hasVisibleText(inlineText(segment.target!)) && hasVisibleText(inlineText(expected.nodes))) {
+          problems.push(`${label}: the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)`)
           return
         }
         for (const problem of inlineCodeProblems(expected.nodes, segment.target!, (id) => describeCode(content, id))) {
@@ -154,8 +154,8 @@ export async function planXliffImport(
       const value = targetValue(base, content, targets, current)
       const state = findTranslationState(document, locale)
       const unchanged =
-        hasContent(current) && recordedSourceHash(state, field.path) === hash && (await sourceHash(current)) === (await sourceHash(value))
-      accepted.push({document, field, hash, value, change: unchanged ? 'unchanged' : hasContent(current) ? 'updated' : 'added'})
+        hasVisibleText(current) && recordedSourceHash(state, field.path) === hash && (await sourceHash(current)) === (await sourceHash(value))
+      accepted.push({document, field, hash, value, change: unchanged ? 'unchanged' : hasVisibleText(current) ? 'updated' : 'added'})
     }
   }
   if (problems.length > 0) {

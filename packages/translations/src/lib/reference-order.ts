@@ -1,11 +1,4 @@
-import {isRecord} from './is-record.ts'
-
-/** A dataset document: an `_id`, a `_type` and any fields. */
-export interface DatasetDocument {
-  _id: string
-  _type: string
-  [field: string]: unknown
-}
+import {isRecord, type DatasetDocument} from '@treatments/content/dataset'
 
 /**
  * Groups documents so that every document comes after the documents it references (`_ref`

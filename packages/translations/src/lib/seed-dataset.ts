@@ -1,6 +1,8 @@
 import type {SanityClient} from '@sanity/client'
 
-import {referenceGroups, type DatasetDocument} from './reference-order.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
+
+import {referenceGroups} from './reference-order.ts'
 
 /** Progress after each batch of {@link seedDataset}. */
 export interface SeedProgress {

@@ -1,4 +1,4 @@
-import {sourceHash} from '@treatments/content'
+import {sourceHash} from '@treatments/content/dataset'
 
 /**
  * The hash of a translation's text, recorded in `reviewedTargetHashes` when a locale is reviewed

@@ -1,5 +1,5 @@
 import {inlineText, type CodeMeaning, type InlineNode, type UnitContent} from './inline-content.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 
 /**
  * Builds the translated value of a field from XLIFF targets (already checked against the source).

@@ -1,5 +1,5 @@
 import {itemLanguage} from './find-localized-fields.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 
 /** Review status of one locale of a document (`translationState.status`). */
 export type TranslationStateStatus = 'draft' | 'translated' | 'reviewed'

@@ -1,6 +1,6 @@
 import {blockMarksTree, type MarkNode} from './block-marks-tree.ts'
 import type {BlockInfo, CodeMeaning, InlineNode, SegmentContent, UnitContent} from './inline-content.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '@treatments/content/dataset'
 import {xliffToken} from './xliff-token.ts'
 
 /** XLIFF `subType` of the decorators XLIFF has a name for. */

@@ -1,6 +1,8 @@
 import {beforeAll, describe, expect, it} from 'vitest'
 import {createTreatmentContent, type TreatmentResult} from '../create-treatment-content.ts'
-import {localDataset, readNdjson, type DatasetDocument} from '../local-dataset.ts'
+import {readNdjson, type DatasetDocument} from '../../dataset.ts'
+import {localDataset} from '../local-dataset.ts'
+import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
 import {renderTreatmentPage} from './render-treatment-page.ts'
 import type {TreatmentPageSection} from './treatment-page-section.ts'
 
@@ -34,6 +36,19 @@ function edited(id: string, change: (document: Record<string, unknown>) => void,
 const urlFor = (locale: string) => `https://clinic.example/${locale}/treatments/mesotherapy-cellulite`
 
 describe('renderTreatmentPage', () => {
+  it('uses the UI strings it is given for the page and its JSON-LD, and refuses those of another locale', async () => {
+    const italian = await result('it')
+    const ui = createUiStrings('it')
+    const calls: string[] = []
+    const counting = {...ui, t: (...args: Parameters<typeof ui.t>) => (calls.push(args[0]), ui.t(...args))}
+    const shared = renderTreatmentPage(italian, {urlFor, ui: counting})
+    expect(shared).toEqual(renderTreatmentPage(italian, {urlFor}))
+    expect(calls.length).toBeGreaterThan(0)
+    expect(() => renderTreatmentPage(italian, {ui: createUiStrings('de')})).toThrow(
+      '`renderTreatmentPage` got `ui` for "de" but the result is in "it"; pass `createUiStrings(result.locale)`',
+    )
+  })
+
   it('orders the sections as trusted health sites do, with localized headings', async () => {
     const page = renderTreatmentPage(await result('it'))
     expect(page.sections.map((item) => [item.id, item.heading])).toEqual([

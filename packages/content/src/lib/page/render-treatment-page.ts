@@ -4,7 +4,8 @@ import {describeValue as describe} from '../render/describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
 import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
 import {treatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
-import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
+import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
 import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
@@ -36,6 +37,12 @@ export interface TreatmentPageOptions {
   urlFor?: (locale: string) => string
   /** Put in front of every `id` in the HTML (sections and body headings). Default none. */
   idPrefix?: string
+  /**
+   * The page's UI strings, from `createUiStrings(result.locale)`: pass them when you render many
+   * pages or also use them in your layout, so they are built once per locale instead of once per
+   * page. They are used for the JSON-LD too. Default: built for this call.
+   */
+  ui?: UiStrings
 }
 
 /**
@@ -106,7 +113,7 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
   }
 
   const {treatment, locale} = result
-  const ui = createUiStrings(locale)
+  const ui = uiFor('renderTreatmentPage', locale, options.ui)
   const context = createPageContext(result, ui, idPrefix)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
@@ -129,7 +136,7 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
 
   const title: PageText = context.text('title', treatment.title)
   const alternates = urlFor ? hreflangAlternates(treatment.availableLocales ?? [], urlFor) : []
-  const jsonLd = urlFor ? treatmentJsonLd(result, {url: urlFor(locale), alternates}) : null
+  const jsonLd = urlFor ? treatmentJsonLd(result, {url: urlFor(locale), alternates, ui}) : null
   return {
     locale,
     lang: locale,

@@ -1,6 +1,6 @@
 import type {Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import {createHeadingSlugger} from './heading-slugger.ts'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '../dataset/dataset-document.ts'
 import {createMessageSink, type MessageSink, type RenderMessage} from './render-message.ts'
 import type {RenderInput} from './render-input.ts'
 import {readBlocks} from './render-input.ts'

@@ -1,5 +1,5 @@
 import type {Emphasis, Link, PhrasingContent, Strong} from 'mdast'
-import {isRecord} from './is-record.ts'
+import {isRecord} from '../dataset/dataset-document.ts'
 import type {MessageSink} from './render-message.ts'
 import {safeLinkUrl} from './safe-link-url.ts'
 

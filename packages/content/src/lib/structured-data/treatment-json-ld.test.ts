@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest'
 import {createTreatmentContent, type TreatmentResult} from '../create-treatment-content.ts'
-import {localDataset, readNdjson, type DatasetDocument} from '../local-dataset.ts'
+import {readNdjson, type DatasetDocument} from '../../dataset.ts'
+import {localDataset} from '../local-dataset.ts'
 import {hreflangAlternates} from './hreflang-alternates.ts'
 import {serializeJsonLd} from './serialize-json-ld.ts'
 import {treatmentJsonLd} from './treatment-json-ld.ts'

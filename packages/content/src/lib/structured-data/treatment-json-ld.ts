@@ -14,7 +14,8 @@ import {isMedicallyReviewed} from '../medical-review-status.ts'
 import {baseLocale} from '../locale-registry.ts'
 import {catalogLabel} from '../page/catalog-label.ts'
 import {describeValue as describe} from '../render/describe-value.ts'
-import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
+import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {uiFor} from '../ui-strings/ui-for.ts'
 import {checkTreatmentResult} from './check-treatment-result.ts'
 import type {HreflangAlternate} from './hreflang-alternates.ts'
 
@@ -32,6 +33,8 @@ export interface TreatmentJsonLdOptions {
    * `translationOfWork`.
    */
   alternates?: readonly HreflangAlternate[]
+  /** The page's UI strings (`createUiStrings(result.locale)`), to build them once per locale. Default: built for this call. */
+  ui?: UiStrings
 }
 
 /**
@@ -86,7 +89,7 @@ export function treatmentJsonLd(result: TreatmentResult, options: TreatmentJsonL
   }
 
   const {locale, treatment} = result
-  const ui = createUiStrings(locale)
+  const ui = uiFor('treatmentJsonLd', locale, options.ui)
   const therapyId = `${url}#treatment`
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
 

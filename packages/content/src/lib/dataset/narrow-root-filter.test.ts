@@ -1,9 +1,9 @@
 import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from './dataset-document.ts'
 import {narrowRootFilter} from './narrow-root-filter.ts'
 
-const documents: LakeDocument[] = [
+const documents: DatasetDocument[] = [
   {_id: 'a', _type: 'treatment', slug: {current: 'one'}, title: 'A'},
   {_id: 'b', _type: 'treatment', slug: {current: 'two'}, title: 'B', ref: {_ref: 'c'}},
   {_id: 'c', _type: 'condition', slug: {current: 'one'}, name: 'C'},

@@ -1,35 +1,7 @@
 import type {ExprNode} from 'groq-js'
-import type {LakeDocument} from './lake-document.ts'
 
-/** Indexes that let a root filter start from a few candidates instead of every document. */
-interface DocumentIndex {
-  byType: Map<string, LakeDocument[]>
-  bySlug: Map<string, LakeDocument[]>
-  byId: Map<string, LakeDocument>
-}
-
-const indexes = new WeakMap<readonly LakeDocument[], DocumentIndex>()
-
-function indexOf(documents: readonly LakeDocument[]): DocumentIndex {
-  let index = indexes.get(documents)
-  if (!index) {
-    index = {byType: new Map(), bySlug: new Map(), byId: new Map()}
-    for (const document of documents) {
-      push(index.byType, document._type, document)
-      const slug = (document as {slug?: {current?: unknown}}).slug?.current
-      if (typeof slug === 'string') push(index.bySlug, slug, document)
-      index.byId.set(document._id, document)
-    }
-    indexes.set(documents, index)
-  }
-  return index
-}
-
-function push(map: Map<string, LakeDocument[]>, key: string, document: LakeDocument) {
-  const list = map.get(key)
-  if (list) list.push(document)
-  else map.set(key, [document])
-}
+import type {DatasetDocument} from './dataset-document.ts'
+import {indexDocuments, type DocumentIndex} from './document-index.ts'
 
 /** Node types a root filter may sit under without changing which documents it sees. */
 const passThrough = new Set(['Projection', 'AccessElement', 'Slice', 'PipeFuncCall', 'Map', 'FlatMap', 'Group'])
@@ -42,7 +14,7 @@ const passThrough = new Set(['Projection', 'AccessElement', 'Slice', 'PipeFuncCa
  * in the query (subqueries) still see the whole dataset. Returns `tree` unchanged when there is
  * nothing to narrow.
  */
-export function narrowRootFilter(tree: ExprNode, documents: readonly LakeDocument[], params: Record<string, unknown>): ExprNode {
+export function narrowRootFilter(tree: ExprNode, documents: readonly DatasetDocument[], params: Record<string, unknown>): ExprNode {
   const path: ExprNode[] = []
   let node: ExprNode | undefined = tree
   while (node && passThrough.has(node.type)) {
@@ -50,21 +22,21 @@ export function narrowRootFilter(tree: ExprNode, documents: readonly LakeDocumen
     node = (node as {base?: ExprNode}).base
   }
   if (!node || node.type !== 'Filter' || node.base.type !== 'Everything') return tree
-  const candidates = candidatesFor(node.expr, indexOf(documents), params)
+  const candidates = candidatesFor(node.expr, indexDocuments(documents), params)
   if (!candidates) return tree
   let rebuilt: ExprNode = {...node, base: {type: 'Value', value: candidates}}
   for (let index = path.length - 1; index >= 0; index--) rebuilt = {...path[index]!, base: rebuilt} as ExprNode
   return rebuilt
 }
 
-function candidatesFor(expr: ExprNode, index: DocumentIndex, params: Record<string, unknown>): LakeDocument[] | undefined {
-  let best: LakeDocument[] | undefined
+function candidatesFor(expr: ExprNode, index: DocumentIndex, params: Record<string, unknown>): readonly DatasetDocument[] | undefined {
+  let best: readonly DatasetDocument[] | undefined
   for (const conjunct of conjuncts(expr)) {
     if (conjunct.type !== 'OpCall' || conjunct.op !== '==') continue
     const value = constant(conjunct.right, params) ?? constant(conjunct.left, params)
     const field = fieldPath(conjunct.left) ?? fieldPath(conjunct.right)
     if (typeof value !== 'string' || !field) continue
-    let found: LakeDocument[] | undefined
+    let found: readonly DatasetDocument[] | undefined
     if (field === '_type') found = index.byType.get(value) ?? []
     else if (field === 'slug.current') found = index.bySlug.get(value) ?? []
     else if (field === '_id') found = index.byId.has(value) ? [index.byId.get(value)!] : []

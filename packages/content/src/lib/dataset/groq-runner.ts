@@ -1,0 +1,94 @@
+import {evaluate, parse, type ExprNode} from 'groq-js'
+
+import type {DatasetDocument} from './dataset-document.ts'
+import {indexDocuments} from './document-index.ts'
+import {narrowRootFilter} from './narrow-root-filter.ts'
+
+/** A parsed query and the `$parameters` it reads. */
+export interface ParsedQuery {
+  tree: ExprNode
+  parameters: readonly string[]
+}
+
+/**
+ * What a query run may know besides its documents.
+ *
+ * @public
+ */
+export interface GroqRunOptions {
+  /** For `sanity::projectId()` and `sanity::dataset()`. */
+  sanity?: {projectId: string; dataset: string}
+  /** For `now()`. Default: the time of the call. */
+  timestamp?: Date
+}
+
+/**
+ * Answers GROQ over documents held in memory with `groq-js`: the one runner that
+ * `localDataset`, the local lake and the tools share. Parsed queries are cached by their text;
+ * `->` looks documents up by id, and a root filter on `_type`, `_id` or `slug.current` starts
+ * from an index instead of scanning every document.
+ *
+ * @public
+ */
+export class GroqRunner {
+  readonly #cacheSize: number
+  readonly #cache = new Map<string, ParsedQuery>()
+
+  /** @param options.cacheSize - how many parsed queries to keep (least recently used go first). Default 100. */
+  constructor(options: {cacheSize?: number} = {}) {
+    this.#cacheSize = options.cacheSize ?? 100
+  }
+
+  /**
+   * The parse tree of `query`, from the cache when possible.
+   *
+   * @throws groq-js's `GroqSyntaxError` (with `position`) for a query that does not parse
+   */
+  parse(query: string): ParsedQuery {
+    const cached = this.#cache.get(query)
+    if (cached !== undefined) {
+      this.#cache.delete(query)
+      this.#cache.set(query, cached)
+      return cached
+    }
+    const tree = parse(query)
+    const parsed = {tree, parameters: [...collectParameters(tree, new Set())]}
+    this.#cache.set(query, parsed)
+    if (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value!)
+    return parsed
+  }
+
+  /**
+   * Runs `query` with `params` over `documents` (every document, in dataset order; the array
+   * must not be changed afterwards, since its index is kept).
+   */
+  async run(query: string, params: Record<string, unknown>, documents: readonly DatasetDocument[], options: GroqRunOptions = {}): Promise<unknown> {
+    const {tree} = this.parse(query)
+    const {byId} = indexDocuments(documents)
+    const value = await evaluate(narrowRootFilter(tree, documents, params), {
+      dataset: documents,
+      params,
+      ...(options.sanity ? {sanity: options.sanity} : {}),
+      timestamp: options.timestamp ?? new Date(),
+      dereference: ({_ref}) => (byId.get(_ref) ?? null) as never,
+    })
+    return value.get()
+  }
+}
+
+/** Names of the `$parameters` a parse tree reads. */
+function collectParameters(node: unknown, names: Set<string>): Set<string> {
+  if (Array.isArray(node)) {
+    for (const child of node) collectParameters(child, names)
+    return names
+  }
+  if (typeof node !== 'object' || node === null) return names
+  const record = node as Record<string, unknown>
+  if (record.type === 'Value') return names
+  if (record.type === 'Parameter' && typeof record.name === 'string') {
+    names.add(record.name)
+    return names
+  }
+  for (const child of Object.values(record)) collectParameters(child, names)
+  return names
+}

@@ -1,0 +1,30 @@
+/** A letter or a digit in any script: what makes a text something a reader can see. */
+const letterOrDigit = /[\p{L}\p{N}]/u
+
+/**
+ * Whether a text value holds something a reader can see: after Unicode normalization (NFKC) a
+ * string must contain at least one letter or digit, so empty strings, whitespace, control and
+ * format characters (zero-width spaces, joiners, bidi marks, soft hyphens) and punctuation
+ * alone count as missing. Portable Text counts when one of its spans does; a block without
+ * `children` (an image, say) counts as content.
+ *
+ * This is the one test of "is there a translation" used by localization, `content:check`, the
+ * Studio's rules, the XLIFF import and translation status: a missing text falls back to the
+ * source instead of showing a blank contraindication.
+ *
+ * @param value - a string, a Portable Text array, or anything else (`null`, `undefined` → false)
+ * @public
+ */
+export function hasVisibleText(value: unknown): boolean {
+  if (value === undefined || value === null) return false
+  if (typeof value === 'string') return letterOrDigit.test(value.normalize('NFKC'))
+  if (Array.isArray(value)) return value.some(blockHasVisibleText)
+  return true
+}
+
+function blockHasVisibleText(block: unknown): boolean {
+  if (!block || typeof block !== 'object') return false
+  const children = (block as {children?: unknown}).children
+  if (!Array.isArray(children)) return true
+  return children.some((span) => hasVisibleText((span as {text?: unknown} | null)?.text))
+}

@@ -1,0 +1,98 @@
+import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {DatasetFileError} from './dataset-file-error.ts'
+import {parseNdjson, serializeNdjson} from './ndjson-lines.ts'
+import {readNdjson} from './read-ndjson.ts'
+import {temporaryFilePattern, writeFileAtomically} from './write-file-atomically.ts'
+
+let directory: string
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'dataset-core-'))
+})
+afterAll(async () => {
+  await rm(directory, {recursive: true, force: true})
+})
+
+function thrown(run: () => unknown): DatasetFileError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof DatasetFileError) return error
+    throw error
+  }
+  throw new Error('expected a DatasetFileError')
+}
+
+describe('parseNdjson', () => {
+  it('reads documents in file order past a byte order mark, CRLF line ends and blank lines', () => {
+    expect(parseNdjson('\uFEFF{"_id":"b","_type":"t"}\r\n\r\n  \n{"_id":"a","_type":"t","n":1}')).toEqual([
+      {_id: 'b', _type: 't'},
+      {_id: 'a', _type: 't', n: 1},
+    ])
+  })
+
+  it('names file, line and, where JSON says so, column of invalid JSON', () => {
+    const error = thrown(() => parseNdjson('{"_id":"a","_type":"t"}\n{"_id":"b",', 'd.ndjson'))
+    expect(error).toMatchObject({code: 'DATASET_FILE_INVALID', rule: 'invalid-json', file: 'd.ndjson', line: 2})
+    expect(error.message).toMatch(/^d\.ndjson:2(:\d+)?: line is not valid JSON \(/)
+  })
+
+  it('says what a line that is not a document lacks', () => {
+    expect(thrown(() => parseNdjson('[1]', 'd.ndjson')).message).toBe('d.ndjson:1: document is an array, expected a JSON object')
+    expect(thrown(() => parseNdjson('{"_type":"t"}', 'd.ndjson'))).toMatchObject({rule: 'missing-id', message: 'd.ndjson:1: document has no string "_id" (got nothing)'})
+    expect(thrown(() => parseNdjson('{"_id":"a"}', 'd.ndjson'))).toMatchObject({rule: 'missing-type', message: 'd.ndjson:1: document "a" has no string "_type" (got nothing)'})
+  })
+
+  it('refuses a duplicate _id, naming both lines', () => {
+    const error = thrown(() => parseNdjson('{"_id":"a","_type":"t"}\n{"_id":"b","_type":"t"}\n{"_id":"a","_type":"u"}', 'd.ndjson'))
+    expect(error).toMatchObject({rule: 'duplicate-id', line: 3, firstLine: 1, message: 'd.ndjson:3: duplicate _id "a" (first seen on line 1)'})
+  })
+
+  it('round-trips serializeNdjson', () => {
+    const documents = [{_id: 'a', _type: 't', text: 'line\nbreak'}, {_id: 'b', _type: 't'}]
+    expect(serializeNdjson(documents)).toBe('{"_id":"a","_type":"t","text":"line\\nbreak"}\n{"_id":"b","_type":"t"}\n')
+    expect(parseNdjson(serializeNdjson(documents))).toEqual(documents)
+  })
+})
+
+describe('readNdjson', () => {
+  it('streams a file larger than one read chunk, with multi-byte text across chunk ends, like parseNdjson', async () => {
+    const documents = Array.from({length: 3000}, (_, index) => ({_id: `d${index}`, _type: 't', text: `Gravidanza è ${'ü'.repeat(index % 700)}`}))
+    const file = join(directory, 'big.ndjson')
+    const text = `\uFEFF${serializeNdjson(documents).replaceAll('\n', '\r\n')}`
+    await writeFile(file, text)
+    expect(text.length).toBeGreaterThan(1 << 20)
+    expect(await readNdjson(file)).toEqual(documents)
+  })
+
+  it('reports a missing file as unreadable, naming it', async () => {
+    const file = join(directory, 'missing.ndjson')
+    await expect(readNdjson(file)).rejects.toMatchObject({code: 'DATASET_FILE_UNREADABLE', rule: 'unreadable', file})
+  })
+
+  it('reports the line of a bad document in a streamed file', async () => {
+    const file = join(directory, 'bad.ndjson')
+    await writeFile(file, '{"_id":"a","_type":"t"}\n\n{"_id":"a","_type":"t"}\n')
+    await expect(readNdjson(file)).rejects.toMatchObject({code: 'DATASET_FILE_INVALID', line: 3, firstLine: 1})
+  })
+})
+
+describe('writeFileAtomically', () => {
+  it('replaces the file and leaves no temporary file behind', async () => {
+    const file = join(directory, 'out.ndjson')
+    await writeFile(file, 'old\n')
+    await writeFileAtomically(file, 'new\n')
+    const names = await readdir(directory)
+    expect(names.filter((name) => temporaryFilePattern('out.ndjson').test(name))).toEqual([])
+    expect(await readFile(file, 'utf8')).toBe('new\n')
+  })
+
+  it('names its temporary files so a later start can find those of a killed writer', () => {
+    expect(temporaryFilePattern('dataset.ndjson').exec('.dataset.ndjson.4242.0123456789ab.tmp')?.[1]).toBe('4242')
+    expect(temporaryFilePattern('dataset.ndjson').test('.other.ndjson.4242.0123456789ab.tmp')).toBe(false)
+  })
+})

@@ -1,0 +1,106 @@
+import {datasetDocumentProblem, isRecord, type DatasetDocument} from './dataset-document.ts'
+import {DatasetFileError} from './dataset-file-error.ts'
+
+/** One line's outcome: a document, or the problem with it. Blank lines give `undefined`. */
+export type NdjsonLine = {document: DatasetDocument; line: number} | {problem: DatasetFileError; line: number}
+
+/**
+ * Reads NDJSON one line at a time, the one rule every reader of dataset files shares: a leading
+ * byte order mark is ignored, `\r\n` ends a line like `\n`, blank lines are skipped, each other
+ * line must be one JSON object with a string `_id` and `_type`, and an `_id` may appear once.
+ * Problems are returned, not thrown, so a checker can report all of them and a loader can stop
+ * at the first.
+ *
+ * @public
+ */
+export class NdjsonLineReader {
+  readonly file: string
+  #lineNumber = 0
+  readonly #firstLines = new Map<string, number>()
+
+  /** @param file - the file's name, used in every problem */
+  constructor(file: string) {
+    this.file = file
+  }
+
+  /** Reads the next line of the file (without its `\n`). */
+  read(text: string): NdjsonLine | undefined {
+    const line = ++this.#lineNumber
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (text.endsWith('\r')) text = text.slice(0, -1)
+    if (text.trim() === '') return undefined
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (error) {
+      const message = (error as Error).message
+      const position = /position (\d+)/.exec(message)?.[1]
+      return {
+        line,
+        problem: new DatasetFileError('invalid-json', `line is not valid JSON (${message})`, {
+          file: this.file,
+          line,
+          column: position === undefined ? undefined : Number(position) + 1,
+          cause: error,
+        }),
+      }
+    }
+    const problem = datasetDocumentProblem(value)
+    if (problem !== undefined) {
+      const rule = !isRecord(value) ? 'not-a-document' : typeof value._id !== 'string' || value._id === '' ? 'missing-id' : 'missing-type'
+      return {line, problem: new DatasetFileError(rule, `document ${problem}`, {file: this.file, line})}
+    }
+    const document = value as DatasetDocument
+    const firstLine = this.#firstLines.get(document._id)
+    if (firstLine !== undefined) {
+      return {
+        line,
+        problem: new DatasetFileError('duplicate-id', `duplicate _id "${document._id}" (first seen on line ${firstLine})`, {
+          file: this.file,
+          line,
+          firstLine,
+        }),
+      }
+    }
+    this.#firstLines.set(document._id, line)
+    return {line, document}
+  }
+}
+
+/**
+ * Parses NDJSON text (Sanity's export format) into documents, in file order.
+ *
+ * @param text - the file's contents
+ * @param file - the file's name, used in errors. Default `dataset.ndjson`.
+ * @throws {DatasetFileError} `DATASET_FILE_INVALID` for the first bad line, naming file, line
+ *   and (for invalid JSON) column
+ * @public
+ */
+export function parseNdjson(text: string, file = 'dataset.ndjson'): DatasetDocument[] {
+  const reader = new NdjsonLineReader(file)
+  const documents: DatasetDocument[] = []
+  let start = 0
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    const outcome = reader.read(text.slice(start, end))
+    if (outcome !== undefined) {
+      if ('problem' in outcome) throw outcome.problem
+      documents.push(outcome.document)
+    }
+    start = end + 1
+  }
+  return documents
+}
+
+/**
+ * Serializes documents as NDJSON: one compact JSON document per line, each ending in `\n`
+ * (no documents give the empty string).
+ *
+ * @public
+ */
+export function serializeNdjson(documents: Iterable<DatasetDocument>): string {
+  let out = ''
+  for (const document of documents) out += `${JSON.stringify(document)}\n`
+  return out
+}
