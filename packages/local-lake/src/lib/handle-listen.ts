@@ -153,7 +153,10 @@ async function eventsFor(
       identity: transaction.identity,
       ...(options.includeMutations ? {mutations: change.mutations} : {}),
       ...(change.before?._rev === undefined ? {} : {previousRev: change.before._rev}),
-      ...(change.after?._rev === undefined ? {} : {resultRev: change.after._rev}),
+      // A deleted document has no revision left, but the event still carries the transaction's
+      // (as Content Lake's do): the Studio chains events by previousRev -> resultRev and drops an
+      // event without one, then stalls 30 s on the next event for that document.
+      resultRev: change.after?._rev ?? transaction.transactionId,
       ...(options.includeResult && change.after !== null ? {result: change.after} : {}),
       ...(options.includePreviousRevision ? {previous: change.before} : {}),
       ...(options.effects ? {effects: mendozaEffects(change.before, change.after)} : {}),
