@@ -170,6 +170,7 @@ async function eventsFor(
 
 /** Whether `tree` is `*`, `*[filter]`, or either followed by a projection. */
 function isFilterQuery(tree: ExprNode): boolean {
-  const base = tree.type === 'Projection' ? tree.base : tree
+  // groq-js parses `*[…]{…}` as a Map over the filter (the Studio's releases listener sends one).
+  const base = tree.type === 'Projection' || tree.type === 'Map' ? tree.base : tree
   return base.type === 'Everything' || (base.type === 'Filter' && base.base.type === 'Everything')
 }
