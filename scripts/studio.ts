@@ -15,8 +15,10 @@ import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 
 const DEFAULT_PORT = 3333
+/** Where the lake listens with --dev (the Studio dev server takes --port). */
+const DEFAULT_DEV_LAKE_PORT = 3335
 
-const USAGE = `Usage: pnpm studio [--port PORT] [--file DATASET] [--token TOKEN] [--rebuild]
+const USAGE = `Usage: pnpm studio [--port PORT] [--file DATASET] [--token TOKEN] [--rebuild] [--dev [--lake-port PORT]]
 
 Without SANITY_STUDIO_PROJECT_ID (in the environment or studio/.env): builds the Studio when its
 build is missing or older than its sources, starts the local lake on the dataset file over HTTPS
@@ -31,6 +33,8 @@ Options:
   --token TOKEN   the token the Studio logs in with, 32 or more characters
                   (default: $LAKE_TOKEN, else a random one)
   --rebuild       build the Studio even when its build is up to date
+  --dev           run Sanity's dev server (hot reload, for Studio developers) on --port
+                  instead of the built Studio, with the lake on --lake-port (default ${DEFAULT_DEV_LAKE_PORT})
   -h, --help      show this help`
 
 /** Exit codes: 0 stopped normally, 1 could not start, 2 bad command line. */
@@ -47,6 +51,8 @@ function parseCommandLine() {
         file: {type: 'string', default: defaultDatasetPath},
         token: {type: 'string'},
         rebuild: {type: 'boolean', default: false},
+        dev: {type: 'boolean', default: false},
+        'lake-port': {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
       },
     }).values
@@ -64,20 +70,66 @@ if (values.help) {
 const portText = values.port ?? String(DEFAULT_PORT)
 const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN
 if (!Number.isInteger(port) || port > 65535) usageError(`--port must be an integer from 0 to 65535, got "${portText}"`)
+const lakePortText = values['lake-port'] ?? String(DEFAULT_DEV_LAKE_PORT)
+const lakePort = /^\d+$/.test(lakePortText) ? Number(lakePortText) : Number.NaN
+if (!Number.isInteger(lakePort) || lakePort > 65535) usageError(`--lake-port must be an integer from 0 to 65535, got "${lakePortText}"`)
+if (values['lake-port'] !== undefined && !values.dev) usageError('--lake-port is for --dev only: without it, the Studio and the lake share --port')
 
 const hostedProject = studioEnv('development').SANITY_STUDIO_PROJECT_ID?.trim()
 if (hostedProject) {
   // The hosted project: Sanity's own dev server, unchanged.
   console.log(`Sanity project ${hostedProject}: starting the Studio dev server (sanity dev)…`)
+  const child = sanityDev({})
+  child.once('exit', (code) => process.exit(code ?? 1))
+} else if (values.dev) {
+  await startLocalDev()
+} else {
+  await startLocal()
+}
+
+/** Starts `sanity dev` on --port with `env` added to the environment. */
+function sanityDev(env: Record<string, string>) {
   const sanity = join(studioDir, 'node_modules', '.bin', process.platform === 'win32' ? 'sanity.cmd' : 'sanity')
-  const child = spawn(sanity, ['dev', '--port', String(port)], {cwd: studioDir, stdio: 'inherit', env: {...process.env, DO_NOT_TRACK: '1'}, shell: process.platform === 'win32'})
+  const child = spawn(sanity, ['dev', '--port', String(port)], {cwd: studioDir, stdio: 'inherit', env: {...process.env, DO_NOT_TRACK: '1', ...env}, shell: process.platform === 'win32'})
   child.once('error', (error) => {
     console.error(`pnpm studio: cannot start sanity dev: ${error.message}`)
     process.exit(1)
   })
-  child.once('exit', (code) => process.exit(code ?? 1))
-} else {
-  await startLocal()
+  return child
+}
+
+/** The lake on its own port (no Studio files) and Sanity's dev server pointed at it. */
+async function startLocalDev(): Promise<void> {
+  const token = values.token ?? process.env.LAKE_TOKEN?.trim() ?? undefined
+  let lake: StudioLake
+  try {
+    lake = await startStudioLake({
+      datasets: {production: resolve(values.file)},
+      port: lakePort,
+      host: '127.0.0.1',
+      corsOrigins: [`http://localhost:${port}`],
+      lock: {command: 'pnpm studio --dev', server: true},
+      ...(token ? {token} : {}),
+    })
+  } catch (error) {
+    if (error instanceof TypeError) usageError(error.message)
+    console.error(`pnpm studio: ${isLocalLakeError(error) ? error.message : String(error)}`)
+    process.exit(1)
+  }
+  console.log(`Local lake for the Studio dev server on ${lake.url}, editing ${resolve(values.file)}
+First open ${lake.url} once and accept its self-signed certificate (the page then says it has
+no Studio); then open the dev Studio, once it is ready, at:
+
+  http://localhost:${port}/#token=${encodeURIComponent(lake.token)}
+`)
+  const child = sanityDev({SANITY_STUDIO_LAKE_URL: lake.url.replace(/\/$/, '')})
+  child.once('exit', async (code) => {
+    await lake.close()
+    process.exit(code ?? 1)
+  })
+  const stop = () => child.kill('SIGTERM')
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 async function startLocal(): Promise<void> {

@@ -20,17 +20,20 @@ const DEFAULT_PORT = '3333'
  * and shows its own "could not load" state.
  *
  * @param projectId - the project id the Studio was built with (`local`)
+ * @param lakeUrl - where the lake is when it is not the page's own origin (the dev server)
  * @returns the workspace options to spread into `defineConfig`
  * @public
  */
-export function localWorkspace(projectId: string): LocalWorkspaceOptions {
+export function localWorkspace(projectId: string, lakeUrl?: string): LocalWorkspaceOptions {
   const location = (globalThis as {location?: {protocol: string; port: string; origin: string}}).location
   const inBrowser = location !== undefined && /^https?:$/.test(location.protocol)
-  const port = inBrowser ? location.port || DEFAULT_PORT : DEFAULT_PORT
-  // Every Studio client goes to the page's own origin. The workspace `apiHost` is only what
-  // Sanity's SDK sees: it puts the project id in front of the host, which gives the same origin
-  // again when the Studio is opened at https://<projectId>.localhost:PORT.
-  const origin = inBrowser ? location.origin : `https://${projectId}.localhost:${port}`
+  // The lake is the page's own origin (the built Studio served by `pnpm studio`), or, for the dev
+  // server (`pnpm studio --dev`), the lake's address in SANITY_STUDIO_LAKE_URL.
+  const lake = lakeUrl ? new URL(lakeUrl) : inBrowser ? new URL(location.origin) : new URL(`https://${projectId}.localhost:${DEFAULT_PORT}`)
+  const port = lake.port || DEFAULT_PORT
+  // Every Studio client goes to the lake. The workspace `apiHost` is only what Sanity's SDK sees:
+  // it puts the project id in front of the host, which gives the lake's address again.
+  const origin = lake.origin
   return {
     apiHost: `https://localhost:${port}`,
     // No accounts: the token in the address `pnpm studio` prints is the only way in. The one

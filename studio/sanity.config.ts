@@ -11,7 +11,7 @@ import {documentTypes, schemaTypes} from './schemaTypes/index.ts'
 import {structure} from './structure.ts'
 
 // Without SANITY_STUDIO_PROJECT_ID the Studio runs on the local lake that `pnpm studio` serves.
-const local = isLocal ? localWorkspace(projectId) : undefined
+const local = isLocal ? localWorkspace(projectId, process.env.SANITY_STUDIO_LAKE_URL) : undefined
 
 export default defineConfig({
   name: 'default',

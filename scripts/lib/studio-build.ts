@@ -54,6 +54,8 @@ export async function buildStudio(output: NodeJS.WritableStream = process.stderr
   const started = Date.now()
   const env: NodeJS.ProcessEnv = {...process.env, DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1'}
   delete env.SANITY_STUDIO_PROJECT_ID
+  // The built Studio finds the lake at its own origin.
+  delete env.SANITY_STUDIO_LAKE_URL
   const sanity = join(studioDir, 'node_modules', '.bin', process.platform === 'win32' ? 'sanity.cmd' : 'sanity')
   const child = spawn(sanity, ['build', '--yes'], {cwd: studioDir, env, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32'})
   child.stdout.pipe(output, {end: false})

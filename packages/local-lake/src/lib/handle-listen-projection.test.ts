@@ -11,8 +11,8 @@ afterEach(async () => {
 })
 
 describe('listen with a projection', () => {
-  it('accepts a filter followed by a projection, as the Studio sends for releases', async () => {
-    const query = '*[_type=="system.release" && _id in path("_.releases.*")] {_id, _type, state}'
+  it('accepts a filter followed by a projection, and a pipe, as the Studio sends for releases', async () => {
+    const query = '*[_type=="system.release" && _id in path("_.releases.*")] {_id, _type, state, ...select(length(error.message) > 0 => {error}, {})} | order(_createdAt desc)'
     const controller = new AbortController()
     const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/listen/production?query=${encodeURIComponent(query)}`, {
       headers: fixture.auth,

@@ -168,9 +168,12 @@ async function eventsFor(
   })
 }
 
-/** Whether `tree` is `*`, `*[filter]`, or either followed by a projection. */
+/** Whether `tree` is `*` or `*[filter]`, possibly followed by projections and pipe functions. */
 function isFilterQuery(tree: ExprNode): boolean {
-  // groq-js parses `*[…]{…}` as a Map over the filter (the Studio's releases listener sends one).
-  const base = tree.type === 'Projection' || tree.type === 'Map' ? tree.base : tree
+  // What follows the filter is ignored, as Content Lake does: groq-js parses `*[…]{…}` as a Map
+  // over the filter, and `… | order(…)` as a pipe over it (the Studio's releases listener sends
+  // `*[…]{…} | order(_createdAt desc)`).
+  let base = tree
+  while (base.type === 'Projection' || base.type === 'Map' || base.type === 'PipeFuncCall') base = base.base
   return base.type === 'Everything' || (base.type === 'Filter' && base.base.type === 'Everything')
 }

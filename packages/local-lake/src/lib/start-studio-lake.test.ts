@@ -130,6 +130,45 @@ describe('startStudioLake', () => {
     expect(again.fingerprint).toBe(studio.certificate.fingerprint)
   })
 
+  it('serves only the API to a Studio dev server on a listed origin (pnpm studio --dev)', async () => {
+    const dev = await startStudioLake({
+      datasets: {staging: join(directory, 'dataset.ndjson')},
+      corsOrigins: ['http://localhost:4444'],
+      inMemory: true,
+      certificateDir: join(directory, 'tls'),
+    })
+    try {
+      const ask = (path: string, headers: Record<string, string>, method = 'GET') =>
+        new Promise<Answer>((resolve, reject) => {
+          const session = connect(`https://127.0.0.1:${dev.port}`, {ca: dev.certificate.cert, servername: 'localhost'})
+          session.once('error', reject)
+          const stream = session.request({':method': method, ':path': path, ':authority': `local.localhost:${dev.port}`, ...headers})
+          let received: Record<string, unknown> = {}
+          let text = ''
+          stream.on('response', (value) => (received = value))
+          stream.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+          stream.on('end', () => {
+            session.close()
+            resolve({status: Number(received[':status']), headers: received, text})
+          })
+          stream.end()
+        })
+      const preflight = await ask('/v2026-05-04/users/me', {origin: 'http://localhost:4444', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,x-sanity-app'}, 'OPTIONS')
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:4444')
+      expect(String(preflight.headers['access-control-allow-headers'])).toMatch(/X-Sanity-App/)
+      const me = await ask('/v2026-05-04/users/me', {origin: 'http://localhost:4444', authorization: `Bearer ${dev.token}`})
+      expect(me.status).toBe(200)
+      expect(me.headers['access-control-allow-origin']).toBe('http://localhost:4444')
+      expect((await ask('/v2026-05-04/users/me', {origin: 'http://localhost:5555', authorization: `Bearer ${dev.token}`})).status).toBe(403)
+      const page = await ask('/', {})
+      expect(page.status).toBe(404)
+      expect(JSON.parse(page.text).error.description).toContain('pnpm studio --dev')
+    } finally {
+      await dev.close()
+    }
+  })
+
   it('refuses a token the Studio could not read from its address (under 32 characters)', async () => {
     await expect(
       startStudioLake({datasets: {production: join(directory, 'dataset.ndjson')}, studioDir: join(directory, 'dist'), token: 'short-token-0123456789', certificateDir: join(directory, 'tls')}),

@@ -10,6 +10,7 @@ import {ApiError} from './api-error.ts'
 import {openLocalLake} from './create-local-lake-handler.ts'
 import {handleStudioApi} from './handle-studio-api.ts'
 import {type HostCheck, assertAllowedHost, isLoopbackAddress} from './host-check.ts'
+import {corsHeaders} from './cors-policy.ts'
 import {readAccess} from './lake-access.ts'
 import {type StartLocalLakeOptions, describeReceived, resolveLakeOptions, resolveListenOptions} from './lake-options.ts'
 import {type LocalCertificate, loadLocalCertificate} from './local-certificate.ts'
@@ -18,8 +19,12 @@ import {sendJson} from './send-json.ts'
 
 /** Options for {@link startStudioLake}. */
 export interface StartStudioLakeOptions extends StartLocalLakeOptions {
-  /** The built Studio (`sanity build` output, with `index.html`). */
-  studioDir: string
+  /**
+   * The built Studio (`sanity build` output, with `index.html`). Without it the server is only
+   * the Studio's API, for the Studio dev server (`pnpm studio --dev`) on another origin, which
+   * must then be in `corsOrigins`.
+   */
+  studioDir?: string
   /** The project id the Studio was built with. Default `local`. */
   projectId?: string
   /** Where the TLS certificate is kept. Default: `~/.cache/treatments/tls`. */
@@ -63,7 +68,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   if (typeof projectId !== 'string' || !/^[a-z0-9-]+$/.test(projectId)) {
     throw new TypeError(`startStudioLake: option "projectId" must be a Sanity project id (a-z, 0-9, -); received ${describeReceived(projectId)}`)
   }
-  if (typeof studioDir !== 'string' || studioDir.trim() === '') {
+  if (studioDir !== undefined && (typeof studioDir !== 'string' || studioDir.trim() === '')) {
     throw new TypeError(`startStudioLake: option "studioDir" must be the path of a built Studio; received ${describeReceived(studioDir)}`)
   }
   // The Studio takes a token from the address only when it has 32 or more characters and no "&".
@@ -71,8 +76,8 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     const received = typeof options.token === 'string' ? `a string of ${options.token.length} characters` : options.token
     throw new TypeError(`startStudioLake: option "token" must have at least 32 characters and no "&", "#" or spaces (the Studio reads only such tokens from #token=); received ${describeReceived(received)}`)
   }
-  const root = resolve(studioDir)
-  if (!existsSync(join(root, 'index.html'))) {
+  const root = studioDir === undefined ? undefined : resolve(studioDir)
+  if (root !== undefined && !existsSync(join(root, 'index.html'))) {
     throw new LocalLakeError('STUDIO_NOT_BUILT', `No built Studio in ${root} (index.html is missing); run \`pnpm studio:build\``)
   }
   // The Studio's own origin is same-origin for the lake, so no CORS origin needs listing.
@@ -86,19 +91,25 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   let listensOnLoopback = true
   const hostCheck: HostCheck = {appliesTo: () => listensOnLoopback, extraHosts: [host, projectHost]}
   const lake = await openLocalLake(resolved, hostCheck)
-  const files = sirv(root, {single: true, etag: true, dotfiles: false})
+  const files = root === undefined ? undefined : sirv(root, {single: true, etag: true, dotfiles: false})
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     // HTTP/2 carries the host in `:authority`; the lake's Host check reads `host`.
     request.headers.host ??= request.headers[':authority'] as string | undefined
     const url = new URL(request.url ?? '/', 'https://studio-lake')
+    let cors: Record<string, string> = {}
     try {
       assertAllowedHost(request, hostCheck)
       if (DATA_API.test(url.pathname)) return lake(request, response)
       if (OTHER_API.test(url.pathname)) {
-        if (request.method === 'OPTIONS') return sendJson(response, 204, undefined)
+        // Same origin needs no CORS; the dev server's origin must be listed, as for the data API.
+        cors = corsHeaders(request, resolved.corsOrigins)
+        if (request.method === 'OPTIONS') return sendJson(response, 204, undefined, cors)
         const {statusCode, body} = handleStudioApi(request, url, {authorized: readAccess(request, token).authenticated, datasets: lake.datasets})
-        return sendJson(response, statusCode, body)
+        return sendJson(response, statusCode, body, cors)
+      }
+      if (files === undefined) {
+        throw new ApiError(404, 'httpNotFound', 'This server is the local lake for the Studio dev server (pnpm studio --dev); open the Studio at the address pnpm studio printed')
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new ApiError(405, 'httpMethodNotAllowed', `Method ${request.method} is not allowed on the Studio's files; use GET`, {}, {Allow: 'GET, HEAD'})
@@ -106,7 +117,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       files(request, response)
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
-      sendJson(response, error.statusCode, error.body, error.headers)
+      sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})
     }
   }
 
