@@ -238,6 +238,12 @@ describe('a translator', () => {
     await english.fill('Obesity (body mass index of 30 or more)')
     await expect.poll(() => footer.getByText('it: 1 stale').isVisible(), {timeout: 30_000}).toBe(true)
     expect(await footer.getByText('it: reviewed').count()).toBe(0)
+    // The "Translation status" inspector lists the stale Italian field and the missing German one.
+    await pane.getByRole('button', {name: 'Translation status', exact: true}).click()
+    const inspector = page.locator('div').filter({has: page.getByRole('button', {name: 'Close translation status'})}).filter({hasText: '(de)'}).last()
+    await expect.poll(() => inspector.getByText('stale', {exact: true}).first().isVisible(), {timeout: 30_000}).toBe(true)
+    expect(await inspector.getByText('missing', {exact: true}).count()).toBeGreaterThan(0)
+    expect(await inspector.innerText()).toMatch(/\(it\)[\s\S]*stale[\s\S]*\(de\)[\s\S]*missing/)
     await harness.screenshot(page, 'translator-stale')
     await publish(pane, 'contraindication-obesity', (published) => localized(published, 'text', 'en') === 'Obesity (body mass index of 30 or more)')
 
