@@ -4,38 +4,42 @@
  * document id and field path; exits 1 when there is any.
  */
 import {readdir, readFile} from 'node:fs/promises'
-import {join, relative} from 'node:path'
-import {parseArgs} from 'node:util'
+import {join} from 'node:path'
 import {formatProblem, validateDataset, type SchemaEntry} from '@treatments/studio/validation'
+import {readUserFile, runCli} from './lib/cli.ts'
 import {repoRoot} from './lib/paths.ts'
 
-const {values, positionals} = parseArgs({
-  allowPositionals: true,
-  options: {json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
-})
-
-if (values.help) {
-  console.log(`Usage: pnpm content:check [--json] [FILE.ndjson ...]
+const USAGE = `Usage: pnpm content:check [--json] [FILE.ndjson ...]
 
 Validates dataset files against the Studio schema (studio/schema.json) and the Studio's rules:
 types, required fields, references that resolve, ranges, locale codes, unique slugs.
-Default: every content/*.ndjson file. Exit code 1 when any problem is found.`)
-  process.exit(0)
-}
+Default: every content/*.ndjson file. Relative paths start from the directory you run it in.
 
-const contentDir = join(repoRoot, 'content')
-const paths = positionals.length > 0 ? positionals : (await readdir(contentDir)).filter((name) => name.endsWith('.ndjson')).sort().map((name) => join(contentDir, name))
-const files = await Promise.all(paths.map(async (path) => ({name: relative(process.cwd(), path) || path, text: await readFile(path, 'utf8')})))
-const schema = JSON.parse(await readFile(join(repoRoot, 'studio/schema.json'), 'utf8')) as SchemaEntry[]
-const problems = validateDataset(files, schema)
+Options:
+  --json      print the problems as JSON
+  --debug     show stack traces
+  -h, --help  show this help
 
-if (values.json) {
-  console.log(JSON.stringify({files: files.map((file) => file.name), problems}, null, 2))
-} else if (problems.length === 0) {
-  const count = files.reduce((sum, file) => sum + file.text.split('\n').filter((line) => line.trim()).length, 0)
-  console.log(`content:check: ${count} documents in ${files.length} file(s), no problems`)
-} else {
-  for (const problem of problems) console.error(formatProblem(problem))
-  console.error(`content:check: ${problems.length} problem(s)`)
-}
-process.exitCode = problems.length > 0 ? 1 : 0
+Exit code: 0 no problems, 1 any problem (or a file that cannot be read), 2 bad command line.`
+
+await runCli({name: 'content:check', usage: USAGE, options: {json: {type: 'boolean'}}, positionals: true}, async ({values, positionals, path, display}) => {
+  const contentDir = join(repoRoot, 'content')
+  const paths =
+    positionals.length > 0
+      ? positionals.map(path)
+      : (await readdir(contentDir)).filter((name) => name.endsWith('.ndjson')).sort().map((name) => join(contentDir, name))
+  const files = await Promise.all(paths.map(async (file) => ({name: display(file), text: await readUserFile(file)})))
+  const schema = JSON.parse(await readFile(join(repoRoot, 'studio/schema.json'), 'utf8')) as SchemaEntry[]
+  const problems = validateDataset(files, schema)
+
+  if (values.json) {
+    console.log(JSON.stringify({files: files.map((file) => file.name), problems}, null, 2))
+  } else if (problems.length === 0) {
+    const count = files.reduce((sum, file) => sum + file.text.split('\n').filter((line) => line.trim()).length, 0)
+    console.log(`content:check: ${count} documents in ${files.length} file(s), no problems`)
+  } else {
+    for (const problem of problems) console.error(formatProblem(problem))
+    console.error(`content:check: ${problems.length} problem(s)`)
+  }
+  return problems.length > 0 ? 1 : 0
+})

@@ -4,13 +4,14 @@
  * See packages/translations/README.md.
  */
 import {stat} from 'node:fs/promises'
-import {relative, resolve} from 'node:path'
-import {parseArgs} from 'node:util'
+import {resolve} from 'node:path'
 
-import {serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
+import {isDatasetFileError, serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
+import {isLocalLakeError} from '@treatments/local-lake'
 import {exportDataset} from '@treatments/translations'
 
-import {parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
+import {runCli, UsageError} from './lib/cli.ts'
+import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm content:export [--out FILE] [--lake URL] [--drafts]
@@ -20,9 +21,11 @@ exports of the same content are byte-identical. The file is replaced atomically 
 temporary file beside it, flushed, then renamed).
 
 Options:
-  --out FILE   where to write; "-" for standard output (default: content/dataset.ndjson)
-  --lake URL   read from a running local lake (pnpm lake), e.g. http://127.0.0.1:3333
+  --out FILE   where to write; "-" for standard output (default: content/dataset.ndjson;
+               relative paths start from the directory you run it in)
+  --lake URL   read from a running local lake (pnpm lake), e.g. http://127.0.0.1:3334
   --drafts     include drafts (drafts.*) too
+  --debug      show stack traces
   -h, --help   show this help
 
 Source: --lake URL if given; else the Sanity project from SANITY_PROJECT_ID, SANITY_DATASET and
@@ -30,42 +33,12 @@ SANITY_TOKEN (optional SANITY_API_HOST); else a local lake over CONTENT_DATASET 
 content/dataset.ndjson, which must then not be the output (the export leaves out drafts and
 release versions, so writing over the file it reads would lose them).
 
-Without --drafts, the drafts left out are counted on standard error.`
+Without --drafts, the drafts left out are counted on standard error.
+
+Exit code: 0 written, 1 failed, 2 bad command line.`
 
 /** Drafts, which an export without --drafts leaves out. */
 const DRAFT_COUNT_QUERY = 'count(*[_id in path("drafts.**")])'
-
-/** Exit codes: 0 written, 1 failed, 2 bad command line. */
-function usageError(message: string): never {
-  console.error(`pnpm content:export: ${message}\n\n${USAGE}`)
-  process.exit(2)
-}
-
-let values
-try {
-  values = parseArgs({
-    options: {
-      out: {type: 'string', default: defaultDatasetPath},
-      lake: {type: 'string'},
-      drafts: {type: 'boolean', default: false},
-      help: {type: 'boolean', short: 'h', default: false},
-    },
-  }).values
-} catch (error) {
-  usageError((error as Error).message)
-}
-if (values.help) {
-  console.log(USAGE)
-  process.exit(0)
-}
-
-if (values.lake !== undefined) {
-  try {
-    parseLakeUrl(values.lake)
-  } catch (error) {
-    usageError((error as Error).message)
-  }
-}
 
 /** Whether `a` and `b` name the same file: the same path, or (for existing files) the same device and inode. */
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -78,44 +51,55 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-// With neither --lake nor a project, the local lake serves this file; exporting over it would
-// replace it with its published documents only.
-const readsFile = values.lake === undefined && !process.env.SANITY_PROJECT_ID?.trim()
-const source = process.env.CONTENT_DATASET ?? defaultDatasetPath
-if (readsFile && values.out !== '-' && (await sameFile(values.out, source))) {
-  usageError(
-    `refusing to write ${values.out}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
-      `so it is read from ${relative(process.cwd(), source) || source}), and the export leaves out drafts and release versions, which would be lost. ` +
-      'Give --out another file (or -), or export from a project or a running lake (--lake URL)',
-  )
-}
-
-try {
-  const out = values.out
-  await withDatasetClient(
-    async (client, target) => {
-      const documents = await exportDataset(client, {drafts: values.drafts})
-      const text = serializeNdjson(documents)
-      const draftsLeftOut = values.drafts ? 0 : await client.fetch<number>(DRAFT_COUNT_QUERY, {}, {perspective: 'raw'})
-      const note = () => {
-        if (draftsLeftOut > 0) {
-          console.error(
-            `pnpm content:export: left out ${draftsLeftOut} ${draftsLeftOut === 1 ? 'draft' : 'drafts'} of ${target.description}; pass --drafts to include them`,
-          )
+await runCli(
+  {
+    name: 'content:export',
+    usage: USAGE,
+    options: {out: {type: 'string'}, lake: {type: 'string'}, drafts: {type: 'boolean', default: false}},
+    explain: (error) => (error instanceof DatasetClientError || isLocalLakeError(error) || isDatasetFileError(error) ? error.message : explainRemoteFailure(error)),
+  },
+  async ({values, path, display}) => {
+    if (values.lake !== undefined) {
+      try {
+        parseLakeUrl(values.lake)
+      } catch (error) {
+        throw new UsageError((error as Error).message)
+      }
+    }
+    const out = values.out === undefined ? defaultDatasetPath : values.out === '-' ? '-' : path(values.out)
+    // With neither --lake nor a project, the local lake serves this file; exporting over it would
+    // replace it with its published documents only.
+    const readsFile = values.lake === undefined && !process.env.SANITY_PROJECT_ID?.trim()
+    const source = process.env.CONTENT_DATASET?.trim() ? path(process.env.CONTENT_DATASET.trim()) : defaultDatasetPath
+    if (readsFile && out !== '-' && (await sameFile(out, source))) {
+      throw new UsageError(
+        `refusing to write ${display(out)}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
+          `so it is read from ${display(source)}), and the export leaves out drafts and release versions, which would be lost. ` +
+          'Give --out another file (or -), or export from a project or a running lake (--lake URL)',
+      )
+    }
+    await withDatasetClient(
+      async (client, target) => {
+        const documents = await exportDataset(client, {drafts: values.drafts})
+        const text = serializeNdjson(documents)
+        const draftsLeftOut = values.drafts ? 0 : await client.fetch<number>(DRAFT_COUNT_QUERY, {}, {perspective: 'raw'})
+        const note = () => {
+          if (draftsLeftOut > 0) {
+            console.error(
+              `pnpm content:export: left out ${draftsLeftOut} ${draftsLeftOut === 1 ? 'draft' : 'drafts'} of ${target.description}; pass --drafts to include them`,
+            )
+          }
         }
-      }
-      if (out === '-') {
-        process.stdout.write(text)
+        if (out === '-') {
+          process.stdout.write(text)
+          note()
+          return
+        }
+        await writeFileAtomically(out, text)
+        console.log(`Exported ${documents.length} documents${values.drafts ? ' (drafts included)' : ''} from ${target.description} to ${display(out)}`)
         note()
-        return
-      }
-      await writeFileAtomically(resolve(out), text)
-      console.log(`Exported ${documents.length} documents${values.drafts ? ' (drafts included)' : ''} from ${target.description} to ${out}`)
-      note()
-    },
-    values.lake === undefined ? {} : {lake: values.lake},
-  )
-} catch (error) {
-  console.error(`pnpm content:export: ${(error as Error).message}`)
-  process.exitCode = 1
-}
+      },
+      values.lake === undefined ? {} : {lake: values.lake},
+    )
+  },
+)

@@ -2,35 +2,61 @@
  * `pnpm print [--locale it]`: prints the seed treatment, localized, from the embedded dataset
  * (or the NDJSON file in CONTENT_DATASET), and says which fields fell back to another language.
  */
-import {parseArgs} from 'node:util'
-import {createTreatmentContent, type LocalizedTreatment} from '@treatments/content'
+import {createTreatmentContent, ContentNotFoundError, isTreatmentContentError, type LocalizedTreatment} from '@treatments/content'
+import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
 import {localDataset} from '@treatments/content/local-dataset'
+import {localeIds} from '@treatments/content/locales'
+import {CliError, runCli, UsageError} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
-const {values} = parseArgs({
-  options: {
-    locale: {type: 'string', short: 'l', default: 'en'},
-    slug: {type: 'string', default: 'mesotherapy-cellulite'},
-    help: {type: 'boolean', short: 'h'},
+const USAGE = `Usage: pnpm print [--locale TAG] [--slug SLUG]
+
+Prints a treatment localized for TAG from the embedded dataset, or from the NDJSON file named by
+CONTENT_DATASET (relative to the directory you run it in), and marks the fields shown in
+another language.
+
+Options:
+  -l, --locale TAG  a BCP 47 tag such as en, it, it-CH or de-AT (default: en)
+      --slug SLUG   the treatment (default: mesotherapy-cellulite)
+      --debug       show stack traces
+  -h, --help        show this help`
+
+await runCli(
+  {
+    name: 'print',
+    usage: USAGE,
+    options: {locale: {type: 'string', short: 'l', default: 'en'}, slug: {type: 'string', default: 'mesotherapy-cellulite'}},
+    // Includes DatasetFileError: a missing file or a bad line, as `file:line:column: problem`.
+    explain: (error) => (isTreatmentContentError(error) || isDatasetFileError(error) ? error.message : undefined),
   },
-})
+  async ({values, path, display}) => {
+    if (values.slug.trim() === '') throw new UsageError('--slug needs a treatment slug such as mesotherapy-cellulite')
+    try {
+      Intl.getCanonicalLocales(values.locale)
+    } catch {
+      throw new UsageError(`--locale must be a BCP 47 language tag such as it or de-AT; got "${values.locale}"`)
+    }
+    const file = process.env.CONTENT_DATASET?.trim() ? path(process.env.CONTENT_DATASET.trim()) : defaultDatasetPath
+    const content = createTreatmentContent({source: localDataset(await readNdjson(file))})
+    let result
+    try {
+      result = await content.getTreatment(values.slug, {locale: values.locale})
+    } catch (error) {
+      if (!(error instanceof ContentNotFoundError)) throw error
+      const {treatments} = await content.listTreatments({locale: 'en'})
+      const slugs = treatments.map((treatment) => treatment.slug).join(', ')
+      throw new CliError(`no published treatment has the slug "${values.slug}" in ${display(file)}; known slugs: ${slugs || 'none'}`)
+    }
+    if (result.usedDefault) {
+      console.error(`pnpm print: no supported locale matches "${values.locale}" (supported: ${localeIds.join(', ')}); showing ${result.locale}`)
+    }
+    const fellBack = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback.served]))
+    const mark = (fieldPath: string) => (fellBack.has(fieldPath) ? `  [not yet translated: ${fellBack.get(fieldPath) ?? 'missing'}]` : '')
+    print(result.treatment, result.locale, result.requestedLocale, result.fallbacks.length, mark)
+  },
+)
 
-if (values.help) {
-  console.log(`Usage: pnpm print [--locale TAG] [--slug SLUG]
-
-Prints a treatment localized for TAG (BCP 47, e.g. en, it, it-CH, de-AT; default en) from the
-embedded dataset, or from the NDJSON file named by CONTENT_DATASET.`)
-  process.exit(0)
-}
-
-const content = createTreatmentContent({source: localDataset(process.env.CONTENT_DATASET ?? defaultDatasetPath)})
-const {locale, requestedLocale, treatment, fallbacks} = await content.getTreatment(values.slug, {locale: values.locale})
-const fellBack = new Map(fallbacks.map((fallback) => [fallback.path, fallback.served]))
-const mark = (path: string) => (fellBack.has(path) ? `  [not yet translated: ${fellBack.get(path) ?? 'missing'}]` : '')
-
-print(treatment, locale, requestedLocale)
-
-function print(t: LocalizedTreatment, served: string, requested: string) {
+function print(t: LocalizedTreatment, served: string, requested: string, fallbackCount: number, mark: (fieldPath: string) => string) {
   const lines: string[] = []
   lines.push(`${t.title}${mark('title')}`, `locale: ${served}${requested !== served ? ` (requested ${requested})` : ''}`, '')
   lines.push(`${t.summary}${mark('summary')}`, '')
@@ -53,6 +79,6 @@ function print(t: LocalizedTreatment, served: string, requested: string) {
   lines.push('', 'Who cannot have this treatment:')
   for (const [i, item] of t.contraindications.entries()) lines.push(`  - ${item.text}${mark(`contraindications[${i}].text`)}`)
   lines.push('', `${t.disclaimer}${mark('disclaimer')}`)
-  if (fallbacks.length > 0) lines.push('', `${fallbacks.length} field(s) shown in another language than ${served}.`)
+  if (fallbackCount > 0) lines.push('', `${fallbackCount} field(s) shown in another language than ${served}.`)
   console.log(lines.join('\n'))
 }

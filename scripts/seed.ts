@@ -3,14 +3,12 @@
  * running local lake (`--lake URL`), with createOrReplace in reference order and in batches.
  * Running it twice gives the same documents. See packages/translations/README.md.
  */
-import {readFile} from 'node:fs/promises'
-import {relative} from 'node:path'
-import {parseArgs} from 'node:util'
-
-import {parseNdjson} from '@treatments/content/dataset'
+import {isDatasetFileError, parseNdjson, type DatasetDocument} from '@treatments/content/dataset'
+import {isLocalLakeError} from '@treatments/local-lake'
 import {seedDataset} from '@treatments/translations'
 
-import {parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
+import {parsePositiveInteger, readUserFile, runCli, UsageError} from './lib/cli.ts'
+import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm seed [--lake URL] [--file FILE] [--batch N]
@@ -20,66 +18,54 @@ nothing), documents referenced by others first, N documents per transaction, pri
 line per batch.
 
 Options:
-  --lake URL   a running local lake (pnpm lake), e.g. http://127.0.0.1:3333
-  --file FILE  the NDJSON file to load (default: content/dataset.ndjson)
+  --lake URL   a running local lake (pnpm lake), e.g. http://127.0.0.1:3334
+  --file FILE  the NDJSON file to load (default: content/dataset.ndjson; relative paths start
+               from the directory you run it in)
   --batch N    documents per transaction (default: 50)
+  --debug      show stack traces
   -h, --help   show this help
 
 Target: --lake URL if given; otherwise the Sanity project from SANITY_PROJECT_ID,
-SANITY_DATASET and SANITY_TOKEN (optional SANITY_API_HOST). One of them is required.`
+SANITY_DATASET and SANITY_TOKEN (optional SANITY_API_HOST). One of them is required.
 
-/** Exit codes: 0 seeded, 1 failed, 2 bad command line. */
-function usageError(message: string): never {
-  console.error(`pnpm seed: ${message}\n\n${USAGE}`)
-  process.exit(2)
-}
+Exit code: 0 seeded, 1 failed, 2 bad command line.`
 
-let values
-try {
-  values = parseArgs({
-    options: {
-      lake: {type: 'string'},
-      file: {type: 'string', default: defaultDatasetPath},
-      batch: {type: 'string', default: '50'},
-      help: {type: 'boolean', short: 'h', default: false},
-    },
-  }).values
-} catch (error) {
-  usageError((error as Error).message)
-}
+await runCli(
+  {
+    name: 'seed',
+    usage: USAGE,
+    options: {lake: {type: 'string'}, file: {type: 'string'}, batch: {type: 'string', default: '50'}},
+    explain: (error) => (error instanceof DatasetClientError || isLocalLakeError(error) || isDatasetFileError(error) ? error.message : explainRemoteFailure(error)),
+  },
+  async ({values, path, display}) => {
+    const batchSize = parsePositiveInteger(values.batch, '--batch')
+    if (values.lake !== undefined) lakeUrl(values.lake)
+    if (values.lake === undefined && !process.env.SANITY_PROJECT_ID?.trim()) {
+      throw new UsageError('give --lake URL, or set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN to seed a Sanity project')
+    }
+    const file = values.file === undefined ? defaultDatasetPath : path(values.file)
+    const name = display(file)
+    // A malformed line is a DatasetFileError naming file:line:column (explained below).
+    const documents: DatasetDocument[] = parseNdjson(await readUserFile(file), name)
+    await withDatasetClient(
+      async (client, target) => {
+        console.log(`Seeding ${documents.length} documents from ${name} into ${target.description}`)
+        const result = await seedDataset(client, documents, {
+          batchSize,
+          onProgress: ({done, total, ids}) => console.log(`seeded ${done}/${total} (${ids[0]}${ids.length > 1 ? ` … ${ids.at(-1)}` : ''})`),
+        })
+        console.log(`Done: ${result.total} documents in ${result.batches} ${result.batches === 1 ? 'transaction' : 'transactions'}.`)
+      },
+      values.lake === undefined ? {} : {lake: values.lake},
+    )
+  },
+)
 
-if (values.help) {
-  console.log(USAGE)
-  process.exit(0)
-}
-const batchSize = /^\d+$/.test(values.batch) ? Number(values.batch) : Number.NaN
-if (!Number.isInteger(batchSize) || batchSize < 1) usageError(`--batch must be a positive integer; got "${values.batch}"`)
-if (values.lake !== undefined) {
+/** Checks a --lake value. */
+function lakeUrl(value: string): string {
   try {
-    parseLakeUrl(values.lake)
+    return parseLakeUrl(value)
   } catch (error) {
-    usageError((error as Error).message)
+    throw new UsageError((error as Error).message)
   }
-}
-if (values.lake === undefined && !process.env.SANITY_PROJECT_ID?.trim()) {
-  usageError('give --lake URL, or set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN to seed a Sanity project')
-}
-
-try {
-  const name = relative(process.cwd(), values.file) || values.file
-  const documents = parseNdjson(await readFile(values.file, 'utf8'), name)
-  await withDatasetClient(
-    async (client, target) => {
-      console.log(`Seeding ${documents.length} documents from ${name} into ${target.description}`)
-      const result = await seedDataset(client, documents, {
-        batchSize,
-        onProgress: ({done, total, ids}) => console.log(`seeded ${done}/${total} (${ids[0]}${ids.length > 1 ? ` … ${ids.at(-1)}` : ''})`),
-      })
-      console.log(`Done: ${result.total} documents in ${result.batches} ${result.batches === 1 ? 'transaction' : 'transactions'}.`)
-    },
-    values.lake === undefined ? {} : {lake: values.lake},
-  )
-} catch (error) {
-  console.error(`pnpm seed: ${(error as Error).message}`)
-  process.exitCode = 1
 }

@@ -3,28 +3,35 @@
  * developer would use instead, measured the same way (esbuild, minified, gzip -9). Exits 1
  * when an entry is over its budget (`scripts/lib/bundle-size.ts`).
  */
-import {parseArgs} from 'node:util'
 import {measureBundle, ourBundles, peerBundles} from './lib/bundle-size.ts'
+import {runCli} from './lib/cli.ts'
 
-const {values} = parseArgs({options: {json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}})
-if (values.help) {
-  console.log('Usage: pnpm size [--json]\n\nMeasures browser bundles (esbuild, minified, gzip -9) of our entries and their peers; exit 1 over budget.')
-  process.exit(0)
-}
+const USAGE = `Usage: pnpm size [--json]
 
-const ours = await Promise.all(ourBundles.map(async (entry) => ({...(await measureBundle(entry)), budgetGzip: entry.budgetGzip})))
-const peers = await Promise.all(peerBundles.map(measureBundle))
-const over = ours.filter((entry) => entry.gzip > entry.budgetGzip)
+Measures browser bundles (esbuild, minified, gzip -9) of our entries and their peers.
 
-if (values.json) {
-  console.log(JSON.stringify({ours, peers, over: over.map((entry) => entry.name)}, null, 2))
-} else {
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
-  console.log('bundle                               gzip      minified  budget')
-  for (const entry of ours) console.log(`${entry.name.padEnd(36)} ${kb(entry.gzip).padEnd(9)} ${kb(entry.minified).padEnd(9)} ${kb(entry.budgetGzip)}${entry.gzip > entry.budgetGzip ? '  OVER BUDGET' : ''}`)
-  for (const entry of peers) console.log(`${`peer: ${entry.name}`.padEnd(36)} ${kb(entry.gzip).padEnd(9)} ${kb(entry.minified)}`)
-}
-if (over.length > 0) {
-  console.error(`size: over budget: ${over.map((entry) => `${entry.name} (${entry.gzip} > ${entry.budgetGzip} bytes gzip)`).join(', ')}`)
-  process.exitCode = 1
-}
+Options:
+  --json      print the figures as JSON
+  --debug     show stack traces
+  -h, --help  show this help
+
+Exit code: 0 within budget, 1 an entry over its budget, 2 bad command line.`
+
+await runCli({name: 'size', usage: USAGE, options: {json: {type: 'boolean'}}}, async ({values}) => {
+  const ours = await Promise.all(ourBundles.map(async (entry) => ({...(await measureBundle(entry)), budgetGzip: entry.budgetGzip})))
+  const peers = await Promise.all(peerBundles.map(measureBundle))
+  const over = ours.filter((entry) => entry.gzip > entry.budgetGzip)
+
+  if (values.json) {
+    console.log(JSON.stringify({ours, peers, over: over.map((entry) => entry.name)}, null, 2))
+  } else {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
+    console.log('bundle                               gzip      minified  budget')
+    for (const entry of ours) console.log(`${entry.name.padEnd(36)} ${kb(entry.gzip).padEnd(9)} ${kb(entry.minified).padEnd(9)} ${kb(entry.budgetGzip)}${entry.gzip > entry.budgetGzip ? '  OVER BUDGET' : ''}`)
+    for (const entry of peers) console.log(`${`peer: ${entry.name}`.padEnd(36)} ${kb(entry.gzip).padEnd(9)} ${kb(entry.minified)}`)
+  }
+  if (over.length > 0) {
+    console.error(`size: over budget: ${over.map((entry) => `${entry.name} (${entry.gzip} > ${entry.budgetGzip} bytes gzip)`).join(', ')}`)
+  }
+  return over.length > 0 ? 1 : 0
+})

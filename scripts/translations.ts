@@ -3,8 +3,8 @@
  * and import of their work, against the project from the environment or the local dataset file.
  * See packages/translations/README.md.
  */
-import {readFile, stat, writeFile} from 'node:fs/promises'
-import {parseArgs} from 'node:util'
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {dirname} from 'node:path'
 
 import {baseLocale} from '@treatments/content/locales'
 import {
@@ -20,7 +20,10 @@ import {
   translationStatus,
 } from '@treatments/translations'
 
-import {DatasetClientError, withDatasetClient} from './lib/dataset-client.ts'
+import {isLocalLakeError} from '@treatments/local-lake'
+
+import {CliError, runCli, UsageError, type CliContext} from './lib/cli.ts'
+import {DatasetClientError, explainRemoteFailure, withDatasetClient} from './lib/dataset-client.ts'
 
 const WHERE = `Where: with SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN set (optional SANITY_API_HOST), the
 Sanity project; otherwise a local lake started in this process over CONTENT_DATASET or
@@ -33,7 +36,7 @@ Commands:
   export   write an XLIFF 2.0 file of a locale's fields for translators
   import   read a translated XLIFF 2 file back, all or nothing
 
-Run "pnpm translations <command> --help" for a command's options.
+Run "pnpm translations <command> --help" for a command's options; --debug shows stack traces.
 
 ${WHERE}`
 
@@ -52,13 +55,16 @@ ${WHERE}`
 
 const EXPORT_USAGE = `Usage: pnpm translations export --locale LOCALE [--only STATES] [--out FILE]
 
+Example: pnpm translations export --locale de --only missing,stale --out translations-work/de.xlf
+
 Writes an XLIFF 2.0 file with one <file> per document and one <unit> per localized field:
 the ${baseLocale} text as <source>, the current translation as <target> when there is one.
 
 Options:
   --locale LOCALE  the target locale (one of ${translationLocales.join(', ')}); required
   --only STATES    comma-separated field states to export: ${fieldStates.join(', ')} (default: all)
-  --out FILE       where to write (default: standard output)
+  --out FILE       where to write (default: standard output; relative paths start from the
+                   directory you run it in). Files under translations-work/ are ignored by git.
   -h, --help       show this help
 
 ${WHERE}`
@@ -80,44 +86,24 @@ ${WHERE}`
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 /** Exit codes: 0 ok, 1 failure (or a locale under --fail-under), 2 bad command line. */
-class UsageError extends Error {}
+const explain = (error: unknown) =>
+  isXliffError(error) || error instanceof DatasetClientError || isLocalLakeError(error) ? error.message : explainRemoteFailure(error)
 
-function fail(message: string, usage: string): never {
-  throw new UsageError(`${message}\n\n${usage}`)
-}
-
-type OptionSpec = Record<string, {type: 'string' | 'boolean'; short?: string}>
-
-/** Parsed options: strings, booleans, and `help`. */
-interface ParsedCommandLine {
-  values: Record<string, string | boolean | undefined>
-  positionals: string[]
-}
-
-function parse(args: string[], options: OptionSpec, usage: string, positionals = false): ParsedCommandLine {
-  try {
-    const parsed = parseArgs({args, options: {...options, help: {type: 'boolean', short: 'h'}}, allowPositionals: positionals, strict: true})
-    return {values: parsed.values as ParsedCommandLine['values'], positionals: parsed.positionals}
-  } catch (error) {
-    return fail((error as Error).message, usage)
-  }
-}
-
-function checkLocale(locale: string | undefined, usage: string): string | undefined {
+function checkLocale(locale: string | undefined): string | undefined {
   if (locale !== undefined && !translationLocales.includes(locale)) {
-    fail(`--locale must be one of ${translationLocales.join(', ')}; got "${locale}"`, usage)
+    throw new UsageError(`--locale must be one of ${translationLocales.join(', ')}; got "${locale}"`)
   }
   return locale
 }
 
-async function status(args: string[]): Promise<number> {
-  const {values} = parse(args, {locale: {type: 'string'}, json: {type: 'boolean'}, 'fail-under': {type: 'string'}}, STATUS_USAGE)
-  if (values.help) return help(STATUS_USAGE)
-  const locale = checkLocale(values.locale as string | undefined, STATUS_USAGE)
-  const failUnderText = values['fail-under'] as string | undefined
+const statusOptions = {locale: {type: 'string'}, json: {type: 'boolean'}, 'fail-under': {type: 'string'}} as const
+
+async function status({values}: CliContext<typeof statusOptions>): Promise<number> {
+  const locale = checkLocale(values.locale)
+  const failUnderText = values['fail-under']
   const failUnder = failUnderText === undefined ? undefined : Number(failUnderText)
   if (failUnder !== undefined && (failUnderText!.trim() === '' || !Number.isFinite(failUnder) || failUnder < 0 || failUnder > 100)) {
-    fail(`--fail-under must be a percentage from 0 to 100; got "${failUnderText}"`, STATUS_USAGE)
+    throw new UsageError(`--fail-under must be a percentage from 0 to 100; got "${failUnderText}"`)
   }
   const report = await withDatasetClient(async (client) =>
     translationStatus(await fetchPublishedDocuments(client), locale === undefined ? {} : {locales: [locale]}),
@@ -130,46 +116,52 @@ async function status(args: string[]): Promise<number> {
   return under.length > 0 ? 1 : 0
 }
 
-async function exportCommand(args: string[]): Promise<number> {
-  const {values} = parse(args, {locale: {type: 'string'}, only: {type: 'string'}, out: {type: 'string'}}, EXPORT_USAGE)
-  if (values.help) return help(EXPORT_USAGE)
-  const locale = checkLocale(values.locale as string | undefined, EXPORT_USAGE)
-  if (locale === undefined) fail('--locale is required', EXPORT_USAGE)
-  const onlyText = values.only as string | undefined
+const exportOptions = {locale: {type: 'string'}, only: {type: 'string'}, out: {type: 'string'}} as const
+
+async function exportCommand({values, path, display}: CliContext<typeof exportOptions>): Promise<number> {
+  const locale = checkLocale(values.locale)
+  if (locale === undefined) throw new UsageError('--locale is required')
+  const onlyText = values.only
   const only = onlyText?.split(',').map((state) => state.trim()) as FieldState[] | undefined
   const unknown = only?.find((state) => !fieldStates.includes(state))
-  if (unknown !== undefined) fail(`--only takes ${fieldStates.join(', ')}; got "${unknown}"`, EXPORT_USAGE)
-  const out = values.out as string | undefined
+  if (unknown !== undefined) throw new UsageError(`--only takes ${fieldStates.join(', ')}; got "${unknown}"`)
+  const out = values.out === undefined || values.out === '-' ? undefined : path(values.out)
   const result = await withDatasetClient((client) => exportXliff(client, {locale, ...(only ? {only} : {})}))
   const selection = onlyText === undefined ? '' : ` (--only ${onlyText})`
   if (result.xml === undefined) {
     console.error(`translations export: nothing to export for ${locale}${selection}; no file written`)
     return 0
   }
-  if (out === undefined || out === '-') process.stdout.write(result.xml)
-  else await writeFile(out, result.xml)
+  if (out === undefined) {
+    process.stdout.write(result.xml)
+  } else {
+    await mkdir(dirname(out), {recursive: true})
+    await writeFile(out, result.xml)
+  }
   const total = fieldStates.reduce((sum, state) => sum + result.units[state], 0)
   const counts = fieldStates.filter((state) => result.units[state] > 0).map((state) => `${result.units[state]} ${state}`)
   console.error(
     `translations export: ${total} ${total === 1 ? 'field' : 'fields'} (${counts.join(', ')}) of ${result.documents} ` +
-      `${result.documents === 1 ? 'document' : 'documents'} for ${locale}${out === undefined || out === '-' ? '' : ` written to ${out}`}`,
+      `${result.documents === 1 ? 'document' : 'documents'} for ${locale}${out === undefined ? '' : ` written to ${display(out)}`}`,
   )
   for (const field of result.unsupported) console.error(`  left out ${field}: neither text nor Portable Text`)
   return 0
 }
 
-async function importCommand(args: string[]): Promise<number> {
-  const {values, positionals} = parse(args, {'dry-run': {type: 'boolean'}, locale: {type: 'string'}}, IMPORT_USAGE, true)
-  if (values.help) return help(IMPORT_USAGE)
-  if (positionals.length !== 1) fail(positionals.length === 0 ? 'give the XLIFF file to import' : 'give exactly one XLIFF file', IMPORT_USAGE)
-  const locale = checkLocale(values.locale as string | undefined, IMPORT_USAGE)
-  const file = positionals[0]!
-  if ((await stat(file)).size > MAX_IMPORT_BYTES) throw new Error(`${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split the export`)
+const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}} as const
+
+async function importCommand({values, positionals, path, display}: CliContext<typeof importOptions>): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the XLIFF file to import' : 'give exactly one XLIFF file')
+  const locale = checkLocale(values.locale)
+  const file = path(positionals[0]!)
+  const name = display(file)
+  if ((await stat(file)).isDirectory()) throw new CliError(`${name} is a directory; give the XLIFF file`)
+  if ((await stat(file)).size > MAX_IMPORT_BYTES) throw new CliError(`${name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split the export`)
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true}).decode(await readFile(file))
   } catch (error) {
-    if (error instanceof TypeError) throw new Error(`${file} is not UTF-8 text; save it as UTF-8`)
+    if (error instanceof TypeError) throw new CliError(`${name} is not UTF-8 text; save it as UTF-8`)
     throw error
   }
   const dryRun = values['dry-run'] === true
@@ -190,29 +182,16 @@ async function importCommand(args: string[]): Promise<number> {
   return 0
 }
 
-function help(usage: string): number {
-  console.log(usage)
-  return 0
-}
-
-const commands: Record<string, (args: string[]) => Promise<number>> = {status, export: exportCommand, import: importCommand}
-const [command, ...rest] = process.argv.slice(2)
-try {
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.exitCode = command === undefined ? 2 : help(USAGE)
-    if (command === undefined) console.error(USAGE)
-  } else if (!(command in commands)) {
-    fail(`unknown command "${command}"`, USAGE)
-  } else {
-    process.exitCode = await commands[command]!(rest)
-  }
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`pnpm translations: ${error.message}`)
-    process.exitCode = 2
-  } else {
-    const message = isXliffError(error) || error instanceof DatasetClientError ? error.message : (error as Error)?.message ?? String(error)
-    console.error(`pnpm translations ${command}: ${message}`)
-    process.exitCode = 1
-  }
+const [command, ...rest] = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'))
+if (command === 'status') {
+  await runCli({name: 'translations status', usage: STATUS_USAGE, options: statusOptions, args: rest, explain}, status)
+} else if (command === 'export') {
+  await runCli({name: 'translations export', usage: EXPORT_USAGE, options: exportOptions, args: rest, explain}, exportCommand)
+} else if (command === 'import') {
+  await runCli({name: 'translations import', usage: IMPORT_USAGE, options: importOptions, positionals: true, args: rest, explain}, importCommand)
+} else {
+  // No command, help, or an unknown command: the top-level usage.
+  await runCli({name: 'translations', usage: USAGE, positionals: true, args: command === undefined ? [] : command === 'help' ? ['--help'] : [command]}, () => {
+    throw new UsageError(command === undefined ? 'give a command: status, export or import' : `unknown command "${command}"; the commands are status, export and import`)
+  })
 }

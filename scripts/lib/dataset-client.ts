@@ -7,11 +7,12 @@
  * that owns it when one runs (found from its lock file), else through a local lake started in
  * this process, which locks the file and writes every transaction back to it atomically.
  */
-import {createClient, type SanityClient} from '@sanity/client'
 import {basename, resolve} from 'node:path'
 
+import {createClient, isHttpError, type SanityClient} from '@sanity/client'
 import {readDatasetLock, startLocalLake, trustLocalCertificate} from '@treatments/local-lake'
 
+import {invocationDirectory} from './cli.ts'
 import {defaultDatasetPath} from './paths.ts'
 
 /** The API version every command uses. */
@@ -57,9 +58,11 @@ export async function withDatasetClient<T>(
   options: DatasetClientOptions = {},
 ): Promise<T> {
   const env = options.env ?? process.env
+  // A relative CONTENT_DATASET means the directory the user ran the command in.
+  const file = options.file ?? (env.CONTENT_DATASET?.trim() ? resolve(invocationDirectory(env), env.CONTENT_DATASET.trim()) : defaultDatasetPath)
   if (options.lake !== undefined) {
     const url = parseLakeUrl(options.lake)
-    const token = env.LAKE_TOKEN?.trim() || (await tokenFromLock(url, options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath))
+    const token = env.LAKE_TOKEN?.trim() || (await tokenFromLock(url, file))
     return fn(createClient(localConfig(url, token)), {kind: 'lake', description: `local lake at ${url}`})
   }
   const projectId = env.SANITY_PROJECT_ID?.trim()
@@ -68,7 +71,6 @@ export async function withDatasetClient<T>(
     const {dataset} = client.config()
     return fn(client, {kind: 'project', description: `project ${projectId}, dataset ${dataset}`})
   }
-  const file = options.file ?? env.CONTENT_DATASET ?? defaultDatasetPath
   // One process owns a dataset file: when a lake serves it, write through that lake.
   const owner = await readDatasetLock(resolve(file))
   if (owner?.server === true && owner.url !== null) {
@@ -153,4 +155,29 @@ export function parseLakeUrl(value: string): string {
     throw new TypeError(`--lake must be an http:// or https:// URL; got "${value}"`)
   }
   return url.origin
+}
+
+/** Network codes of a server that cannot be reached. */
+const unreachable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET'])
+
+/**
+ * One line for the dataset's server failing or refusing a request (an HTTP error from
+ * `@sanity/client`, or a server that cannot be reached), or `undefined` when `error` is
+ * something else. These are the user's to fix (start the lake, check the project), not bugs.
+ */
+export function explainRemoteFailure(error: unknown): string | undefined {
+  if (isHttpError(error)) return `the server answered ${error.response.statusCode}: ${error.message}`
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const {code, address, port} = cause as NodeJS.ErrnoException & {address?: string; port?: number}
+    if (typeof code === 'string' && unreachable.has(code)) {
+      const where = address === undefined ? '' : ` at ${address}${port === undefined ? '' : `:${port}`}`
+      return `cannot reach the server${where} (${code}); check that it is running (pnpm lake) or that the project settings are right`
+    }
+  }
+  // undici's fetch reports every network failure as `TypeError('fetch failed')` with the reason as
+  // its cause (a refused port, a bad port, a TLS failure); nothing but the message marks it.
+  if (error instanceof TypeError && error.message === 'fetch failed' && error.cause instanceof Error) {
+    return `cannot reach the server (${error.cause.message}); check that it is running (pnpm lake) or that the project settings are right`
+  }
+  return undefined
 }

@@ -170,13 +170,21 @@ function applyNamedTypeRules(value: unknown, typeName: string, path: Segment[], 
     add(checkSlug(value as {current?: unknown}), 'domain')
   } else if (typeName === 'medicalReview' && typeof value === 'object') {
     add(checkReviewDates(value as Record<string, unknown>), 'domain')
-    for (const source of ((value as {sources?: unknown}).sources ?? []) as Array<{_key?: string; url?: unknown}>) {
-      if (source?.url !== undefined && !isWebLink(source.url)) {
+    type Cited = {_key?: string; url?: unknown; versions?: Cited[]}
+    const checkUrl = (cited: Cited, at: Array<string | number | {_key: string}>) => {
+      if (cited?.url !== undefined && !isWebLink(cited.url)) {
         found.push({
-          path: toPath([...path, 'sources', source._key ? {_key: source._key} : 0, 'url']),
-          message: `Source URL ${JSON.stringify(source.url)} is not an absolute http(s) address.`,
+          path: toPath([...at, 'url']),
+          message: `Source URL ${JSON.stringify(cited.url)} is not an absolute http(s) address.`,
           ruleId: 'domain',
         })
+      }
+    }
+    for (const source of ((value as {sources?: unknown}).sources ?? []) as Cited[]) {
+      const at = [...path, 'sources', source?._key ? {_key: source._key} : 0]
+      checkUrl(source, at)
+      for (const version of (Array.isArray(source?.versions) ? source.versions : []) as Cited[]) {
+        checkUrl(version, [...at, 'versions', version?._key ? {_key: version._key} : 0])
       }
     }
   } else if (typeName === 'blockContent' && Array.isArray(value)) {

@@ -136,6 +136,20 @@ describe('validateDataset', () => {
     ])
   })
 
+  it('requires web addresses for a source’s versions in other languages, and a language for each', () => {
+    const problems = problemsAfter((documents) => {
+      treatmentOf(documents).medicalReview.sources[0].versions = [
+        {_type: 'sourceVersion', _key: 'it', language: 'it', title: 'Articolo', url: 'data:text/html,x'},
+        {_type: 'sourceVersion', _key: 'de', language: 'de', title: 'Artikel', url: 'https://clinic.example/de'},
+        {_type: 'sourceVersion', _key: 'x', title: 'Article'},
+      ]
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.sources[_key=="clinic"].versions[_key=="x"].language: Missing required field “language”. [missing-required]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.sources[_key=="clinic"].versions[_key=="it"].url: Source URL "data:text/html,x" is not an absolute http(s) address. [domain]`,
+    ])
+  })
+
   it('refuses links that a browser would run', () => {
     const problems = problemsAfter((documents) => {
       const body = treatmentOf(documents).body.find((item: any) => item.language === 'en').value

@@ -1,5 +1,4 @@
 import {mkdir} from 'node:fs/promises'
-import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {createTreatmentContent} from '@treatments/content'
 import {localDataset} from '@treatments/content/local-dataset'
@@ -14,7 +13,6 @@ import {watchProblems} from './problems.ts'
 
 const slug = 'mesotherapy-cellulite'
 const artifacts = join(repoRoot, 'test-results/screenshots')
-const docsScreenshot = join(repoRoot, 'docs/screenshots/treatment-it.png')
 const content = createTreatmentContent({source: localDataset(defaultDatasetPath)})
 
 let site: RunningSite
@@ -69,14 +67,11 @@ describe('treatment pages in Chromium', () => {
       expect(await title.innerText()).toBe(text)
     }
     expect(await section.locator('[lang]').count()).toBe(0)
+    // The README's screenshots are made by accessibility.test.ts (the top of each page).
     await page.screenshot({path: join(artifacts, `treatment-${locale}.png`), fullPage: true})
-    if (locale === 'it' && (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(docsScreenshot))) {
-      await mkdir(join(repoRoot, 'docs/screenshots'), {recursive: true})
-      await page.screenshot({path: docsScreenshot, fullPage: true})
-    }
   })
 
-  it('shows every contraindication in German, English fallbacks marked lang="en" with a visible note', async () => {
+  it('shows every contraindication in German, English fallbacks marked lang="en" with a small marker explained once', async () => {
     await open('de')
     expect(await page.locator('html').getAttribute('lang')).toBe('de')
     const {fallbacks} = await content.getTreatment(slug, {locale: 'de'})
@@ -91,14 +86,22 @@ describe('treatment pages in Chromium', () => {
       expect(await title.isVisible()).toBe(true)
       expect(await title.innerText()).toBe(text)
       expect(await title.getAttribute('lang')).toBe(fellBack.has(index) ? 'en' : null)
-      const note = item.locator('.note-untranslated')
+      const marker = item.locator('.marker-untranslated')
       if (fellBack.has(index)) {
-        expect(await note.isVisible()).toBe(true)
-        expect(await note.innerText()).toBe('Noch nicht übersetzt: angezeigt auf Englisch')
+        expect(await marker.isVisible()).toBe(true)
+        expect(await marker.locator('[aria-hidden="true"]').innerText()).toBe('EN')
+        expect(await marker.locator('.visually-hidden').boundingBox()).toMatchObject({width: 1, height: 1})
+        // Screen readers get the whole sentence; the marker is never larger than the item's text.
+        expect(await marker.textContent()).toBe('EN (noch nicht übersetzt, angezeigt auf Englisch)')
+        const [markerBox, titleBox] = await Promise.all([marker.boundingBox(), title.boundingBox()])
+        expect(markerBox!.height).toBeLessThanOrEqual(titleBox!.height)
       } else {
-        expect(await note.count()).toBe(0)
+        expect(await marker.count()).toBe(0)
       }
     }
+    const explanation = page.locator('#who-cannot-have-it .note-untranslated')
+    expect(await explanation.count()).toBe(1)
+    expect(await explanation.innerText()).toBe('Markiert mit EN: noch nicht übersetzt, angezeigt auf Englisch.')
     expect(await page.locator('.page-notice').innerText()).toBe('Teile dieser Seite sind noch nicht auf Deutsch verfügbar und werden auf Englisch angezeigt.')
     await page.screenshot({path: join(artifacts, 'treatment-de.png'), fullPage: true})
   })
@@ -124,12 +127,61 @@ describe('treatment pages in Chromium', () => {
     expect(((jsonLd.mainEntity as {contraindication: unknown[]}).contraindication).length).toBe(10)
   })
 
-  it('shows statements not yet reviewed by a doctor with a visible note', async () => {
+  it('says under the title, in the page’s language, that a doctor has not reviewed the page and that only a doctor can advise', async () => {
+    for (const [locale, status, link] of [
+      ['it', 'Questa pagina non è ancora stata verificata da un medico', 'Leggi l’avviso completo'],
+      ['de', 'Diese Seite wurde noch nicht ärztlich geprüft', 'Vollständigen Hinweis lesen'],
+    ] as const) {
+      await open(locale)
+      const banner = page.locator('h1 + .banner')
+      expect(await banner.isVisible()).toBe(true)
+      expect(await banner.locator('.banner-status').innerText()).toBe(status)
+      // Above the fold on a laptop screen.
+      expect((await banner.boundingBox())!.y).toBeLessThan(600)
+      await banner.getByRole('link', {name: link}).click()
+      expect(new URL(page.url()).hash).toBe('#disclaimer')
+      expect(await page.locator('#disclaimer').isVisible()).toBe(true)
+    }
+  })
+
+  it('presents statements not yet reviewed by a doctor as what the clinic says, not as bold facts or chips', async () => {
     await open('it')
-    const notes = page.locator('#results .note-review')
-    expect(await notes.count()).toBe(7)
-    expect(await notes.first().isVisible()).toBe(true)
-    expect(await notes.first().innerText()).toBe('Questa affermazione non è ancora stata verificata da un medico')
+    const results = page.locator('#results')
+    expect(await results.locator('h3').innerText()).toBe('Cosa dice la clinica, in attesa di verifica medica')
+    expect(await results.locator('li.claim').count()).toBe(7)
+    expect(await results.locator('.tag, .item-title').count()).toBe(0)
+    const weight = await results.locator('li.claim').first().evaluate((element) => Number(getComputedStyle(element).fontWeight))
+    expect(weight).toBeLessThan(600)
+  })
+
+  it('keeps a range and its unit on one line on a German phone', async () => {
+    const phone = await browser.newContext({viewport: {width: 390, height: 844}, isMobile: true})
+    const seen = watchProblems(phone)
+    try {
+      const tab = await phone.newPage()
+      await tab.goto(`${site.url}/de/treatments/${slug}`)
+      const protocol = tab.locator('#how-it-is-done .protocol')
+      expect(await protocol.innerText()).toMatch(/^3–\u20604\u00a0Sitzungen, im Abstand von 3–\u20604\u00a0Wochen$/)
+      // Each range stays on one line with its unit: no “3–” / “4 Wochen” split.
+      const lines = await protocol.evaluate((element) => {
+        const range = document.createRange()
+        const text = element.firstChild!
+        const tops = new Map<number, string>()
+        for (let index = 0; index < text.textContent!.length; index++) {
+          range.setStart(text, index)
+          range.setEnd(text, index + 1)
+          const top = Math.round(range.getBoundingClientRect().top)
+          tops.set(top, (tops.get(top) ?? '') + text.textContent![index])
+        }
+        return [...tops.values()]
+      })
+      for (const range of ['3–\u20604\u00a0Sitzungen', '3–\u20604\u00a0Wochen']) {
+        expect(lines.some((line) => line.includes(range)), JSON.stringify(lines)).toBe(true)
+      }
+      expect(seen).toEqual([])
+    } finally {
+      await phone.close()
+    }
   })
 
   it('redirects / by Accept-Language: it-CH lands on the Italian treatments', async () => {

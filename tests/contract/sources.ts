@@ -73,7 +73,7 @@ export async function sanityProjectSource(): Promise<ContractSource> {
   const dataset = process.env.SANITY_DATASET ?? 'production'
   return {
     name: 'a real Sanity project',
-    ...(projectId ? {} : {skip: 'SANITY_PROJECT_ID is not set: set it (and SANITY_DATASET, SANITY_TOKEN for a private dataset) after `pnpm seed` to run this suite against Sanity'}),
+    ...(projectId ? {} : {skip: 'the contract suite against a real Sanity project needs SANITY_PROJECT_ID (and SANITY_DATASET, SANITY_TOKEN for a private dataset), set after `pnpm seed`'}),
     source: () => ({projectId: projectId ?? 'unset', dataset, ...(process.env.SANITY_TOKEN ? {token: process.env.SANITY_TOKEN} : {}), useCdn: false}),
   }
 }

@@ -47,6 +47,7 @@ describe('@treatments/content as published', () => {
     const ignored = new Set(['node10', 'node16-cjs'])
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
       '.',
+      './browser',
       './dataset',
       './local-dataset',
       './locales',
@@ -57,6 +58,18 @@ describe('@treatments/content as published', () => {
       './ui-strings',
     ])
     expect(report.analysis.problems.filter((problem) => !ignored.has(problem.resolutionKind ?? ''))).toEqual([])
+  })
+
+  it('ships a README for its npm page, with the sections every package readme has', async () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n')
+    expect(listing).toContain('package/README.md')
+    const readme = execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], {encoding: 'utf8'})
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((match) => match[1])
+    expect(headings).toEqual(['Contents', 'What is this', 'When should I use this', 'Install', 'Use', 'API', 'Types', 'Compatibility', 'Bundle sizes', 'Security'])
+    // What a user needs from it: install, the three sources, fallbacks, rendering, the page, JSON-LD, errors.
+    for (const needle of ['npm install @treatments/content', 'localDataset(', 'apiHost:', 'projectId:', 'fallbacks', 'renderTreatmentPage', 'treatmentJsonLd', 'ContentNotFoundError', 'edge runtime', 'studio/schemaTypes/']) {
+      expect(readme, needle).toContain(needle)
+    }
   })
 
   it('declares ESM with types first, no side effects, and ships only what it lists', async () => {

@@ -1,21 +1,42 @@
-import type {Reporter, TestModule} from 'vitest/node'
+import {relative} from 'node:path'
+import type {Reporter, TestModule, Vitest} from 'vitest/node'
 
 /**
  * Prints one plain closing line, `Tests: N passed, N failed, N skipped`, that CI log readers
- * understand without knowing vitest's own summary format.
+ * understand without knowing vitest's own summary format, preceded by why tests were skipped:
+ * one line per reason (the note given to `ctx.skip(note)`), with how many tests it skipped.
  */
 export default class SummaryReporter implements Reporter {
+  /** Whether a name filter (`-t`) ran part of the suite: tests it left out are skipped without a note. */
+  private filtered = false
+
+  onInit(vitest: Vitest): void {
+    this.filtered = vitest.config.testNamePattern !== undefined
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const counts = {passed: 0, failed: 0, skipped: 0}
+    const reasons = new Map<string, number>()
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
-        const state = test.result().state
-        if (state === 'passed') counts.passed++
-        else if (state === 'failed') counts.failed++
-        else counts.skipped++
+        const result = test.result()
+        if (result.state === 'passed') counts.passed++
+        else if (result.state === 'failed') counts.failed++
+        else {
+          counts.skipped++
+          const note = result.state === 'skipped' ? result.note : undefined
+          const reason = note ?? (this.filtered ? 'not selected by the test name filter (-t)' : `no reason given (${relative(process.cwd(), module.moduleId)})`)
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+        }
       }
     }
     const failed = counts.failed + unhandledErrors.length
-    process.stdout.write(`\nTests: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped\n`)
+    const lines = ['']
+    if (reasons.size > 0) {
+      lines.push('Skipped:')
+      for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1])) lines.push(`  ${count} × ${reason}`)
+    }
+    lines.push(`Tests: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`, '')
+    process.stdout.write(lines.join('\n'))
   }
 }

@@ -1,5 +1,5 @@
 import {readdir, readFile, symlink} from 'node:fs/promises'
-import {join, relative} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 
 import {parseNdjson} from '@treatments/content/dataset'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -68,9 +68,9 @@ describe('pnpm content:export', () => {
       expect(result.code, out).toBe(2)
       expect(result.stdout).toBe('')
       expect(result.stderr.split('\n')[0]).toBe(
-        `pnpm content:export: refusing to write ${out}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
-          `so it is read from ${relative(repoRoot, temp.file)}), and the export leaves out drafts and release versions, which would be lost. ` +
-          'Give --out another file (or -), or export from a project or a running lake (--lake URL)',
+        `pnpm content:export: refusing to write ${resolve(repoRoot, out)}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
+          `so it is read from ${temp.file}), and the export leaves out drafts and release versions, which would be lost. ` +
+          'Give --out another file (or -), or export from a project or a running lake (--lake URL); run "pnpm content:export --help" for the usage',
       )
     }
     expect(await readFile(temp.file, 'utf8')).toBe(before)

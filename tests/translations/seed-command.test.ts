@@ -52,14 +52,14 @@ describe('pnpm seed --lake URL', () => {
   it('needs a target and a positive batch size', async () => {
     const noTarget = await runScript('seed.ts', [])
     expect(noTarget.code).toBe(2)
-    expect(noTarget.stderr.split('\n')[0]).toBe(
-      'pnpm seed: give --lake URL, or set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN to seed a Sanity project',
+    expect(noTarget.stderr).toBe(
+      'pnpm seed: give --lake URL, or set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN to seed a Sanity project; run "pnpm seed --help" for the usage\n',
     )
     const badBatch = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '0'], {LAKE_TOKEN: temp.lake.token})
     expect(badBatch.code).toBe(2)
-    expect(badBatch.stderr.split('\n')[0]).toBe('pnpm seed: --batch must be a positive integer; got "0"')
+    expect(badBatch.stderr.split('\n')[0]).toBe('pnpm seed: --batch must be a positive integer; got "0"; run "pnpm seed --help" for the usage')
     const badUrl = await runScript('seed.ts', ['--lake', 'localhost:3333'])
-    expect(badUrl.stderr.split('\n')[0]).toBe('pnpm seed: --lake must be an http:// or https:// URL; got "localhost:3333"')
+    expect(badUrl.stderr.split('\n')[0]).toBe('pnpm seed: --lake must be an http:// or https:// URL; got "localhost:3333"; run "pnpm seed --help" for the usage')
     expect(await temp.readText()).toBe('')
   })
 

@@ -1,5 +1,6 @@
 export {renderTreatmentPage} from './lib/page/render-treatment-page.ts'
 export type {TreatmentPage, TreatmentPageOptions} from './lib/page/render-treatment-page.ts'
+export type {TreatmentPageBanner} from './lib/page/page-banner.ts'
 export type {TreatmentPageMessage, TreatmentPageRuleId} from './lib/page/page-message.ts'
 export type {PageText} from './lib/page/page-text.ts'
 export type {

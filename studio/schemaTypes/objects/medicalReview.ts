@@ -1,6 +1,17 @@
+import {baseLocale, localeIds} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {checkReviewDates, isWebLink} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
+
+/** A source's web address: an absolute http(s) URL, the only kind a page links to. */
+function sourceUrlField() {
+  return defineField({
+    name: 'url',
+    title: 'URL',
+    type: 'url',
+    validation: (rule) => rule.uri({scheme: ['https', 'http']}).custom((url) => (url === undefined || isWebLink(url) ? true : 'Cite a web page: an http or https address.')),
+  })
+}
 
 /** Who checked the medical content, when, when it is due again, and what it rests on. */
 export const medicalReview = defineType({
@@ -46,13 +57,40 @@ export const medicalReview = defineType({
           type: 'object',
           fields: [
             defineField({name: 'title', title: 'Title', type: 'string', validation: (rule) => rule.required()}),
+            sourceUrlField(),
             defineField({
-              name: 'url',
-              title: 'URL',
-              type: 'url',
-              validation: (rule) => rule.uri({scheme: ['https', 'http']}).custom((url) => (url === undefined || isWebLink(url) ? true : 'Cite a web page: an http or https address.')),
+              name: 'language',
+              title: 'Language',
+              description: `The language the source is written in (default ${baseLocale}). Pages in other languages say which.`,
+              type: 'string',
+              options: {list: localeIds.map((id) => ({title: id, value: id}))},
+            }),
+            defineField({
+              name: 'versions',
+              title: 'In other languages',
+              description: 'The same source published in another language: pages in that language cite it instead.',
+              type: 'array',
+              of: [
+                defineArrayMember({
+                  name: 'sourceVersion',
+                  type: 'object',
+                  fields: [
+                    defineField({
+                      name: 'language',
+                      title: 'Language',
+                      type: 'string',
+                      options: {list: localeIds.map((id) => ({title: id, value: id}))},
+                      validation: (rule) => rule.required().error('Say which language this version of the source is in.'),
+                    }),
+                    defineField({name: 'title', title: 'Title', type: 'string', validation: (rule) => rule.required()}),
+                    sourceUrlField(),
+                  ],
+                  preview: {select: {title: 'title', subtitle: 'language'}},
+                }),
+              ],
             }),
           ],
+          preview: {select: {title: 'title', subtitle: 'url'}},
         }),
       ],
     }),

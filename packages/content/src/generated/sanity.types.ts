@@ -53,6 +53,14 @@ export type MedicalReview = {
   sources?: Array<{
     title: string;
     url?: string;
+    language?: "en" | "it" | "de";
+    versions?: Array<{
+      language: "en" | "it" | "de";
+      title: string;
+      url?: string;
+      _type: "sourceVersion";
+      _key: string;
+    }>;
     _type: "source";
     _key: string;
   }>;
@@ -485,7 +493,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentBySlugQuery
-// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.body[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.howPerformed[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.description[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.role[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.mechanism[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": whenToSeekHelp[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentBySlugQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -627,7 +635,6 @@ export type TreatmentBySlugQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -638,7 +645,6 @@ export type TreatmentBySlugQueryResult = Array<{
         value: string | null;
       }> | null;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -662,7 +668,6 @@ export type TreatmentBySlugQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -687,6 +692,13 @@ export type TreatmentBySlugQueryResult = Array<{
       _key: string;
       title: string;
       url: string | null;
+      language: "de" | "en" | "it" | null;
+      versions: Array<{
+        _key: string;
+        language: "de" | "en" | "it";
+        title: string;
+        url: string | null;
+      }> | null;
     }> | null;
   };
   translations: Array<{
@@ -700,7 +712,7 @@ export type TreatmentBySlugQueryResult = Array<{
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: allTreatmentsQuery
-// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.body[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.howPerformed[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.description[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.role[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.mechanism[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": whenToSeekHelp[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type AllTreatmentsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -842,7 +854,6 @@ export type AllTreatmentsQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -853,7 +864,6 @@ export type AllTreatmentsQueryResult = Array<{
         value: string | null;
       }> | null;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -877,7 +887,6 @@ export type AllTreatmentsQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -902,6 +911,13 @@ export type AllTreatmentsQueryResult = Array<{
       _key: string;
       title: string;
       url: string | null;
+      language: "de" | "en" | "it" | null;
+      versions: Array<{
+        _key: string;
+        language: "de" | "en" | "it";
+        title: string;
+        url: string | null;
+      }> | null;
     }> | null;
   };
   translations: Array<{
@@ -915,7 +931,7 @@ export type AllTreatmentsQueryResult = Array<{
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentListQuery
-// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentListQueryResult = Array<{
   _id: string;
   slug: string;

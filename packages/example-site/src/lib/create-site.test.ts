@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createTreatmentContent, type TreatmentContent} from '@treatments/content'
+import {readNdjson} from '@treatments/content/dataset'
 import {localDataset} from '@treatments/content/local-dataset'
 import {defaultDatasetPath} from './content-from-env.ts'
 import {createSite} from './create-site.ts'
@@ -72,10 +73,16 @@ describe('the example site', () => {
     }
   })
 
-  it('tells the visitor in German that parts are shown in English', async () => {
+  it('tells the visitor in German that parts are shown in English, and that the page is not yet reviewed, under the title', async () => {
     const body = await (await get('/de/treatments/mesotherapy-cellulite')).text()
-    expect(body).toContain('<p class="page-notice">Teile dieser Seite sind noch nicht auf Deutsch verfügbar und werden auf Englisch angezeigt.</p>')
-    expect(body).toContain('<span lang="en" class="item-title">Obesity</span> <span class="note note-untranslated">Noch nicht übersetzt: angezeigt auf Englisch</span>')
+    expect(body).toContain(
+      '<h1>Mesotherapie bei Cellulite</h1>\n<div class="banner banner-unreviewed"><p class="banner-status">Diese Seite wurde noch nicht ärztlich geprüft</p>' +
+        '<p class="banner-advice">Nur eine Ärztin oder ein Arzt kann beurteilen, ob diese Behandlung für Sie geeignet ist. Diese Seite ersetzt keine Beratung. <a href="#disclaimer">Vollständigen Hinweis lesen</a></p></div>\n' +
+        '<p class="page-notice">Teile dieser Seite sind noch nicht auf Deutsch verfügbar und werden auf Englisch angezeigt.</p>',
+    )
+    expect(body).toContain(
+      '<span lang="en" class="item-title">Obesity</span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span>',
+    )
   })
 
   it('lists treatments on the index, linked to their pages', async () => {
@@ -83,7 +90,22 @@ describe('the example site', () => {
     const body = await response.text()
     expect(response.status).toBe(200)
     expect(body).toContain('<h2><a href="/en/treatments/mesotherapy-cellulite">Mesotherapy for cellulite</a></h2>')
-    expect(body).toContain('<p class="protocol">3–4 sessions, 3–4 weeks apart</p>')
+    expect(body).toContain('<p class="protocol">3–\u20604\u00a0sessions, 3–\u20604\u00a0weeks apart</p>')
+  })
+
+  it('marks index text shown in another language with a compact marker, explained once', async () => {
+    const documents = (await readNdjson(defaultDatasetPath)).map((document) =>
+      document._type === 'treatment' ? {...document, summary: (document.summary as Array<{language: string}>).filter((item) => item.language !== 'de')} : document,
+    )
+    const partial = await startSite({content: createTreatmentContent({source: localDataset(documents)}), port: 0})
+    try {
+      const body = await (await get('/de/treatments', {}, partial.url)).text()
+      expect(body).toContain('<h1>Behandlungen</h1>\n<p class="note note-untranslated">Markiert mit EN: noch nicht übersetzt, angezeigt auf Englisch.</p>')
+      expect(body).toMatch(/<p><span lang="en">Mesotherapy is a non-surgical [^<]*<\/span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN<\/span><span class="visually-hidden"> \(noch nicht übersetzt, angezeigt auf Englisch\)<\/span><\/span><\/p>/)
+      expect(body.match(/marker-untranslated/g)).toHaveLength(1)
+    } finally {
+      await partial.close()
+    }
   })
 
   it('answers unknown slugs, routes and locales with a localized 404', async () => {

@@ -4,7 +4,8 @@ import {html, type SafeHtml} from './html.ts'
 
 /**
  * The list of treatments: each title links to its page, with the summary and the number of
- * sessions. Text shown in another language is marked with `lang` and a visible note, as on the
+ * sessions. Text shown in another language is marked with `lang` and a compact marker (`EN`,
+ * with its full sentence for screen readers), explained once under the heading, as on the
  * treatment pages.
  */
 export function indexView(list: TreatmentListResult, ui: UiStrings, hrefFor: (slug: string) => string): SafeHtml {
@@ -13,12 +14,14 @@ export function indexView(list: TreatmentListResult, ui: UiStrings, hrefFor: (sl
     const served = fallbacks.get(path)
     if (value === null || served === null) return tag === 'p' ? html`<p class="missing-text">${ui.t('textMissing')}</p>` : html`<span class="missing-text">${ui.t('textMissing')}</span>`
     if (served === undefined || served === list.locale) return tag === 'p' ? html`<p>${value}</p>` : html`${value}`
-    const note = ui.t('notYetTranslated', {language: ui.formatLanguageName(served)})
-    return tag === 'p'
-      ? html`<p lang="${served}">${value}</p><p class="note note-untranslated">${note}</p>`
-      : html`<span lang="${served}">${value}</span> <span class="note note-untranslated">${note}</span>`
+    const marker = html`<span class="marker-untranslated"><span aria-hidden="true">${served.toUpperCase()}</span><span class="visually-hidden"> (${ui.t('untranslatedMarker', {language: ui.formatLanguageName(served)})})</span></span>`
+    // A no-break space keeps the marker with the text's last word, as on the treatment pages.
+    return tag === 'p' ? html`<p><span lang="${served}">${value}</span>\u00a0${marker}</p>` : html`<span lang="${served}">${value}</span>\u00a0${marker}`
   }
+  const servedIn = [...new Set(list.fallbacks.flatMap((fallback) => (fallback.served === null || fallback.served === list.locale ? [] : [fallback.served])))]
   return html`<h1>${ui.t('treatmentsIndexTitle')}</h1>
+${servedIn.map((lang) => html`<p class="note note-untranslated">${ui.t('untranslatedInSection', {code: lang.toUpperCase(), language: ui.formatLanguageName(lang)})}</p>
+`)}
 <ul class="treatment-list">
 ${list.treatments.map((treatment, index) => {
   const protocol = treatment.protocol

@@ -3,9 +3,9 @@ import type {UiStrings} from '@treatments/content/ui-strings'
 import {html, trustedHtml, type SafeHtml} from './html.ts'
 
 /**
- * The main content of a treatment page: a link back to the list, the title, a notice when parts
- * are shown in another language, a table of contents, and the page model's sections, as the
- * package rendered and sanitized them.
+ * The main content of a treatment page: a link back to the list, the title, the banner (review
+ * status and "only a doctor can advise"), a notice when parts are shown in another language, a
+ * table of contents, and the page model's sections, as the package rendered and sanitized them.
  */
 export function treatmentView(page: TreatmentPage, ui: UiStrings, indexHref: string): SafeHtml {
   const servedIn = [...new Set(page.fallbacks.flatMap((fallback) => (fallback.served === null ? [] : [fallback.served])))]
@@ -19,6 +19,7 @@ export function treatmentView(page: TreatmentPage, ui: UiStrings, indexHref: str
   return html`<p class="back-link"><a href="${indexHref}">${ui.t('backToTreatments')}</a></p>
 <article class="treatment">
 <h1>${trustedHtml(page.titleHtml)}</h1>
+${trustedHtml(page.banner.html)}
 ${notice}
 <nav class="toc" aria-labelledby="toc-heading">
 <h2 id="toc-heading">${ui.t('onThisPage')}</h2>

@@ -1,10 +1,6 @@
 import {GroqRunner as DatasetGroqRunner} from '@treatments/content/dataset'
-import {type ExprNode, GroqSyntaxError, evaluate} from 'groq-js'
+import {GroqSyntaxError} from 'groq-js'
 
-// The dataset core's query plan step (index lookups for a root filter on _type, _id or slug).
-// Not exported from @treatments/content/dataset; imported from its source so both runners plan
-// alike. TODO(lead): export it, or give the core runner a hook to meter scans.
-import {narrowRootFilter} from '../../../content/src/lib/dataset/narrow-root-filter.ts'
 import {ApiError} from './api-error.ts'
 import {exceedsDepth} from './json-depth.ts'
 import type {LakeDocument} from './lake-document.ts'
@@ -32,14 +28,10 @@ type ParsedQuery = Pick<ReturnType<DatasetGroqRunner['parse']>, 'tree' | 'parame
  */
 export const MAX_QUERY_DEPTH = 200
 
-/** The parameter every `*` of a query is rewritten to read, so scans go through the budget. */
-const DATASET_PARAMETER = '__localLakeDataset'
-
 /**
- * Parses GROQ with the dataset core's runner (which caches parsed queries by their text) and
- * evaluates it with groq-js under a time budget: unlike the core's `run`, every `*` of the
- * query is fed through a {@link QueryBudget}, so a long query yields to other requests and stops
- * at its limit.
+ * The dataset core's runner (parsed-query cache, index lookups) with the lake's limits: every
+ * `*` of a query is fed through a {@link QueryBudget}, so a long query yields to other requests
+ * and stops at its limit, and errors take Sanity's shapes.
  */
 export class GroqRunner {
   readonly #runner: DatasetGroqRunner
@@ -80,16 +72,8 @@ export class GroqRunner {
       throw new ApiError(400, 'queryParamsTooDeep', `Query parameters nest more than ${MAX_QUERY_DEPTH} arrays or objects deep`, {query})
     }
     const budget = new QueryBudget(limits)
-    const tree = meterScans(narrowRootFilter(parsed.tree, view.documents, params))
     try {
-      const value = await evaluate(tree, {
-        dataset: [],
-        params: {...params, [DATASET_PARAMETER]: budget.documents(view.documents)},
-        sanity: scope,
-        timestamp: new Date(),
-        dereference: ({_ref}) => view.byId.get(_ref) as never,
-      })
-      return await value.get()
+      return await this.#runner.run(query, params, view.documents, {sanity: scope, scan: (documents) => budget.documents(documents)})
     } catch (error) {
       if (error instanceof QueryCancelledError || (error instanceof ApiError && error.statusCode === 408)) {
         if (queryStopped.hasSubscribers) {
@@ -132,26 +116,6 @@ export class GroqRunner {
 
 function tooDeep(query: string): ApiError {
   return new ApiError(400, 'queryParseError', `Query nests too deeply (the local lake accepts up to ${MAX_QUERY_DEPTH} levels)`, {query})
-}
-
-/**
- * `tree` with every `*` replaced by a read of the metered dataset parameter. Each read gives
- * groq-js a fresh stream over the documents, so every scan (and every nested scan of a join)
- * checks the budget as it goes.
- */
-function meterScans(node: ExprNode): ExprNode {
-  return rewrite(node) as ExprNode
-}
-
-function rewrite(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rewrite)
-  if (typeof value !== 'object' || value === null) return value
-  const record = value as Record<string, unknown>
-  if (record.type === 'Everything') return {type: 'Parameter', name: DATASET_PARAMETER}
-  if (record.type === 'Value') return value
-  const copy: Record<string, unknown> = {}
-  for (const [key, child] of Object.entries(record)) copy[key] = rewrite(child)
-  return copy
 }
 
 function toParseError(error: unknown, query: string): ApiError {

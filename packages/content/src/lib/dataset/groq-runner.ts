@@ -20,7 +20,16 @@ export interface GroqRunOptions {
   sanity?: {projectId: string; dataset: string}
   /** For `now()`. Default: the time of the call. */
   timestamp?: Date
+  /**
+   * What every `*` of the query reads: given the documents, returns what groq-js scans (an
+   * array or an async iterable). A server uses it to meter scans: yield to other requests every
+   * few milliseconds, stop at a time limit. Default: the documents themselves.
+   */
+  scan?: (documents: readonly DatasetDocument[]) => unknown
 }
+
+/** The parameter every `*` is rewritten to read when {@link GroqRunOptions.scan} is given. */
+const SCAN_PARAMETER = '__datasetScan'
 
 /**
  * Answers GROQ over documents held in memory with `groq-js`: the one runner that
@@ -65,15 +74,35 @@ export class GroqRunner {
   async run(query: string, params: Record<string, unknown>, documents: readonly DatasetDocument[], options: GroqRunOptions = {}): Promise<unknown> {
     const {tree} = this.parse(query)
     const {byId} = indexDocuments(documents)
-    const value = await evaluate(narrowRootFilter(tree, documents, params), {
-      dataset: documents,
-      params,
+    const planned = narrowRootFilter(tree, documents, params)
+    const {scan} = options
+    const value = await evaluate(scan ? readScansFrom(planned, SCAN_PARAMETER) : planned, {
+      dataset: scan ? [] : documents,
+      params: scan ? {...params, [SCAN_PARAMETER]: scan(documents)} : params,
       ...(options.sanity ? {sanity: options.sanity} : {}),
       timestamp: options.timestamp ?? new Date(),
       dereference: ({_ref}) => (byId.get(_ref) ?? null) as never,
     })
     return value.get()
   }
+}
+
+/**
+ * `tree` with every `*` replaced by a read of `$parameter`. Each read gives groq-js a fresh
+ * stream over the documents, so every scan (and every nested scan of a join) goes through it.
+ */
+function readScansFrom(node: ExprNode, parameter: string): ExprNode {
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite)
+    if (typeof value !== 'object' || value === null) return value
+    const record = value as Record<string, unknown>
+    if (record.type === 'Everything') return {type: 'Parameter', name: parameter}
+    if (record.type === 'Value') return value
+    const copy: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(record)) copy[key] = rewrite(child)
+    return copy
+  }
+  return rewrite(node) as ExprNode
 }
 
 /** Names of the `$parameters` a parse tree reads. */

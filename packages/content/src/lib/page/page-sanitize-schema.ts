@@ -40,6 +40,17 @@ export const pageClassNames = [
   'note-review',
   'note-clinic',
   'missing-text',
+  'marker-untranslated',
+  'marker-line',
+  'visually-hidden',
+  'claim',
+  'claim-list',
+  'banner',
+  'banner-reviewed',
+  'banner-unreviewed',
+  'banner-status',
+  'banner-advice',
+  'source-language',
 ] as const
 
 /** The elements of page HTML: those of rendered rich text (`h5` for body headings moved under section headings) and the page's own. */
@@ -54,8 +65,9 @@ const common: NonNullable<SanitizeSchema['attributes']>[string] = [['lang', lang
  * The `rehype-sanitize` schema every page fragment passes through before it is serialized: the
  * rich-text schema (`renderSanitizeSchema`) extended with the page's structure elements
  * (`section`, `aside`, `div`, `span`, `dl`, `dt`, `dd`, `h5`), `lang` (language tags only) and
- * the page's own class names on every element, `id` on sections and headings, and
- * `aria-labelledby` on sections. Links keep only `http`, `https`, `mailto` and `tel` URLs.
+ * the page's own class names on every element, `id` on sections and headings,
+ * `aria-labelledby` on sections and `aria-hidden="true"` on spans (the visible half of a marker
+ * whose accessible text is beside it). Links keep only `http`, `https`, `mailto` and `tel` URLs.
  *
  * @internal
  */
@@ -66,6 +78,7 @@ export const pageSanitizeSchema: SanitizeSchema = {
     ...renderSanitizeSchema.attributes,
     '*': common,
     section: ['id', 'ariaLabelledBy'],
+    span: [['ariaHidden', 'true']],
     h2: ['id'],
     h3: ['id'],
     h4: ['id'],

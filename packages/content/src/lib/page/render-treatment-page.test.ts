@@ -1,5 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest'
-import {createTreatmentContent, type TreatmentResult} from '../create-treatment-content.ts'
+import type {TreatmentResult} from '../create-content-reader.ts'
+import {createTreatmentContent} from '../create-treatment-content.ts'
 import {readNdjson, type DatasetDocument} from '../../dataset.ts'
 import {localDataset} from '../local-dataset.ts'
 import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
@@ -67,7 +68,7 @@ describe('renderTreatmentPage', () => {
     expect(section(page.sections, 'disclaimer').html).toMatch(/^<section id="disclaimer" class="section section-disclaimer" aria-labelledby="disclaimer-heading"><h2 id="disclaimer-heading">Importante<\/h2><p>Solo un medico/)
   })
 
-  it('lists every contraindication with its kind, in content order', async () => {
+  it('lists every contraindication with its kind, in content order, without repeating the heading on each', async () => {
     const page = renderTreatmentPage(await result('it'))
     const {data, html} = section(page.sections, 'who-cannot-have-it')
     expect(data.contraindications.map((item) => [item.text.value, item.kindLabel])).toEqual([
@@ -83,30 +84,41 @@ describe('renderTreatmentPage', () => {
       ['Minori di 18 anni', 'Non possibile'],
     ])
     expect(html.match(/<li class="item contraindication">/g)).toHaveLength(10)
-    expect(html).toContain('<li class="item contraindication"><span class="item-title">Gravidanza</span> <span class="tag tag-absolute">Non possibile</span></li>')
+    // The heading says they rule the treatment out: no “Non possibile” pill on every item.
+    expect(html).toContain('<li class="item contraindication"><span class="item-title">Gravidanza</span></li>')
+    expect(html).not.toContain('Non possibile')
   })
 
-  it('labels a relative contraindication as needing a doctor’s assessment', async () => {
+  it('lists relative contraindications under their own sub-heading, as needing a doctor’s assessment', async () => {
     const page = renderTreatmentPage(await result('en', edited('contraindication-diabetes', (document) => (document.kind = 'relative'))))
     const {data, html} = section(page.sections, 'who-cannot-have-it')
     expect(data.contraindications[3]).toMatchObject({kind: 'relative', kindLabel: 'Only after a doctor’s assessment'})
-    expect(html).toContain('<span class="item-title">Diabetes</span> <span class="tag tag-relative">Only after a doctor’s assessment</span>')
+    expect(data.contraindications).toHaveLength(10)
+    expect(html).toMatch(/<li class="item contraindication"><span class="item-title">Under 18 years of age<\/span><\/li><\/ul><h3>Only after a doctor’s assessment<\/h3><ul class="item-list"><li class="item contraindication"><span class="item-title">Diabetes<\/span><\/li><\/ul><\/section>$/)
+    expect(html.match(/<li class="item contraindication">/g)).toHaveLength(10)
   })
 
-  it('marks every field that fell back with its language and a visible localized note', async () => {
+  it('marks every field that fell back with its language and a compact marker, explained once per section', async () => {
     const answer = await result('de')
     const page = renderTreatmentPage(answer)
     const {data, html} = section(page.sections, 'who-cannot-have-it')
     expect(data.contraindications[2]!.text).toEqual({value: 'Obesity', path: 'contraindications[2].text', lang: 'en', status: 'fallback'})
     expect(data.contraindications[0]!.text).toEqual({value: 'Schwangerschaft', path: 'contraindications[0].text', lang: 'de', status: 'translated'})
-    expect(html).toContain('<span lang="en" class="item-title">Obesity</span> <span class="note note-untranslated">Noch nicht übersetzt: angezeigt auf Englisch</span>')
-    // One note per fallback field that the page shows (ingredient mechanisms are data only).
+    expect(html).toContain('<span lang="en" class="item-title">Obesity</span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span></li>')
+    // The marker's code is explained once, under the section heading, in the page's language.
+    expect(html).toMatch(/^<section [^>]+><h2 [^>]+>Wer diese Behandlung nicht erhalten darf<\/h2><p class="note note-untranslated">Markiert mit EN: noch nicht übersetzt, angezeigt auf Englisch\.<\/p><ul/)
+    // One marker per fallback field that the page shows (ingredient mechanisms are data only),
+    // one explanation per section that has any.
     const allHtml = page.sections.map((item) => item.html).join('')
     const shown = answer.fallbacks.filter((fallback) => !fallback.path.endsWith('.mechanism'))
-    expect(allHtml.match(/class="note note-untranslated"/g)).toHaveLength(shown.length)
-    expect(allHtml.match(/ lang="en"/g)).toHaveLength(shown.length)
-    expect(section(page.sections, 'overview').html).toContain('</div><p class="note note-untranslated">Noch nicht übersetzt: angezeigt auf Englisch</p></section>')
-    expect(section(page.sections, 'overview').html).toContain('<div class="rich-text" lang="en"><h3 id="body-what-is-mesotherapy">What is mesotherapy?</h3>')
+    expect(allHtml.match(/class="marker-untranslated"/g)).toHaveLength(shown.length)
+    // Sources are titled in English too (they are not localized), outside the fallbacks.
+    expect(allHtml.match(/ lang="en"/g)).toHaveLength(shown.length + 1)
+    const sectionsWithFallbacks = page.sections.filter((item) => item.html.includes('marker-untranslated'))
+    expect(allHtml.match(/class="note note-untranslated"/g)).toHaveLength(sectionsWithFallbacks.length)
+    for (const item of sectionsWithFallbacks) expect(item.html.match(/class="note note-untranslated"/g), item.id).toHaveLength(1)
+    expect(section(page.sections, 'overview').html).toContain('<p class="marker-line"><span class="marker-untranslated"><span aria-hidden="true">EN</span><span class="visually-hidden"> (noch nicht übersetzt, angezeigt auf Englisch)</span></span></p><div class="rich-text" lang="en"><h3 id="body-what-is-mesotherapy">What is mesotherapy?</h3>')
+    expect(section(page.sections, 'how-it-is-done').html).toContain('<p><span lang="en">Specific drugs, minerals and vitamins')
   })
 
   it('keeps an item whose text is missing in every locale, with a visible placeholder, and reports it', async () => {
@@ -115,7 +127,7 @@ describe('renderTreatmentPage', () => {
     const {data, html} = section(page.sections, 'who-cannot-have-it')
     expect(data.contraindications).toHaveLength(10)
     expect(data.contraindications[2]!.text).toEqual({value: null, path: 'contraindications[2].text', lang: null, status: 'missing'})
-    expect(html).toContain('<li class="item contraindication"><span class="item-title missing-text">Testo mancante</span> <span class="tag tag-absolute">Non possibile</span></li>')
+    expect(html).toContain('<li class="item contraindication"><span class="item-title missing-text">Testo mancante</span></li>')
     expect(page.messages).toEqual([
       {ruleId: 'missing-text', reason: '`contraindications[2].text` has no text in any locale of it, en; a “Testo mancante” placeholder is shown', path: 'contraindications[2].text', source: '@treatments/content'},
     ])
@@ -135,9 +147,20 @@ describe('renderTreatmentPage', () => {
   it('gives the protocol as localized text and ingredients with class labels and roles', async () => {
     const en = section(renderTreatmentPage(await result('en')).sections, 'how-it-is-done')
     const de = section(renderTreatmentPage(await result('de')).sections, 'how-it-is-done')
-    expect(en.data.protocol).toEqual({sessionsMin: 3, sessionsMax: 4, intervalMinWeeks: 3, intervalMaxWeeks: 4, sessions: '3–4 sessions', interval: '3–4 weeks apart', summary: '3–4 sessions, 3–4 weeks apart'})
-    expect(de.data.protocol?.summary).toBe('3–4 Sitzungen, im Abstand von 3–4 Wochen')
-    expect(en.html).toContain('<h3>How many sessions</h3><p class="protocol">3–4 sessions, 3–4 weeks apart</p><h3>Active ingredients</h3>')
+    // En dash joined to the numbers (U+2060) and a no-break space before the unit, in every locale.
+    expect(en.data.protocol).toEqual({
+      sessionsMin: 3,
+      sessionsMax: 4,
+      intervalMinWeeks: 3,
+      intervalMaxWeeks: 4,
+      sessions: '3–\u20604\u00a0sessions',
+      interval: '3–\u20604\u00a0weeks apart',
+      summary: '3–\u20604\u00a0sessions, 3–\u20604\u00a0weeks apart',
+    })
+    expect(de.data.protocol?.summary).toBe('3–\u20604\u00a0Sitzungen, im Abstand von 3–\u20604\u00a0Wochen')
+    const it = section(renderTreatmentPage(await result('it')).sections, 'how-it-is-done')
+    expect(it.data.protocol?.summary).toBe('3–\u20604\u00a0sedute, a distanza di 3–\u20604\u00a0settimane')
+    expect(en.html).toContain('<h3>How many sessions</h3><p class="protocol">3–\u20604\u00a0sessions, 3–\u20604\u00a0weeks apart</p><h3>Active ingredients</h3>')
     expect(en.data.ingredients.map((item) => [item.name.value, item.classLabel, item.isClass])).toEqual([
       ['Phosphatidylcholine', 'Lipolytic (breaks down fat)', false],
       ['Lymphatic drainage substances', 'Lymphatic drainage', true],
@@ -150,15 +173,25 @@ describe('renderTreatmentPage', () => {
     )
   })
 
-  it('gives effects their onset and a visible note on every statement not yet reviewed by a doctor', async () => {
+  it('presents statements not yet reviewed by a doctor as what the clinic says, never as facts or chips', async () => {
     const {data, html} = section(renderTreatmentPage(await result('en')).sections, 'results')
-    expect(data.effects[0]).toMatchObject({onsetDays: 3, onset: 'Results visible from day 3', claimStatus: 'needsReview', statusNote: 'This statement has not yet been reviewed by a doctor'})
-    expect(html).toContain(
-      '<li class="item"><span class="item-title">Results are visible from the third day</span> <span class="tag tag-onset">Results visible from day 3</span><p class="note note-review">This statement has not yet been reviewed by a doctor</p></li>',
-    )
+    expect(data.effects[0]).toMatchObject({onsetDays: 3, onset: 'Results visible from day\u00a03', claimStatus: 'needsReview', statusNote: 'This statement has not yet been reviewed by a doctor'})
     expect(data.effects).toHaveLength(4)
     expect(data.claims).toHaveLength(3)
-    expect(html.match(/<p class="note note-review">This statement has not yet been reviewed by a doctor<\/p>/g)).toHaveLength(7)
+    expect(html).toContain(
+      '<h3>What the clinic says, pending medical review</h3><p class="note note-review">These statements come from the clinic. A doctor has not yet checked them, so they are not established facts.</p>' +
+        '<ul class="item-list claim-list"><li class="item claim">Results are visible from the third day</li><li class="item claim">Localized fat is reduced</li>',
+    )
+    expect(html.match(/<li class="item claim">/g)).toHaveLength(7)
+    // No bold item titles, no onset chip repeating the claim.
+    expect(html).not.toMatch(/item-title|tag-onset|Results visible from day/)
+  })
+
+  it('shows reviewed effects with their onset, and clinic experience as such', async () => {
+    const documents = edited('effect-results-from-day-3', (document) => (document.claimStatus = 'supported'))
+    const reviewed = section(renderTreatmentPage(await result('it', documents)).sections, 'results')
+    expect(reviewed.html).toContain('<ul class="item-list"><li class="item"><span class="item-title">I risultati sono visibili dal terzo giorno</span> <span class="tag tag-onset">Risultati visibili dal giorno\u00a03</span></li></ul>')
+    expect(reviewed.html.match(/<li class="item claim">/g)).toHaveLength(6)
   })
 
   it('leaves out a claim a doctor rejected, says so in messages, and notes clinic experience', async () => {
@@ -175,7 +208,8 @@ describe('renderTreatmentPage', () => {
       ['mechanism', null],
     ])
     expect(html).not.toContain('results persist')
-    expect(html).toContain('<p class="note note-clinic">Based on the clinic’s experience</p>')
+    expect(html).toContain('<h3>What is said about the results</h3><ul class="item-list claim-list"><li class="item claim">According to the clinic, lymphatic drainage')
+    expect(html).toContain('<h3>From the clinic’s experience</h3><ul class="item-list claim-list"><li class="item claim">Some doctors present phosphatidylcholine')
     expect(page.messages).toEqual([
       {ruleId: 'rejected-claim', reason: 'The claim at `claims[0]` was rejected in medical review; it is left out of the page', path: 'claims[0]', source: '@treatments/content'},
     ])
@@ -237,6 +271,54 @@ describe('renderTreatmentPage', () => {
       nextReviewDue: {date: '2027-11-20', text: 'Prossima revisione entro il 20 novembre 2027'},
     })
     expect(html).toContain('<p>Ultima revisione: 20 novembre 2026</p><p>Prossima revisione entro il 20 novembre 2027</p><p>Verificato da Dr. A. Rossi</p>')
+  })
+
+  it('puts the review status and “only a doctor can advise” under the title, in the page’s language, agreeing with the review section', async () => {
+    const it = renderTreatmentPage(await result('it'), {idPrefix: 'tp-'})
+    expect(it.banner).toEqual({
+      reviewed: false,
+      status: 'Questa pagina non è ancora stata verificata da un medico',
+      advice: 'Solo un medico può dirti se questo trattamento è adatto a te. Questa pagina non sostituisce una visita.',
+      fullNotice: 'Leggi l’avviso completo',
+      fullNoticeId: 'tp-disclaimer',
+      html:
+        '<div class="banner banner-unreviewed"><p class="banner-status">Questa pagina non è ancora stata verificata da un medico</p>' +
+        '<p class="banner-advice">Solo un medico può dirti se questo trattamento è adatto a te. Questa pagina non sostituisce una visita. <a href="#tp-disclaimer">Leggi l’avviso completo</a></p></div>',
+    })
+    expect(it.sections.some((item) => item.id === 'disclaimer' && item.html.startsWith('<section id="tp-disclaimer"'))).toBe(true)
+    // German content is partly English; the banner is UI text, always in German.
+    expect(renderTreatmentPage(await result('de')).banner.status).toBe('Diese Seite wurde noch nicht ärztlich geprüft')
+    const reviewed = seed.map((document) =>
+      document._type === 'treatment'
+        ? {...document, medicalReview: {_type: 'medicalReview', status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'}}
+        : document,
+    )
+    const en = renderTreatmentPage(await result('en', reviewed))
+    expect([en.banner.reviewed, en.banner.status]).toEqual([true, 'Reviewed by Dr. A. Rossi · Last reviewed November 20, 2026'])
+    expect(en.banner.html).toMatch(/^<div class="banner banner-reviewed">/)
+  })
+
+  it('links a source with a URL, cites its version in the page’s language, or says which language it is in', async () => {
+    const documents = edited('treatment-mesotherapy-cellulite', (document) => {
+      ;(document.medicalReview as {sources: Array<{url?: string}>}).sources[0]!.url = 'https://clinic.example/articles/mesotherapy'
+    })
+    const it = section(renderTreatmentPage(await result('it', documents)).sections, 'sources')
+    expect(it.data.sources).toEqual([{key: 'clinic', title: 'Cellulite: mesotherapy, what is it? (clinic article)', url: 'https://clinic.example/articles/mesotherapy', lang: 'en'}])
+    expect(it.html).toContain('<li class="item"><a href="https://clinic.example/articles/mesotherapy"><span lang="en">Cellulite: mesotherapy, what is it? (clinic article)</span></a> <span class="source-language">(in inglese)</span></li>')
+    const en = section(renderTreatmentPage(await result('en')).sections, 'sources')
+    expect(en.html).toContain('<li class="item"><span>Cellulite: mesotherapy, what is it? (clinic article)</span></li>')
+    // The same source in German: the German page cites that version, unmarked.
+    const translated = edited('treatment-mesotherapy-cellulite', (document) => {
+      ;(document.medicalReview as {sources: Array<Record<string, unknown>>}).sources[0]!.versions = [
+        {_type: 'sourceVersion', _key: 'de', language: 'de', title: 'Cellulite: Was ist Mesotherapie? (Artikel der Klinik)', url: 'https://clinic.example/de/artikel/mesotherapie'},
+        {_type: 'sourceVersion', _key: 'bad', language: 'it', title: 'Articolo', url: 'javascript:alert(1)'},
+      ]
+    }, documents)
+    const de = section(renderTreatmentPage(await result('de', translated)).sections, 'sources')
+    expect(de.data.sources).toEqual([{key: 'clinic', title: 'Cellulite: Was ist Mesotherapie? (Artikel der Klinik)', url: 'https://clinic.example/de/artikel/mesotherapie', lang: 'de'}])
+    expect(de.html).toContain('<li class="item"><a href="https://clinic.example/de/artikel/mesotherapie"><span>Cellulite: Was ist Mesotherapie? (Artikel der Klinik)</span></a></li>')
+    // A version with an unsafe URL is cited without a link.
+    expect(section(renderTreatmentPage(await result('it', translated)).sections, 'sources').data.sources[0]).toEqual({key: 'clinic', title: 'Articolo', url: null, lang: 'it'})
   })
 
   it('adds JSON-LD and hreflang alternates when given urlFor, and neither without', async () => {

@@ -1,5 +1,5 @@
 import type {ElementContent} from 'hast'
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {isMedicallyReviewed} from '../medical-review-status.ts'
 import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
@@ -13,6 +13,21 @@ import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
  * @internal
  */
 export function reviewSection(treatment: LocalizedTreatment, context: PageContext) {
+  const {ui} = context
+  const data = reviewData(treatment, context)
+  const lines = [data.awaitingReview, data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
+  const children: ElementContent[] = lines.map((line) => element('p', {}, [textNode(line)]))
+  if (lines.length === 0) return undefined
+  return pageSection(context, 'review', ui.t('reviewDates'), children, data)
+}
+
+/**
+ * Whether a doctor has reviewed the page in its locale, who and when: for the review section
+ * and the banner under the title, which must never disagree.
+ *
+ * @internal
+ */
+export function reviewData(treatment: LocalizedTreatment, context: PageContext): ReviewData {
   const {ui} = context
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
   const date = (value: unknown, key: 'lastReviewed' | 'nextReviewDue'): ReviewDate | null =>
@@ -28,8 +43,5 @@ export function reviewSection(treatment: LocalizedTreatment, context: PageContex
     lastReviewed: reviewed ? date(review?.lastReviewed, 'lastReviewed') : null,
     nextReviewDue: date(review?.nextReviewDue, 'nextReviewDue'),
   }
-  const lines = [data.awaitingReview, data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
-  const children: ElementContent[] = lines.map((line) => element('p', {}, [textNode(line)]))
-  if (lines.length === 0) return undefined
-  return pageSection(context, 'review', ui.t('reviewDates'), children, data)
+  return data
 }

@@ -5,13 +5,13 @@ import {convertPortableText} from '../render/portable-text-to-mdast.ts'
 import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
-import {untranslatedNote} from './text-hast.ts'
+import {untranslatedMarker} from './text-hast.ts'
 
 /**
  * Portable Text as hast, through the same safe pipeline as `toHtml` (Portable Text → mdast →
  * hast, no raw HTML path), with its headings moved one level down (`h2` → `h3`) to sit under
  * the section heading, and heading ids prefixed with `body-` after the page's `idPrefix`. In a
- * `div.rich-text`, with `lang` and a "not yet translated" note when it fell back; a visible
+ * `div.rich-text`, with `lang` and a compact "not yet translated" marker when it fell back; a visible
  * placeholder when missing. Render problems are reported with the field's path.
  *
  * @internal
@@ -32,7 +32,7 @@ export function richTextHast(field: PageText<unknown>, context: PageContext): El
   const children = mdastToHast(tree).children as ElementContent[]
   const lang = field.status === 'fallback' && field.lang !== null ? field.lang : undefined
   const content = element('div', {className: ['rich-text'], ...(lang ? {lang} : {})}, children)
-  return lang ? [content, untranslatedNote(lang, context, 'p')] : [content]
+  return lang ? [element('p', {className: ['marker-line']}, [untranslatedMarker(lang, context)]), content] : [content]
 }
 
 function demoteHeading(node: RootContent): void {

@@ -1,25 +1,42 @@
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
+import {baseLocale, localeIds} from '../locale-registry.ts'
 import {safeLinkUrl} from '../render/safe-link-url.ts'
 import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection} from './section-hast.ts'
 
 /**
- * The `sources` section: each source's title, linked when it has a safe `http(s)` URL.
+ * The `sources` section: each source linked when it has a safe `http(s)` URL, in the page's
+ * language when the source has a version in it (`versions`). Otherwise the source as cited, in
+ * its own language (`language`, default the base locale): on a page in another language its
+ * title carries `lang` and says which language it is in (`(in English)`).
  *
  * @internal
  */
 export function sourcesSection(treatment: LocalizedTreatment, context: PageContext) {
+  const {ui} = context
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
+  const link = (value: unknown) => {
+    const url = safeLinkUrl(value)
+    return url !== undefined && /^https?:/i.test(url) ? url : null
+  }
   const sources = (review?.sources ?? []).map((source) => {
-    const url = safeLinkUrl(source.url)
-    return {key: source._key, title: source.title, url: url !== undefined && /^https?:/i.test(url) ? url : null}
+    const version = (source.versions ?? []).find((candidate) => candidate.language === context.locale && typeof candidate.title === 'string' && candidate.title.trim() !== '')
+    if (version) return {key: source._key, title: version.title!, url: link(version.url), lang: context.locale}
+    return {key: source._key, title: source.title, url: link(source.url), lang: typeof source.language === 'string' && (localeIds as readonly string[]).includes(source.language) ? source.language : baseLocale}
   })
   if (sources.length === 0) return undefined
   const list = element(
     'ul',
     {className: ['item-list']},
-    sources.map((source) => element('li', {className: ['item']}, [source.url === null ? textNode(source.title) : element('a', {href: source.url}, [textNode(source.title)])])),
+    sources.map((source) => {
+      const foreign = source.lang !== context.locale
+      const title = element('span', foreign ? {lang: source.lang} : {}, [textNode(source.title)])
+      return element('li', {className: ['item']}, [
+        source.url === null ? title : element('a', {href: source.url}, [title]),
+        ...(foreign ? [textNode(' '), element('span', {className: ['source-language']}, [textNode(ui.t('sourceInLanguage', {language: ui.formatLanguageName(source.lang)}))])] : []),
+      ])
+    }),
   )
-  return pageSection(context, 'sources', context.ui.t('sources'), [list], {sources})
+  return pageSection(context, 'sources', ui.t('sources'), [list], {sources})
 }

@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageText} from './page-text.ts'
 
 type Treatment = LocalizedTreatment
@@ -55,7 +55,11 @@ export interface WhoItIsForData {
 export interface ContraindicationItem {
   id: string
   kind: string
-  /** `Not possible` (absolute) or `Only after a doctor’s assessment` (relative), localized. */
+  /**
+   * `Not possible` (absolute) or `Only after a doctor’s assessment` (relative), localized. The
+   * page's HTML shows it only as the sub-heading of the relative ones: the section heading
+   * already says the absolute ones rule the treatment out.
+   */
   kindLabel: string
   category: string
   text: PageText
@@ -150,7 +154,8 @@ export interface ClaimItem {
 
 /**
  * Data of the `results` section. Effects and claims a doctor rejected are left out (and
- * reported in the page's `messages`).
+ * reported in the page's `messages`). A site rendering its own markup should present anything
+ * whose `claimStatus` is not `supported` as what the clinic says, not as a fact.
  *
  * @public
  */
@@ -198,8 +203,12 @@ export interface WhenToGetHelpData {
  * @public
  */
 export interface SourcesData {
-  /** `url` is `null` when the source has none, or its URL is not a safe `http(s)` link. */
-  sources: Array<{key: string; title: string; url: string | null}>
+  /**
+   * The source in the page's language when it has a version in it, else as cited. `url` is
+   * `null` when it has none, or its URL is not a safe `http(s)` link; `lang` is the language of
+   * `title` (the source's `language`, default the base locale).
+   */
+  sources: Array<{key: string; title: string; url: string | null; lang: string}>
 }
 
 /**

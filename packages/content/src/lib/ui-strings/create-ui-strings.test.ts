@@ -17,7 +17,7 @@ describe('createUiStrings', () => {
   it('serves it-CH with Italian and de-AT with German', () => {
     const ui = createUiStrings('it-CH')
     expect([ui.locale, ui.chain, ui.usedDefault]).toEqual(['it', ['it', 'en'], false])
-    expect(ui.t('howManySessions')).toBe('Quante sessioni')
+    expect(ui.t('howManySessions')).toBe('Quante sedute')
     expect(createUiStrings('de-AT').locale).toBe('de')
     expect(createUiStrings(['xx', 'de-CH', 'it']).locale).toBe('de')
   })
@@ -32,39 +32,40 @@ describe('createUiStrings', () => {
     const en = createUiStrings('en')
     const it = createUiStrings('it')
     const de = createUiStrings('de')
-    expect([en.formatSessions(1), en.formatSessions(2), en.formatSessions(4, 4)]).toEqual(['1 session', '2 sessions', '4 sessions'])
-    expect([it.formatSessions(1), it.formatSessions(3)]).toEqual(['1 sessione', '3 sessioni'])
-    expect([de.formatSessions(1), de.formatSessions(3)]).toEqual(['1 Sitzung', '3 Sitzungen'])
+    expect([en.formatSessions(1), en.formatSessions(2), en.formatSessions(4, 4)]).toEqual(['1\u00a0session', '2\u00a0sessions', '4\u00a0sessions'])
+    expect([it.formatSessions(1), it.formatSessions(3)]).toEqual(['1\u00a0seduta', '3\u00a0sedute'])
+    expect([de.formatSessions(1), de.formatSessions(3)]).toEqual(['1\u00a0Sitzung', '3\u00a0Sitzungen'])
     expect([en.formatWeeksApart(1), it.formatWeeksApart(2), de.formatWeeksApart(1)]).toEqual([
-      '1 week apart',
-      'a distanza di 2 settimane',
-      'im Abstand von 1 Woche',
+      '1\u00a0week apart',
+      'a distanza di 2\u00a0settimane',
+      'im Abstand von 1\u00a0Woche',
     ])
-    expect(en.formatResultsFromDay(3)).toBe('Results visible from day 3')
+    expect(en.formatResultsFromDay(3)).toBe('Results visible from day\u00a03')
   })
 
   it('falls back to the other form where CLDR has a category without a key (Italian many)', () => {
     expect(new Intl.PluralRules('it').select(1_000_000)).toBe('many')
-    expect(createUiStrings('it').formatSessions(1_000_000)).toBe('1.000.000 sessioni')
+    expect(createUiStrings('it').formatSessions(1_000_000)).toBe('1.000.000\u00a0sedute')
   })
 
-  it('formats ranges per locale, with the plural of the upper end, in either order', () => {
-    expect(createUiStrings('en').formatSessions(3, 4)).toBe('3–4 sessions')
-    expect(createUiStrings('en').formatSessions(4, 3)).toBe('3–4 sessions')
-    expect(createUiStrings('en').formatWeeksApart(1, 2)).toBe('1–2 weeks apart')
-    expect(createUiStrings('it').formatSessions(3, 4)).toBe(`${new Intl.NumberFormat('it').formatRange(3, 4)} sessioni`)
-    expect(createUiStrings('de').formatWeeksApart(3, 4)).toBe('im Abstand von 3–4 Wochen')
-    expect(createUiStrings('de').formatRange(1000, 2000)).toBe('1.000–2.000')
+  it('formats ranges the same in every locale, with the plural of the upper end, in either order', () => {
+    expect(createUiStrings('en').formatSessions(3, 4)).toBe('3–\u20604\u00a0sessions')
+    expect(createUiStrings('en').formatSessions(4, 3)).toBe('3–\u20604\u00a0sessions')
+    expect(createUiStrings('en').formatWeeksApart(1, 2)).toBe('1–\u20602\u00a0weeks apart')
+    // Intl.NumberFormat#formatRange writes a hyphen in Italian; the page writes an en dash everywhere.
+    expect(createUiStrings('it').formatSessions(3, 4)).toBe('3–\u20604\u00a0sedute')
+    expect(createUiStrings('de').formatWeeksApart(3, 4)).toBe('im Abstand von 3–\u20604\u00a0Wochen')
+    expect(createUiStrings('de').formatRange(1000, 2000)).toBe('1.000–\u20602.000')
+    for (const locale of ['en', 'it', 'de']) expect(createUiStrings(locale).formatRange(3, 4), locale).toBe('3–\u20604')
   })
 
-  it('formats ranges with the numberRange string where Intl has no formatRange', () => {
-    const descriptor = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'formatRange')!
-    Object.defineProperty(Intl.NumberFormat.prototype, 'formatRange', {value: undefined, configurable: true})
-    try {
-      expect(createUiStrings('en').formatSessions(3, 4)).toBe('3–4 sessions')
-      expect(createUiStrings('it').formatSessions(1000, 2000)).toBe('1000–2000 sessioni')
-    } finally {
-      Object.defineProperty(Intl.NumberFormat.prototype, 'formatRange', descriptor)
+  it('never lets a line break inside a range or between a range and its unit', () => {
+    for (const locale of ['en', 'it', 'de']) {
+      const ui = createUiStrings(locale)
+      for (const text of [ui.formatSessions(3, 4), ui.formatWeeksApart(3, 4), ui.formatResultsFromDay(3)]) {
+        // Break opportunities are spaces and the point after a dash: none after a number or inside a range.
+        expect(text, locale).not.toMatch(/\d[ -]|–(?!\u2060)/)
+      }
     }
   })
 

@@ -48,13 +48,19 @@ export interface UiStrings {
   t(key: UiStringKey, values?: UiStringValues): string
   /** `t()` escaped for HTML text and attribute values. */
   tHtml(key: UiStringKey, values?: UiStringValues): string
-  /** `3–4 sessions`, or `1 session` when `min` equals `max` or `max` is left out. */
+  /**
+   * `3–4 sessions`, or `1 session` when `min` equals `max` or `max` is left out. The number and
+   * its unit are joined by a no-break space, so they never part at a line end.
+   */
   formatSessions(min: number, max?: number): string
   /** `3–4 weeks apart`, or `1 week apart`. */
   formatWeeksApart(min: number, max?: number): string
   /** `Results visible from day 3`. */
   formatResultsFromDay(day: number): string
-  /** A number range in the locale's style (`3–4`; `formatRange` where the runtime has it). */
+  /**
+   * A number range, the same in every locale: an en dash between the numbers (`3–4`), followed
+   * by a word joiner (U+2060) so that a line never breaks after the dash.
+   */
   formatRange(min: number, max: number): string
   /**
    * A date, long style, in the locale (`March 5, 2025`, `5 marzo 2025`, `5. März 2025`). Takes a
@@ -79,7 +85,7 @@ const dateOnly = /^\d{4}-\d{2}-\d{2}$/
  * ```ts
  * const ui = createUiStrings('it-CH')
  * ui.t('sideEffects') // 'Effetti collaterali'
- * ui.formatSessions(3, 4) // '3-4 sessioni'
+ * ui.formatSessions(3, 4) // '3–4 sedute' (`3–\u20604\u00a0sedute`: no line break inside)
  * ui.t('lastReviewed', {date: ui.formatDate('2025-03-05')}) // 'Ultima revisione: 5 marzo 2025'
  * ```
  * @param locale - A BCP 47 tag, or a priority list of tags (for example from `Accept-Language`).
@@ -119,11 +125,11 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
 
   const t = (key: UiStringKey, values?: UiStringValues): string => i18n.t(key, values ?? {}) as string
   const numbers = new Intl.NumberFormat(language)
+  // One range format for every locale, from the catalog: `Intl.NumberFormat#formatRange` writes
+  // `3-4` (hyphen) in Italian and `3–4` elsewhere, and lets a line break after the dash.
   const formatRange = (min: number, max: number): string => {
     const [low, high] = min <= max ? [min, max] : [max, min]
-    return typeof numbers.formatRange === 'function'
-      ? numbers.formatRange(low, high)
-      : t('numberRange', {min: numbers.format(low), max: numbers.format(high)})
+    return t('numberRange', {min: numbers.format(low), max: numbers.format(high)})
   }
   const counted = (call: string, key: UiStringKey, min: number, max: number | undefined): string => {
     checkCount(call, min)

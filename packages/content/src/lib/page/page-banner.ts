@@ -1,0 +1,49 @@
+import type {LocalizedTreatment} from '../create-content-reader.ts'
+import {element, textNode} from './hast-element.ts'
+import type {PageContext} from './page-context.ts'
+import {reviewData} from './review-section.ts'
+import {serializePageHast} from './serialize-page-hast.ts'
+
+/**
+ * What a patient must see right under the title, in the page's language (UI strings, so it is
+ * never a fallback): whether a doctor has reviewed this page, and that only a doctor can advise.
+ *
+ * @public
+ */
+export interface TreatmentPageBanner {
+  /** Whether the page is marked reviewed by a doctor in its locale (as the `review` section says). */
+  reviewed: boolean
+  /** `This page has not yet been reviewed by a doctor`, or `Reviewed by Dr. A. Rossi · Last reviewed 20 November 2026`. */
+  status: string
+  /** `Only a doctor can tell you whether this treatment is right for you. This page does not replace a consultation.` */
+  advice: string
+  /** The label of the link to the full disclaimer section (`Read the full notice`). */
+  fullNotice: string
+  /** The `id` of the disclaimer section the link points to (after `idPrefix`). */
+  fullNoticeId: string
+  /** A sanitized HTML fragment: `<div class="banner …"><p class="banner-status">…</p><p class="banner-advice">… <a href="#disclaimer">…</a></p></div>`. */
+  html: string
+}
+
+/**
+ * The banner under a treatment page's title.
+ *
+ * @internal
+ */
+export function pageBanner(treatment: LocalizedTreatment, context: PageContext): TreatmentPageBanner {
+  const {ui} = context
+  const review = reviewData(treatment, context)
+  const status = review.reviewed
+    ? [review.reviewedBy ?? ui.t('reviewedByADoctor'), review.lastReviewed?.text].filter((part): part is string => typeof part === 'string').join(' · ')
+    : (review.awaitingReview ?? ui.t('awaitingMedicalReview'))
+  const advice = ui.t('onlyADoctorCanAdvise')
+  const fullNotice = ui.t('readFullNotice')
+  const fullNoticeId = `${context.idPrefix}disclaimer`
+  const html = serializePageHast([
+    element('div', {className: ['banner', review.reviewed ? 'banner-reviewed' : 'banner-unreviewed']}, [
+      element('p', {className: ['banner-status']}, [textNode(status)]),
+      element('p', {className: ['banner-advice']}, [textNode(`${advice} `), element('a', {href: `#${fullNoticeId}`}, [textNode(fullNotice)])]),
+    ]),
+  ])
+  return {reviewed: review.reviewed, status, advice, fullNotice, fullNoticeId, html}
+}

@@ -1,0 +1,72 @@
+/**
+ * `pnpm demo [--port N] [--host H] [--origin URL]`: starts the example site on the embedded
+ * dataset, the NDJSON file in CONTENT_DATASET, or the Sanity project in SANITY_PROJECT_ID.
+ */
+import {existsSync} from 'node:fs'
+import {contentFromEnv, startSite} from '@treatments/example-site'
+import {CliError, parsePort, runCli, UsageError} from './lib/cli.ts'
+
+const USAGE = `Usage: pnpm demo [--port N] [--host HOST] [--origin URL]
+
+Starts the example treatment site and prints its URL.
+
+Options:
+  -p, --port N      port to listen on (default: $PORT or 3000; 0 picks a free port)
+      --host HOST   address to listen on (default 127.0.0.1, loopback only)
+      --origin URL  public origin for canonical, hreflang and JSON-LD URLs
+                    (default: http://localhost:PORT)
+      --debug       show stack traces
+  -h, --help        show this help
+
+Content comes from, in order:
+  SANITY_PROJECT_ID   a Sanity project (with SANITY_DATASET, default production;
+                      optional SANITY_TOKEN and SANITY_API_HOST)
+  CONTENT_DATASET     an NDJSON dataset file (relative to the directory you run it in)
+  (neither)           the embedded dataset, content/dataset.ndjson`
+
+await runCli(
+  {name: 'demo', usage: USAGE, options: {port: {type: 'string', short: 'p'}, host: {type: 'string'}, origin: {type: 'string'}}},
+  async ({values, path, display}) => {
+    const port = values.port === undefined && process.env.PORT?.trim() ? parsePort(process.env.PORT, 'PORT') : parsePort(values.port ?? '3000')
+    if (values.origin !== undefined && !URL.canParse(values.origin)) throw new UsageError(`--origin must be a URL such as https://clinic.example; got "${values.origin}"`)
+    const env = {...process.env}
+    if (!env.SANITY_PROJECT_ID?.trim() && env.CONTENT_DATASET?.trim()) {
+      env.CONTENT_DATASET = path(env.CONTENT_DATASET.trim())
+      if (!existsSync(env.CONTENT_DATASET)) throw new CliError(`CONTENT_DATASET names a file that does not exist: ${display(env.CONTENT_DATASET)}`)
+    }
+    const {content, description} = contentFromEnv(env)
+    const host = values.host ?? '127.0.0.1'
+    const origin = values.origin ?? (port === 0 ? undefined : `http://localhost:${port}`)
+    let site
+    try {
+      site = await startSite({content, port, host, ...(origin === undefined ? {} : {origin})})
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: pass another with --port N (or PORT=N), or 0 for a free one`)
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on --host ${host}: no such local address`)
+      throw error
+    }
+    const shown = host === '127.0.0.1' || host === 'localhost' ? `http://localhost:${site.port}` : site.url
+    console.log(`Example site on ${shown}  (content: ${description})\nPress Ctrl+C to stop.`)
+    stopOnSignal(site)
+  },
+)
+
+/** Closes the site on Ctrl+C or SIGTERM, forcing open connections shut after five seconds. */
+function stopOnSignal(site: Awaited<ReturnType<typeof startSite>>) {
+  let stopping = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1)
+      stopping = true
+      setTimeout(() => site.server.closeAllConnections(), 5000).unref()
+      site.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error)
+          process.exit(1)
+        },
+      )
+    })
+  }
+}

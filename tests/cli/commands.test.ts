@@ -1,0 +1,157 @@
+import {execFileSync} from 'node:child_process'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {repoRoot} from '../../scripts/lib/paths.ts'
+import {runScript} from '../translations/support/run-script.ts'
+
+/** Every script in scripts/ that uses the shared command-line helper, with its `pnpm` name. */
+const scripts = [
+  ['content-check.ts', 'content:check'],
+  ['print-treatment.ts', 'print'],
+  ['seed.ts', 'seed'],
+  ['content-export.ts', 'content:export'],
+  ['translations.ts', 'translations'],
+  ['size.ts', 'size'],
+  ['check-generated.ts', 'schema:check'],
+  ['demo.ts', 'demo'],
+] as const
+
+let directory: string
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'commands-'))
+})
+afterAll(async () => {
+  await rm(directory, {recursive: true, force: true})
+})
+
+/** One line on stderr, nothing that looks like a stack trace. */
+function expectOneLine(stderr: string) {
+  expect(stderr.endsWith('\n')).toBe(true)
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1)
+  expect(stderr).not.toMatch(/\n\s+at /)
+}
+
+describe('every script', () => {
+  it.each(scripts)('%s prints its usage for --help and exits 0', async (file, name) => {
+    const result = await runScript(file, ['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(new RegExp(`^Usage: pnpm ${name}`))
+    expect(result.stderr).toBe('')
+  })
+
+  it.each(scripts)('%s rejects an unknown option in one line with exit 2', async (file, name) => {
+    const result = await runScript(file, ['--nope'])
+    expect(result.code).toBe(2)
+    expectOneLine(result.stderr)
+    expect(result.stderr).toMatch(new RegExp(`^pnpm ${name}: unknown option --nope; run "pnpm ${name} --help" for the usage\\n$`))
+  })
+})
+
+describe('user mistakes', () => {
+  it('suggests the option meant by a typo (print --lcoale it)', async () => {
+    const result = await runScript('print-treatment.ts', ['--lcoale', 'it'])
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pnpm print: unknown option --lcoale (did you mean --locale?); run "pnpm print --help" for the usage\n',
+    })
+  })
+
+  it('names an unknown slug and the slugs there are, exit 1 (print --slug nope)', async () => {
+    const result = await runScript('print-treatment.ts', ['--slug', 'nope'])
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'pnpm print: no published treatment has the slug "nope" in content/dataset.ndjson; known slugs: mesotherapy-cellulite\n',
+    })
+  })
+
+  it('names a missing file in one line with exit 1 (content:check missing.ndjson)', async () => {
+    const result = await runScript('content-check.ts', ['missing.ndjson'])
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pnpm content:check: missing.ndjson: no such file or directory; check the path (relative paths start from ${repoRoot.replace(/\/$/, '')})\n`,
+    })
+  })
+
+  it('shows the stack trace only with --debug', async () => {
+    const result = await runScript('content-check.ts', ['missing.ndjson', '--debug'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n')[0]).toMatch(/^pnpm content:check: missing\.ndjson: no such file/)
+    expect(result.stderr).toMatch(/\n\s+at /)
+  })
+
+  it('reports a malformed dataset line as a content problem, exit 1 (seed --file)', async () => {
+    const broken = join(directory, 'broken.ndjson')
+    await writeFile(broken, '{"_id": "a", "_type": "condition"}\n{not json\n')
+    const result = await runScript('seed.ts', ['--lake', 'http://127.0.0.1:9', '--file', broken])
+    expect(result.code).toBe(1)
+    expectOneLine(result.stderr)
+    expect(result.stderr.startsWith(`pnpm seed: ${broken}:2:2: line is not valid JSON`)).toBe(true)
+  })
+
+  it('explains a lake that is not running, exit 1 (seed --lake)', async () => {
+    const result = await runScript('seed.ts', ['--lake', 'http://127.0.0.1:9'])
+    expect(result.code).toBe(1)
+    expectOneLine(result.stderr)
+    expect(result.stderr).toMatch(/^pnpm seed: cannot reach the server .*check that it is running \(pnpm lake\)/)
+  })
+
+  it('rejects a bad port in one line with exit 2, also after the `--` pnpm forwards (demo -- --port x)', async () => {
+    const result = await runScript('demo.ts', ['--', '--port', 'x'])
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pnpm demo: --port must be a port number from 0 to 65535 (0 picks a free one); got "x"; run "pnpm demo --help" for the usage\n',
+    })
+  })
+
+  it('asks for a translations command in one line with exit 2', async () => {
+    expect(await runScript('translations.ts', ['frobnicate'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pnpm translations: unknown command "frobnicate"; the commands are status, export and import; run "pnpm translations --help" for the usage\n',
+    })
+  })
+})
+
+describe('paths start from the directory the user ran the command in (INIT_CWD)', () => {
+  it('checks content/dataset.ndjson given as dataset.ndjson from content/', async () => {
+    const result = await runScript('content-check.ts', ['dataset.ndjson'], {INIT_CWD: join(repoRoot, 'content')})
+    expect(result).toEqual({code: 0, stdout: 'content:check: 26 documents in 1 file(s), no problems\n', stderr: ''})
+  })
+
+  it('prints from a relative CONTENT_DATASET', async () => {
+    const result = await runScript('print-treatment.ts', ['--locale', 'de'], {INIT_CWD: join(repoRoot, 'content'), CONTENT_DATASET: 'dataset.ndjson'})
+    expect(result.code).toBe(0)
+    expect(result.stdout.split('\n')[0]).toBe('Mesotherapie bei Cellulite')
+  })
+
+  it('writes translations export --out de.xlf into that directory', async () => {
+    const result = await runScript('translations.ts', ['export', '--locale', 'de', '--only', 'missing', '--out', 'de.xlf'], {INIT_CWD: directory})
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('translations export: 38 fields (38 missing) of 22 documents for de written to de.xlf\n')
+    expect(await readFile(join(directory, 'de.xlf'), 'utf8')).toMatch(/^<\?xml/)
+  })
+})
+
+describe('files the commands write for people', () => {
+  it('are ignored by git', () => {
+    const ignored = execFileSync('git', ['check-ignore', 'de.xlf', 'packages/x/it.xliff', 'translations-work/de.xlf', 'export.ndjson'], {cwd: repoRoot, encoding: 'utf8'})
+    expect(ignored.trim().split('\n')).toEqual(['de.xlf', 'packages/x/it.xliff', 'translations-work/de.xlf', 'export.ndjson'])
+    expect(() => execFileSync('git', ['check-ignore', 'content/dataset.ndjson'], {cwd: repoRoot})).toThrow()
+  })
+})
+
+describe('installing', () => {
+  it('checks engines against the Node the scripts run on (nodeVersion equals the node devDependency)', async () => {
+    const workspace = await readFile(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8')
+    const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {devDependencies: Record<string, string>}
+    expect(/^nodeVersion: (\S+)$/m.exec(workspace)?.[1]).toBe(manifest.devDependencies.node)
+  })
+})
