@@ -11,6 +11,7 @@ import {parseArgs} from 'node:util'
 import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/local-lake'
 
 import {studioDir, studioEnv} from '../studio/build-info.ts'
+import {invocationDirectory} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 
@@ -39,13 +40,17 @@ Options:
 
 /** Exit codes: 0 stopped normally, 1 could not start, 2 bad command line. */
 function usageError(message: string): never {
-  console.error(`pnpm studio: ${message}\n\n${USAGE}`)
+  console.error(`pnpm studio: ${message}; run "pnpm studio --help" for the usage`)
   process.exit(2)
 }
 
 function parseCommandLine() {
+  // pnpm forwards a `--` typed before the script's options (`pnpm studio -- --port 1`).
+  const args = process.argv.slice(2)
+  if (args[0] === '--') args.shift()
   try {
     return parseArgs({
+      args,
       options: {
         port: {type: 'string'},
         file: {type: 'string', default: defaultDatasetPath},
@@ -74,6 +79,9 @@ const lakePortText = values['lake-port'] ?? String(DEFAULT_DEV_LAKE_PORT)
 const lakePort = /^\d+$/.test(lakePortText) ? Number(lakePortText) : Number.NaN
 if (!Number.isInteger(lakePort) || lakePort > 65535) usageError(`--lake-port must be an integer from 0 to 65535, got "${lakePortText}"`)
 if (values['lake-port'] !== undefined && !values.dev) usageError('--lake-port is for --dev only: without it, the Studio and the lake share --port')
+
+// A relative --file is relative to where the user ran the command (pnpm runs scripts at the root).
+const datasetFile = resolve(invocationDirectory(), values.file)
 
 const hostedProject = studioEnv('development').SANITY_STUDIO_PROJECT_ID?.trim()
 if (hostedProject) {
@@ -104,7 +112,7 @@ async function startLocalDev(): Promise<void> {
   let lake: StudioLake
   try {
     lake = await startStudioLake({
-      datasets: {production: resolve(values.file)},
+      datasets: {production: datasetFile},
       port: lakePort,
       host: '127.0.0.1',
       corsOrigins: [`http://localhost:${port}`],
@@ -116,7 +124,7 @@ async function startLocalDev(): Promise<void> {
     console.error(`pnpm studio: ${isLocalLakeError(error) ? error.message : String(error)}`)
     process.exit(1)
   }
-  console.log(`Local lake for the Studio dev server on ${lake.url}, editing ${resolve(values.file)}
+  console.log(`Local lake for the Studio dev server on ${lake.url}, editing ${datasetFile}
 First open ${lake.url} once and accept its self-signed certificate (the page then says it has
 no Studio); then open the dev Studio, once it is ready, at:
 
@@ -143,7 +151,7 @@ async function startLocal(): Promise<void> {
 
   let studio: StudioLake
   try {
-    studio = await startStudioLake({datasets: {production: resolve(values.file)}, port, host: '127.0.0.1', studioDir: studioDistDir, lock: {command: 'pnpm studio', server: true}, ...(token ? {token} : {})})
+    studio = await startStudioLake({datasets: {production: datasetFile}, port, host: '127.0.0.1', studioDir: studioDistDir, lock: {command: 'pnpm studio', server: true}, ...(token ? {token} : {})})
   } catch (error) {
     if (error instanceof TypeError) usageError(error.message)
     console.error(`pnpm studio: ${isLocalLakeError(error) ? error.message : String(error)}`)
@@ -151,7 +159,7 @@ async function startLocal(): Promise<void> {
   }
 
   console.log(`
-Sanity Studio on the local lake, editing ${resolve(values.file)}
+Sanity Studio on the local lake, editing ${datasetFile}
 ${studio.certificate.created ? `A new self-signed certificate was made: ${studio.certificate.certFile}\n` : ''}
 Open this address in Chrome, Chromium, Edge or Firefox (it logs you in):
 
