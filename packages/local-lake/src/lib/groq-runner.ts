@@ -5,7 +5,6 @@ import {ApiError} from './api-error.ts'
 import {exceedsDepth} from './json-depth.ts'
 import type {LakeDocument} from './lake-document.ts'
 import {QueryBudget, QueryCancelledError, type QueryLimits, queryStopped} from './query-budget.ts'
-import {SliceParamsParser, isParameterSlice} from './slice-params-parser.ts'
 
 /** The documents a query runs over, with an index by `_id` for fast `->` dereferencing. */
 export interface QueryView {
@@ -35,12 +34,10 @@ export const MAX_QUERY_DEPTH = 200
  */
 export class GroqRunner {
   readonly #runner: DatasetGroqRunner
-  readonly #slices: SliceParamsParser
 
   /** @param cacheSize - how many parsed queries to keep */
   constructor(cacheSize: number) {
     this.#runner = new DatasetGroqRunner({cacheSize})
-    this.#slices = new SliceParamsParser(cacheSize)
   }
 
   /**
@@ -91,23 +88,17 @@ export class GroqRunner {
   /**
    * The parse tree of `query` and the parameters it reads, from the cache when possible.
    * `params` are used only by queries that slice with parameter bounds, which groq-js can
-   * parse only with their parameters (see {@link SliceParamsParser}).
+   * parse only with their parameters.
    *
    * @throws ApiError 400 `queryParseError` for a query that does not parse or nests too deeply
    */
   parse(query: string, params: Record<string, unknown> = {}): ParsedQuery {
     let parsed: ParsedQuery
     try {
-      parsed = this.#runner.parse(query)
+      parsed = this.#runner.parse(query, params)
     } catch (error) {
       if (error instanceof RangeError) throw tooDeep(query)
-      if (!isParameterSlice(error)) throw toParseError(error, query)
-      try {
-        parsed = this.#slices.parse(query, params)
-      } catch (retried) {
-        if (retried instanceof RangeError) throw tooDeep(query)
-        throw toParseError(retried, query)
-      }
+      throw toParseError(error, query)
     }
     if (exceedsDepth(parsed.tree, MAX_QUERY_DEPTH * 3)) throw tooDeep(query)
     return parsed
