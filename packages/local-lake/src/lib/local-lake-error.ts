@@ -7,6 +7,7 @@
  * - `DATASET_WRITE_FAILED`: writing a dataset back to its file failed; nothing was changed.
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
+ * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
  */
 export type LocalLakeErrorCode =
   | 'DATASET_FILE_UNREADABLE'
@@ -15,6 +16,7 @@ export type LocalLakeErrorCode =
   | 'DATASET_WRITE_FAILED'
   | 'LISTEN_FAILED'
   | 'DATASET_LOCKED'
+  | 'STUDIO_NOT_BUILT'
 
 /** Where in a dataset file a problem was found. */
 export interface LocalLakeErrorLocation {
