@@ -7,6 +7,7 @@
  * - `DATASET_WRITE_FAILED`: writing a dataset back to its file failed; nothing was changed.
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
+ * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
  */
 export type LocalLakeErrorCode =
   | 'DATASET_FILE_UNREADABLE'
@@ -15,6 +16,7 @@ export type LocalLakeErrorCode =
   | 'DATASET_WRITE_FAILED'
   | 'LISTEN_FAILED'
   | 'DATASET_LOCKED'
+  | 'HISTORY_LOG_INVALID'
 
 /** Where in a dataset file a problem was found. */
 export interface LocalLakeErrorLocation {
