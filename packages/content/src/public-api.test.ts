@@ -50,6 +50,8 @@ describe('public API', () => {
       'DatasetFileError',
       'GroqRunner',
       'NdjsonLineReader',
+      'changedSinceReview',
+      'coveredTexts',
       'datasetDocumentProblem',
       'describeJson',
       'hasVisibleText',
@@ -59,9 +61,11 @@ describe('public API', () => {
       'itemLanguage',
       'parseNdjson',
       'readNdjson',
+      'recordCoveredTexts',
       'serializeNdjson',
       'sourceHash',
       'temporaryFilePattern',
+      'treatmentSafetyTexts',
       'writeFileAtomically',
     ])
   })

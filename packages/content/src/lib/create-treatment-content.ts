@@ -1,6 +1,7 @@
 import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
 import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
 import {isContentSource, type ContentSource} from './content-source.ts'
+import {checkReview, type ReviewCheck} from './medical-review-status.ts'
 import {ContentNotFoundError, type ContentInvariantError, type DuplicateSlugError, type MissingContraindicationsError, type ReferenceTypeError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
 import {baseLocale, matchLocale} from './locale-registry.ts'
@@ -78,6 +79,11 @@ export interface LocalizedAnswer {
  */
 export interface TreatmentResult extends LocalizedAnswer {
   treatment: LocalizedTreatment
+  /**
+   * Whether a doctor's review stands for this page: `reviewed` only while every safety text the
+   * review covered is the text the doctor read; otherwise which texts changed since.
+   */
+  review: ReviewCheck
 }
 
 /**
@@ -192,7 +198,7 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
       const [page] = answer.value
       if (page === undefined) throw new ContentNotFoundError(slug, match.locale)
       const {value, fallbacks} = localize(page, match.chain)
-      return {...answerFields(match, fallbacks, answer.stale), treatment: value}
+      return {...answerFields(match, fallbacks, answer.stale), treatment: value, review: checkReview(page, match.locale)}
     },
     async listTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'listTreatments')
@@ -208,7 +214,7 @@ export function createTreatmentContent(options: TreatmentContentOptions): Treatm
       const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
       const pages = answer.value.map((raw) => {
         const {value, fallbacks} = localize(raw, match.chain)
-        return {...shared, fallbacks, treatment: value}
+        return {...shared, fallbacks, treatment: value, review: checkReview(raw, match.locale)}
       })
       return {...shared, pages}
     },
