@@ -15,7 +15,8 @@ import {defineQuery} from 'groq'
 // Safety texts (contraindications, side effects) also carry their
 // base-locale text and the source hash their translation was made from, so that a translation
 // of an older source text is not shown as current. On pages in another locale than the base,
-// the disclaimer and claims carry their base-locale text too, and reviews carry the hashes of
+// the disclaimer and claims of a page marked medically reviewed carry their base-locale text
+// too (only then is it needed: to check the review still covers them), and reviews carry the hashes of
 // the texts they covered (only the requested locale's translation review), so the package can
 // tell whether each reviewed text is still the one the doctor read. `sanity typegen` resolves the shared
 // projection constant, so every query stays typed.
@@ -63,7 +64,7 @@ const treatmentProjection = /* groq */ `{
     _key,
     topic,
     claimStatus,
-    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base => {"source": {"value": statement[coalesce(language, _key) == $base][0].value}}}
+    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base && ^.medicalReview.status == "reviewed" => {"source": {"value": statement[coalesce(language, _key) == $base][0].value}}}
   },
   "sideEffects": sideEffects[]->{
     _id,
@@ -80,7 +81,7 @@ const treatmentProjection = /* groq */ `{
     "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},
     codes[]{codingSystem, code}
   },
-  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base => {"source": {"value": disclaimer[coalesce(language, _key) == $base][0].value}}},
+  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base && medicalReview.status == "reviewed" => {"source": {"value": disclaimer[coalesce(language, _key) == $base][0].value}}},
   medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, "coveredTexts": coveredTexts[]{field, hash}},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, language == $locale => {"coveredTexts": coveredTexts[]{field, hash}}},
   "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)
