@@ -91,6 +91,9 @@ describe('the audit trail', () => {
     const changed = [{field: `contraindications[${CONTRAINDICATION}].text`, change: 'changed', review: 'medical'}]
     expect((await page('en')).review).toEqual({status: 'changed-since-review', changedSinceReview: changed})
     expect((await page('it')).review).toEqual({status: 'changed-since-review', changedSinceReview: changed})
+    const status = await runScript('translations.ts', ['status', '--locale', 'it'], {CONTENT_DATASET: file})
+    expect(status.code).toBe(0)
+    expect(status.stdout).toContain(`Reviews:\n  ${TREATMENT}: medical review by Dr. A. Rossi: changed since review: contraindications[${CONTRAINDICATION}].text (changed)\n  ${TREATMENT}: it review by Dr. A. Rossi: current`)
     let history = (await runScript('history.ts', [CONTRAINDICATION, '--file', file])).stdout
     // The Italian text is still the one the Italian review read; the English one no doctor read.
     expect(history).toContain('  review: no medical review covers this version (its English text was not reviewed by a doctor)')
