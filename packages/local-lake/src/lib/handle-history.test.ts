@@ -50,6 +50,12 @@ describe('GET /data/history/{dataset}/documents/{id}', () => {
     await expect(history(`documents/treatment-fillers?time=${encodeURIComponent(new Date().toISOString())}`)).rejects.toMatchObject({statusCode: 404})
   })
 
+  it('answers several ids at a time, with the documents found (as the Studio asks for a draft and its published document)', async () => {
+    const {first} = await editTwice()
+    const time = encodeURIComponent(first._updatedAt)
+    expect(await history(`documents/treatment-fillers,drafts.treatment-fillers?time=${time}`)).toEqual({documents: [first]})
+  })
+
   it('answers a revision it never saw with 404, a bad time with 400, and anonymous clients with 401', async () => {
     await editTwice()
     await expect(history('documents/treatment-fillers?revision=nope')).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import {ApiError, badRequest, notFound} from './api-error.ts'
 import {documentEvents} from './document-events.ts'
-import {documentVersions, lastRevision, versionAtTime, versionByRevision} from './document-versions.ts'
+import {type DocumentVersion, documentVersions, lastRevision, versionAtTime, versionByRevision} from './document-versions.ts'
 import type {HistoryEntry} from './history-log.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {mendozaEffects} from './mendoza-effects.ts'
@@ -12,8 +12,8 @@ const MAX_LIMIT = 10_000
  * `GET /v{version}/data/history/{dataset}/...`: the History API, read from the dataset's
  * durable history log.
  *
- * - `documents/{id}?revision=R | time=T | lastRevision=true`: `{documents: [doc]}`, the document
- *   as it was (404 when the log has no such version).
+ * - `documents/{id1,id2}?revision=R | time=T | lastRevision=true`: `{documents: [...]}`, each
+ *   document as it was (for one id, 404 when the log has no such version).
  * - `transactions/{id1,id2}`: NDJSON, one `{id, timestamp, author, documentIDs, mutations, effects?}`
  *   per transaction that changed one of the ids; `fromTime`/`toTime`, `fromTransaction`/
  *   `toTransaction` (inclusive), `reverse`, `limit`, `excludeContent`, `effectFormat=mendoza`.
@@ -40,29 +40,35 @@ export function handleHistory(context: LakeRequest): LakeResponse | undefined {
   )
 }
 
-function documentAt(context: LakeRequest, entries: readonly HistoryEntry[], id: string): LakeResponse {
+function documentAt(context: LakeRequest, entries: readonly HistoryEntry[], idList: string): LakeResponse {
   const search = context.url.searchParams
-  const versions = documentVersions(entries, id, context.store.byId.get(id))
   const revision = search.get('revision')
   const time = search.get('time')
-  let found
+  let pick: (versions: DocumentVersion[]) => DocumentVersion | undefined
   let wanted: string
   if (revision !== null && revision !== '') {
-    found = versionByRevision(versions, revision)
+    pick = (versions) => versionByRevision(versions, revision)
     wanted = `at revision "${revision}"`
   } else if (time !== null && time !== '') {
-    found = versionAtTime(versions, parseTime('time', time))
+    const at = parseTime('time', time)
+    pick = (versions) => versionAtTime(versions, at)
     wanted = `at ${time}`
   } else if (search.get('lastRevision') === 'true') {
-    found = lastRevision(versions)
+    pick = lastRevision
     wanted = 'in any revision'
   } else {
     throw badRequest('Say which version: revision=<_rev>, time=<ISO 8601> or lastRevision=true')
   }
-  if (found?.document === null || found === undefined) {
-    throw new ApiError(404, 'documentNotFoundError', `The history of dataset "${context.store.name}" has no document "${id}" ${wanted}`, {id})
+  const ids = [...new Set(idList.split(',').filter(Boolean))]
+  const documents = ids.flatMap((id) => {
+    const found = pick(documentVersions(entries, id, context.store.byId.get(id)))
+    return found?.document ? [found.document] : []
+  })
+  // Several ids (the Studio asks for a draft and its published document at once): those found.
+  if (documents.length === 0 && ids.length === 1) {
+    throw new ApiError(404, 'documentNotFoundError', `The history of dataset "${context.store.name}" has no document "${ids[0]}" ${wanted}`, {id: ids[0]})
   }
-  return {statusCode: 200, body: {documents: [found.document]}}
+  return {statusCode: 200, body: {documents}}
 }
 
 function transactions(context: LakeRequest, entries: readonly HistoryEntry[], ids: string[]): undefined {
@@ -73,17 +79,22 @@ function transactions(context: LakeRequest, entries: readonly HistoryEntry[], id
   const toTime = optionalTime(search, 'toTime')
   if (fromTime !== undefined) selected = selected.filter((entry) => Date.parse(entry.timestamp) >= fromTime)
   if (toTime !== undefined) selected = selected.filter((entry) => Date.parse(entry.timestamp) <= toTime)
-  const from = search.get('fromTransaction')
-  if (from !== null && from !== '') {
-    const index = selected.findIndex((entry) => entry.transactionId === from)
-    if (index < 0) throw badRequest(`fromTransaction "${from}" is not a transaction of ${ids.join(', ')}`)
-    selected = selected.slice(index)
+  // Transaction bounds are places in the whole log (inclusive), so a bound need not touch `ids`.
+  const position = (name: string): number | undefined => {
+    const value = search.get(name)
+    if (value === null || value === '') return undefined
+    const index = entries.findIndex((entry) => entry.transactionId === value)
+    if (index < 0) throw badRequest(`${name} "${value}" is not a transaction in the history of dataset "${context.store.name}"`)
+    return index
   }
-  const to = search.get('toTransaction')
-  if (to !== null && to !== '') {
-    const index = selected.findIndex((entry) => entry.transactionId === to)
-    if (index < 0) throw badRequest(`toTransaction "${to}" is not a transaction of ${ids.join(', ')} after fromTransaction`)
-    selected = selected.slice(0, index + 1)
+  const from = position('fromTransaction')
+  const to = position('toTransaction')
+  if (from !== undefined || to !== undefined) {
+    const indexes = new Map(entries.map((entry, index) => [entry, index]))
+    selected = selected.filter((entry) => {
+      const index = indexes.get(entry)!
+      return (from === undefined || index >= from) && (to === undefined || index <= to)
+    })
   }
   if (search.get('reverse') === 'true') selected = selected.toReversed()
   selected = selected.slice(0, limitOf(search, MAX_LIMIT))
