@@ -49,7 +49,8 @@ export const ourBundles: Array<BundleEntry & {budgetGzip: number}> = [
   {
     name: 'fetch + localize (@sanity/client)',
     code: "import {createTreatmentContent} from '@treatments/content'; globalThis.x = createTreatmentContent",
-    budgetGzip: 61_000,
+    // 61,552 measured once getTreatment checks reviews against the texts they covered (+0.7 kB).
+    budgetGzip: 64_000,
   },
   {
     name: 'HTML renderer',
