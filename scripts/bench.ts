@@ -1,96 +1,142 @@
 /**
- * Benchmarks, in one process: `node --conditions=@treatments/source scripts/bench.ts [--json]`.
+ * `pnpm bench [--quick] [--json] [--only NAME]`: every benchmark in one process.
  *
- * Each benchmark is a module exporting `run(options)` that returns named metrics; add one by
- * adding an entry to `benchmarks` below. Prints a table, or with `--json` one JSON object
- * `{metrics: {name: {value, unit, peer?, ...}}}` on stdout.
+ * A benchmark is a module exporting `run(options)` that returns named metrics, each with the
+ * goal it must reach; add one by adding a line to `benchmarks` below. Prints a table (or with
+ * `--json` one JSON object `{metrics: {name: {value, unit, goal, met, peer?, ...}}}`) on stdout,
+ * progress on stderr, and exits 1 when a goal is not met (`--no-fail` to always exit 0).
  */
 import {parseArgs} from 'node:util'
-import type {BenchMetric, BenchmarkModule, BenchOptions} from '../packages/content/bench/benchmark.ts'
+import {formatGoal, meetsGoal, type BenchMetric, type BenchmarkModule, type BenchOptions} from '../packages/content/bench/benchmark.ts'
 
-interface BenchmarkDefinition {
-  name: string
-  load: () => Promise<BenchmarkModule>
+/** Benchmark modules, run in this order. */
+const benchmarks: Array<[name: string, load: () => Promise<BenchmarkModule>]> = [
+  ['render', () => import('../packages/content/bench/render.ts')],
+  ['bundle-size', () => import('./bench/bundle-size.ts')],
+  ['page-traffic', () => import('./bench/page-traffic.ts')],
+  ['static-build', () => import('./bench/static-build.ts')],
+  ['local-dataset-query', () => import('./bench/local-dataset-query.ts')],
+  ['local-lake-query', () => import('./bench/local-lake-query.ts')],
+  ['lake-load', () => import('./bench/lake-load.ts')],
+]
+const names = benchmarks.map(([name]) => name)
+
+const usage = [
+  'Usage: pnpm bench [--quick] [--json] [--only NAME]...',
+  '',
+  'Measures the package against its peers; every metric has a goal. A full run takes about a',
+  'minute on two idle cores (goal: 4), --quick about 10 s (goal: 1 minute; same metric names,',
+  'smaller inputs, fewer rounds). Exits 1 when a goal is not met.',
+  '',
+  '  --quick           smaller inputs and fewer rounds',
+  '  --json            print one JSON object {metrics: {...}} on stdout instead of a table',
+  `  --only NAME       run only this benchmark (repeatable): ${names.join(', ')}`,
+  '  --rounds N        interleaved measured rounds per micro-comparison (default 30, quick 8)',
+  '  --no-fail         exit 0 even when a goal is not met',
+  '  -h, --help        show this help',
+].join('\n')
+
+let values: {json?: boolean; quick?: boolean; only?: string[]; rounds?: string; 'no-fail'?: boolean; help?: boolean}
+try {
+  values = parseArgs({
+    options: {
+      json: {type: 'boolean'},
+      quick: {type: 'boolean'},
+      only: {type: 'string', multiple: true},
+      rounds: {type: 'string'},
+      'no-fail': {type: 'boolean'},
+      help: {type: 'boolean', short: 'h'},
+    },
+    strict: true,
+  }).values
+} catch (error) {
+  usageError(`${(error as Error).message.split('\n')[0]}`)
 }
 
-const benchmarks: BenchmarkDefinition[] = [
-  {name: 'render', load: () => import('../packages/content/bench/render.ts')},
-  {name: 'page-traffic', load: () => import('./bench/page-traffic.ts')},
-  {name: 'static-build', load: () => import('./bench/static-build.ts')},
-  {name: 'local-lake-query', load: () => import('./bench/local-lake-query.ts')},
-  {name: 'lake-load', load: () => import('./bench/lake-load.ts')},
-]
-
-const {values} = parseArgs({
-  options: {
-    json: {type: 'boolean', default: false},
-    only: {type: 'string', multiple: true},
-    rounds: {type: 'string', default: '40'},
-    'warmup-ms': {type: 'string', default: '500'},
-    'batch-ms': {type: 'string', default: '25'},
-    help: {type: 'boolean', short: 'h', default: false},
-  },
-  strict: true,
-})
-
 if (values.help) {
-  console.log(
-    [
-      'Usage: node --conditions=@treatments/source scripts/bench.ts [options]',
-      '  --json            print one JSON object {metrics: {...}} instead of a table',
-      `  --only NAME       run only this benchmark (repeatable): ${benchmarks.map((benchmark) => benchmark.name).join(', ')}`,
-      '  --rounds N        interleaved measured rounds per comparison (default 40)',
-      '  --warmup-ms N     warm-up per contender (default 500)',
-      '  --batch-ms N      target duration of one timed batch (default 25)',
-    ].join('\n'),
-  )
+  console.log(usage)
   process.exit(0)
 }
 
-const options: BenchOptions = {
-  rounds: positiveInteger('rounds', values.rounds),
-  warmupMs: positiveInteger('warmup-ms', values['warmup-ms']),
-  batchMs: positiveInteger('batch-ms', values['batch-ms']),
-}
-const selected = values.only ? benchmarks.filter((benchmark) => values.only!.includes(benchmark.name)) : benchmarks
-const unknown = (values.only ?? []).filter((name) => !benchmarks.some((benchmark) => benchmark.name === name))
-if (unknown.length > 0) {
-  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${benchmarks.map((benchmark) => benchmark.name).join(', ')}`)
-  process.exit(2)
-}
+const unknown = (values.only ?? []).filter((name) => !names.includes(name))
+if (unknown.length > 0) usageError(`unknown benchmark ${unknown.join(', ')}; known: ${names.join(', ')}`)
 
+const quick = values.quick ?? false
+const options: BenchOptions = {
+  rounds: values.rounds === undefined ? (quick ? 8 : 30) : positiveInteger('rounds', values.rounds),
+  warmupMs: quick ? 100 : 300,
+  batchMs: quick ? 10 : 20,
+  quick,
+  progress: () => {},
+}
+const selected = values.only ? benchmarks.filter(([name]) => values.only!.includes(name)) : benchmarks
+
+const started = performance.now()
 const metrics: Record<string, BenchMetric> = {}
-for (const benchmark of selected) {
-  if (!values.json) console.error(`Running ${benchmark.name}…`)
-  const module = await benchmark.load()
-  for (const [name, metric] of Object.entries(await module.run(options))) {
-    if (name in metrics) throw new Error(`Benchmark ${benchmark.name} reports metric ${name} twice`)
-    metrics[name] = metric
+for (const [index, [name, load]] of selected.entries()) {
+  const step = `[${index + 1}/${selected.length} ${name}]`
+  const elapsed = () => `${Math.round((performance.now() - started) / 1000)} s`
+  process.stderr.write(`${step} starting (${elapsed()} elapsed)\n`)
+  const module = await load()
+  const reported = await module.run({...options, progress: (message) => process.stderr.write(`${step} ${message}\n`)})
+  for (const [metricName, metric] of Object.entries(reported)) {
+    if (metricName in metrics) throw new Error(`Benchmark ${name} reports metric ${metricName} twice`)
+    if (!metric.goal) throw new Error(`Benchmark ${name} reports metric ${metricName} without a goal`)
+    metrics[metricName] = {...metric, met: meetsGoal(metric.value, metric.goal)}
   }
 }
-
-if (values.json) {
-  console.log(JSON.stringify({metrics, node: process.version, options}, null, 2))
-} else {
-  const rows = Object.entries(metrics).map(([name, metric]) => [name, format(metric), metric.peer ?? '', metric.description ?? ''])
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ['metric', 'value', 'peer'][column]!.length))
-  const line = (cells: string[]) => cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')
-  console.log(line(['metric', 'value', 'peer', 'what']))
-  for (const row of rows) console.log(line(row))
+const wallSeconds = (performance.now() - started) / 1000
+if (!values.only) {
+  metrics.bench_wall_seconds = {
+    value: Math.round(wallSeconds),
+    unit: 's',
+    goal: {atMost: quick ? 60 : 240},
+    description: `wall time of this ${quick ? '--quick ' : ''}run on ${(await import('node:os')).availableParallelism()} cores`,
+  }
+  metrics.bench_wall_seconds.met = meetsGoal(metrics.bench_wall_seconds.value, metrics.bench_wall_seconds.goal)
 }
+process.stderr.write(`done in ${Math.round(wallSeconds)} s\n`)
+
+const missed = Object.entries(metrics).filter(([, metric]) => !metric.met)
+if (values.json) {
+  console.log(JSON.stringify({metrics, missed: missed.map(([name]) => name), node: process.version, quick, rounds: options.rounds}, null, 2))
+} else {
+  const rows = Object.entries(metrics).map(([name, metric]) => [name, format(metric), formatGoal(metric.goal), metric.met ? 'yes' : 'NO', metric.peer ?? '', metric.description ?? ''])
+  const header = ['metric', 'value', 'goal', 'met', 'peer', 'what']
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
+  const line = (cells: string[]) => cells.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]!) : cell)).join('  ').trimEnd()
+  console.log(line(header))
+  for (const row of rows) console.log(line(row.slice(0, 5)), row[5] ? `\n${' '.repeat(4)}${row[5]}` : '')
+  console.log(missed.length === 0 ? '\nEvery goal met.' : `\nGoals not met: ${missed.map(([name]) => name).join(', ')}`)
+}
+if (missed.length > 0 && !values['no-fail']) process.exitCode = 1
 
 function format(metric: BenchMetric): string {
-  if (metric.unit === 'x') return `${metric.value.toFixed(2)}x`
-  if (metric.unit === 'ms') return `${metric.value.toFixed(3)} ms`
-  if (metric.unit === 'count') return String(metric.value)
-  return `${Math.round(metric.value)} ops/s`
+  switch (metric.unit) {
+    case 'x':
+      return `${metric.value.toFixed(2)}x`
+    case 'ms':
+      return `${metric.value.toFixed(3)} ms`
+    case 's':
+      return `${metric.value} s`
+    case 'bytes':
+      return `${metric.value} B`
+    case 'exponent':
+      return `n^${metric.value.toFixed(2)}`
+    case 'count':
+      return String(metric.value)
+    default:
+      return `${Math.round(metric.value)} ops/s`
+  }
 }
 
 function positiveInteger(name: string, value: string): number {
   const number = Number(value)
-  if (!Number.isInteger(number) || number <= 0) {
-    console.error(`--${name} expects a positive integer, got ${JSON.stringify(value)}`)
-    process.exit(2)
-  }
+  if (!Number.isInteger(number) || number <= 0) usageError(`--${name} expects a positive integer, got ${JSON.stringify(value)}`)
   return number
+}
+
+function usageError(message: string): never {
+  console.error(`pnpm bench: ${message} (see pnpm bench --help)`)
+  process.exit(2)
 }

@@ -39,40 +39,68 @@ export async function measureBundle(entry: BundleEntry): Promise<BundleSize> {
   return {name: entry.name, minified: bytes.byteLength, gzip: gzipSync(bytes, {level: 9}).byteLength}
 }
 
-/** Our entries, each with the budget (gzip bytes) CI holds it to: what was measured plus ~4%. */
-export const ourBundles: Array<BundleEntry & {budgetGzip: number}> = [
+/** One of our entries, with what CI and the bench hold it to. */
+export interface OurBundleEntry extends BundleEntry {
+  /** The name of its `pnpm bench` metric: `browser_<metric>_gzip_bytes`. */
+  metric: string
+  /** Gzip bytes `pnpm size`, the packaging test and the bench's goal fail over. */
+  budgetGzip: number
+  /** The peer entry (by name) a developer would use instead. */
+  peer?: string
+}
+
+/**
+ * Our entries, each with the budget (gzip bytes) CI holds it to: the goals of issue 14 for the
+ * browser entry (localize ≤ 5 kB, fetch + localize ≤ 12 kB), twice the peer for the HTML
+ * renderer, and the rest a few per cent over what they measured after the HTML serializer and
+ * the locale matcher shrank them, so that growing back fails.
+ */
+export const ourBundles: OurBundleEntry[] = [
   {
     name: 'localize only',
-    code: "import {localize, matchLocale} from '@treatments/content'; globalThis.x = [localize, matchLocale]",
-    budgetGzip: 14_500,
+    metric: 'localize_only',
+    code: "import {localize, matchLocale} from '@treatments/content/browser'; globalThis.x = [localize, matchLocale]",
+    budgetGzip: 5 * 1024,
+  },
+  {
+    name: 'fetch + localize (browser entry)',
+    metric: 'fetch_localize',
+    code: "import {createTreatmentContent} from '@treatments/content/browser'; globalThis.x = createTreatmentContent",
+    budgetGzip: 12 * 1024,
+    peer: '@sanity/client createClient',
   },
   {
     name: 'fetch + localize (@sanity/client)',
+    metric: 'fetch_localize_sanity_client',
     code: "import {createTreatmentContent} from '@treatments/content'; globalThis.x = createTreatmentContent",
-    // 61,552 measured once getTreatment checks reviews against the texts they covered (+0.7 kB).
-    budgetGzip: 64_000,
+    budgetGzip: 50 * 1024,
+    peer: '@sanity/client createClient',
   },
   {
     name: 'HTML renderer',
+    metric: 'html_renderer',
+    peer: '@portabletext/to-html toHTML',
     code: "import {toHtml} from '@treatments/content/render'; globalThis.x = toHtml",
-    budgetGzip: 23_500,
+    budgetGzip: 6 * 1024,
   },
   {
     name: 'UI strings (i18next)',
+    metric: 'ui_strings',
+    peer: 'i18next',
     code: "import {createUiStrings} from '@treatments/content/ui-strings'; globalThis.x = createUiStrings",
-    budgetGzip: 31_500,
+    budgetGzip: 21_500,
   },
   {
     name: 'page model',
+    metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    // +2 kB (issue 13): the page's banner and attributed claims, and 10 new UI strings in 3 locales.
-    budgetGzip: 60_000,
+    budgetGzip: 33_000,
   },
   {
     name: 'structured data',
+    metric: 'structured_data',
     code: "import {treatmentJsonLd, serializeJsonLd} from '@treatments/content/structured-data'; globalThis.x = [treatmentJsonLd, serializeJsonLd]",
-    // +1 kB (issue 13): it bundles every locale's UI strings (for labels), which gained 10 each.
-    budgetGzip: 33_000,
+    budgetGzip: 23_500,
   },
 ]
 

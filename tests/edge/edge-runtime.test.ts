@@ -6,7 +6,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {defaultDatasetPath, repoRoot} from '../../scripts/lib/paths.ts'
 
 // The package's fetch + localize (+ render, where built) running in an edge runtime: no Node
-// built-ins, only web APIs, reading from the local lake over HTTP with @sanity/client.
+// built-ins, only web APIs, reading from the local lake over HTTP with @sanity/client (main
+// entry) or plain fetch (browser entry).
 
 let lake: LocalLake
 
@@ -33,9 +34,12 @@ async function bundle(entry: string): Promise<string> {
 }
 
 describe('in an edge runtime', () => {
-  it('fetches, localizes and renders a treatment with web APIs only', async () => {
+  it.each([
+    ['@treatments/content', '@sanity/client'],
+    ['@treatments/content/browser', 'plain fetch'],
+  ])('fetches (%s, %s), localizes and renders a treatment with web APIs only', async (entry) => {
     const code = await bundle(`
-      import {createTreatmentContent} from '@treatments/content'
+      import {createTreatmentContent} from '${entry}'
       import {toHtml} from '@treatments/content/render'
       globalThis.run = async (apiHost) => {
         const content = createTreatmentContent({source: {projectId: 'local', dataset: 'production', apiHost, useCdn: false}})

@@ -47,6 +47,7 @@ describe('@treatments/content as published', () => {
     const ignored = new Set(['node10', 'node16-cjs'])
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
       '.',
+      './browser',
       './dataset',
       './local-dataset',
       './locales',

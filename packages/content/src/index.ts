@@ -9,7 +9,7 @@ export type {
   TreatmentContentOptions,
   TreatmentListResult,
   TreatmentResult,
-} from './lib/create-treatment-content.ts'
+} from './lib/create-content-reader.ts'
 export type {ReviewCheck} from './lib/medical-review-status.ts'
 export {isContentSource} from './lib/content-source.ts'
 export type {ContentSource} from './lib/content-source.ts'
@@ -34,5 +34,5 @@ export {localize} from './lib/localize.ts'
 export type {Fallback, Localized} from './lib/localize.ts'
 export {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './lib/queries.ts'
 export type {CacheOptions} from './lib/response-cache.ts'
-export {defaultApiVersion} from './lib/sanity-source.ts'
-export type {SanityProjectConfig} from './lib/sanity-source.ts'
+export {defaultApiVersion} from './lib/sanity-project-config.ts'
+export type {SanityProjectConfig} from './lib/sanity-project-config.ts'

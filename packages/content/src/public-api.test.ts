@@ -30,6 +30,27 @@ describe('public API', () => {
     ])
   })
 
+  it('@treatments/content/browser (no @sanity/client, i18next or renderer) exports exactly these names', async () => {
+    expect(Object.keys(await import('./browser.ts')).sort()).toEqual([
+      'ContentInvariantError',
+      'ContentNotFoundError',
+      'ContentSourceError',
+      'ContentTimeoutError',
+      'DuplicateSlugError',
+      'MalformedResponseError',
+      'MissingContraindicationsError',
+      'ReferenceTypeError',
+      'TreatmentContentError',
+      'baseLocale',
+      'createTreatmentContent',
+      'fallbackChain',
+      'isTreatmentContentError',
+      'localeIds',
+      'localize',
+      'matchLocale',
+    ])
+  })
+
   it('@treatments/content/locales exports exactly these names', async () => {
     expect(Object.keys(await import('./locales.ts')).sort()).toEqual([
       'baseLocale',

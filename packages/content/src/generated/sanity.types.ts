@@ -505,7 +505,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentBySlugQuery
-// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.body[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.howPerformed[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.description[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.role[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.mechanism[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base && ^.medicalReview.status == "reviewed" => {"source": {"value": statement[coalesce(language, _key) == $base][0].value}}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": whenToSeekHelp[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base && medicalReview.status == "reviewed" => {"source": {"value": disclaimer[coalesce(language, _key) == $base][0].value}}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, "coveredTexts": coveredTexts[]{field, hash}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, language == $locale => {"coveredTexts": coveredTexts[]{field, hash}}},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentBySlugQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -629,24 +629,13 @@ export type TreatmentBySlugQueryResult = Array<{
     _key: string;
     topic: "comparison" | "durability" | "mechanism" | "onset";
     claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
-    statement:
-      | {
-          i18n: Array<{
-            language: string;
-            _key: string;
-            value: string | null;
-          }>;
-          source: {
-            value: string | null;
-          };
-        }
-      | {
-          i18n: Array<{
-            language: string;
-            _key: string;
-            value: string | null;
-          }>;
-        };
+    statement: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
   }> | null;
   sideEffects: Array<{
     _id: string;
@@ -658,7 +647,6 @@ export type TreatmentBySlugQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -669,7 +657,6 @@ export type TreatmentBySlugQueryResult = Array<{
         value: string | null;
       }> | null;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -693,7 +680,6 @@ export type TreatmentBySlugQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -702,24 +688,13 @@ export type TreatmentBySlugQueryResult = Array<{
       code: string;
     }> | null;
   }>;
-  disclaimer:
-    | {
-        i18n: Array<{
-          language: string;
-          _key: string;
-          value: string | null;
-        }>;
-        source: {
-          value: string | null;
-        };
-      }
-    | {
-        i18n: Array<{
-          language: string;
-          _key: string;
-          value: string | null;
-        }>;
-      };
+  disclaimer: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
   medicalReview: {
     status: "pending" | "reviewed";
     reviewer: string | null;
@@ -740,32 +715,28 @@ export type TreatmentBySlugQueryResult = Array<{
     coveredTexts: Array<{
       field: string;
       hash: string;
+      _type: "coveredText";
+      _key: string;
     }> | null;
   };
-  translations: Array<
-    | {
-        language: "de" | "en" | "it";
-        status: "draft" | "reviewed" | "translated";
-        reviewedBy: string | null;
-        reviewedAt: string | null;
-        coveredTexts: Array<{
-          field: string;
-          hash: string;
-        }> | null;
-      }
-    | {
-        language: "de" | "en" | "it";
-        status: "draft" | "reviewed" | "translated";
-        reviewedBy: string | null;
-        reviewedAt: string | null;
-      }
-  > | null;
+  translations: Array<{
+    language: "de" | "en" | "it";
+    status: "draft" | "reviewed" | "translated";
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
+  }> | null;
   availableLocales: Array<string>;
 }>;
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: allTreatmentsQuery
-// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.body[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.howPerformed[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.description[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.role[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.name[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.mechanism[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.statement[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base && ^.medicalReview.status == "reviewed" => {"source": {"value": statement[coalesce(language, _key) == $base][0].value}}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.whenToSeekHelp[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": whenToSeekHelp[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.text[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, "source": {"value": text[coalesce(language, _key) == $base][0].value, "hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.disclaimer[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}, $locale != $base && medicalReview.status == "reviewed" => {"source": {"value": disclaimer[coalesce(language, _key) == $base][0].value}}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, "coveredTexts": coveredTexts[]{field, hash}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, language == $locale => {"coveredTexts": coveredTexts[]{field, hash}}},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type AllTreatmentsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -889,24 +860,13 @@ export type AllTreatmentsQueryResult = Array<{
     _key: string;
     topic: "comparison" | "durability" | "mechanism" | "onset";
     claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
-    statement:
-      | {
-          i18n: Array<{
-            language: string;
-            _key: string;
-            value: string | null;
-          }>;
-          source: {
-            value: string | null;
-          };
-        }
-      | {
-          i18n: Array<{
-            language: string;
-            _key: string;
-            value: string | null;
-          }>;
-        };
+    statement: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
   }> | null;
   sideEffects: Array<{
     _id: string;
@@ -918,7 +878,6 @@ export type AllTreatmentsQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -929,7 +888,6 @@ export type AllTreatmentsQueryResult = Array<{
         value: string | null;
       }> | null;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -953,7 +911,6 @@ export type AllTreatmentsQueryResult = Array<{
         value: string | null;
       }>;
       source: {
-        value: string | null;
         hash: string | null;
       };
     };
@@ -962,24 +919,13 @@ export type AllTreatmentsQueryResult = Array<{
       code: string;
     }> | null;
   }>;
-  disclaimer:
-    | {
-        i18n: Array<{
-          language: string;
-          _key: string;
-          value: string | null;
-        }>;
-        source: {
-          value: string | null;
-        };
-      }
-    | {
-        i18n: Array<{
-          language: string;
-          _key: string;
-          value: string | null;
-        }>;
-      };
+  disclaimer: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
   medicalReview: {
     status: "pending" | "reviewed";
     reviewer: string | null;
@@ -1000,32 +946,28 @@ export type AllTreatmentsQueryResult = Array<{
     coveredTexts: Array<{
       field: string;
       hash: string;
+      _type: "coveredText";
+      _key: string;
     }> | null;
   };
-  translations: Array<
-    | {
-        language: "de" | "en" | "it";
-        status: "draft" | "reviewed" | "translated";
-        reviewedBy: string | null;
-        reviewedAt: string | null;
-        coveredTexts: Array<{
-          field: string;
-          hash: string;
-        }> | null;
-      }
-    | {
-        language: "de" | "en" | "it";
-        status: "draft" | "reviewed" | "translated";
-        reviewedBy: string | null;
-        reviewedAt: string | null;
-      }
-  > | null;
+  translations: Array<{
+    language: "de" | "en" | "it";
+    status: "draft" | "reviewed" | "translated";
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
+  }> | null;
   availableLocales: Array<string>;
 }>;
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentListQuery
-// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.title[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) == $locale || (coalesce(language, _key) in $locales && ($all || count(^.summary[coalesce(language, _key) == $locale && length(coalesce(pt::text(value), value)) > 0]) == 0))]{language, _key, value}},  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentListQueryResult = Array<{
   _id: string;
   slug: string;

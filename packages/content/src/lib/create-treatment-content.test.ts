@@ -49,7 +49,7 @@ describe('createTreatmentContent', () => {
     expect(result.stale).toBe(false)
   })
 
-  it('falls back past a whitespace-only translation, asking again only then', async () => {
+  it('falls back past a whitespace-only translation in the same request', async () => {
     const withBlank = documents.map((document) =>
       document._id === 'contra-1'
         ? {...document, text: [...localized('Pregnancy'), {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'de', value: ' \n '}]}
@@ -59,12 +59,21 @@ describe('createTreatmentContent', () => {
     const result = await createTreatmentContent({source}).getTreatment('one', {locale: 'de'})
     expect(result.treatment.contraindications[0]?.text).toBe('Pregnancy')
     expect(result.fallbacks).toContainEqual({path: 'contraindications[0].text', requested: 'de', served: 'en'})
-    expect(state.requests).toBe(2)
+    expect(state.requests).toBe(1)
   })
 
-  it('sends fallback text only for fields the requested locale lacks', async () => {
+  it('sends the items of the requested locale chain only', async () => {
     const both = documents.map((document) =>
-      document._id === 't1' ? {...document, title: [...localized('One'), {_key: 'it', _type: 'internationalizedArrayStringValue', language: 'it', value: 'Uno'}]} : document,
+      document._id === 't1'
+        ? {
+            ...document,
+            title: [
+              ...localized('One'),
+              {_key: 'it', _type: 'internationalizedArrayStringValue', language: 'it', value: 'Uno'},
+              {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'de', value: 'Eins'},
+            ],
+          }
+        : document,
     )
     const answers: unknown[] = []
     const inner = localDataset(both)
@@ -72,7 +81,7 @@ describe('createTreatmentContent', () => {
     await createTreatmentContent({source}).getTreatment('one', {locale: 'it'})
     const [answer] = answers[0] as Array<{title: {i18n: Array<{language: string}>}; summary: {i18n: Array<{language: string}>}}>
     if (!answer) throw new Error('expected one treatment in the answer')
-    expect(answer.title.i18n.map((item) => item.language)).toEqual(['it'])
+    expect(answer.title.i18n.map((item) => item.language)).toEqual(['en', 'it'])
     expect(answer.summary.i18n.map((item) => item.language)).toEqual(['en'])
   })
 
@@ -193,6 +202,21 @@ describe('createTreatmentContent', () => {
     expect([treatment._id, treatment.title, treatment.contraindications.length]).toEqual(['t1', 'One', 1])
     expect((await content.listTreatments()).treatments.map((item) => item._id)).toEqual(['t1'])
     expect((await content.getAllTreatments()).pages.map((page) => page.treatment._id)).toEqual(['t1'])
+  })
+
+  it('gives, page by page from one request, the pages getAllTreatments gives', async () => {
+    const second = {...documents[1]!, _id: 't2', slug: {_type: 'slug', current: 'two'}, title: localized('Two')}
+    const {source, state} = counting(localDataset([...documents, second]))
+    const content = createTreatmentContent({source})
+    const pages = []
+    for await (const page of content.eachTreatment({locale: 'it'})) pages.push(page)
+    expect(state.requests).toBe(1)
+    expect(pages.map((page) => [page.treatment.slug, page.locale, page.fallbacks.length > 0])).toEqual([
+      ['one', 'it', true],
+      ['two', 'it', true],
+    ])
+    expect(pages).toEqual((await createTreatmentContent({source: localDataset([...documents, second])}).getAllTreatments({locale: 'it'})).pages)
+    expect(() => content.eachTreatment({locale: 42 as never})).toThrow(TypeError)
   })
 
   it('reads datasets that keep the language in _key (plugin versions before 5)', async () => {

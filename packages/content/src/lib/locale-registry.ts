@@ -1,4 +1,4 @@
-import {match} from '@formatjs/intl-localematcher'
+import {lookupLocale} from './lookup-locale.ts'
 
 /**
  * One supported content locale.
@@ -102,7 +102,7 @@ export interface LocaleMatch {
 export function matchLocale(requested: string | readonly string[]): LocaleMatch {
   const list = (typeof requested === 'string' ? [requested] : [...requested]).filter(isValidTag)
   const first = (typeof requested === 'string' ? requested : requested[0]) ?? ''
-  const locale = list.length > 0 ? match(list, localeIds, baseLocale, {algorithm: 'lookup'}) : baseLocale
+  const locale = list.length > 0 ? lookupLocale(list, localeIds, baseLocale) : baseLocale
   const usedDefault = locale === baseLocale && !list.some((tag) => matchesBase(tag))
   return {locale, chain: fallbackChain(locale), requested: first, usedDefault}
 }

@@ -4,31 +4,31 @@ import {localize} from './localize.ts'
 const field = (items: Array<[string, unknown]>) => ({i18n: items.map(([language, value]) => ({language, _key: language, value}))})
 
 describe('localize', () => {
-  it('returns the requested locale’s text and reports nothing when it has text', () => {
-    const {value, fallbacks} = localize({title: field([['en', 'Hello'], ['it', 'Ciao']])}, ['it', 'en'])
+  it('returns the requested locale’s text and reports nothing when it has text', async () => {
+    const {value, fallbacks} = await localize({title: field([['en', 'Hello'], ['it', 'Ciao']])}, ['it', 'en'])
     expect(value).toEqual({title: 'Ciao'})
     expect(fallbacks).toEqual([])
   })
 
-  it('returns the Italian text and reports the German fallback', () => {
-    const {value, fallbacks} = localize({list: [{text: field([['en', 'Pregnancy'], ['it', 'Gravidanza']])}]}, ['de', 'it', 'en'])
+  it('returns the Italian text and reports the German fallback', async () => {
+    const {value, fallbacks} = await localize({list: [{text: field([['en', 'Pregnancy'], ['it', 'Gravidanza']])}]}, ['de', 'it', 'en'])
     expect(value).toEqual({list: [{text: 'Gravidanza'}]})
     expect(fallbacks).toEqual([{path: 'list[0].text', requested: 'de', served: 'it'}])
   })
 
-  it('treats blank and whitespace-only text as missing', () => {
-    const {value, fallbacks} = localize({text: field([['de', '  \n'], ['en', 'Diabetes']])}, ['de', 'en'])
+  it('treats blank and whitespace-only text as missing', async () => {
+    const {value, fallbacks} = await localize({text: field([['de', '  \n'], ['en', 'Diabetes']])}, ['de', 'en'])
     expect(value).toEqual({text: 'Diabetes'})
     expect(fallbacks).toEqual([{path: 'text', requested: 'de', served: 'en'}])
   })
 
-  it('reads items that keep the language in _key (plugin versions before 5)', () => {
-    const {value} = localize({text: {i18n: [{_key: 'it', value: 'Diabete'}]}}, ['it', 'en'])
+  it('reads items that keep the language in _key (plugin versions before 5)', async () => {
+    const {value} = await localize({text: {i18n: [{_key: 'it', value: 'Diabete'}]}}, ['it', 'en'])
     expect(value).toEqual({text: 'Diabete'})
   })
 
-  it('keeps a field with no text in any locale as null and reports it, never dropping the item', () => {
-    const {value, fallbacks} = localize({items: [{_id: 'a', text: field([])}, {_id: 'b', text: {i18n: null}}]}, ['it', 'en'])
+  it('keeps a field with no text in any locale as null and reports it, never dropping the item', async () => {
+    const {value, fallbacks} = await localize({items: [{_id: 'a', text: field([])}, {_id: 'b', text: {i18n: null}}]}, ['it', 'en'])
     expect(value).toEqual({items: [{_id: 'a', text: null}, {_id: 'b', text: null}]})
     expect(fallbacks).toEqual([
       {path: 'items[0].text', requested: 'it', served: null},
@@ -36,18 +36,18 @@ describe('localize', () => {
     ])
   })
 
-  it('counts Portable Text without any span text as missing', () => {
+  it('counts Portable Text without any span text as missing', async () => {
     const empty = [{_type: 'block', children: [{_type: 'span', text: ' '}]}]
     const full = [{_type: 'block', children: [{_type: 'span', text: 'Body'}]}]
-    const {value} = localize({body: field([['it', empty], ['en', full]])}, ['it', 'en'])
+    const {value} = await localize({body: field([['it', empty], ['en', full]])}, ['it', 'en'])
     expect(value).toEqual({body: full})
   })
 
-  it('leaves other values as they are', () => {
-    expect(localize({n: 3, s: 'x', nothing: null, list: [1, 2]}, ['en']).value).toEqual({n: 3, s: 'x', nothing: null, list: [1, 2]})
+  it('leaves other values as they are', async () => {
+    expect((await localize({n: 3, s: 'x', nothing: null, list: [1, 2]}, ['en'])).value).toEqual({n: 3, s: 'x', nothing: null, list: [1, 2]})
   })
 
-  it('refuses an empty chain', () => {
+  it('refuses an empty chain', async () => {
     expect(() => localize({}, [])).toThrow(new TypeError('Cannot `localize` without a locale chain: pass at least one locale'))
   })
 })

@@ -1,11 +1,14 @@
 import {hasVisibleText} from './dataset/has-visible-text.ts'
 import {itemLanguage} from './dataset/item-language.ts'
-import {sourceHash} from './dataset/source-hash.ts'
+import {digestSourceHash} from './digest-source-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
   i18n: Array<{language?: string | null; _key?: string | null; value: V | null}> | null
-  /** For safety texts: the base-locale text, and the source hash the requested translation was made from. */
+  /**
+   * For safety texts: the source hash the requested translation was made from, and optionally
+   * the base-locale text (otherwise it is the chain's base-locale item).
+   */
   source?: {value?: V | null; hash?: string | null} | null
 }
 
@@ -47,39 +50,77 @@ export interface Fallback {
  * `chain` with text wins. Nothing is dropped: a field with no text in any locale becomes `null`
  * and is reported with `served: null`.
  *
+ * A safety text translated from an older source text is not shown as current: its source hash
+ * is checked (with `crypto.subtle`, hence asynchronous) and the source text is shown instead,
+ * reported with `stale: true`.
+ *
  * @param value - A query result whose localized fields are `{i18n: [...]}` projections.
  * @param chain - Locales in order of preference; the first is the requested locale.
+ * @throws {TypeError} When `chain` is empty.
  * @public
  */
-export function localize<T>(value: T, chain: readonly string[]): {value: Localized<T>; fallbacks: Fallback[]} {
-  const requested = chain[0]
-  if (requested === undefined) throw new TypeError('Cannot `localize` without a locale chain: pass at least one locale')
-  const fallbacks: Fallback[] = []
-  const walk = (node: unknown, path: string): unknown => {
-    if (Array.isArray(node)) return node.map((item, index) => walk(item, `${path}[${index}]`))
+export function localize<T>(value: T, chain: readonly string[]): Promise<{value: Localized<T>; fallbacks: Fallback[]}> {
+  // Misuse throws at the call, not in the promise.
+  if (chain[0] === undefined) throw new TypeError('Cannot `localize` without a locale chain: pass at least one locale')
+  return localizeAlong(value, chain)
+}
+
+async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{value: Localized<T>; fallbacks: Fallback[]}> {
+  const requested = chain[0]!
+  const base = chain.at(-1)
+  // Fallbacks in document order; a stale check holds its place until its hash is known.
+  const fallbacks: Array<Fallback | Promise<Fallback | undefined>> = []
+  // The path of the node being walked, as segments: a string is built only for a fallback.
+  const segments: Array<string | number> = []
+  const currentPath = () => segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '')
+  const walk = (node: unknown, parent?: Record<string, unknown>, key?: string): unknown => {
+    if (Array.isArray(node)) {
+      const out: unknown[] = []
+      for (let index = 0; index < node.length; index++) {
+        segments.push(index)
+        out[index] = walk(node[index], out as never, String(index))
+        segments.pop()
+      }
+      return out
+    }
     if (!node || typeof node !== 'object') return node
     if (isLocalizedField(node)) {
       const {served, text} = pick(node.i18n ?? [], chain)
       const source = node.source
-      const base = chain.at(-1)
+      const baseText = source && source.value !== undefined ? source.value : (node.i18n ?? []).find((item) => itemLanguage(item) === base)?.value
       // A translation of an older source text must not read as current: show the source.
-      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(source.value) && sourceHash(source.value) !== source.hash) {
-        fallbacks.push({path, requested, served: base ?? null, stale: true})
-        return source.value
-      }
-      if (served !== requested) fallbacks.push({path, requested, served})
+      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(baseText)) {
+        const recorded = source.hash
+        const path = currentPath()
+        fallbacks.push(
+          digestSourceHash(baseText).then((current) => {
+            if (current === recorded) return undefined
+            if (parent && key !== undefined) parent[key] = baseText
+            return {path, requested, served: base ?? null, stale: true}
+          }),
+        )
+      } else if (served !== requested) fallbacks.push({path: currentPath(), requested, served})
       return text
     }
     const out: Record<string, unknown> = {}
-    for (const [key, child] of Object.entries(node)) out[key] = walk(child, path ? `${path}.${key}` : key)
+    for (const name in node) {
+      if (!Object.hasOwn(node, name)) continue
+      segments.push(name)
+      out[name] = walk((node as Record<string, unknown>)[name], out, name)
+      segments.pop()
+    }
     return out
   }
-  return {value: walk(value, '') as Localized<T>, fallbacks}
+  const root = {value: undefined as unknown}
+  root.value = walk(value, root as never, 'value')
+  const settled = (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
+  return {value: root.value as Localized<T>, fallbacks: settled}
 }
 
 function isLocalizedField(node: object): node is LocalizedField<unknown> {
-  const keys = Object.keys(node)
-  return keys.includes('i18n') && keys.every((key) => key === 'i18n' || key === 'source')
+  if (!Object.hasOwn(node, 'i18n')) return false
+  for (const key in node) if (key !== 'i18n' && key !== 'source' && Object.hasOwn(node, key)) return false
+  return true
 }
 
 function pick(
@@ -91,26 +132,4 @@ function pick(
     if (item) return {served: locale, text: item.value}
   }
   return {served: null, text: null}
-}
-
-/**
- * Whether a query answer needs asking again with every locale of the chain: some field's only
- * item is text in the requested locale that GROQ counted as text but is only whitespace, so
- * its fallbacks were not sent.
- *
- * @internal
- */
-export function needsWholeChain(value: unknown, chain: readonly string[]): boolean {
-  const requested = chain[0]
-  if (chain.length < 2) return false
-  const walk = (node: unknown): boolean => {
-    if (Array.isArray(node)) return node.some(walk)
-    if (!node || typeof node !== 'object') return false
-    if (isLocalizedField(node)) {
-      const items = node.i18n ?? []
-      return items.length > 0 && items.every((item) => itemLanguage(item) === requested && !hasVisibleText(item.value))
-    }
-    return Object.values(node).some(walk)
-  }
-  return walk(value)
 }

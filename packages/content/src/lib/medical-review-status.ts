@@ -1,6 +1,9 @@
-import type {TreatmentResult} from './create-treatment-content.ts'
+import type {TreatmentResult} from './create-content-reader.ts'
 import {isRecord} from './dataset/dataset-document.ts'
-import {type ChangedSinceReview, type CoveredText, type SafetyText, changedSinceReview, coveredTexts} from './dataset/review-coverage.ts'
+import {hasVisibleText} from './dataset/has-visible-text.ts'
+import {itemLanguage} from './dataset/item-language.ts'
+import {type ChangedSinceReview, type CoveredText, type SafetyText, changedSinceReview} from './dataset/review-coverage.ts'
+import {digestSourceHash} from './digest-source-hash.ts'
 import {baseLocale} from './locale-registry.ts'
 
 /**
@@ -28,7 +31,7 @@ export interface ReviewCheck {
  *
  * @internal
  */
-export function checkReview(page: unknown, locale: string): ReviewCheck {
+export async function checkReview(page: unknown, locale: string): Promise<ReviewCheck> {
   const treatment = isRecord(page) ? page : {}
   const medical = isRecord(treatment.medicalReview) ? treatment.medicalReview : undefined
   const translation = locale === baseLocale ? undefined : arrayOf(treatment.translations).filter(isRecord).find((state) => state.language === locale)
@@ -36,11 +39,11 @@ export function checkReview(page: unknown, locale: string): ReviewCheck {
     return {status: 'pending', changedSinceReview: []}
   }
   const texts = pageSafetyTexts(treatment)
-  const changes: ReviewCheck['changedSinceReview'] = changedSinceReview(recordedOf(medical.coveredTexts), coveredTexts(texts, baseLocale)).map(
+  const changes: ReviewCheck['changedSinceReview'] = changedSinceReview(recordedOf(medical.coveredTexts), await coveredTexts(texts, baseLocale)).map(
     (change) => ({...change, review: 'medical' as const}),
   )
   if (translation !== undefined) {
-    for (const change of changedSinceReview(recordedOf(translation.coveredTexts), coveredTexts(texts, locale))) {
+    for (const change of changedSinceReview(recordedOf(translation.coveredTexts), await coveredTexts(texts, locale))) {
       changes.push({...change, review: 'translation'})
     }
   }
@@ -55,6 +58,19 @@ export function checkReview(page: unknown, locale: string): ReviewCheck {
  */
 export function isMedicallyReviewed(result: {review?: TreatmentResult['review'] | undefined}): boolean {
   return result.review?.status === 'reviewed'
+}
+
+/**
+ * `coveredTexts` of the dataset core, hashed with the platform's SHA-256 (as `localize` does), so
+ * browser bundles ship no SHA-256 of their own: the same hashes, asynchronously.
+ */
+async function coveredTexts(texts: readonly SafetyText[], locale: string): Promise<CoveredText[]> {
+  const covered: CoveredText[] = []
+  for (const text of texts) {
+    const item = text.items.find((candidate) => itemLanguage(candidate) === locale && isRecord(candidate) && hasVisibleText(candidate.value))
+    if (isRecord(item)) covered.push({field: text.field, hash: await digestSourceHash(item.value)})
+  }
+  return covered
 }
 
 /** The safety texts of a page-query treatment, by the paths reviews record (see `treatmentSafetyTexts`). */

@@ -1,40 +1,15 @@
 import {createClient, type ClientConfig, type ClientPerspective} from '@sanity/client'
 import type {ContentSource} from './content-source.ts'
+import {minifyGroq} from './minify-groq.ts'
+import {defaultApiVersion, type SanityProjectConfig} from './sanity-project-config.ts'
 
 /**
- * A Sanity project to read from.
- *
- * @public
+ * Creates the `@sanity/client` behind a {@link SanityProjectConfig}. Retries are the package's
+ * own; queries are sent without their layout (`minifyGroq`).
  */
-export interface SanityProjectConfig {
-  projectId: string
-  dataset: string
-  /** Sanity API version, a `YYYY-MM-DD` date. Default: {@link defaultApiVersion}. */
-  apiVersion?: string
-  /** A read token. Needed for private datasets and drafts; server-only. */
-  token?: string
-  /** Use Sanity's CDN. Default: `true` without a token, `false` with one. */
-  useCdn?: boolean
-  /** Default `published`. `drafts` needs a token. */
-  perspective?: 'published' | 'drafts' | 'raw'
-  /**
-   * Another host that speaks Sanity's HTTP API, such as the local lake
-   * (`http://127.0.0.1:3333`). The project id is then not put into the host name.
-   */
-  apiHost?: string
-}
-
-/**
- * The Sanity API version the package's queries are written for.
- *
- * @public
- */
-export const defaultApiVersion = '2025-02-19'
-
-/** Creates the `@sanity/client` behind a {@link SanityProjectConfig}. Retries are the package's own. */
 export function sanitySource(config: SanityProjectConfig): ContentSource {
   const perspective: ClientPerspective = config.perspective ?? 'published'
-  return createClient({
+  const client = createClient({
     projectId: config.projectId,
     dataset: config.dataset,
     apiVersion: config.apiVersion ?? defaultApiVersion,
@@ -44,6 +19,7 @@ export function sanitySource(config: SanityProjectConfig): ContentSource {
     ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
     maxRetries: 0,
   })
+  return {fetch: (query, params, options) => client.fetch(minifyGroq(query), params, options ?? {})}
 }
 
 /**

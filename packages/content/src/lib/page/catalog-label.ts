@@ -1,5 +1,6 @@
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import type {UiStringKey} from '../ui-strings/ui-catalog.ts'
+import {isRememberedUi} from './remembered-ui.ts'
 
 /**
  * The UI string for a value of an enumerated field (`bodyArea.thighs`,
@@ -11,5 +12,19 @@ import type {UiStringKey} from '../ui-strings/ui-catalog.ts'
 export function catalogLabel(ui: UiStrings, group: string, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined
   const key = `${group}.${value}`
-  return ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
+  // The renderer's own strings (no caller can change their resources) answer the same few
+  // values on every page: ask i18next once per key.
+  if (!isRememberedUi(ui)) return ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
+  let known = labels.get(ui)
+  if (known === undefined) {
+    known = new Map()
+    labels.set(ui, known)
+  }
+  if (known.has(key)) return known.get(key)
+  const label = ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
+  if (known.size < 1000) known.set(key, label)
+  return label
 }
+
+/** Labels by the renderer's own UI strings. */
+const labels = new WeakMap<UiStrings, Map<string, string | undefined>>()

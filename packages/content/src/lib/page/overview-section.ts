@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageContext} from './page-context.ts'
 import {richTextHast} from './rich-text-hast.ts'
 import {pageSection} from './section-hast.ts'

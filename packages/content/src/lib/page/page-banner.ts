@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
 import {reviewData} from './review-section.ts'

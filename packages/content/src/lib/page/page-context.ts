@@ -1,4 +1,4 @@
-import type {TreatmentResult} from '../create-treatment-content.ts'
+import type {TreatmentResult} from '../create-content-reader.ts'
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {catalogLabel} from './catalog-label.ts'
 import type {TreatmentPageMessage, TreatmentPageRuleId} from './page-message.ts'

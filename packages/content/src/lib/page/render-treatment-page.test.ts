@@ -1,5 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest'
-import {createTreatmentContent, type TreatmentResult} from '../create-treatment-content.ts'
+import type {TreatmentResult} from '../create-content-reader.ts'
+import {createTreatmentContent} from '../create-treatment-content.ts'
 import {readNdjson, type DatasetDocument} from '../../dataset.ts'
 import {localDataset} from '../local-dataset.ts'
 import {createUiStrings} from '../ui-strings/create-ui-strings.ts'

@@ -1,16 +1,17 @@
-import type {TreatmentResult} from '../create-treatment-content.ts'
+import type {TreatmentResult} from '../create-content-reader.ts'
 import type {Fallback} from '../localize.ts'
 import {describeValue as describe} from '../render/describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
 import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
 import {treatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
-import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {createUiStrings, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
 import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
 import {pageBanner, type TreatmentPageBanner} from './page-banner.ts'
 import {createPageContext} from './page-context.ts'
+import {rememberUi} from './remembered-ui.ts'
 import type {TreatmentPageMessage} from './page-message.ts'
 import type {PageText} from './page-text.ts'
 import {resultsSection} from './results-section.ts'
@@ -41,7 +42,8 @@ export interface TreatmentPageOptions {
   /**
    * The page's UI strings, from `createUiStrings(result.locale)`: pass them when you render many
    * pages or also use them in your layout, so they are built once per locale instead of once per
-   * page. They are used for the JSON-LD too. Default: built for this call.
+   * page. They are used for the JSON-LD too. Default: the renderer's own for the locale, built
+   * once and kept.
    */
   ui?: UiStrings
 }
@@ -87,8 +89,8 @@ export interface TreatmentPage {
  * to show (no effects, no side effects, no sources) are left out; the others are always there.
  *
  * Each section has its heading, a sanitized HTML fragment, and its data for sites that render
- * their own markup. HTML is built as a syntax tree (hast) and serialized by `rehype-stringify`
- * after `rehype-sanitize`: UI strings and content text are always escaped, rich text goes
+ * their own markup. HTML is built as a syntax tree (hast), sanitized with an allow-list schema
+ * and serialized in one walk (output equal to `rehype-sanitize` + `rehype-stringify`): UI strings and content text are always escaped, rich text goes
  * through the same pipeline as `toHtml`. A field that fell back is wrapped with
  * `lang="<its language>"` and followed by a compact marker (`EN`, with the full sentence for
  * screen readers), explained once per section in the page's language; a field with no text in
@@ -121,7 +123,8 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
   }
 
   const {treatment, locale} = result
-  const ui = uiFor('renderTreatmentPage', locale, options.ui)
+  // Without the caller's strings, the renderer's own, made once per locale.
+  const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
   const context = createPageContext(result, ui, idPrefix)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
@@ -158,4 +161,47 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
     fallbacks: result.fallbacks,
     messages: context.messages,
   }
+}
+
+/**
+ * UI strings per locale, made once and their answers remembered: an i18next instance per page,
+ * and `Intl` formatting of the same ranges, dates and language names on every page, were most
+ * of a page's cost in a static build. The instance is private to the page renderer, so nothing
+ * can change its resources under the remembered answers.
+ */
+const uiByLocale = new Map<string, UiStrings>()
+/** Bound on remembered answers per locale (a page asks a few dozen distinct ones). */
+const maxRemembered = 2000
+
+function uiStringsFor(locale: string): UiStrings {
+  let ui = uiByLocale.get(locale)
+  if (ui === undefined) {
+    const inner = createUiStrings(locale)
+    const answers = new Map<string, string>()
+    const remember =
+      <A extends unknown[]>(name: string, call: (...args: A) => string) =>
+      (...args: A): string => {
+        const key = args.length === 1 && typeof args[0] === 'string' ? `${name}\u0000${args[0]}` : `${name}\u0000${JSON.stringify(args)}`
+        let answer = answers.get(key)
+        if (answer === undefined) {
+          answer = call(...args)
+          if (answers.size >= maxRemembered) answers.clear()
+          answers.set(key, answer)
+        }
+        return answer
+      }
+    ui = {
+      ...inner,
+      t: remember('t', inner.t),
+      tHtml: remember('tHtml', inner.tHtml),
+      formatSessions: remember('formatSessions', inner.formatSessions),
+      formatWeeksApart: remember('formatWeeksApart', inner.formatWeeksApart),
+      formatResultsFromDay: remember('formatResultsFromDay', inner.formatResultsFromDay),
+      formatRange: remember('formatRange', inner.formatRange),
+      formatDate: remember('formatDate', (value: string | Date) => inner.formatDate(value)),
+      formatLanguageName: remember('formatLanguageName', inner.formatLanguageName),
+    }
+    uiByLocale.set(locale, rememberUi(ui))
+  }
+  return ui
 }

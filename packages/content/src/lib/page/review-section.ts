@@ -1,5 +1,5 @@
 import type {ElementContent} from 'hast'
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {isMedicallyReviewed} from '../medical-review-status.ts'
 import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'

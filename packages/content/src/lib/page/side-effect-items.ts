@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageContext} from './page-context.ts'
 import type {SideEffectItem} from './treatment-page-section.ts'
 

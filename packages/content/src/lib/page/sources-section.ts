@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-treatment-content.ts'
+import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {baseLocale, localeIds} from '../locale-registry.ts'
 import {safeLinkUrl} from '../render/safe-link-url.ts'
 import {element, textNode} from './hast-element.ts'

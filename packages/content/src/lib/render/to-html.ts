@@ -1,8 +1,4 @@
-import type {Root as HastRoot} from 'hast'
-import type {Root} from 'mdast'
-import rehypeSanitize from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
-import {unified, type Plugin} from 'unified'
+import {compileSafeHtml, type SafeHtmlSerializer} from './compile-safe-html.ts'
 import {mdastToHast} from './mdast-to-hast.ts'
 import {convertPortableText} from './portable-text-to-mdast.ts'
 import type {RenderInput} from './render-input.ts'
@@ -11,25 +7,15 @@ import {readRenderOptions, type RenderOptions} from './render-options.ts'
 import type {RenderResult} from './render-result.ts'
 import {renderSanitizeSchema} from './render-sanitize-schema.ts'
 
-/** The `remark-rehype` step, for the closed set of nodes Portable Text gives (see `mdastToHast`). */
-const portableMdastToHast: Plugin<[], Root, HastRoot> = () => mdastToHast
-
-function createHtmlProcessor() {
-  return unified()
-    .use(portableMdastToHast)
-    .use(rehypeSanitize, renderSanitizeSchema)
-    .use(rehypeStringify)
-    .freeze()
-}
-
-/** Built on first use, then shared by every call: processors hold no per-document state. */
-let htmlProcessor: ReturnType<typeof createHtmlProcessor> | undefined
+/** Compiled on first use, then shared by every call. */
+let serialize: SafeHtmlSerializer | undefined
 
 /**
  * Render Portable Text to sanitized HTML.
  *
- * The pipeline is {@link portableTextToMdast} → hast (HTML syntax tree) → `rehype-sanitize` →
- * `rehype-stringify`, with processors built once and shared.
+ * The pipeline is {@link portableTextToMdast} → hast (HTML syntax tree) → HTML, where the last
+ * step sanitizes and serializes in one walk with the `rehype-sanitize` schema compiled once
+ * (its output is held equal to `rehype-sanitize` + `rehype-stringify` by a property test).
  *
  * Safe by construction: text is always escaped, raw HTML is never passed through (there is no
  * `html` node path at all), and the only elements produced are `p`, `h2`–`h4` (with an `id`), `ul`, `ol`, `li`, `strong`, `em`, `code`,
@@ -37,7 +23,7 @@ let htmlProcessor: ReturnType<typeof createHtmlProcessor> | undefined
  * and `tel:` URLs; any other link is reported and its text kept. Links get no `target` or `rel`:
  * they open in the same tab, where `rel="noopener"` has no effect; add them in the page if you
  * open links elsewhere. The tree then passes `rehype-sanitize` with an allow-list schema as a
- * second guard. Content problems are returned in `messages` (see {@link portableTextToMdast}).
+ * second guard, applied while serializing. Content problems are returned in `messages` (see {@link portableTextToMdast}).
  *
  * @example
  * ```ts
@@ -53,7 +39,6 @@ export function toHtml(blocks: RenderInput, options?: RenderOptions): RenderResu
   const {idPrefix} = readRenderOptions('toHtml', options)
   const {tree, messages} = convertPortableText(list, idPrefix)
   if (tree.children.length === 0) return {value: '', messages}
-  htmlProcessor ??= createHtmlProcessor()
-  const value = htmlProcessor.stringify(htmlProcessor.runSync(tree))
-  return {value, messages}
+  serialize ??= compileSafeHtml(renderSanitizeSchema)
+  return {value: serialize(mdastToHast(tree)), messages}
 }

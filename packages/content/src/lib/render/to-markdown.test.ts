@@ -32,7 +32,7 @@ describe('toMarkdown', () => {
       [
         '## How it is done',
         '',
-        'A **fine needle** and _small_ doses; see [the study](https://example.org/study).',
+        'A **fine needle** and *small* doses; see [the study](https://example.org/study).',
         '',
         '1. Before',
         '   - no aspirin',
@@ -50,7 +50,7 @@ describe('toMarkdown', () => {
 
   it('escapes text so that it never reads back as markup or HTML', () => {
     expect(toMarkdown([block(['<script>alert(1)</script> *not bold* [x](javascript:y) # no heading'])]).value).toBe(
-      '\\<script>alert(1)\\</script> \\*not bold\\* \\[x]\\(javascript:y) # no heading\n',
+      '\\<script>alert(1)\\</script> \\*not bold\\* \\[x\\](javascript:y) # no heading\n',
     )
   })
 

@@ -1,24 +1,15 @@
-import remarkStringify from 'remark-stringify'
-import {unified} from 'unified'
+import {mdastToMarkdown} from './mdast-to-markdown.ts'
 import {convertPortableText} from './portable-text-to-mdast.ts'
 import type {RenderInput} from './render-input.ts'
 import {readBlocks} from './render-input.ts'
 import {readRenderOptions, type RenderOptions} from './render-options.ts'
 import type {RenderResult} from './render-result.ts'
 
-function createMarkdownProcessor() {
-  return unified()
-    .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', incrementListMarker: true})
-    .freeze()
-}
-
-/** Built on first use, then shared by every call. */
-let markdownProcessor: ReturnType<typeof createMarkdownProcessor> | undefined
-
 /**
- * Render Portable Text to CommonMark with `remark-stringify`: `-` bullets, `_emphasis_`,
- * `**strong**`, ATX headings, `>` quotes, backslash line breaks, and a final newline. Text is
- * escaped so that it reads back as the same text (a span `<b>` stays text, never HTML). Heading
+ * Render Portable Text to CommonMark: `-` bullets, `1.` numbers, `*emphasis*`, `**strong**`,
+ * ATX headings, `>` quotes, backslash line breaks, and a final newline. Text is escaped so that
+ * it reads back as the same text (a span `<b>` stays text, never HTML); a property test parses
+ * the output back with `mdast-util-from-markdown` and requires the same text and formatting. Heading
  * ids are not written (Markdown has no syntax for them). Unsafe links and unknown content are
  * handled and reported as in {@link toHtml}.
  *
@@ -32,6 +23,5 @@ export function toMarkdown(blocks: RenderInput, options?: RenderOptions): Render
   const {idPrefix} = readRenderOptions('toMarkdown', options)
   const {tree, messages} = convertPortableText(list, idPrefix)
   if (tree.children.length === 0) return {value: '', messages}
-  markdownProcessor ??= createMarkdownProcessor()
-  return {value: markdownProcessor.stringify(tree), messages}
+  return {value: mdastToMarkdown(tree), messages}
 }

@@ -1,4 +1,4 @@
-import type {TreatmentResult} from '../create-treatment-content.ts'
+import type {TreatmentResult} from '../create-content-reader.ts'
 import {describeValue as describe} from '../render/describe-value.ts'
 
 /**

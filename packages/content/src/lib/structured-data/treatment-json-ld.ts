@@ -9,7 +9,7 @@ import type {
   MedicalWebPage,
   WithContext,
 } from 'schema-dts'
-import type {LocalizedTreatment, TreatmentResult} from '../create-treatment-content.ts'
+import type {LocalizedTreatment, TreatmentResult} from '../create-content-reader.ts'
 import {isMedicallyReviewed} from '../medical-review-status.ts'
 import {baseLocale} from '../locale-registry.ts'
 import {catalogLabel} from '../page/catalog-label.ts'

@@ -1,0 +1,49 @@
+/** Minified queries by their text: a site sends the same few queries all day. */
+const minified = new Map<string, string>()
+
+/**
+ * GROQ without the whitespace a parser does not need: runs of spaces, tabs and newlines
+ * outside string literals are dropped, or kept as one space between two word characters
+ * (`in $locales`, `slug.current asc`). A query with a comment is returned unchanged.
+ *
+ * Why: the query travels in the URL of every request, where each space or newline is three
+ * bytes (`%20`); the page query's indentation was a third of its request.
+ *
+ * @internal
+ */
+export function minifyGroq(query: string): string {
+  let result = minified.get(query)
+  if (result !== undefined) return result
+  result = minify(query)
+  if (minified.size >= 100) minified.clear()
+  minified.set(query, result)
+  return result
+}
+
+const word = /[A-Za-z0-9_$@]/
+
+function minify(query: string): string {
+  let out = ''
+  let pendingSpace = false
+  for (let index = 0; index < query.length; index++) {
+    const character = query[index]!
+    if (character === '"' || character === "'") {
+      if (pendingSpace && word.test(out.at(-1) ?? '')) out += ' '
+      pendingSpace = false
+      let end = index + 1
+      while (end < query.length && query[end] !== character) end += query[end] === '\\' ? 2 : 1
+      out += query.slice(index, end + 1)
+      index = end
+      continue
+    }
+    if (character === '/' && query[index + 1] === '/') return query
+    if (/\s/.test(character)) {
+      pendingSpace = true
+      continue
+    }
+    if (pendingSpace && word.test(out.at(-1) ?? '') && word.test(character)) out += ' '
+    pendingSpace = false
+    out += character
+  }
+  return out
+}

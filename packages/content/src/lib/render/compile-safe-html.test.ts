@@ -1,0 +1,127 @@
+import fc from 'fast-check'
+import type {Element, ElementContent, Root} from 'hast'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {pageSanitizeSchema} from '../page/page-sanitize-schema.ts'
+import {compileSafeHtml} from './compile-safe-html.ts'
+import {mdastToHast} from './mdast-to-hast.ts'
+import {portableTextToMdast} from './portable-text-to-mdast.ts'
+import {renderSanitizeSchema} from './render-sanitize-schema.ts'
+
+/** The path the compiled serializer replaces: `rehype-sanitize` then `rehype-stringify`. */
+const viaRehype = (schema: typeof renderSanitizeSchema) => {
+  const processor = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze()
+  return (tree: Root) => processor.stringify(processor.runSync(structuredClone(tree)))
+}
+
+const hrefs = [
+  'https://example.org/a?b=1&c="2"',
+  'http://x',
+  'mailto:a@example.org',
+  'tel:+41 1',
+  'javascript:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  'data:text/html,<script>',
+  '/relative:path',
+  '?q=a:b',
+  '#frag:x',
+  'vbscript:x',
+  '',
+  ' https://x',
+]
+const textArb = fc.string({unit: fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", '`', '\0', '\n', 'é', '😀', 'script')})
+const spanArb = fc.record({
+  _type: fc.constant('span'),
+  text: textArb,
+  marks: fc.subarray(['strong', 'em', 'code', 'l0', 'l1', 'underline']),
+})
+const blockArb = fc.record({
+  _type: fc.constantFrom('block', 'block', 'block', 'callout'),
+  _key: fc.constantFrom('a', 'b', 'c'),
+  style: fc.constantFrom('normal', 'h2', 'h3', 'h4', 'blockquote', 'h1'),
+  listItem: fc.constantFrom(undefined, undefined, 'bullet', 'number', 'square'),
+  level: fc.integer({min: 1, max: 4}),
+  markDefs: fc.tuple(fc.constantFrom(...hrefs), fc.constantFrom(...hrefs)).map(([first, second]) => [
+    {_type: 'link', _key: 'l0', href: first},
+    {_type: 'link', _key: 'l1', href: second},
+  ]),
+  children: fc.array(spanArb, {minLength: 1, maxLength: 5}),
+})
+
+/** Arbitrary hast, allowed and not: every tag, property and value the schemas decide on. */
+const hastArb = fc.letrec<{node: ElementContent}>((tie) => ({
+  node: fc.oneof(
+    {depthSize: 'small', withCrossShrink: true},
+    fc.record({type: fc.constant('text' as const), value: textArb}),
+    fc.record({
+      type: fc.constant('element' as const),
+      tagName: fc.constantFrom('p', 'a', 'li', 'ul', 'ol', 'h2', 'h5', 'br', 'script', 'style', 'img', 'div', 'span', 'section', 'iframe', ''),
+      properties: fc.record(
+        {
+          id: fc.oneof(textArb, fc.integer()),
+          href: fc.constantFrom(...hrefs),
+          start: fc.integer({min: 0, max: 5}),
+          className: fc.subarray(['item', 'note', 'evil', 'tag', 'section']),
+          lang: fc.constantFrom('it', 'de-CH', 'x" onload="y', 'en'),
+          ariaLabelledBy: fc.constantFrom('s1', 's"2'),
+          ariaHidden: fc.constantFrom('true', 'false', true),
+          onClick: fc.constant('alert(1)'),
+          style: fc.constant('color:red'),
+        },
+        {requiredKeys: []},
+      ),
+      children: fc.array(tie('node'), {maxLength: 3}),
+    }) as fc.Arbitrary<Element>,
+  ),
+}))
+
+describe('compileSafeHtml', () => {
+  it('gives the HTML of rehype-sanitize + rehype-stringify for every tree Portable Text produces', () => {
+    const expected = viaRehype(renderSanitizeSchema)
+    const own = compileSafeHtml(renderSanitizeSchema)
+    fc.assert(
+      fc.property(fc.array(blockArb, {maxLength: 12}), fc.constantFrom('', 'body-', 'x"&'), (blocks, idPrefix) => {
+        const hast = mdastToHast(portableTextToMdast(blocks, {idPrefix}).tree)
+        expect(own(hast)).toBe(expected(hast))
+      }),
+      {numRuns: 500},
+    )
+  })
+
+  it.each([
+    ['the rich-text schema', renderSanitizeSchema],
+    ['the page schema', pageSanitizeSchema],
+  ])('sanitizes arbitrary hast exactly as rehype-sanitize does with %s', (_name, schema) => {
+    const expected = viaRehype(schema)
+    const own = compileSafeHtml(schema)
+    fc.assert(
+      fc.property(fc.array(hastArb.node, {maxLength: 4}), (children) => {
+        const tree: Root = {type: 'root', children}
+        expect(own(tree)).toBe(expected(tree))
+      }),
+      {numRuns: 500},
+    )
+  })
+
+  it('never writes a script, an event handler or a javascript: link', () => {
+    const own = compileSafeHtml(pageSanitizeSchema)
+    const html = own({
+      type: 'root',
+      children: [
+        {type: 'element', tagName: 'script', properties: {}, children: [{type: 'text', value: 'alert(1)'}]},
+        {type: 'element', tagName: 'a', properties: {href: 'javascript:alert(1)', onClick: 'x'}, children: [{type: 'text', value: 'go'}]},
+        {type: 'element', tagName: 'iframe', properties: {src: 'https://x'}, children: [{type: 'text', value: '<b>'}]},
+        {type: 'raw', value: '<img src=x onerror=alert(1)>'} as never,
+        {type: 'comment', value: '--><script>'} as never,
+      ],
+    })
+    expect(html).toBe('<a>go</a>&#x3C;b>')
+  })
+
+  it('refuses a schema it cannot compile', () => {
+    expect(() => compileSafeHtml({...renderSanitizeSchema, attributes: {img: ['src']}})).toThrow(/no attribute name known for property `src`/)
+    expect(() => compileSafeHtml({...renderSanitizeSchema, clobber: ['id'], clobberPrefix: 'x-'})).toThrow(TypeError)
+  })
+})
