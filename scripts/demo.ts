@@ -3,6 +3,7 @@
  * dataset, the NDJSON file in CONTENT_DATASET, or the Sanity project in SANITY_PROJECT_ID.
  */
 import {existsSync} from 'node:fs'
+import {isTreatmentContentError} from '@treatments/content'
 import {contentFromEnv, startSite} from '@treatments/example-site'
 import {CliError, parsePort, runCli, UsageError} from './lib/cli.ts'
 
@@ -35,6 +36,15 @@ await runCli(
       if (!existsSync(env.CONTENT_DATASET)) throw new CliError(`CONTENT_DATASET names a file that does not exist: ${display(env.CONTENT_DATASET)}`)
     }
     const {content, description} = contentFromEnv(env)
+    if (!env.SANITY_PROJECT_ID?.trim()) {
+      // A local file is read now, so a broken one is one line at start, not a 503 on every page.
+      try {
+        await content.listTreatments()
+      } catch (error) {
+        if (isTreatmentContentError(error)) throw new CliError(`cannot serve ${description}: ${error.message}`)
+        throw error
+      }
+    }
     const host = values.host ?? '127.0.0.1'
     const origin = values.origin ?? (port === 0 ? undefined : `http://localhost:${port}`)
     let site

@@ -112,6 +112,15 @@ describe('user mistakes', () => {
     })
   })
 
+  it('refuses to start the demo on a broken dataset file, in one line with exit 1, instead of failing every page', async () => {
+    const file = join(directory, 'broken.ndjson')
+    await writeFile(file, '{"_id":"a","_type":"treatment"}\n{"_id":"a","_type":"treatment"}\n')
+    const result = await runScript('demo.ts', ['--port', '0'], {CONTENT_DATASET: file})
+    expect(result.code).toBe(1)
+    expectOneLine(result.stderr)
+    expect(result.stderr).toBe(`pnpm demo: cannot serve NDJSON ${file}: ${file}:2: duplicate _id "a" (first seen on line 1)\n`)
+  })
+
   it('asks for a translations command in one line with exit 2', async () => {
     expect(await runScript('translations.ts', ['frobnicate'])).toEqual({
       code: 2,

@@ -16,7 +16,7 @@ export interface SanityProjectConfig {
   perspective?: 'published' | 'drafts' | 'raw'
   /**
    * Another host that speaks Sanity's HTTP API, such as the local lake
-   * (`http://127.0.0.1:3333`). The project id is then not put into the host name.
+   * (`http://127.0.0.1:3334`). The project id is then not put into the host name.
    */
   apiHost?: string
 }
