@@ -125,6 +125,8 @@ export class DatasetHistory {
   /** Each logged document's last known state (the `after` of its last entry). */
   readonly #latest = new Map<string, LakeDocument | null>()
   #size: number
+  /** The file may hold bytes past `#size` (a take-back that failed): cut them before appending. */
+  #untrimmed = false
 
   private constructor(file: string, entries: HistoryEntry[], size: number) {
     this.file = file
@@ -189,6 +191,11 @@ export class DatasetHistory {
 
   /** Appends `entry` and syncs it to disk; resolves once it is durable. */
   async append(entry: HistoryEntry): Promise<void> {
+    if (this.#untrimmed) {
+      // Never append after an entry that did not commit; if this fails, so does the transaction.
+      await this.#truncate(this.#size)
+      this.#untrimmed = false
+    }
     const line = `${JSON.stringify(entry)}\n`
     const handle = await open(this.file, 'a', 0o644)
     try {
@@ -208,8 +215,9 @@ export class DatasetHistory {
   }
 
   /**
-   * Takes back the last entry, when the dataset write after it failed. If this fails too, the
-   * next open removes the entry (its outcome is not in the dataset).
+   * Takes back the last entry, when the dataset write after it failed. If cutting it from the file
+   * fails too, the next append cuts it first (or fails), and the next open removes it (its
+   * outcome is not in the dataset).
    */
   async revertLast(): Promise<void> {
     const last = this.#entries.pop()
@@ -217,7 +225,12 @@ export class DatasetHistory {
     this.#size -= Buffer.byteLength(`${JSON.stringify(last)}\n`)
     this.#latest.clear()
     for (const entry of this.#entries) this.#remember(entry)
-    await this.#truncate(this.#size)
+    try {
+      await this.#truncate(this.#size)
+    } catch (error) {
+      this.#untrimmed = true
+      throw error
+    }
   }
 
   #remember(entry: HistoryEntry): void {
