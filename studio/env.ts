@@ -1,21 +1,19 @@
 /**
- * Where the Studio reads and writes: a Sanity project and dataset from the environment.
+ * Where the Studio reads and writes. With `SANITY_STUDIO_PROJECT_ID` set: that Sanity project.
+ * Without it: the local lake served by `pnpm studio` (project `local`), offline, no account.
  * `SANITY_STUDIO_*` variables reach both the CLI and the browser bundle.
  */
-const offline = process.env.SANITY_STUDIO_OFFLINE === '1'
 
-function required(name: string, example: string): string {
-  const value = process.env[name]?.trim()
-  if (value) return value
-  if (offline) return example
-  throw new Error(
-    `Missing environment variable ${name}. Set it to your Sanity project's value (for example in studio/.env: ${name}=${example}), ` +
-      'find it at sanity.io/manage; or set SANITY_STUDIO_OFFLINE=1 to validate, extract or build the schema without a project.',
-  )
-}
+/** The project id used for the local lake: Sanity's client needs one, the lake ignores it. */
+export const LOCAL_PROJECT_ID = 'local'
 
-/** The Sanity project id. */
-export const projectId = required('SANITY_STUDIO_PROJECT_ID', 'local')
+const configuredProjectId = process.env.SANITY_STUDIO_PROJECT_ID?.trim() ?? ''
+
+/** Whether the Studio runs against the local lake (no `SANITY_STUDIO_PROJECT_ID`). */
+export const isLocal = configuredProjectId === ''
+
+/** The Sanity project id (`local` for the local lake). */
+export const projectId = isLocal ? LOCAL_PROJECT_ID : configuredProjectId
 
 /** The dataset name. */
 export const dataset = process.env.SANITY_STUDIO_DATASET?.trim() || 'production'

@@ -7,15 +7,20 @@ import {markReviewedActions} from './actions/mark-reviewed-action.ts'
 import {ReviewChangesBadge} from './components/reviews/review-changes-badge.ts'
 import {translationBadges} from './components/translations/translation-badges.ts'
 import {translationStatusInspector} from './components/translations/translation-status-inspector.ts'
-import {dataset, projectId} from './env.ts'
+import {dataset, isLocal, projectId} from './env.ts'
+import {localWorkspace} from './local-workspace.ts'
 import {documentTypes, schemaTypes} from './schemaTypes/index.ts'
 import {structure} from './structure.ts'
 
+// Without SANITY_STUDIO_PROJECT_ID the Studio runs on the local lake that `pnpm studio` serves.
+const local = isLocal ? localWorkspace(projectId, process.env.SANITY_STUDIO_LAKE_URL) : undefined
+
 export default defineConfig({
   name: 'default',
-  title: 'Treatments',
+  title: isLocal ? 'Treatments (local)' : 'Treatments',
   projectId,
   dataset,
+  ...local,
   plugins: [
     structureTool({structure}),
     internationalizedArray({
@@ -32,5 +37,6 @@ export default defineConfig({
     badges: (previous) => [...previous, ...translationBadges, ReviewChangesBadge],
     inspectors: (previous) => [...previous, translationStatusInspector],
     actions: (previous) => [...previous, MarkMedicallyReviewedAction, ...markReviewedActions],
+    comments: {enabled: !isLocal},
   },
 })

@@ -10,7 +10,7 @@
 import {basename, resolve} from 'node:path'
 
 import {createClient, isHttpError, type SanityClient} from '@sanity/client'
-import {readDatasetLock, startLocalLake} from '@treatments/local-lake'
+import {readDatasetLock, startLocalLake, trustLocalCertificate} from '@treatments/local-lake'
 
 import {invocationDirectory} from './cli.ts'
 import {defaultDatasetPath} from './paths.ts'
@@ -74,6 +74,8 @@ export async function withDatasetClient<T>(
   // One process owns a dataset file: when a lake serves it, write through that lake.
   const owner = await readDatasetLock(resolve(file))
   if (owner?.server === true && owner.url !== null) {
+    // `pnpm studio` serves over HTTPS with the local self-signed certificate.
+    if (owner.url.startsWith('https:')) await trustLocalCertificate()
     return fn(createClient(localConfig(owner.url, owner.token)), {kind: 'file', description: `${file} (local lake)`})
   }
   const lake = await startLocalLake({

@@ -17,7 +17,9 @@ export {
   type LocalLakeErrorLocation,
 } from './lib/local-lake-error.ts'
 export {LOCAL_LAKE_USER_ID} from './lib/lake-identity.ts'
+export {defaultCertificateDir, type LocalCertificate, loadLocalCertificate, trustLocalCertificate} from './lib/local-certificate.ts'
 export type {Perspective} from './lib/perspective.ts'
+export {type StartStudioLakeOptions, type StudioLake, startStudioLake} from './lib/start-studio-lake.ts'
 export {
   type LocalLake,
   type LocalLakeClientConfig,

@@ -1,7 +1,7 @@
 import {TranslateIcon} from '@sanity/icons/Translate'
 import {translationLocales, translationPanelModel, type TranslationPanelSection} from '@treatments/translations'
 import {createElement as h, type ReactNode} from 'react'
-import {defineDocumentInspector, useFormValue, type DocumentInspectorProps} from 'sanity'
+import {defineDocumentInspector, getPublishedId, useEditState, type DocumentInspectorProps} from 'sanity'
 
 import {type DocumentReviewChanges, useReviewChanges} from '../reviews/use-review-changes.ts'
 import {useTranslationStatus} from './use-translation-status.ts'
@@ -11,10 +11,13 @@ const STATE_COLORS = {missing: 'var(--card-badge-critical-dot-color, #e5484d)', 
 
 /**
  * The "Translation status" panel of the open document: per locale, how complete it is and which
- * fields are missing or stale. It reads the form value, so it follows unsaved edits.
+ * fields are missing or stale. It reads the document's draft (else its published version), which
+ * the Studio saves a moment after each edit. (Inspectors render outside the form, so the form
+ * value is not available here: `useFormValue` throws.)
  */
 export function TranslationStatusInspector(props: DocumentInspectorProps): ReactNode {
-  const document = useFormValue([])
+  const {draft, published} = useEditState(getPublishedId(props.documentId), props.documentType)
+  const document = draft ?? published
   const fields = useTranslationStatus(document)
   const sections = fields === undefined ? undefined : translationPanelModel(fields, translationLocales)
   const {reviews} = useReviewChanges(document as Record<string, unknown> | undefined)

@@ -8,7 +8,7 @@ export const DEFAULT_CORS_ORIGINS: readonly string[] = ['http://localhost:3333',
 /** Methods and request headers a listed origin may use. */
 const ALLOW_METHODS = 'GET, HEAD, POST, OPTIONS'
 const ALLOW_HEADERS =
-  'Authorization, Content-Type, X-Sanity-Project-ID, X-Sanity-Lineage, X-Sanity-Client, Last-Event-ID, Cache-Control, traceparent'
+  'Authorization, Content-Type, X-Sanity-Project-ID, X-Sanity-App, X-Sanity-Lineage, X-Sanity-Client, Last-Event-ID, Cache-Control, traceparent'
 const EXPOSE_HEADERS = 'Content-Type, X-Sanity-Warning'
 
 /**

@@ -18,7 +18,7 @@ export interface QueryScope {
   dataset: string
 }
 
-type ParsedQuery = ReturnType<DatasetGroqRunner['parse']>
+type ParsedQuery = Pick<ReturnType<DatasetGroqRunner['parse']>, 'tree' | 'parameters'>
 
 /**
  * How deep a query's syntax tree and its parameter values may nest. groq-js parses, evaluates
@@ -60,7 +60,7 @@ export class GroqRunner {
     scope: QueryScope,
     limits: QueryLimits,
   ): Promise<unknown> {
-    const parsed = this.parse(query)
+    const parsed = this.parse(query, params)
     const missing = parsed.parameters.find((name) => !Object.hasOwn(params, name))
     if (missing !== undefined) {
       throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
@@ -87,13 +87,15 @@ export class GroqRunner {
 
   /**
    * The parse tree of `query` and the parameters it reads, from the cache when possible.
+   * `params` are used only by queries that slice with parameter bounds, which groq-js can
+   * parse only with their parameters.
    *
    * @throws ApiError 400 `queryParseError` for a query that does not parse or nests too deeply
    */
-  parse(query: string): ParsedQuery {
+  parse(query: string, params: Record<string, unknown> = {}): ParsedQuery {
     let parsed: ParsedQuery
     try {
-      parsed = this.#runner.parse(query)
+      parsed = this.#runner.parse(query, params)
     } catch (error) {
       if (error instanceof RangeError) throw tooDeep(query)
       throw toParseError(error, query)

@@ -153,7 +153,10 @@ async function eventsFor(
       identity: transaction.identity,
       ...(options.includeMutations ? {mutations: change.mutations} : {}),
       ...(change.before?._rev === undefined ? {} : {previousRev: change.before._rev}),
-      ...(change.after?._rev === undefined ? {} : {resultRev: change.after._rev}),
+      // A deleted document has no revision left, but the event still carries the transaction's
+      // (as Content Lake's do): the Studio chains events by previousRev -> resultRev and drops an
+      // event without one, then stalls 30 s on the next event for that document.
+      resultRev: change.after?._rev ?? transaction.transactionId,
       ...(options.includeResult && change.after !== null ? {result: change.after} : {}),
       ...(options.includePreviousRevision ? {previous: change.before} : {}),
       ...(options.effects ? {effects: mendozaEffects(change.before, change.after)} : {}),
@@ -165,8 +168,12 @@ async function eventsFor(
   })
 }
 
-/** Whether `tree` is `*`, `*[filter]`, or either followed by a projection. */
+/** Whether `tree` is `*` or `*[filter]`, possibly followed by projections and pipe functions. */
 function isFilterQuery(tree: ExprNode): boolean {
-  const base = tree.type === 'Projection' ? tree.base : tree
+  // What follows the filter is ignored, as Content Lake does: groq-js parses `*[…]{…}` as a Map
+  // over the filter, and `… | order(…)` as a pipe over it (the Studio's releases listener sends
+  // `*[…]{…} | order(_createdAt desc)`).
+  let base = tree
+  while (base.type === 'Projection' || base.type === 'Map' || base.type === 'PipeFuncCall') base = base.base
   return base.type === 'Everything' || (base.type === 'Filter' && base.base.type === 'Everything')
 }

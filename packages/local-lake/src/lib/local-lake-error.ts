@@ -8,6 +8,7 @@
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
  * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
+ * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
  */
 export type LocalLakeErrorCode =
   | 'DATASET_FILE_UNREADABLE'
@@ -17,6 +18,7 @@ export type LocalLakeErrorCode =
   | 'LISTEN_FAILED'
   | 'DATASET_LOCKED'
   | 'HISTORY_LOG_INVALID'
+  | 'STUDIO_NOT_BUILT'
 
 /** Where in a dataset file a problem was found. */
 export interface LocalLakeErrorLocation {

@@ -28,6 +28,14 @@ export interface GroqRunOptions {
   scan?: (documents: readonly DatasetDocument[]) => unknown
 }
 
+/**
+ * Whether groq-js refused a query because a slice has parameter bounds; groq-js gives this
+ * error no code, only its message.
+ */
+function isParameterSlice(error: unknown): boolean {
+  return error instanceof Error && error.name === 'GroqQueryError' && /slicing must use constant numbers/.test(error.message)
+}
+
 /** The parameter every `*` is rewritten to read when {@link GroqRunOptions.scan} is given. */
 const SCAN_PARAMETER = '__datasetScan'
 
@@ -49,20 +57,38 @@ export class GroqRunner {
   }
 
   /**
-   * The parse tree of `query`, from the cache when possible.
+   * The parse tree of `query`, from the cache when possible. `params` matter only for a query
+   * that slices with parameter bounds (`[0...$limit]`, as the Sanity Studio's lists send): groq-js
+   * needs slice bounds when it parses, so such a query is parsed (and cached) per parameter set.
    *
    * @throws groq-js's `GroqSyntaxError` (with `position`) for a query that does not parse
    */
-  parse(query: string): ParsedQuery {
-    const cached = this.#cache.get(query)
-    if (cached !== undefined) {
-      this.#cache.delete(query)
-      this.#cache.set(query, cached)
-      return cached
+  parse(query: string, params?: Record<string, unknown>): ParsedQuery {
+    const cached = this.#cached(query)
+    if (cached !== undefined) return cached
+    let tree: ExprNode
+    try {
+      tree = parse(query)
+    } catch (error) {
+      if (params === undefined || !isParameterSlice(error)) throw error
+      const key = `${query}\u0000${JSON.stringify(params)}`
+      return this.#cached(key) ?? this.#store(key, parse(query, {params}))
     }
-    const tree = parse(query)
+    return this.#store(query, tree)
+  }
+
+  #cached(key: string): ParsedQuery | undefined {
+    const cached = this.#cache.get(key)
+    if (cached !== undefined) {
+      this.#cache.delete(key)
+      this.#cache.set(key, cached)
+    }
+    return cached
+  }
+
+  #store(key: string, tree: ExprNode): ParsedQuery {
     const parsed = {tree, parameters: [...collectParameters(tree, new Set())]}
-    this.#cache.set(query, parsed)
+    this.#cache.set(key, parsed)
     if (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value!)
     return parsed
   }
@@ -72,7 +98,7 @@ export class GroqRunner {
    * must not be changed afterwards, since its index is kept).
    */
   async run(query: string, params: Record<string, unknown>, documents: readonly DatasetDocument[], options: GroqRunOptions = {}): Promise<unknown> {
-    const {tree} = this.parse(query)
+    const {tree} = this.parse(query, params)
     const {byId} = indexDocuments(documents)
     const planned = narrowRootFilter(tree, documents, params)
     const {scan} = options

@@ -1,0 +1,105 @@
+import {copyFile, mkdir, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {type StudioLake, startStudioLake} from '@treatments/local-lake'
+import type {Browser, BrowserContext, Page} from 'playwright-core'
+
+import {defaultDatasetPath, repoRoot} from '../../scripts/lib/paths.ts'
+import {ensureStudioBuilt, studioDistDir} from '../../scripts/lib/studio-build.ts'
+import {launchChromium} from '../browser/chromium.ts'
+
+/** Where Studio screenshots go (gitignored, kept by CI as artifacts). */
+export const artifacts = join(repoRoot, 'test-results/studio')
+
+/** The real Studio, built for the local lake, on a private copy of the embedded dataset, in Chromium. */
+export interface StudioHarness {
+  studio: StudioLake
+  browser: Browser
+  /** The dataset file the lake writes (a copy of content/dataset.ndjson). */
+  file: string
+  /** The documents now in {@link file}. */
+  readDocuments(): Promise<Array<Record<string, unknown> & {_id: string}>>
+  /** A fresh browser context (trusting the self-signed certificate) and page. */
+  newPage(): Promise<{context: BrowserContext; page: Page}>
+  /** Saves a screenshot as `test-results/studio/<name>.png`. */
+  screenshot(page: Page, name: string): Promise<string>
+  close(): Promise<void>
+}
+
+/**
+ * Starts the harness: reuses `studio/dist` when it is a fresh build for the local lake (the
+ * `check` script builds it before the tests), else builds it; then starts the Studio server on a
+ * free port over a copy of the dataset, and Chromium (installed when missing; never skipped).
+ */
+export async function startStudioHarness(): Promise<StudioHarness> {
+  await ensureStudioBuilt({announce: (reason) => process.stderr.write(`Building the Studio for the browser tests: ${reason}\n`)})
+  const directory = await mkdtemp(join(tmpdir(), 'studio-flows-'))
+  const file = join(directory, 'dataset.ndjson')
+  await copyFile(defaultDatasetPath, file)
+  await mkdir(artifacts, {recursive: true})
+  let studio: StudioLake | undefined
+  let browser: Browser | undefined
+  try {
+    ;[studio, browser] = await Promise.all([
+      startStudioLake({datasets: {production: file}, studioDir: studioDistDir, port: 0, host: '127.0.0.1', certificateDir: join(directory, 'tls')}),
+      launchChromium(),
+    ])
+  } catch (error) {
+    await Promise.allSettled([studio?.close(), browser?.close()])
+    await rm(directory, {recursive: true, force: true})
+    throw error
+  }
+  const running = {studio, browser}
+  return {
+    ...running,
+    file,
+    async readDocuments() {
+      const text = await readFile(file, 'utf8')
+      return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown> & {_id: string})
+    },
+    async newPage() {
+      // The certificate is made per run; a real editor accepts it once (README, "Editors").
+      const context = await running.browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1440, height: 960}, locale: 'en-GB'})
+      const page = await context.newPage()
+      return {context, page}
+    },
+    async screenshot(page, name) {
+      const path = join(artifacts, `${name}.png`)
+      await page.screenshot({path})
+      return path
+    },
+    async close() {
+      await Promise.allSettled([running.browser.close(), running.studio.close()])
+      await rm(directory, {recursive: true, force: true})
+    },
+  }
+}
+
+/** Requests a page made to the Studio server's API, with their status, to check what leaked. */
+export interface SeenRequest {
+  method: string
+  path: string
+  status: number
+  body: string
+}
+
+/** Records every API response (`/v…/`) the page receives from `origin`. */
+export function recordApiResponses(page: Page, origin: string): SeenRequest[] {
+  const seen: SeenRequest[] = []
+  page.on('response', async (response) => {
+    const url = new URL(response.url())
+    if (url.origin !== origin || !/^\/v[^/]+\//.test(url.pathname)) return
+    let body = ''
+    try {
+      body = response.request().method() === 'GET' && !url.pathname.includes('/data/listen/') ? await response.text() : ''
+    } catch {
+      // The page navigated away before the body arrived.
+    }
+    seen.push({method: response.request().method(), path: `${url.pathname}${url.search}`, status: response.status(), body})
+  })
+  return seen
+}
