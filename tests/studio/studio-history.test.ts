@@ -1,3 +1,6 @@
+import {createTreatmentContent} from '@treatments/content'
+import {readNdjson} from '@treatments/content/dataset'
+import {localDataset} from '@treatments/content/local-dataset'
 import {historyFileOf, readHistoryLog} from '@treatments/local-lake'
 import type {Locator, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -74,11 +77,65 @@ describe('the history panel', () => {
     const viewed = lastDocumentPane(page)
     await expect.poll(() => englishText(viewed).inputValue(), {timeout: 30_000}).toBe('Pregnancy or breastfeeding')
     await harness.screenshot(page, 'history-revision')
-    await page.getByRole('button', {name: 'Revert to revision'}).click()
-    await page.getByRole('button', {name: /Confirm|Revert|Restore/}).last().click()
+    const revert = page.getByRole('button', {name: 'Revert to revision'})
+    await expect.poll(() => revert.isEnabled(), {timeout: 30_000}).toBe(true)
+    await revert.click()
+    // “Are you sure you want to restore this document?”, in a popover above the button.
+    await page.getByText('Are you sure you want to restore this document?').waitFor()
+    await harness.screenshot(page, 'history-confirm')
+    await page.getByRole('button', {name: 'Confirm', exact: true}).click()
     // Restoring writes a draft with the old text; the published text is unchanged until published.
     await expect.poll(() => storedEnglish(`drafts.${id}`), {timeout: 30_000}).toBe('Pregnancy or breastfeeding')
     expect(await storedEnglish(id)).toBe('Pregnancy, breastfeeding or trying to conceive')
     await harness.screenshot(page, 'history-restored')
+  }, 300_000)
+})
+
+describe('a doctor', () => {
+  const treatmentId = 'treatment-mesotherapy-cellulite'
+  const reviewOf = async (locale: string) =>
+    (await createTreatmentContent({source: localDataset(await readNdjson(harness.file))}).getTreatment('mesotherapy-cellulite', {locale})).review
+
+  it('marks the treatment medically reviewed; an English contraindication edit shows “Changed since review” and the page stops claiming the review', async () => {
+    const page = await openStudio(`/structure/treatment;${treatmentId}`)
+    const pane = lastDocumentPane(page)
+    await expect.poll(() => pane.locator(`input[id='title[_key=="en"].value']`).inputValue(), {timeout: 60_000}).toBe('Mesotherapy for cellulite')
+    await pane.locator('[data-testid="action-menu-button"]').click()
+    const mark = page.getByRole('menuitem', {name: 'Mark medically reviewed'})
+    await expect.poll(() => mark.isEnabled(), {timeout: 30_000}).toBe(true)
+    await mark.click()
+    const stored = async (documentId: string) => (await harness.readDocuments()).find((document) => document._id === documentId)
+    await expect.poll(async () => ((await stored(`drafts.${treatmentId}`))?.medicalReview as {status?: string} | undefined)?.status, {timeout: 30_000}).toBe('reviewed')
+    const review = (await stored(`drafts.${treatmentId}`))!.medicalReview as {reviewer: string; coveredTexts: Array<{field: string}>}
+    expect(review.reviewer).toBe('Local editor')
+    expect(review.coveredTexts.map((entry) => entry.field)).toContain('contraindications[contraindication-breastfeeding].text')
+    const publishButton = pane.locator('[data-testid="action-publish"]')
+    await expect.poll(() => publishButton.isEnabled(), {timeout: 30_000}).toBe(true)
+    await publishButton.click()
+    await expect.poll(async () => ((await stored(treatmentId))?.medicalReview as {status?: string} | undefined)?.status, {timeout: 30_000}).toBe('reviewed')
+    expect(await reviewOf('en')).toEqual({status: 'reviewed', changedSinceReview: []})
+
+    // Someone edits the English text of another contraindication and publishes it.
+    const other = await openStudio('/structure/contraindication;contraindication-breastfeeding')
+    const contraindication = lastDocumentPane(other)
+    const english = englishText(contraindication)
+    await expect.poll(() => english.inputValue(), {timeout: 60_000}).toBe('Breastfeeding')
+    await english.fill('Breastfeeding, or expressing milk')
+    const otherPublish = contraindication.locator('[data-testid="action-publish"]')
+    await expect.poll(async () => (await stored('drafts.contraindication-breastfeeding')) !== undefined && (await otherPublish.isEnabled()), {timeout: 30_000}).toBe(true)
+    await otherPublish.click()
+    await expect.poll(async () => (await stored('drafts.contraindication-breastfeeding')) === undefined, {timeout: 30_000}).toBe(true)
+    // The contraindication itself says a review no longer covers it.
+    await expect.poll(() => contraindication.locator('[data-testid="pane-footer"]').getByText('Changed since review').isVisible(), {timeout: 30_000}).toBe(true)
+
+    // The page no longer claims the review, and names what changed.
+    expect(await reviewOf('en')).toEqual({
+      status: 'changed-since-review',
+      changedSinceReview: [{field: 'contraindications[contraindication-breastfeeding].text', change: 'changed', review: 'medical'}],
+    })
+    const treatmentPage = await openStudio(`/structure/treatment;${treatmentId}`)
+    const footer = lastDocumentPane(treatmentPage).locator('[data-testid="pane-footer"]')
+    await expect.poll(() => footer.getByText('Changed since review').isVisible(), {timeout: 60_000}).toBe(true)
+    await harness.screenshot(treatmentPage, 'doctor-changed-since-review')
   }, 300_000)
 })
