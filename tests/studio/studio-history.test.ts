@@ -100,7 +100,8 @@ describe('a doctor', () => {
     const page = await openStudio(`/structure/treatment;${treatmentId}`)
     const pane = lastDocumentPane(page)
     await expect.poll(() => pane.locator(`input[id='title[_key=="en"].value']`).inputValue(), {timeout: 60_000}).toBe('Mesotherapy for cellulite')
-    await pane.locator('[data-testid="action-menu-button"]').click()
+    // The document actions menu in the footer (rich-text fields have menus of their own).
+    await pane.getByLabel('Open document actions').click()
     const mark = page.getByRole('menuitem', {name: 'Mark medically reviewed'})
     await expect.poll(() => mark.isEnabled(), {timeout: 30_000}).toBe(true)
     await mark.click()
