@@ -1,9 +1,7 @@
 import type {ContentSource} from './content-source.ts'
 import {datasetDocumentProblem, type DatasetDocument} from './dataset/dataset-document.ts'
-import {indexDocuments} from './dataset/document-index.ts'
 import {GroqRunner} from './dataset/groq-runner.ts'
 import {readNdjson} from './dataset/read-ndjson.ts'
-import {treatmentQueryPlans} from './treatment-query-plans.ts'
 
 /**
  * A dataset held in this process and answered with `groq-js`: for static builds, tests and
@@ -30,14 +28,6 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
       : readNdjson(pathOrDocuments as string | URL))
   return {
     async fetch<R>(query: string, params: Record<string, unknown>): Promise<R> {
-      // The package's own queries are answered in plain JavaScript from the index (the same
-      // values as groq-js, checked by a test); any other query by groq-js.
-      const plan = treatmentQueryPlans.get(query)
-      if (plan) {
-        const documents = await load()
-        const answer = plan(indexDocuments(documents), documents, params)
-        if (answer !== undefined) return answer as R
-      }
       return (await runner.run(query, params, await load())) as R
     },
   }

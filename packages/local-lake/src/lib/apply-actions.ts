@@ -154,7 +154,7 @@ function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, ind
       revisionCheck('ifDraftRevisionId', draft, 'Draft')
       revisionCheck('ifPublishedRevisionId', byId.get(publishedId), 'Published document')
       const {_rev: _omitRev, _originalId: _omitOriginal, ...content} = draft
-      return [{createOrReplace: {...content, _id: publishedId}}, {delete: {id: draftId}}]
+      return [{createOrReplace: {...strengthenReferences(content, byId), _id: publishedId}}, {delete: {id: draftId}}]
     }
     case 'sanity.action.document.unpublish': {
       const draftId = id('draftId')
@@ -222,4 +222,22 @@ function asActionError(error: unknown, index: number): unknown {
   return new ApiError(error.statusCode, 'actionError', `The action at index ${index} failed: ${description}`, {
     items: [{index, error: {type: inner?.type ?? error.body.error.type, description}}],
   })
+}
+
+/**
+ * On publish, as in Content Lake: a reference the Studio made weak with `_strengthenOnPublish`
+ * (its target had no published version yet) becomes strong when its target now exists; one whose
+ * target is still missing stays weak (a page reading it gets no document, and refuses to render).
+ */
+function strengthenReferences<T>(value: T, byId: ReadonlyMap<string, unknown>): T {
+  if (Array.isArray(value)) return value.map((item) => strengthenReferences(item, byId)) as T
+  if (typeof value !== 'object' || value === null) return value
+  const record = value as Record<string, unknown>
+  if (typeof record._ref === 'string' && record._strengthenOnPublish !== undefined && byId.has(record._ref)) {
+    const {_weak: _dropWeak, _strengthenOnPublish: _dropStrengthen, ...strong} = record
+    return strong as T
+  }
+  const copy: Record<string, unknown> = {}
+  for (const [key, child] of Object.entries(record)) copy[key] = strengthenReferences(child, byId)
+  return copy as T
 }

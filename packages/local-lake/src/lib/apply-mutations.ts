@@ -3,7 +3,7 @@ import {PatchError, applyPatch} from './apply-patch.ts'
 import {idForCreate} from './document-id.ts'
 import type {LakeDocument} from './lake-document.ts'
 import type {Mutation, Selection} from './parse-mutations.ts'
-import {findStrongReferrers} from './strong-references.ts'
+import {findStrongReferrers, strongReferences} from './strong-references.ts'
 import {WorkingSet} from './working-set.ts'
 
 /** What one mutation did to one document, as reported in a mutate response. */
@@ -43,8 +43,9 @@ export interface TransactionOutcome {
  * The inputs are never modified; on any failure an error is thrown and nothing changes.
  *
  * @throws ApiError 409 (`mutationError`) when a document to create exists, a document to patch
- *   is missing, `ifRevisionID` does not match, or a deleted document is still strongly
- *   referenced by a document that remains; 400 when a patch cannot be applied
+ *   is missing, `ifRevisionID` does not match, a deleted document is still strongly
+ *   referenced by a document that remains, or a written document strongly references a
+ *   document that does not exist; 400 when a patch cannot be applied
  */
 export async function applyMutations(
   documents: readonly LakeDocument[],
@@ -70,6 +71,7 @@ export async function applyMutations(
   }
   const next = working.documents()
   if (deleted.size > 0) refuseDanglingReferences(working, next, deleted)
+  refuseReferencesToMissingDocuments(working, touchedBy)
   const changes = working.changedIds().flatMap((id) => {
     const before = byId.get(id) ?? null
     const after = working.get(id) ?? null
@@ -100,6 +102,25 @@ function refuseDanglingReferences(
       `Document "${id}" cannot be deleted as there are references to it from "${referencedBy[0]}"`,
       {id, referencedBy},
     )
+  }
+}
+
+/**
+ * Fails the transaction, as Content Lake does, when a document it wrote holds a strong reference
+ * to a document that does not exist after it (a weak reference, `_weak: true`, may point
+ * anywhere: the Studio uses one, with `_strengthenOnPublish`, for a document not yet published).
+ * A contraindication list can then never point at nothing.
+ */
+function refuseReferencesToMissingDocuments(working: WorkingSet, touchedBy: ReadonlyMap<string, readonly number[]>): void {
+  for (const [id, indexes] of touchedBy) {
+    const document = working.get(id)
+    if (document === undefined) continue
+    const missing = strongReferences(document).find((target) => working.get(target) === undefined)
+    if (missing === undefined) continue
+    throw mutationFailed(409, indexes.at(-1) ?? 0, 'documentReferenceIntegrityError', `Document "${id}" references non-existent document "${missing}"`, {
+      id,
+      referenceId: missing,
+    })
   }
 }
 

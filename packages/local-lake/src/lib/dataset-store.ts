@@ -1,3 +1,5 @@
+import {indexDocuments} from '@treatments/content/dataset'
+
 import {applyPerspective} from './apply-perspective.ts'
 import type {QueryView} from './groq-runner.ts'
 import type {DatasetHistory} from './history-log.ts'
@@ -141,8 +143,7 @@ export class DatasetStore {
   }
 }
 
-function indexById(documents: readonly LakeDocument[]): Map<string, LakeDocument> {
-  const byId = new Map<string, LakeDocument>()
-  for (const document of documents) byId.set(document._id, document)
-  return byId
+/** The dataset core's id index of `documents`: one map per array, shared with the query runner. */
+function indexById(documents: readonly LakeDocument[]): ReadonlyMap<string, LakeDocument> {
+  return indexDocuments(documents).byId
 }

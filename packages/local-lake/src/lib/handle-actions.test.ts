@@ -74,6 +74,21 @@ describe('the Actions API through client.action()', () => {
     expect(await get('treatment-botox')).toMatchObject({...content, _id: 'treatment-botox', _rev: transactionId})
   })
 
+  it('publish makes a _strengthenOnPublish reference strong when its target exists, and leaves it weak otherwise', async () => {
+    const later = {_type: 'reference', _weak: true, _strengthenOnPublish: {type: 'note'}}
+    await fixture.client.action({
+      actionType: 'sanity.action.document.create',
+      publishedId: 'linking',
+      attributes: {_id: 'drafts.linking', _type: 'note', see: [{_key: 'a', _ref: 'clinic-berlin', ...later}, {_key: 'b', _ref: 'note-unpublished', ...later}]},
+      ifExists: 'fail',
+    })
+    await fixture.client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.linking', publishedId: 'linking'})
+    expect((await get('linking'))!.see).toEqual([
+      {_key: 'a', _type: 'reference', _ref: 'clinic-berlin'},
+      {_key: 'b', _ref: 'note-unpublished', ...later},
+    ])
+  })
+
   it('unpublish turns the published document into a draft; discard and delete remove documents', async () => {
     await fixture.client.action({actionType: 'sanity.action.document.create', publishedId: 'note', attributes: {_id: 'note', _type: 'note', a: 1}, ifExists: 'fail'})
     await fixture.client.action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.note', publishedId: 'note'})

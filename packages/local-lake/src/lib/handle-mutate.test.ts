@@ -480,6 +480,33 @@ describe('strong references keep their targets alive', () => {
     expect(idsOf(await readDocuments())).toEqual(['contraindication-pregnancy', 'treatment-botox'])
   })
 
+  it('a strong reference to a document that does not exist fails with 409 and writes nothing; a weak one is allowed', async () => {
+    fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
+    const {client, readText} = fixture
+    const bytes = await readText()
+    const error = await client
+      .patch('treatment-botox')
+      .append('contraindications', [{_key: 'c2', _type: 'reference', _ref: 'contraindication-nowhere'}])
+      .commit()
+      .catch((caught: unknown) => caught)
+    const description = 'Document "treatment-botox" references non-existent document "contraindication-nowhere"'
+    expect(error).toMatchObject({
+      statusCode: 409,
+      details: {
+        type: 'mutationError',
+        items: [{index: 0, error: {type: 'documentReferenceIntegrityError', description, id: 'treatment-botox', referenceId: 'contraindication-nowhere'}}],
+      },
+    })
+    expect(await readText()).toBe(bytes)
+    // Created in the same transaction, the target exists when the transaction ends: allowed.
+    await client
+      .transaction()
+      .create({_id: 'contraindication-new', _type: 'contraindication', title: 'New'})
+      .patch('treatment-botox', (patch) => patch.append('contraindications', [{_key: 'c3', _type: 'reference', _ref: 'contraindication-new'}]))
+      .commit()
+    await client.create({_id: 'drafts.treatment-x', _type: 'treatment', contraindications: [{_key: 'c', _type: 'reference', _ref: 'contraindication-unpublished', _weak: true, _strengthenOnPublish: {type: 'contraindication'}}]})
+  })
+
   it('removing the reference first, then deleting, succeeds', async () => {
     fixture = await startLakeFixture({}, {contents: REFERENCES_DATASET})
     const {client} = fixture

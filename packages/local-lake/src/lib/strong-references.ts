@@ -40,3 +40,24 @@ function strongReferencesIn(value: unknown, targets: ReadonlySet<string>): Set<s
   }
   return found
 }
+
+/**
+ * The ids `value` strongly references (each once, in the order met): every `_ref` at any depth
+ * without `_weak: true`.
+ */
+export function strongReferences(value: unknown): string[] {
+  const found = new Set<string>()
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const current = pending.shift()
+    if (typeof current !== 'object' || current === null) continue
+    if (Array.isArray(current)) {
+      pending.push(...current)
+      continue
+    }
+    const {_ref, _weak} = current as Record<string, unknown>
+    if (typeof _ref === 'string' && _weak !== true) found.add(_ref)
+    pending.push(...Object.values(current))
+  }
+  return [...found]
+}

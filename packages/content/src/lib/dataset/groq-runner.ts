@@ -2,6 +2,7 @@ import {evaluate, parse, type ExprNode} from 'groq-js'
 
 import type {DatasetDocument} from './dataset-document.ts'
 import {indexDocuments} from './document-index.ts'
+import {treatmentQueryPlans} from '../treatment-query-plans.ts'
 import {narrowRootFilter} from './narrow-root-filter.ts'
 
 /** A parsed query and the `$parameters` it reads. */
@@ -41,7 +42,8 @@ const SCAN_PARAMETER = '__datasetScan'
 
 /**
  * Answers GROQ over documents held in memory with `groq-js`: the one runner that
- * `localDataset`, the local lake and the tools share. Parsed queries are cached by their text;
+ * `localDataset`, the local lake and the tools share. The package's own page queries are
+ * answered by plain-JavaScript plans over the index; parsed queries are cached by their text;
  * `->` looks documents up by id, and a root filter on `_type`, `_id` or `slug.current` starts
  * from an index instead of scanning every document.
  *
@@ -98,6 +100,14 @@ export class GroqRunner {
    * must not be changed afterwards, since its index is kept).
    */
   async run(query: string, params: Record<string, unknown>, documents: readonly DatasetDocument[], options: GroqRunOptions = {}): Promise<unknown> {
+    // The package's own queries are answered in plain JavaScript from the index (the same
+    // values as groq-js, checked by a property test); any other query, or data a plan does not
+    // cover, by groq-js. So localDataset and the local lake answer a page the same fast way.
+    const plan = treatmentQueryPlans.get(query)
+    if (plan !== undefined) {
+      const answer = plan(indexDocuments(documents), documents, params)
+      if (answer !== undefined) return answer
+    }
     const {tree} = this.parse(query, params)
     const {byId} = indexDocuments(documents)
     const planned = narrowRootFilter(tree, documents, params)

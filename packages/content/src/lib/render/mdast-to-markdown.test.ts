@@ -84,6 +84,25 @@ describe('mdastToMarkdown', () => {
     )
   })
 
+  it('keeps an opener able to open when the character after it is encoded for a nested opener (a found counterexample)', () => {
+    const blocks = [
+      {
+        _type: 'block',
+        style: 'normal',
+        markDefs: [],
+        children: [
+          {_type: 'span', text: 'a', marks: []},
+          {_type: 'span', text: 'a', marks: ['strong']},
+          {_type: 'span', text: '!', marks: ['strong', 'em']},
+        ],
+      },
+    ]
+    const {tree} = portableTextToMdast(blocks)
+    const markdown = mdastToMarkdown(tree)
+    expect(markdown).toBe('&#x61;**&#x61;*!***\n')
+    expect(normalize(canonical(fromMarkdown(markdown)))).toEqual(normalize(canonical(tree)))
+  })
+
   it('drops nodes it does not know, raw HTML included', () => {
     const tree: Root = {
       type: 'root',

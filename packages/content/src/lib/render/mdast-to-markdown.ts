@@ -190,12 +190,15 @@ function writeLine(pieces: Piece[], inHeading: boolean): string {
   }
   let out = ''
   let encodeNext = false
+  /** Where each opener run ends in `out`: an opener whose next character changes is checked again. */
+  const openerEnds: number[] = []
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!
     if (part.kind === 'run') {
-      if (part.open) out = fixBeforeOpener(out, part.value, firstCharAfter(parts, index))
+      if (part.open) out = fixBeforeOpener(out, part.value, firstCharAfter(parts, index), openerEnds)
       else encodeNext ||= needsEncodedAfter(out, part.value, firstCharAfter(parts, index))
       out += part.value
+      if (part.open) openerEnds.push(out.length)
       continue
     }
     if (part.kind === 'break') continue
@@ -224,13 +227,25 @@ function isAlphanumeric(character: string): boolean {
   return character !== '' && !whitespace.test(character) && !(character.length === 1 && punctuation.test(character))
 }
 
-/** Before an opener: encode the character before it when it would keep the run from opening. */
-function fixBeforeOpener(out: string, run: string, next: string): string {
+/**
+ * Before an opener: encode the character before it when it would keep the run from opening.
+ * The reference starts with `&`, punctuation: when an opener stands right before that
+ * character, it is now followed by punctuation and gets the same check (`a**a*!***` →
+ * `&#x61;**&#x61;*!***`, where `a**&#x61;…` would leave `**` unable to open).
+ */
+function fixBeforeOpener(out: string, run: string, next: string, openerEnds: number[]): string {
   const before = lastChar(out)
   if (!isAlphanumeric(before)) return out
   // `_` never opens inside a word; `*` does unless punctuation follows it.
-  if (run.startsWith('_') || punctuation.test(next)) return out.slice(0, -before.length) + reference(before)
-  return out
+  if (!run.startsWith('_') && !punctuation.test(next)) return out
+  let head = out.slice(0, -before.length)
+  if (openerEnds.at(-1) === head.length) {
+    openerEnds.pop()
+    const previous = /[*_]+$/.exec(head)![0]
+    head = fixBeforeOpener(head.slice(0, -previous.length), previous, '&', openerEnds) + previous
+    openerEnds.push(head.length)
+  }
+  return head + reference(before)
 }
 
 /** After a closer: whether the character after it must be encoded for the run to close. */
