@@ -11,7 +11,7 @@ import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
                  [--cors-origin ORIGIN ...] [--query-timeout MS] [--max-response-bytes N]
-                 [--read-only] [--in-memory]
+                 [--read-only] [--in-memory] [--author NAME]
 
 Serves NDJSON dataset files over Sanity's HTTP API (query, doc, mutate, listen, actions) so
 @sanity/client and the Studio work against them unchanged. Mutations are written back to the
@@ -33,6 +33,8 @@ Options:
                        largest answer sent; larger query results get 400 (default: 67108864)
   --read-only          reject every mutation with 403
   --in-memory          apply mutations in memory only, never write files
+  --author NAME        who the history log names as the author of changes made through
+                       this lake (default: your operating-system user name)
   -h, --help           show this help
 
 Token: send "Authorization: Bearer <token>" (with @sanity/client: {token}) for every write,
@@ -47,7 +49,12 @@ PID, port and token, readable only by you) and removes it on exit. A second lake
 file refuses to start, naming that PID and port; scripts that would open the file (seed,
 translations import) send their changes to the running lake instead. A lock left by a process
 that no longer runs is replaced. Temporary files of a write interrupted by a crash are removed
-at the next start.`
+at the next start.
+
+History: every change made through the lake is appended to .<file>.history.ndjson beside the
+dataset file (when, who, the mutations, each document before and after), synced to disk before
+the dataset file is replaced. Read it with pnpm history, or the History API
+(/data/history/{dataset}/documents/{id}?revision=REV, .../transactions/{ids}).`
 
 /** Exit codes: 0 ok, 1 the lake could not start, 2 bad command line. */
 function usageError(message: string): never {
@@ -68,6 +75,7 @@ try {
       'cors-origin': {type: 'string', multiple: true},
       'query-timeout': {type: 'string'},
       'max-response-bytes': {type: 'string'},
+      author: {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
   })
@@ -123,6 +131,7 @@ try {
     ...(values['cors-origin'] === undefined ? {} : {corsOrigins: values['cors-origin']}),
     ...(queryTimeoutMs === undefined ? {} : {queryTimeoutMs}),
     ...(maxResponseBytes === undefined ? {} : {maxResponseBytes}),
+    ...(values.author === undefined ? {} : {author: values.author}),
   })
 } catch (error) {
   if (error instanceof TypeError) usageError(error.message.replace(/^startLocalLake: option "(\w+)"/, (_, name: string) => `--${kebab(name)}`))

@@ -19,7 +19,7 @@ const DEFAULT_PORT = 3333
 /** Where the lake listens with --dev (the Studio dev server takes --port). */
 const DEFAULT_DEV_LAKE_PORT = 3335
 
-const USAGE = `Usage: pnpm studio [--port PORT] [--file DATASET] [--token TOKEN] [--rebuild] [--dev [--lake-port PORT]]
+const USAGE = `Usage: pnpm studio [--port PORT] [--file DATASET] [--token TOKEN] [--author NAME] [--rebuild] [--dev [--lake-port PORT]]
 
 Without SANITY_STUDIO_PROJECT_ID (in the environment or studio/.env): builds the Studio when its
 build is missing or older than its sources, starts the local lake on the dataset file over HTTPS
@@ -33,6 +33,8 @@ Options:
   --file DATASET  the NDJSON dataset to edit (default: content/dataset.ndjson)
   --token TOKEN   the token the Studio logs in with, 32 or more characters
                   (default: $LAKE_TOKEN, else a random one)
+  --author NAME   who the history log (.<file>.history.ndjson) names as the author of the
+                  edits made in this Studio (default: your operating-system user name)
   --rebuild       build the Studio even when its build is up to date
   --dev           run Sanity's dev server (hot reload, for Studio developers) on --port
                   instead of the built Studio, with the lake on --lake-port (default ${DEFAULT_DEV_LAKE_PORT})
@@ -55,6 +57,7 @@ function parseCommandLine() {
         port: {type: 'string'},
         file: {type: 'string', default: defaultDatasetPath},
         token: {type: 'string'},
+        author: {type: 'string'},
         rebuild: {type: 'boolean', default: false},
         dev: {type: 'boolean', default: false},
         'lake-port': {type: 'string'},
@@ -118,6 +121,7 @@ async function startLocalDev(): Promise<void> {
       corsOrigins: [`http://localhost:${port}`],
       lock: {command: 'pnpm studio --dev', server: true},
       ...(token ? {token} : {}),
+      ...(values.author === undefined ? {} : {author: values.author}),
     })
   } catch (error) {
     if (error instanceof TypeError) usageError(error.message)
@@ -151,7 +155,7 @@ async function startLocal(): Promise<void> {
 
   let studio: StudioLake
   try {
-    studio = await startStudioLake({datasets: {production: datasetFile}, port, host: '127.0.0.1', studioDir: studioDistDir, lock: {command: 'pnpm studio', server: true}, ...(token ? {token} : {})})
+    studio = await startStudioLake({datasets: {production: datasetFile}, port, host: '127.0.0.1', studioDir: studioDistDir, lock: {command: 'pnpm studio', server: true}, ...(token ? {token} : {}), ...(values.author === undefined ? {} : {author: values.author})})
   } catch (error) {
     if (error instanceof TypeError) usageError(error.message)
     console.error(`pnpm studio: ${isLocalLakeError(error) ? error.message : String(error)}`)

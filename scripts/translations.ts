@@ -16,6 +16,7 @@ import {
   formatStatusTable,
   importXliff,
   isXliffError,
+  reviewChanges,
   translationLocales,
   translationStatus,
 } from '@treatments/translations'
@@ -43,7 +44,9 @@ ${WHERE}`
 const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--json] [--fail-under PERCENT]
 
 Prints, per translation locale, the percentage of localized fields that are translated or
-reviewed, and how many are stale (the ${baseLocale} text changed since) or missing.
+reviewed, and how many are stale (the ${baseLocale} text changed since) or missing. Then, for
+each treatment review marked done (the medical review and each locale's), whether it is current
+or which safety texts changed since the review (pages stop claiming it until it is renewed).
 
 Options:
   --locale LOCALE       only this locale (one of ${translationLocales.join(', ')})
@@ -105,15 +108,41 @@ async function status({values}: CliContext<typeof statusOptions>): Promise<numbe
   if (failUnder !== undefined && (failUnderText!.trim() === '' || !Number.isFinite(failUnder) || failUnder < 0 || failUnder > 100)) {
     throw new UsageError(`--fail-under must be a percentage from 0 to 100; got "${failUnderText}"`)
   }
-  const report = await withDatasetClient(async (client) =>
-    translationStatus(await fetchPublishedDocuments(client), locale === undefined ? {} : {locales: [locale]}),
-  )
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatStatusTable(report.locales))
+  const report = await withDatasetClient(async (client) => {
+    const documents = await fetchPublishedDocuments(client)
+    const status = await translationStatus(documents, locale === undefined ? {} : {locales: [locale]})
+    return {...status, reviews: treatmentReviews(documents, locale)}
+  })
+  console.log(values.json ? JSON.stringify(report, null, 2) : `${formatStatusTable(report.locales)}${formatReviews(report.reviews)}`)
   const under = failUnder === undefined ? [] : report.locales.filter((summary) => summary.percentComplete < failUnder)
   for (const summary of under) {
     console.error(`translations status: ${summary.locale} is ${formatPercent(summary.percentComplete)} complete, under --fail-under ${failUnderText}%`)
   }
   return under.length > 0 ? 1 : 0
+}
+
+/** Each treatment's reviews marked done (the medical one, and `locale`'s or every locale's), with what changed since. */
+function treatmentReviews(documents: ReadonlyArray<Record<string, unknown>>, locale: string | undefined) {
+  const byId = new Map(documents.map((document) => [document._id as string, document]))
+  return documents
+    .filter((document) => document._type === 'treatment')
+    .flatMap((treatment) =>
+      reviewChanges(treatment, (id) => byId.get(id))
+        .filter((review) => review.review === 'medical' || locale === undefined || review.locale === locale)
+        .map((review) => ({documentId: treatment._id as string, ...review})),
+    )
+}
+
+/** "Reviews:" lines, one per review marked done, saying "changed since review" and which texts. */
+function formatReviews(reviews: ReturnType<typeof treatmentReviews>): string {
+  if (reviews.length === 0) return ''
+  const lines = reviews.map((review) => {
+    const what = review.review === 'medical' ? 'medical review' : `${review.locale} review`
+    const by = review.reviewer === null ? '' : ` by ${review.reviewer}`
+    const state = review.changed.length === 0 ? 'current' : `changed since review: ${review.changed.map((change) => `${change.field} (${change.change})`).join(', ')}`
+    return `  ${review.documentId}: ${what}${by}: ${state}`
+  })
+  return `\n\nReviews:\n${lines.join('\n')}`
 }
 
 const exportOptions = {locale: {type: 'string'}, only: {type: 'string'}, out: {type: 'string'}} as const

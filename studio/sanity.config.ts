@@ -2,7 +2,9 @@ import {locales} from '@treatments/content/locales'
 import {defineConfig} from 'sanity'
 import {internationalizedArray} from 'sanity-plugin-internationalized-array'
 import {structureTool} from 'sanity/structure'
+import {MarkMedicallyReviewedAction} from './actions/mark-medically-reviewed-action.ts'
 import {markReviewedActions} from './actions/mark-reviewed-action.ts'
+import {ReviewChangesBadge} from './components/reviews/review-changes-badge.ts'
 import {translationBadges} from './components/translations/translation-badges.ts'
 import {translationStatusInspector} from './components/translations/translation-status-inspector.ts'
 import {dataset, isLocal, projectId} from './env.ts'
@@ -32,9 +34,9 @@ export default defineConfig({
   ],
   schema: {types: schemaTypes},
   document: {
-    badges: (previous) => [...previous, ...translationBadges],
+    badges: (previous) => [...previous, ...translationBadges, ReviewChangesBadge],
     inspectors: (previous) => [...previous, translationStatusInspector],
-    actions: (previous) => [...previous, ...markReviewedActions],
+    actions: (previous) => [...previous, MarkMedicallyReviewedAction, ...markReviewedActions],
     comments: {enabled: !isLocal},
   },
 })

@@ -93,14 +93,24 @@ describe('validateDataset', () => {
     ])
   })
 
-  it('refuses a page marked reviewed without a reviewer and a review date', () => {
+  it('refuses a page marked reviewed without a reviewer, a review date and the texts the review covered', () => {
     const problems = problemsAfter((documents) => {
       treatmentOf(documents).medicalReview.status = 'reviewed'
     })
     expect(problems).toEqual([
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.reviewer: A reviewed page needs the name of the reviewing doctor. [domain]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.lastReviewed: A reviewed page needs the date of the review. [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite medicalReview.coveredTexts: A review must record the texts the doctor read: use the “Mark medically reviewed” action (pages do not claim a review that records none). [domain]`,
     ])
+    const recorded = problemsAfter((documents) => {
+      Object.assign(treatmentOf(documents).medicalReview, {
+        status: 'reviewed',
+        reviewer: 'Dr. A. Rossi',
+        lastReviewed: '2026-11-30',
+        coveredTexts: [{_key: 'c1', _type: 'coveredText', field: 'disclaimer', hash: 'sha256-0'}],
+      })
+    })
+    expect(recorded).toEqual([])
   })
 
   it('reports duplicate ids and duplicate slugs', () => {

@@ -18,6 +18,7 @@ const scripts = [
   ['size.ts', 'size'],
   ['check-generated.ts', 'schema:check'],
   ['demo.ts', 'demo'],
+  ['history.ts', 'history'],
 ] as const
 
 let directory: string

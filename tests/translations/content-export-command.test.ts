@@ -20,6 +20,8 @@ afterEach(async () => {
 describe('pnpm content:export', () => {
   it('writes the published documents sorted by _type then _id, the same bytes every time, leaving no temporary file', async () => {
     const out = join(temp.directory, 'export.ndjson')
+    const log = join(temp.directory, '.dataset.ndjson.history.ndjson')
+    const logBefore = await readFile(log, 'utf8').catch(() => '')
     const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out], {LAKE_TOKEN: temp.lake.token})
     expect(result).toEqual({
       code: 0,
@@ -39,8 +41,10 @@ describe('pnpm content:export', () => {
 
     await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out], {LAKE_TOKEN: temp.lake.token})
     expect(await readFile(out, 'utf8')).toBe(text)
-    // The lock file is the running test lake's own (it owns dataset.ndjson).
-    expect((await readdir(temp.directory)).filter((name) => !name.endsWith('.lock')).sort()).toEqual(['dataset.ndjson', 'export.ndjson'])
+    // The lock file and the history log are the running test lake's own (it owns dataset.ndjson);
+    // exporting leaves the log alone.
+    expect((await readdir(temp.directory)).filter((name) => !name.endsWith('.lock') && !name.endsWith('.history.ndjson')).sort()).toEqual(['dataset.ndjson', 'export.ndjson'])
+    expect(await readFile(log, 'utf8').catch(() => '')).toBe(logBefore)
   })
 
   it('includes drafts with --drafts, and writes to standard output with --out -', async () => {

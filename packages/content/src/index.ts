@@ -10,6 +10,7 @@ export type {
   TreatmentListResult,
   TreatmentResult,
 } from './lib/create-content-reader.ts'
+export type {ReviewCheck} from './lib/medical-review-status.ts'
 export {isContentSource} from './lib/content-source.ts'
 export type {ContentSource} from './lib/content-source.ts'
 export {

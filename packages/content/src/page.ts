@@ -14,6 +14,7 @@ export type {
   ProtocolData,
   ResultsData,
   ReviewData,
+  ChangedSinceReviewData,
   ReviewDate,
   SideEffectItem,
   SideEffectsData,

@@ -71,6 +71,8 @@ describe('public API', () => {
       'DatasetFileError',
       'GroqRunner',
       'NdjsonLineReader',
+      'changedSinceReview',
+      'coveredTexts',
       'datasetDocumentProblem',
       'describeJson',
       'hasVisibleText',
@@ -80,9 +82,11 @@ describe('public API', () => {
       'itemLanguage',
       'parseNdjson',
       'readNdjson',
+      'recordCoveredTexts',
       'serializeNdjson',
       'sourceHash',
       'temporaryFilePattern',
+      'treatmentSafetyTexts',
       'writeFileAtomically',
     ])
   })

@@ -1,6 +1,13 @@
 export {createLocalLakeHandler, type LocalLakeHandler} from './lib/create-local-lake-handler.ts'
 export {type DatasetLockOwner, lockFileOf, readDatasetLock} from './lib/dataset-lock.ts'
 export type {DatasetWriter} from './lib/dataset-store.ts'
+export {type DocumentVersion, documentVersions} from './lib/document-versions.ts'
+export {
+  type HistoryDocumentChange,
+  type HistoryEntry,
+  historyFileOf,
+  readHistoryLog,
+} from './lib/history-log.ts'
 export type {LakeDocument} from './lib/lake-document.ts'
 export type {DatasetSource, LocalLakeOptions, StartLocalLakeOptions} from './lib/lake-options.ts'
 export {

@@ -24,7 +24,14 @@ export {formatStatusTable} from './lib/format-status-table.ts'
 export {importXliff, type XliffImportOptions, type XliffImportResult} from './lib/import-xliff.ts'
 export {inlineCodeProblems} from './lib/inline-code-problems.ts'
 export type {BlockInfo, CodeMeaning, InlineNode, SegmentContent, UnitContent} from './lib/inline-content.ts'
-export {markReviewedAvailability, markReviewedPatch, type MarkReviewedAvailability, type ReviewPatch} from './lib/mark-reviewed.ts'
+export {markMedicallyReviewedPatch} from './lib/mark-medically-reviewed.ts'
+export {
+  type CoveredTextEntry,
+  markReviewedAvailability,
+  markReviewedPatch,
+  type MarkReviewedAvailability,
+  type ReviewPatch,
+} from './lib/mark-reviewed.ts'
 export {parseXliff, type ParsedFile, type ParsedSegment, type ParsedUnit, type ParsedXliff, type ParseXliffOptions} from './lib/parse-xliff.ts'
 export {parseXmlStrictly} from './lib/parse-xml-strictly.ts'
 export {
@@ -37,6 +44,7 @@ export {
 } from './lib/plan-xliff-import.ts'
 export {collectReferences, referenceGroups, referenceOrder} from './lib/reference-order.ts'
 export {seedDataset, type SeedOptions, type SeedProgress, type SeedResult} from './lib/seed-dataset.ts'
+export {reviewChanges, type ReviewChanges} from './lib/review-changes.ts'
 export {resolveStatusLocales, translationLocales, type StatusOptions} from './lib/status-options.ts'
 export {formatPercent, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'
 export {targetHash} from './lib/target-hash.ts'

@@ -3,6 +3,7 @@ import {translationLocales, translationPanelModel, type TranslationPanelSection}
 import {createElement as h, type ReactNode} from 'react'
 import {defineDocumentInspector, getPublishedId, useEditState, type DocumentInspectorProps} from 'sanity'
 
+import {type DocumentReviewChanges, useReviewChanges} from '../reviews/use-review-changes.ts'
 import {useTranslationStatus} from './use-translation-status.ts'
 
 const muted = {color: 'var(--card-muted-fg-color)'}
@@ -19,6 +20,7 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
   const document = draft ?? published
   const fields = useTranslationStatus(document)
   const sections = fields === undefined ? undefined : translationPanelModel(fields, translationLocales)
+  const {reviews} = useReviewChanges(document as Record<string, unknown> | undefined)
   return h(
     'div',
     {style: {display: 'flex', flexDirection: 'column', height: '100%', fontSize: 14}},
@@ -28,7 +30,36 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
       h('strong', null, 'Translation status'),
       h('button', {type: 'button', onClick: props.onClose, 'aria-label': 'Close translation status', style: {border: 0, background: 'none', cursor: 'pointer', color: 'inherit', fontSize: 18}}, '×'),
     ),
-    h('div', {style: {padding: 16, overflow: 'auto'}}, body(sections)),
+    h('div', {style: {padding: 16, overflow: 'auto'}}, reviewBody(reviews), body(sections)),
+  )
+}
+
+/** "Doctor's review": each review covering this document, current or changed since (and what). */
+function reviewBody(reviews: DocumentReviewChanges[] | undefined): ReactNode {
+  if (reviews === undefined || reviews.length === 0) return null
+  return h(
+    'section',
+    {style: {marginBottom: 20}},
+    h('h3', {style: {margin: '0 0 4px', fontSize: 14}}, 'Reviews'),
+    h(
+      'ul',
+      {style: {listStyle: 'none', margin: 0, padding: 0}},
+      reviews.map((review) =>
+        h(
+          'li',
+          {key: `${review.treatmentId}:${review.review}:${review.locale}`, style: {padding: '4px 0', borderTop: '1px solid var(--card-border-color)'}},
+          h(
+            'span',
+            {style: {color: review.changed.length > 0 ? STATE_COLORS.stale : undefined, fontWeight: 600, marginRight: 8}},
+            review.changed.length > 0 ? 'changed since review' : 'current',
+          ),
+          `${review.review === 'medical' ? 'Medical review' : `${review.locale} review`}${review.reviewer ? ` by ${review.reviewer}` : ''}`,
+          review.changed.length === 0
+            ? null
+            : h('div', {style: {...muted, fontSize: 12}}, `Pages stop claiming this review until it is renewed: ${review.changed.map((change) => `${change.field} (${change.change})`).join(', ')}`),
+        ),
+      ),
+    ),
   )
 }
 

@@ -13,6 +13,31 @@ function sourceUrlField() {
   })
 }
 
+/**
+ * A read-only list of `{field, hash}`: the safety texts a review covered, each with the
+ * `sourceHash` of its text as the reviewer read it.
+ */
+export function defineCoveredTextsField(description: string) {
+  return defineField({
+    name: 'coveredTexts',
+    title: 'Texts covered by the review',
+    description,
+    type: 'array',
+    readOnly: true,
+    of: [
+      defineArrayMember({
+        name: 'coveredText',
+        type: 'object',
+        fields: [
+          defineField({name: 'field', title: 'Text', type: 'string', validation: (rule) => rule.required()}),
+          defineField({name: 'hash', title: 'Hash', type: 'string', validation: (rule) => rule.required()}),
+        ],
+        preview: {select: {title: 'field', subtitle: 'hash'}},
+      }),
+    ],
+  })
+}
+
 /** Who checked the medical content, when, when it is due again, and what it rests on. */
 export const medicalReview = defineType({
   name: 'medicalReview',
@@ -94,6 +119,9 @@ export const medicalReview = defineType({
         }),
       ],
     }),
+    defineCoveredTextsField(
+      'Written by “Mark medically reviewed”: the hash of the English text of every safety text the review covered (contraindications, side effects, when to get help, disclaimer, claims). When one of them changes, pages stop saying a doctor reviewed them until the review is renewed.',
+    ),
   ],
   validation: (rule) => rule.custom<Record<string, unknown>>((value) => toValidation(checkReviewDates(value))),
 })

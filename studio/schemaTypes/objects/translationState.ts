@@ -2,6 +2,8 @@ import {TranslateIcon} from '@sanity/icons/Translate'
 import {localeIds} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {defineCoveredTextsField} from './medicalReview.ts'
+
 /** Where a locale's translation of a document stands. */
 export const translationStatuses = [
   {title: 'Draft translation', value: 'draft'},
@@ -48,6 +50,9 @@ export const translationState = defineType({
       'reviewedTargetHashes',
       'Reviewed target hashes',
       'Written by the translation tools: the hash of each field’s translation when it was last reviewed or imported. A reviewed field whose text no longer has this hash counts as edited since the review.',
+    ),
+    defineCoveredTextsField(
+      'On a treatment, written by “Mark reviewed”: the hash of this language’s text of every safety text on the page (contraindications, side effects, when to get help, disclaimer, claims) as reviewed. When one changes, the page in this language stops saying a doctor reviewed it.',
     ),
   ],
   preview: {select: {title: 'language', subtitle: 'status'}},

@@ -3,11 +3,12 @@ import type {RuleProblem} from './localized-value.ts'
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 /**
- * Checks a medical review block: a reviewed page names its reviewer and review date, and the
- * next review is due after the last one.
+ * Checks a medical review block: a reviewed page names its reviewer and review date, records the
+ * texts the doctor read (`coveredTexts`, written by “Mark medically reviewed”), and the next
+ * review is due after the last one.
  */
 export function checkReviewDates(
-  review: {status?: unknown; reviewer?: unknown; lastReviewed?: unknown; nextReviewDue?: unknown} | undefined,
+  review: {status?: unknown; reviewer?: unknown; lastReviewed?: unknown; nextReviewDue?: unknown; coveredTexts?: unknown} | undefined,
 ): RuleProblem[] {
   const problems: RuleProblem[] = []
   // A page may only say it was reviewed when it names who reviewed it and when.
@@ -17,6 +18,13 @@ export function checkReviewDates(
     }
     if (review.lastReviewed === undefined || review.lastReviewed === null) {
       problems.push({message: 'A reviewed page needs the date of the review.', path: ['lastReviewed']})
+    }
+    // Pages never claim a review that cannot say which texts it covered.
+    if (!Array.isArray(review.coveredTexts) || review.coveredTexts.length === 0) {
+      problems.push({
+        message: 'A review must record the texts the doctor read: use the “Mark medically reviewed” action (pages do not claim a review that records none).',
+        path: ['coveredTexts'],
+      })
     }
   }
   for (const name of ['lastReviewed', 'nextReviewDue'] as const) {

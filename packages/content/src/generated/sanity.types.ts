@@ -34,6 +34,12 @@ export type TranslationState = {
     _type: "sourceHash";
     _key: string;
   }>;
+  coveredTexts?: Array<{
+    field: string;
+    hash: string;
+    _type: "coveredText";
+    _key: string;
+  }>;
 };
 
 export type Protocol = {
@@ -62,6 +68,12 @@ export type MedicalReview = {
       _key: string;
     }>;
     _type: "source";
+    _key: string;
+  }>;
+  coveredTexts?: Array<{
+    field: string;
+    hash: string;
+    _type: "coveredText";
     _key: string;
   }>;
 };
@@ -493,7 +505,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentBySlugQuery
-// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentBySlugQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -700,19 +712,31 @@ export type TreatmentBySlugQueryResult = Array<{
         url: string | null;
       }> | null;
     }> | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
   };
   translations: Array<{
     language: "de" | "en" | "it";
     status: "draft" | "reviewed" | "translated";
     reviewedBy: string | null;
     reviewedAt: string | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
   }> | null;
   availableLocales: Array<string>;
 }>;
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: allTreatmentsQuery
-// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: *[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "title": {"i18n": title[coalesce(language, _key) in $locales]{language, _key, value}},  "summary": {"i18n": summary[coalesce(language, _key) in $locales]{language, _key, value}},  "body": {"i18n": body[coalesce(language, _key) in $locales]{language, _key, value}},  procedureType,  "howPerformed": {"i18n": howPerformed[coalesce(language, _key) in $locales]{language, _key, value}},  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},    "alternateNames": alternateNames[]{_key, "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}}},    "description": {"i18n": description[coalesce(language, _key) in $locales]{language, _key, value}}  },  "ingredients": ingredients[]{    _key,    "role": {"i18n": role[coalesce(language, _key) in $locales]{language, _key, value}},    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": {"i18n": name[coalesce(language, _key) in $locales]{language, _key, value}},      "mechanism": {"i18n": mechanism[coalesce(language, _key) in $locales]{language, _key, value}},      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}}  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": {"i18n": statement[coalesce(language, _key) in $locales]{language, _key, value}}  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    "whenToSeekHelp": {"i18n": whenToSeekHelp[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "whenToSeekHelp"][0].hash}}  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": {"i18n": text[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": translations[language == $locale][0].sourceHashes[field == "text"][0].hash}},    codes[]{codingSystem, code}  },  "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type AllTreatmentsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -919,12 +943,24 @@ export type AllTreatmentsQueryResult = Array<{
         url: string | null;
       }> | null;
     }> | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
   };
   translations: Array<{
     language: "de" | "en" | "it";
     status: "draft" | "reviewed" | "translated";
     reviewedBy: string | null;
     reviewedAt: string | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
   }> | null;
   availableLocales: Array<string>;
 }>;

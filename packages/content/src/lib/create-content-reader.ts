@@ -1,6 +1,7 @@
 import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
 import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
 import {isContentSource, type ContentSource} from './content-source.ts'
+import {checkReview, type ReviewCheck} from './medical-review-status.ts'
 import {ContentNotFoundError, type ContentInvariantError, type DuplicateSlugError, type MissingContraindicationsError, type ReferenceTypeError} from './errors.ts'
 import {fetchWithRetry, type RetryOptions} from './fetch-with-retry.ts'
 import {matchLocale} from './locale-registry.ts'
@@ -78,6 +79,11 @@ export interface LocalizedAnswer {
  */
 export interface TreatmentResult extends LocalizedAnswer {
   treatment: LocalizedTreatment
+  /**
+   * Whether a doctor's review stands for this page: `reviewed` only while every safety text the
+   * review covered is the text the doctor read; otherwise which texts changed since.
+   */
+  review: ReviewCheck
 }
 
 /**
@@ -206,7 +212,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
       const [page] = answer.value
       if (page === undefined) throw new ContentNotFoundError(slug, match.locale)
       const {value, fallbacks} = await localize(page, match.chain)
-      return {...answerFields(match, fallbacks, answer.stale), treatment: value}
+      return {...answerFields(match, fallbacks, answer.stale), treatment: value, review: await checkReview(page, match.locale)}
     },
     async listTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'listTreatments')
@@ -221,7 +227,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
       const pages = await Promise.all(
         answer.value.map(async (raw) => {
           const {value, fallbacks} = await localize(raw, match.chain)
-          return {...shared, fallbacks, treatment: value}
+          return {...shared, fallbacks, treatment: value, review: await checkReview(raw, match.locale)}
         }),
       )
       return {...shared, pages}
@@ -234,7 +240,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
         const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
         for (const raw of answer.value) {
           const {value, fallbacks} = await localize(raw, match.chain)
-          yield {...shared, fallbacks, treatment: value}
+          yield {...shared, fallbacks, treatment: value, review: await checkReview(raw, match.locale)}
         }
       })()
     },

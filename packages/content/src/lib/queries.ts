@@ -17,8 +17,11 @@ import {defineQuery} from 'groq'
 // so two are an error, never first-wins.
 // Safety texts (contraindications, side effects) also carry the source hash their translation
 // was made from (`source.hash`), so that a translation of an older base text (which travels in
-// the chain) is not shown as current. `sanity typegen` resolves the shared projection constant,
-// so every query stays typed.
+// the chain) is not shown as current. Reviews carry the hashes of the safety texts they covered
+// (`coveredTexts` as stored: a sub-projection would cost query bytes on every page), so the
+// package can tell whether each reviewed text is still the one the doctor read (the base text
+// travels in the chain).
+// `sanity typegen` resolves the shared projection constant, so every query stays typed.
 
 /** The projection of a whole treatment page, shared by the single and the bulk query. */
 const treatmentProjection = /* groq */ `{
@@ -81,8 +84,8 @@ const treatmentProjection = /* groq */ `{
     codes[]{codingSystem, code}
   },
   "disclaimer": {"i18n": disclaimer[coalesce(language, _key) in $locales]{language, _key, value}},
-  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}},
-  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt},
+  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},
+  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},
   "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)
 }`
 

@@ -7,6 +7,7 @@ import {readNdjson} from './dataset/read-ndjson.ts'
 import {fallbackChain, localeIds} from './locale-registry.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {treatmentQueryPlans} from './treatment-query-plans.ts'
+import {markReviewed} from '../test-support/mark-reviewed.ts'
 
 const shipped = await readNdjson(new URL('../../../../content/dataset.ndjson', import.meta.url))
 const hostile = await readNdjson(new URL('../../../../tests/fixtures/hostile.ndjson', import.meta.url))
@@ -44,12 +45,15 @@ const junkValues: unknown[] = [
   {current: 7},
   {current: 'treatment-x'},
   [{language: 'it', sourceHashes: [{field: 'text', hash: 'sha256-x'}, 'x']}, {language: 'de', status: 'reviewed'}],
+  [{language: 'it', status: 'reviewed', coveredTexts: [{field: 'disclaimer', hash: 'sha256-x'}, 'x', {field: 3}]}, {language: 'de', coveredTexts: 'x'}],
+  {status: 'reviewed', coveredTexts: [{field: 'disclaimer', hash: 'sha256-x', extra: 1}, null]},
 ]
 const junk = fc.constantFrom(...junkValues)
 
 describe('treatmentQueryPlans', () => {
   it('answer exactly as groq-js on the shipped and the hostile datasets, for every query and locale', async () => {
     await expectSameAnswers(shipped, ['mesotherapy-cellulite', 'nope'])
+    await expectSameAnswers(markReviewed(shipped, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-12-01', locales: ['it', 'de']}), ['mesotherapy-cellulite'])
     const slugs = hostile.flatMap((document) => ((document as {slug?: {current?: unknown}}).slug?.current as string | undefined) ?? [])
     await expectSameAnswers(hostile, [...new Set(slugs)])
   })

@@ -169,12 +169,15 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
             ...pick(source, ['_key', 'title', 'url', 'language']),
             versions: each(source.versions, (version) => pick(version, ['_key', 'language', 'title', 'url'])),
           })),
+          coveredTexts: get(review, 'coveredTexts'),
         }
       : null,
     translations: (() => {
       const list = treatment.translations
       if (!Array.isArray(list)) return null
-      return list.filter((item) => isObject(item) && locales.includes(get(item, 'language'))).map((item) => pick(item, ['language', 'status', 'reviewedBy', 'reviewedAt']))
+      return list
+        .filter((item) => isObject(item) && locales.includes(get(item, 'language')))
+        .map((item) => pick(item, ['language', 'status', 'reviewedBy', 'reviewedAt', 'coveredTexts']))
     })(),
     availableLocales: availableLocales(treatment.title),
   }

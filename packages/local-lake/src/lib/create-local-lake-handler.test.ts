@@ -31,7 +31,7 @@ describe('HTTP routing and errors', () => {
       error: {
         type: 'httpNotFound',
         description:
-          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/{query,doc,mutate,listen,actions}/{dataset}',
+          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/{query,doc,mutate,listen,actions,history}/{dataset}',
       },
     })
   })
@@ -45,10 +45,10 @@ describe('HTTP routing and errors', () => {
     })
   })
 
-  it('answers endpoints it does not implement (history) with 501', async () => {
-    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/history/production`)
+  it('answers endpoints it does not implement (export) with 501', async () => {
+    const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/export/production`)
     expect(response.status).toBe(501)
-    expect(await response.json()).toMatchObject({error: {description: 'The local lake does not implement /data/history'}})
+    expect(await response.json()).toMatchObject({error: {description: 'The local lake does not implement /data/export'}})
   })
 
   it('answers a body over the limit with 413 and changes nothing', async () => {

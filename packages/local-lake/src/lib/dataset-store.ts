@@ -2,6 +2,7 @@ import {indexDocuments} from '@treatments/content/dataset'
 
 import {applyPerspective} from './apply-perspective.ts'
 import type {QueryView} from './groq-runner.ts'
+import type {DatasetHistory} from './history-log.ts'
 import type {LakeDocument} from './lake-document.ts'
 import {LocalLakeError} from './local-lake-error.ts'
 import type {Perspective} from './perspective.ts'
@@ -19,6 +20,10 @@ export interface DatasetStoreInit {
   /** File to write changes back to; `undefined` keeps changes in memory only. */
   file: string | undefined
   writeFile: DatasetWriter
+  /** The durable history log of `file` (every committed transaction, written before the file). */
+  history?: DatasetHistory
+  /** Who the log names as the author of the transactions. */
+  author?: string
 }
 
 /** What a transaction computed: the next documents, whether they differ, and a result. */
@@ -43,6 +48,9 @@ export class DatasetStore {
   /** The NDJSON file this dataset persists to; `undefined` when it lives in memory only. */
   readonly file: string | undefined
   readonly #writeFile: DatasetWriter
+  readonly #author: string
+  /** The durable history of the file, when the dataset has one. */
+  readonly history: DatasetHistory | undefined
   readonly #queue = new SerialQueue()
   /** Committed transactions, for listeners. */
   readonly log = new TransactionLog()
@@ -54,6 +62,8 @@ export class DatasetStore {
     this.name = init.name
     this.file = init.file
     this.#writeFile = init.writeFile
+    this.history = init.history
+    this.#author = init.author ?? 'unknown'
     this.#documents = init.documents
     this.#byId = indexById(init.documents)
   }
@@ -94,9 +104,24 @@ export class DatasetStore {
       const next = await plan(this.#documents, this.#byId)
       if (!next.changed || options.dryRun === true) return next.result
       if (this.file !== undefined) {
+        // Log first, then the dataset: a crash in between leaves a log entry whose outcome is
+        // not in the file, which the next start removes (see DatasetHistory.open).
+        const committed = next.committed !== undefined && next.committed.changes.length > 0 ? next.committed : undefined
+        if (this.history !== undefined && committed !== undefined) {
+          try {
+            await this.history.append(this.history.entryFor(committed, this.#author))
+          } catch (error) {
+            throw new LocalLakeError(
+              'DATASET_WRITE_FAILED',
+              `Could not append to the history log ${this.history.file} of dataset "${this.name}": ${(error as Error).message}; no changes were applied`,
+              {file: this.history.file, cause: error},
+            )
+          }
+        }
         try {
           await this.#writeFile(this.file, serializeNdjson(next.documents))
         } catch (error) {
+          if (this.history !== undefined && committed !== undefined) await this.history.revertLast().catch(() => {})
           throw new LocalLakeError(
             'DATASET_WRITE_FAILED',
             `Could not write dataset "${this.name}" to ${this.file}: ${(error as Error).message}; no changes were applied`,

@@ -17,7 +17,7 @@ export const LOCAL_USER = {
 /**
  * What the token holder may do, in the shape of Sanity's dataset ACL (`grants`): everything, on
  * every document. `history` is granted because the Studio hides the history panel without it; the
- * lake answers the history API with 501 and the panel says it could not load.
+ * lake answers the history API from the dataset's history log.
  */
 export const LOCAL_GRANTS = [{filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history']}] as const
 

@@ -1,5 +1,6 @@
 import {handleActions} from './handle-actions.ts'
 import {handleDoc} from './handle-doc.ts'
+import {handleHistory} from './handle-history.ts'
 import {handleListen} from './handle-listen.ts'
 import {handleMutate} from './handle-mutate.ts'
 import {handleQuery} from './handle-query.ts'
@@ -33,10 +34,11 @@ export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string,
   ['mutate', {methods: ['POST'], access: 'token', handle: handleMutate}],
   ['listen', {methods: ['GET'], access: 'token', handle: handleListen}],
   ['actions', {methods: ['POST'], access: 'token', handle: handleActions}],
+  ['history', {methods: ['GET'], access: 'token', rest: true, handle: handleHistory}],
 ])
 
 /** Data API endpoints Content Lake has and the local lake answers with 501. */
-export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['live', 'history', 'export', 'releases'])
+export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(['live', 'export', 'releases'])
 
 /**
  * A route outside the data API (for example `/v{version}/users/me`): matched on the whole path

@@ -1,4 +1,5 @@
 import {randomBytes} from 'node:crypto'
+import {userInfo} from 'node:os'
 import {basename, resolve} from 'node:path'
 import {inspect} from 'node:util'
 
@@ -53,6 +54,11 @@ export interface LocalLakeOptions {
    */
   lock?: false | {command?: string; server?: boolean}
   /**
+   * Who the history log names as the author of every change made through this lake (the person
+   * behind its token). Default: the operating-system user name.
+   */
+  author?: string
+  /**
    * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
    * @internal
    */
@@ -81,6 +87,7 @@ export interface ResolvedLakeOptions {
   token: string
   corsOrigins: ReadonlySet<string>
   lock: false | {command: string; server: boolean}
+  author: string
   writeFile: DatasetWriter
 }
 
@@ -132,6 +139,7 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     token: resolveToken(record.token, bad),
     corsOrigins: resolveCorsOrigins(record.corsOrigins, bad),
     lock: resolveLock(record.lock, bad),
+    author: resolveAuthor(record.author, bad),
     writeFile: writeFile as DatasetWriter,
   }
 }
@@ -143,6 +151,22 @@ function resolveToken(value: unknown, bad: (name: string, expected: string, rece
     return bad('token', 'a string of 16 to 512 visible ASCII characters without spaces', typeof value === 'string' ? `a string of ${value.length} characters` : value)
   }
   return value
+}
+
+function resolveAuthor(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): string {
+  if (value === undefined) return osUser()
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) {
+    return bad('author', 'a name of 1 to 200 characters without control characters, like "Dr. Rossi"')
+  }
+  return value.trim()
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown'
+  }
 }
 
 function resolveLock(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ResolvedLakeOptions['lock'] {

@@ -5,6 +5,7 @@ import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
 
 import {DatasetLock} from './dataset-lock.ts'
 import {DatasetStore} from './dataset-store.ts'
+import {DatasetHistory} from './history-log.ts'
 import {type LakeDocument, lakeDocumentProblem} from './lake-document.ts'
 import type {ResolvedLakeOptions} from './lake-options.ts'
 import {LocalLakeError} from './local-lake-error.ts'
@@ -32,6 +33,8 @@ export async function loadDatasets(
         locks.push(await DatasetLock.acquire(source, {...options.lock, token: options.token}))
       }
       const documents = isFile ? await readDatasetFile(source) : checkDocuments(name, source)
+      // A read-only lake reads the log as it is; a writing one repairs it first (after a crash).
+      const history = isFile && !options.inMemory ? await DatasetHistory.open(source, documents, {readOnly: !writes}) : undefined
       stores.set(
         name,
         new DatasetStore({
@@ -39,6 +42,8 @@ export async function loadDatasets(
           documents,
           file: isFile && !options.inMemory ? source : undefined,
           writeFile: options.writeFile,
+          ...(history === undefined ? {} : {history}),
+          author: options.author,
         }),
       )
     }
@@ -63,7 +68,8 @@ async function listDirectory(directory: string): Promise<Array<{name: string; so
       cause: error,
     })
   }
-  const files = names.filter((name) => name.endsWith('.ndjson')).sort()
+  // Hidden files are the lake's own (history logs, temporary files), not datasets.
+  const files = names.filter((name) => name.endsWith('.ndjson') && !name.startsWith('.')).sort()
   if (files.length === 0) {
     throw new LocalLakeError('DATASET_FILE_UNREADABLE', `Dataset directory ${directory} has no .ndjson files`, {file: directory})
   }

@@ -7,6 +7,7 @@
  * - `DATASET_WRITE_FAILED`: writing a dataset back to its file failed; nothing was changed.
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
+ * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
  * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
  */
 export type LocalLakeErrorCode =
@@ -16,6 +17,7 @@ export type LocalLakeErrorCode =
   | 'DATASET_WRITE_FAILED'
   | 'LISTEN_FAILED'
   | 'DATASET_LOCKED'
+  | 'HISTORY_LOG_INVALID'
   | 'STUDIO_NOT_BUILT'
 
 /** Where in a dataset file a problem was found. */

@@ -14,7 +14,15 @@ export interface MarkReviewedAvailability {
 }
 
 /** A patch for the Studio's `useDocumentOperation(…).patch.execute()`. */
-export type ReviewPatch = {set: Record<string, string | SourceHashEntry[]>}
+export type ReviewPatch = {set: Record<string, string | SourceHashEntry[] | CoveredTextEntry[]>}
+
+/** A `coveredTexts` entry (see `recordCoveredTexts` in `@treatments/content/dataset`). */
+export interface CoveredTextEntry {
+  _key: string
+  _type: 'coveredText'
+  field: string
+  hash: string
+}
 
 /**
  * When the reviewer can mark a locale of a document reviewed: there must be a translation state
@@ -57,12 +65,14 @@ export function markReviewedAvailability(
  *
  * @param review.reviewer - The current user's name.
  * @param review.now - ISO 8601 timestamp.
+ * @param review.coveredTexts - For a treatment: `recordCoveredTexts(treatment, resolve, locale)`,
+ *   the locale's safety texts as reviewed, stored so an edit to one of them takes the review away.
  * @throws {TypeError} When the document has no translation state for `locale`, or `reviewer` is empty.
  */
 export function markReviewedPatch(
   document: Record<string, unknown>,
   locale: string,
-  review: {reviewer: string; now: string},
+  review: {reviewer: string; now: string; coveredTexts?: CoveredTextEntry[]},
 ): ReviewPatch[] {
   const state = findTranslationState(document, locale)
   if (!state || typeof state._key !== 'string') {
@@ -86,6 +96,7 @@ export function markReviewedPatch(
         [`${at}.reviewedBy`]: review.reviewer,
         [`${at}.reviewedAt`]: review.now,
         [`${at}.reviewedTargetHashes`]: reviewedTargetHashes,
+        ...(review.coveredTexts === undefined ? {} : {[`${at}.coveredTexts`]: review.coveredTexts}),
       },
     },
   ]

@@ -3,6 +3,7 @@ import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
 import {reviewData} from './review-section.ts'
 import {serializePageHast} from './serialize-page-hast.ts'
+import type {ReviewData} from './treatment-page-section.ts'
 
 /**
  * What a patient must see right under the title, in the page's language (UI strings, so it is
@@ -13,8 +14,14 @@ import {serializePageHast} from './serialize-page-hast.ts'
 export interface TreatmentPageBanner {
   /** Whether the page is marked reviewed by a doctor in its locale (as the `review` section says). */
   reviewed: boolean
-  /** `This page has not yet been reviewed by a doctor`, or `Reviewed by Dr. A. Rossi · Last reviewed 20 November 2026`. */
+  /**
+   * `This page has not yet been reviewed by a doctor`, `Reviewed by Dr. A. Rossi · Last reviewed
+   * 20 November 2026`, or `Changed since the doctor’s review: Who cannot have this treatment…`
+   * when a reviewed safety text was edited since.
+   */
   status: string
+  /** The safety texts changed since the review (empty unless `status` says so). */
+  changedSinceReview: ReviewData['changedSinceReview']['fields']
   /** `Only a doctor can tell you whether this treatment is right for you. This page does not replace a consultation.` */
   advice: string
   /** The label of the link to the full disclaimer section (`Read the full notice`). */
@@ -35,7 +42,7 @@ export function pageBanner(treatment: LocalizedTreatment, context: PageContext):
   const review = reviewData(treatment, context)
   const status = review.reviewed
     ? [review.reviewedBy ?? ui.t('reviewedByADoctor'), review.lastReviewed?.text].filter((part): part is string => typeof part === 'string').join(' · ')
-    : (review.awaitingReview ?? ui.t('awaitingMedicalReview'))
+    : (review.changedSinceReview.text ?? review.awaitingReview ?? ui.t('awaitingMedicalReview'))
   const advice = ui.t('onlyADoctorCanAdvise')
   const fullNotice = ui.t('readFullNotice')
   const fullNoticeId = `${context.idPrefix}disclaimer`
@@ -45,5 +52,5 @@ export function pageBanner(treatment: LocalizedTreatment, context: PageContext):
       element('p', {className: ['banner-advice']}, [textNode(`${advice} `), element('a', {href: `#${fullNoticeId}`}, [textNode(fullNotice)])]),
     ]),
   ])
-  return {reviewed: review.reviewed, status, advice, fullNotice, fullNoticeId, html}
+  return {reviewed: review.reviewed, status, changedSinceReview: review.changedSinceReview.fields, advice, fullNotice, fullNoticeId, html}
 }

@@ -12,6 +12,8 @@ import type {PageText} from './page-text.ts'
  */
 export interface PageContext {
   readonly locale: string
+  /** Whether a doctor's review stands for the page (from `getTreatment`). */
+  readonly review: TreatmentResult['review'] | undefined
   readonly ui: UiStrings
   readonly idPrefix: string
   readonly messages: TreatmentPageMessage[]
@@ -35,6 +37,7 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
   }
   return {
     locale: result.locale,
+    review: result.review,
     ui,
     idPrefix,
     messages,

@@ -6,6 +6,7 @@ import {localDataset} from '../local-dataset.ts'
 import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
 import {renderTreatmentPage} from './render-treatment-page.ts'
 import type {TreatmentPageSection} from './treatment-page-section.ts'
+import {markReviewed} from '../../test-support/mark-reviewed.ts'
 
 const seedPath = new URL('../../../../../content/dataset.ndjson', import.meta.url)
 let seed: DatasetDocument[]
@@ -239,6 +240,7 @@ describe('renderTreatmentPage', () => {
     expect(data).toEqual({
       reviewed: false,
       awaitingReview: 'Questa pagina non è ancora stata verificata da un medico',
+      changedSinceReview: {fields: [], text: null},
       reviewer: null,
       reviewedBy: null,
       lastReviewed: null,
@@ -248,23 +250,16 @@ describe('renderTreatmentPage', () => {
   })
 
   it('gives the reviewer and review dates in the page’s language once reviewed', async () => {
-    const reviewedEnglish = seed.map((document) =>
-      document._type === 'treatment'
-        ? {...document, medicalReview: {_type: 'medicalReview', status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'}}
-        : document,
-    )
+    const reviewedEnglish = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'})
     // A review of the English says nothing about the Italian translation.
     expect(section(renderTreatmentPage(await result('it', reviewedEnglish)).sections, 'review').data).toMatchObject({reviewed: false, reviewer: null})
     expect(section(renderTreatmentPage(await result('en', reviewedEnglish)).sections, 'review').data).toMatchObject({reviewed: true, reviewer: 'Dr. A. Rossi'})
-    const reviewed = reviewedEnglish.map((document) =>
-      document._type === 'treatment'
-        ? {...document, translations: (document.translations as Array<{language: string}>).map((state) => (state.language === 'it' ? {...state, status: 'reviewed'} : state))}
-        : document,
-    )
+    const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20', locales: ['it']})
     const {data, html} = section(renderTreatmentPage(await result('it', reviewed)).sections, 'review')
     expect(data).toEqual({
       reviewed: true,
       awaitingReview: null,
+      changedSinceReview: {fields: [], text: null},
       reviewer: 'Dr. A. Rossi',
       reviewedBy: 'Verificato da Dr. A. Rossi',
       lastReviewed: {date: '2026-11-20', text: 'Ultima revisione: 20 novembre 2026'},
@@ -273,11 +268,58 @@ describe('renderTreatmentPage', () => {
     expect(html).toContain('<p>Ultima revisione: 20 novembre 2026</p><p>Prossima revisione entro il 20 novembre 2027</p><p>Verificato da Dr. A. Rossi</p>')
   })
 
+  it('stops claiming a review on the English and Italian pages when one English contraindication changes, says which text, until the review is renewed', async () => {
+    const review = {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20', locales: ['it']}
+    const reviewed = markReviewed(seed, review)
+    const contraindication = seed.find((document) => document._type === 'contraindication')!
+    const editedDocuments = edited(
+      contraindication._id,
+      (document) => {
+        const items = document.text as Array<{language: string; value: string}>
+        document.text = items.map((item) => (item.language === 'en' ? {...item, value: `${item.value} (including breastfeeding)`} : item))
+      },
+      reviewed,
+    )
+    const changed = [{field: `contraindications[${contraindication._id}].text`, change: 'changed', review: 'medical'}]
+    const en = await result('en', editedDocuments)
+    expect(en.review).toEqual({status: 'changed-since-review', changedSinceReview: changed})
+    const enPage = renderTreatmentPage(en)
+    expect(enPage.banner).toMatchObject({reviewed: false, status: 'Changed since the doctor’s review: Who cannot have this treatment. This page is awaiting a new review.', changedSinceReview: changed})
+    expect(section(enPage.sections, 'review').data).toMatchObject({reviewed: false, reviewer: null, reviewedBy: null, lastReviewed: null})
+    const itPage = renderTreatmentPage(await result('it', editedDocuments))
+    expect(itPage.banner.reviewed).toBe(false)
+    expect(itPage.banner.status).toMatch(/^Modificato dopo la verifica del medico: /)
+    expect(section(itPage.sections, 'review').html).not.toContain('Verificato da')
+    // Renewing the reviews over the edited text restores the claim on both pages.
+    const renewed = markReviewed(editedDocuments, review)
+    expect((await result('en', renewed)).review).toEqual({status: 'reviewed', changedSinceReview: []})
+    expect(renderTreatmentPage(await result('it', renewed)).banner).toMatchObject({reviewed: true, status: expect.stringMatching(/^Verificato da Dr\. A\. Rossi/)})
+  })
+
+  it('counts a safety text added, removed or translated anew since the review as changed, and a review that recorded no texts as covering none', async () => {
+    const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', locales: ['it']})
+    const treatment = reviewed.find((document) => document._type === 'treatment')!
+    const [first, ...rest] = treatment.contraindications as Array<{_ref: string}>
+    const removed = edited(treatment._id, (document) => (document.contraindications = rest), reviewed)
+    expect((await result('en', removed)).review.changedSinceReview).toEqual([{field: `contraindications[${first!._ref}].text`, change: 'removed', review: 'medical'}])
+    const itEdited = edited(first!._ref, (document) => {
+      const items = document.text as Array<{language: string; value: string}>
+      document.text = items.map((item) => (item.language === 'it' ? {...item, value: `${item.value}!`} : item))
+    }, reviewed)
+    expect((await result('en', itEdited)).review.status).toBe('reviewed')
+    expect((await result('it', itEdited)).review.changedSinceReview).toEqual([{field: `contraindications[${first!._ref}].text`, change: 'changed', review: 'translation'}])
+    const unrecorded = edited(treatment._id, (document) => delete (document.medicalReview as Record<string, unknown>).coveredTexts, reviewed)
+    const check = (await result('en', unrecorded)).review
+    expect(check.status).toBe('changed-since-review')
+    expect(check.changedSinceReview.every((change) => change.change === 'added')).toBe(true)
+  })
+
   it('puts the review status and “only a doctor can advise” under the title, in the page’s language, agreeing with the review section', async () => {
     const it = renderTreatmentPage(await result('it'), {idPrefix: 'tp-'})
     expect(it.banner).toEqual({
       reviewed: false,
       status: 'Questa pagina non è ancora stata verificata da un medico',
+      changedSinceReview: [],
       advice: 'Solo un medico può dirti se questo trattamento è adatto a te. Questa pagina non sostituisce una visita.',
       fullNotice: 'Leggi l’avviso completo',
       fullNoticeId: 'tp-disclaimer',
@@ -288,11 +330,7 @@ describe('renderTreatmentPage', () => {
     expect(it.sections.some((item) => item.id === 'disclaimer' && item.html.startsWith('<section id="tp-disclaimer"'))).toBe(true)
     // German content is partly English; the banner is UI text, always in German.
     expect(renderTreatmentPage(await result('de')).banner.status).toBe('Diese Seite wurde noch nicht ärztlich geprüft')
-    const reviewed = seed.map((document) =>
-      document._type === 'treatment'
-        ? {...document, medicalReview: {_type: 'medicalReview', status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'}}
-        : document,
-    )
+    const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', nextReviewDue: '2027-11-20'})
     const en = renderTreatmentPage(await result('en', reviewed))
     expect([en.banner.reviewed, en.banner.status]).toEqual([true, 'Reviewed by Dr. A. Rossi · Last reviewed November 20, 2026'])
     expect(en.banner.html).toMatch(/^<div class="banner banner-reviewed">/)

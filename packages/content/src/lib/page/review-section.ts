@@ -6,6 +6,14 @@ import type {PageContext} from './page-context.ts'
 import {pageSection} from './section-hast.ts'
 import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
 
+/** The page section that shows a reviewed text, by the path the review recorded it under. */
+function sectionOf(field: string): 'disclaimer' | 'claimsHeading' | 'whoCannotHaveIt' | 'whenToGetHelp' | 'sideEffects' {
+  if (field === 'disclaimer') return 'disclaimer'
+  if (field.startsWith('claims[')) return 'claimsHeading'
+  if (field.startsWith('contraindications[')) return 'whoCannotHaveIt'
+  return field.endsWith('.whenToSeekHelp') ? 'whenToGetHelp' : 'sideEffects'
+}
+
 /**
  * The `review` section: whether a doctor has reviewed the page, when and who, and when the next
  * review is due; left out when the treatment has none of them.
@@ -15,7 +23,7 @@ import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
 export function reviewSection(treatment: LocalizedTreatment, context: PageContext) {
   const {ui} = context
   const data = reviewData(treatment, context)
-  const lines = [data.awaitingReview, data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
+  const lines = [data.awaitingReview, data.changedSinceReview.text, data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
   const children: ElementContent[] = lines.map((line) => element('p', {}, [textNode(line)]))
   if (lines.length === 0) return undefined
   return pageSection(context, 'review', ui.t('reviewDates'), children, data)
@@ -33,11 +41,14 @@ export function reviewData(treatment: LocalizedTreatment, context: PageContext):
   const date = (value: unknown, key: 'lastReviewed' | 'nextReviewDue'): ReviewDate | null =>
     typeof value === 'string' && value.trim() !== '' ? {date: value, text: ui.t(key, {date: ui.formatDate(value)})} : null
   // Only a page marked reviewed may name a reviewer; anything else says it awaits review.
-  const reviewed = isMedicallyReviewed(treatment, context.locale)
+  const reviewed = isMedicallyReviewed(context)
   const reviewer = reviewed && typeof review?.reviewer === 'string' && review.reviewer.trim() !== '' ? review.reviewer : null
+  const fields = context.review?.changedSinceReview ?? []
+  const sections = [...new Set(fields.map((change) => ui.t(sectionOf(change.field))))]
   const data: ReviewData = {
     reviewed,
-    awaitingReview: reviewed ? null : ui.t('awaitingMedicalReview'),
+    awaitingReview: reviewed || sections.length > 0 ? null : ui.t('awaitingMedicalReview'),
+    changedSinceReview: {fields, text: sections.length === 0 ? null : ui.t('changedSinceReview', {fields: sections.join(', ')})},
     reviewer,
     reviewedBy: reviewer === null ? null : ui.t('reviewedBy', {name: reviewer}),
     lastReviewed: reviewed ? date(review?.lastReviewed, 'lastReviewed') : null,

@@ -232,12 +232,30 @@ export interface ReviewData {
   reviewed: boolean
   /** `This page has not yet been reviewed by a doctor`, or `null` once reviewed. */
   awaitingReview: string | null
+  /**
+   * The safety texts changed since a review marked done (empty when none changed or none was
+   * done), and `Changed since the doctor’s review: Side effects, Important…` naming their sections.
+   */
+  changedSinceReview: ChangedSinceReviewData
+
   /** The reviewer, only once reviewed. */
   reviewer: string | null
   /** `Reviewed by …`, or `null` without a reviewer. */
   reviewedBy: string | null
   lastReviewed: ReviewDate | null
   nextReviewDue: ReviewDate | null
+}
+
+/**
+ * What changed since a medical or translation review, for {@link ReviewData}.
+ *
+ * @public
+ */
+export interface ChangedSinceReviewData {
+  /** Each text by the path its review recorded (`contraindications[<id>].text`), how it changed, and which review. */
+  fields: Array<{field: string; change: 'changed' | 'added' | 'removed'; review: 'medical' | 'translation'}>
+  /** The sentence shown on the page, or `null` when nothing changed. */
+  text: string | null
 }
 
 /**

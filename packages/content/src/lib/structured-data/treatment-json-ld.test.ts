@@ -6,6 +6,7 @@ import {localDataset} from '../local-dataset.ts'
 import {hreflangAlternates} from './hreflang-alternates.ts'
 import {serializeJsonLd} from './serialize-json-ld.ts'
 import {treatmentJsonLd} from './treatment-json-ld.ts'
+import {markReviewed} from '../../test-support/mark-reviewed.ts'
 
 const seedPath = new URL('../../../../../content/dataset.ndjson', import.meta.url)
 let seed: DatasetDocument[]
@@ -33,18 +34,27 @@ describe('treatmentJsonLd', () => {
     expect(treatmentJsonLd(await result('it', documents), {url: urlFor('it')})).not.toHaveProperty('reviewedBy')
   })
 
+  it('claims no review once a reviewed safety text changed, until the review is renewed', async () => {
+    const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', locales: ['it']})
+    expect(treatmentJsonLd(await result('en', reviewed), {url: urlFor('en')})).toMatchObject({lastReviewed: '2026-11-20', reviewedBy: {name: 'Dr. A. Rossi'}})
+    const changed = reviewed.map((document) =>
+      document._type === 'treatment'
+        ? {...document, disclaimer: (document.disclaimer as Array<{language: string; value: string}>).map((item) => (item.language === 'en' ? {...item, value: `${item.value} Updated.`} : item))}
+        : document,
+    )
+    for (const locale of ['en', 'it']) {
+      const jsonLd = treatmentJsonLd(await result(locale, changed), {url: urlFor(locale)})
+      expect(jsonLd).not.toHaveProperty('reviewedBy')
+      expect(jsonLd).not.toHaveProperty('lastReviewed')
+    }
+    const renewed = markReviewed(changed, {reviewer: 'Dr. B. Bianchi', lastReviewed: '2026-12-01', locales: ['it']})
+    expect(treatmentJsonLd(await result('it', renewed), {url: urlFor('it')})).toMatchObject({lastReviewed: '2026-12-01', reviewedBy: {name: 'Dr. B. Bianchi'}})
+  })
+
   it('describes the page as a MedicalWebPage for patients in the page’s language, with review data', async () => {
-    const reviewedEnglish = seed.map((document) =>
-      document._type === 'treatment'
-        ? {...document, medicalReview: {...(document.medicalReview as object), status: 'reviewed', reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20'}}
-        : document,
-    )
+    const reviewedEnglish = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20'})
     expect(treatmentJsonLd(await result('it', reviewedEnglish), {url: urlFor('it')})).not.toHaveProperty('reviewedBy')
-    const reviewed = reviewedEnglish.map((document) =>
-      document._type === 'treatment'
-        ? {...document, translations: (document.translations as Array<{language: string}>).map((state) => (state.language === 'it' ? {...state, status: 'reviewed'} : state))}
-        : document,
-    )
+    const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', locales: ['it']})
     const jsonLd = treatmentJsonLd(await result('it', reviewed), {url: urlFor('it')})
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',

@@ -143,7 +143,7 @@ export function treatmentJsonLd(result: TreatmentResult, options: TreatmentJsonL
   }
   if (typeof treatment._updatedAt === 'string') jsonLd.dateModified = treatment._updatedAt
   // Search engines read lastReviewed/reviewedBy as a claim of medical review: only when true.
-  const reviewed = review !== null && isMedicallyReviewed(treatment, locale)
+  const reviewed = review !== null && isMedicallyReviewed(result)
   if (reviewed && typeof review.lastReviewed === 'string') jsonLd.lastReviewed = review.lastReviewed
   if (reviewed && typeof review.reviewer === 'string' && review.reviewer.trim() !== '') {
     jsonLd.reviewedBy = {'@type': 'Person', name: review.reviewer}

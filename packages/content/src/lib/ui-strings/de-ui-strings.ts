@@ -60,6 +60,7 @@ export const deUiStrings: UiCatalog = {
   lastReviewed: 'Zuletzt geprüft am {{date}}',
   nextReviewDue: 'Nächste Prüfung fällig am {{date}}',
   awaitingMedicalReview: 'Diese Seite wurde noch nicht ärztlich geprüft',
+  changedSinceReview: 'Seit der ärztlichen Prüfung geändert: {{fields}}. Diese Seite wartet auf eine neue Prüfung.',
   reviewedBy: 'Geprüft von {{name}}',
 
   notFoundTitle: 'Seite nicht gefunden',

@@ -59,6 +59,7 @@ export const enUiStrings = {
   lastReviewed: 'Last reviewed {{date}}',
   nextReviewDue: 'Next review due {{date}}',
   awaitingMedicalReview: 'This page has not yet been reviewed by a doctor',
+  changedSinceReview: 'Changed since the doctor’s review: {{fields}}. This page is awaiting a new review.',
   reviewedBy: 'Reviewed by {{name}}',
 
   notFoundTitle: 'Page not found',

@@ -60,6 +60,7 @@ export const itUiStrings: UiCatalog = {
   lastReviewed: 'Ultima revisione: {{date}}',
   nextReviewDue: 'Prossima revisione entro il {{date}}',
   awaitingMedicalReview: 'Questa pagina non è ancora stata verificata da un medico',
+  changedSinceReview: 'Modificato dopo la verifica del medico: {{fields}}. Questa pagina è in attesa di una nuova verifica.',
   reviewedBy: 'Verificato da {{name}}',
 
   notFoundTitle: 'Pagina non trovata',

@@ -1,0 +1,105 @@
+/**
+ * `pnpm history <documentId|slug>`: who changed a document (or one field of it), when, from what
+ * to what, and which review covered each version, read from the dataset's history log
+ * (`.<file>.history.ndjson`, written by the local lake).
+ */
+import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
+import {historyFileOf, isLocalLakeError, type LakeDocument, readHistoryLog} from '@treatments/local-lake'
+
+import {CliError, runCli, UsageError} from './lib/cli.ts'
+import {type DocumentChangeRecord, documentHistory} from './lib/document-history.ts'
+import {defaultDatasetPath} from './lib/paths.ts'
+
+const USAGE = `Usage: pnpm history <documentId|slug> [--field PATH] [--since DATE] [--json] [--file FILE]
+
+Prints every change the local lake recorded to a document: when, who, each changed value
+before and after (a word diff for text: [-removed-]{+added+}), and which doctor's or
+translation review, if any, covered the resulting version of its safety texts. A treatment
+slug (or a published id) shows the published document and its draft.
+
+Options:
+  --field PATH   only changes to PATH, e.g. text, text[en], disclaimer, medicalReview
+  --since DATE   only changes at or after DATE (ISO 8601, e.g. 2026-12-01 or 2026-12-01T09:00Z)
+  --json         print the changes as JSON, for tools
+  --file FILE    the dataset file (default: $CONTENT_DATASET or content/dataset.ndjson; relative
+                 paths start from the directory you run it in); its log is .<file>.history.ndjson
+  --debug        show stack traces
+  -h, --help     show this help
+
+The log is append-only and written before the dataset file, so reading it while a lake runs
+is safe.`
+
+await runCli(
+  {
+    name: 'history',
+    usage: USAGE,
+    positionals: true,
+    options: {field: {type: 'string'}, since: {type: 'string'}, json: {type: 'boolean'}, file: {type: 'string'}},
+    explain: (error) => (isDatasetFileError(error) || isLocalLakeError(error) ? error.message : undefined),
+  },
+  async ({values, positionals, path, display}) => {
+    if (positionals.length !== 1 || positionals[0]!.trim() === '') {
+      throw new UsageError(positionals.length === 0 ? 'name one document id or treatment slug' : `name one document id or slug, not ${positionals.length}`)
+    }
+    const wanted = positionals[0]!.trim()
+    if (values.field !== undefined && values.field.trim() === '') throw new UsageError('--field needs a path such as text or disclaimer')
+    let since: number | undefined
+    if (values.since !== undefined) {
+      since = Date.parse(values.since)
+      if (Number.isNaN(since)) throw new UsageError(`--since must be a date like 2026-12-01 or 2026-12-01T09:00Z; got "${values.since}"`)
+    }
+    const fileOption = values.file ?? process.env.CONTENT_DATASET?.trim()
+    const file = fileOption ? path(fileOption) : defaultDatasetPath
+    const documents = (await readNdjson(file)) as LakeDocument[]
+    const current = new Map(documents.map((document) => [document._id, document]))
+    const {entries} = await readHistoryLog(historyFileOf(file))
+    const ids = documentIds(wanted, documents, entries.flatMap((entry) => entry.changes.map((change) => change.id)))
+    if (ids.length === 0) {
+      throw new CliError(`no document with the id or treatment slug "${wanted}" in ${display(file)} or its history`)
+    }
+    const records = documentHistory(entries, ids, current, {...(values.field === undefined ? {} : {field: values.field.trim()}), ...(since === undefined ? {} : {since})})
+    if (values.json === true) {
+      console.log(JSON.stringify({file: display(file), log: display(historyFileOf(file)), documentIds: ids, changes: records}, null, 2))
+      return
+    }
+    console.log(`History of ${ids.join(' and ')} (${display(historyFileOf(file))}): ${records.length} ${records.length === 1 ? 'change' : 'changes'}`)
+    for (const record of records) console.log(`\n${formatRecord(record)}`)
+    if (entries.length === 0) console.log('\nNo history yet: the log records changes made through the local lake (pnpm lake, the Studio, the scripts).')
+  },
+)
+
+/** The ids to show: the id itself (and its draft or published twin), or the treatment with the slug. */
+function documentIds(wanted: string, documents: readonly LakeDocument[], logged: readonly string[]): string[] {
+  const known = new Set([...documents.map((document) => document._id), ...logged])
+  const bySlug = documents.find((document) => document._type === 'treatment' && isRecord(document.slug) && document.slug.current === wanted)
+  const base = bySlug !== undefined ? bySlug._id.replace(/^drafts\./, '') : wanted.replace(/^drafts\./, '')
+  return [base, `drafts.${base}`].filter((id) => known.has(id))
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function formatRecord(record: DocumentChangeRecord): string {
+  const lines = [`${record.timestamp}  ${record.author}  ${record.change} ${record.documentId}  (transaction ${record.transactionId})`]
+  if (record.origin === 'outside') lines.push('  made to the file while no lake served it; the author is unknown')
+  for (const field of record.fields) {
+    lines.push(field.diff !== undefined ? `  ${field.path}: ${field.diff}` : `  ${field.path}: ${show(field.before)} → ${show(field.after)}`)
+  }
+  if (record.safetyTexts.length > 0) {
+    if (record.reviews.length === 0) lines.push('  review: no review covers this version')
+    else if (!record.reviews.some((review) => review.kind === 'medical')) lines.push('  review: no medical review covers this version (its English text was not reviewed by a doctor)')
+    for (const review of record.reviews) {
+      const who = review.reviewer ?? 'an unnamed reviewer'
+      const kind = review.kind === 'medical' ? 'medical review' : `${review.locale} translation review`
+      lines.push(`  review: covered by the ${kind} of ${review.treatmentId} by ${who}${review.date === null ? '' : ` (${review.date})`}: ${review.fields.join(', ')}`)
+    }
+  }
+  return lines.join('\n')
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '(none)'
+  const text = JSON.stringify(value)
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+}
