@@ -11,6 +11,7 @@ import {type HistoryEntry, historyFileOf, readHistoryLog} from './history-log.ts
 import type {LakeDocument} from './lake-document.ts'
 import {parseNdjson} from './parse-ndjson.ts'
 import {startLocalLake} from './start-local-lake.ts'
+import {firstLine} from '../test-support/first-line.ts'
 
 const CHILD = new URL('../test-support/lake-child.ts', import.meta.url).pathname
 
@@ -266,17 +267,4 @@ describe('the history log and the dataset after SIGKILL', () => {
     }
   }, 120_000)
 })
-
-/** The first line the child prints (its address). */
-function firstLine(process: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    process.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8')
-      const end = text.indexOf('\n')
-      if (end >= 0) resolve(text.slice(0, end))
-    })
-    process.once('exit', (code) => reject(new Error(`child lake exited with ${code} before listening`)))
-  })
-}
 
