@@ -3,8 +3,8 @@
  * to what, and which review covered each version, read from the dataset's history log
  * (`.<file>.history.ndjson`, written by the local lake).
  */
-import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
-import {historyFileOf, isLocalLakeError, type LakeDocument, readHistoryLog} from '@treatments/local-lake'
+import {type DatasetDocument, isDatasetFileError, readNdjson} from '@treatments/content/dataset'
+import {historyFileOf, isLocalLakeError, readHistoryLog} from '@treatments/local-lake'
 
 import {CliError, runCli, UsageError} from './lib/cli.ts'
 import {type DocumentChangeRecord, documentHistory} from './lib/document-history.ts'
@@ -50,7 +50,7 @@ await runCli(
     }
     const fileOption = values.file ?? process.env.CONTENT_DATASET?.trim()
     const file = fileOption ? path(fileOption) : defaultDatasetPath
-    const documents = (await readNdjson(file)) as LakeDocument[]
+    const documents = (await readNdjson(file)) as DatasetDocument[]
     const current = new Map(documents.map((document) => [document._id, document]))
     const {entries} = await readHistoryLog(historyFileOf(file))
     const ids = documentIds(wanted, documents, entries.flatMap((entry) => entry.changes.map((change) => change.id)))
@@ -69,7 +69,7 @@ await runCli(
 )
 
 /** The ids to show: the id itself (and its draft or published twin), or the treatment with the slug. */
-function documentIds(wanted: string, documents: readonly LakeDocument[], logged: readonly string[]): string[] {
+function documentIds(wanted: string, documents: readonly DatasetDocument[], logged: readonly string[]): string[] {
   const known = new Set([...documents.map((document) => document._id), ...logged])
   const bySlug = documents.find((document) => document._type === 'treatment' && isRecord(document.slug) && document.slug.current === wanted)
   const base = bySlug !== undefined ? bySlug._id.replace(/^drafts\./, '') : wanted.replace(/^drafts\./, '')

@@ -2,9 +2,9 @@
  * The changes to documents, read from a dataset's history log, for `pnpm history`: each version
  * with when, who, the fields that changed (a word diff for strings) and which reviews covered it.
  */
-import {isRecord, itemLanguage, sourceHash} from '@treatments/content/dataset'
+import {type DatasetDocument, isRecord, itemLanguage, sourceHash} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
-import {type HistoryEntry, type LakeDocument, documentVersions} from '@treatments/local-lake'
+import {type HistoryEntry, documentVersions} from '@treatments/local-lake'
 import {diffWords} from 'diff'
 
 /** One changed value: a leaf path inside the document (`text[en]`, `protocol.sessionsMin`). */
@@ -53,14 +53,14 @@ const SYSTEM_FIELDS = new Set(['_id', '_rev', '_updatedAt', '_createdAt'])
 export function documentHistory(
   entries: readonly HistoryEntry[],
   ids: readonly string[],
-  current: ReadonlyMap<string, LakeDocument>,
+  current: ReadonlyMap<string, DatasetDocument>,
   options: {field?: string; since?: number} = {},
 ): DocumentChangeRecord[] {
   const reviews = reviewRecords(entries, current)
   const records: DocumentChangeRecord[] = []
   for (const id of ids) {
     const versions = documentVersions(entries, id, current.get(id))
-    let previous: LakeDocument | null = null
+    let previous: DatasetDocument | null = null
     for (const version of versions) {
       const entry = version.entry
       const before = previous
@@ -92,7 +92,7 @@ function matchesField(path: string, field: string): boolean {
 }
 
 /** The changed leaves between two versions of a document. */
-export function fieldChanges(before: LakeDocument | null, after: LakeDocument | null): FieldChange[] {
+export function fieldChanges(before: DatasetDocument | null, after: DatasetDocument | null): FieldChange[] {
   const then = leaves(before)
   const now = leaves(after)
   const changes: FieldChange[] = []
@@ -114,7 +114,7 @@ export function wordDiff(before: string, after: string): string {
     .join('')
 }
 
-function leaves(document: LakeDocument | null): Map<string, unknown> {
+function leaves(document: DatasetDocument | null): Map<string, unknown> {
   const found = new Map<string, unknown>()
   if (document === null) return found
   const walk = (value: unknown, path: string) => {
@@ -150,8 +150,8 @@ interface ReviewRecord extends Omit<CoveringReview, 'fields'> {
 }
 
 /** Every review ever recorded on a treatment, in the log or in the current dataset. */
-function reviewRecords(entries: readonly HistoryEntry[], current: ReadonlyMap<string, LakeDocument>): ReviewRecord[] {
-  const treatments: LakeDocument[] = [...current.values()].filter((document) => document._type === 'treatment')
+function reviewRecords(entries: readonly HistoryEntry[], current: ReadonlyMap<string, DatasetDocument>): ReviewRecord[] {
+  const treatments: DatasetDocument[] = [...current.values()].filter((document) => document._type === 'treatment')
   for (const entry of entries) {
     for (const change of entry.changes) {
       for (const document of [change.before, change.after]) if (document?._type === 'treatment') treatments.push(document)
@@ -195,7 +195,7 @@ interface SafetyHash {
 }
 
 /** The safety texts of one document version, by the paths reviews record, with each locale's hash. */
-function safetyHashes(document: LakeDocument): SafetyHash[] {
+function safetyHashes(document: DatasetDocument): SafetyHash[] {
   const id = document._id.replace(/^drafts\./, '')
   const fields: Array<[string, unknown]> = []
   if (document._type === 'contraindication') fields.push([`contraindications[${id}].text`, document.text])

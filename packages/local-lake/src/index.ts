@@ -8,7 +8,6 @@ export {
   historyFileOf,
   readHistoryLog,
 } from './lib/history-log.ts'
-export type {LakeDocument} from './lib/lake-document.ts'
 export type {DatasetSource, LocalLakeOptions, StartLocalLakeOptions} from './lib/lake-options.ts'
 export {
   isLocalLakeError,

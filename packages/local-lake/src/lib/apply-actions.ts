@@ -1,20 +1,20 @@
 import {ApiError} from './api-error.ts'
 import {type TransactionContext, applyMutations} from './apply-mutations.ts'
-import {describeJson, isPlainObject, type LakeDocument} from './lake-document.ts'
+import {describeJson, isRecord, type DatasetDocument} from '@treatments/content/dataset'
 import {parseMutations} from './parse-mutations.ts'
 
 /** How one document changed across the actions of a request. */
 export interface ActionChange {
   id: string
-  before: LakeDocument | null
-  after: LakeDocument | null
+  before: DatasetDocument | null
+  after: DatasetDocument | null
   /** The mutations the actions came down to for this document, in Sanity's mutate form. */
   mutations: Record<string, unknown>[]
 }
 
 /** The outcome of a request's actions, applied all or nothing. */
 export interface ActionsOutcome {
-  documents: LakeDocument[]
+  documents: DatasetDocument[]
   changed: boolean
   changes: ActionChange[]
 }
@@ -45,15 +45,15 @@ export const ACTION_TYPES = [
  *   `items` names the index of the failing action
  */
 export async function applyActions(
-  documents: readonly LakeDocument[],
-  byId: ReadonlyMap<string, LakeDocument>,
+  documents: readonly DatasetDocument[],
+  byId: ReadonlyMap<string, DatasetDocument>,
   actions: unknown,
   context: TransactionContext,
 ): Promise<ActionsOutcome> {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw new ApiError(400, 'actionError', `Request body must have "actions": a non-empty array of actions (got ${describeJson(actions)})`)
   }
-  let current: readonly LakeDocument[] = documents
+  let current: readonly DatasetDocument[] = documents
   let currentById = byId
   let changed = false
   const changes = new Map<string, ActionChange>()
@@ -82,7 +82,7 @@ export async function applyActions(
 }
 
 /** The mutations one action comes down to, given the documents as they are before it. */
-function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, index: number): Record<string, unknown>[] {
+function translate(action: unknown, byId: ReadonlyMap<string, DatasetDocument>, index: number): Record<string, unknown>[] {
   const bad = (problem: string): never => {
     throw new ApiError(400, 'actionError', `Malformed action at index ${index}: ${problem}`, {
       items: [{index, error: {type: 'invalidActionError', description: problem}}],
@@ -93,13 +93,13 @@ function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, ind
       items: [{index, error: {type, description: problem}}],
     })
   }
-  if (!isPlainObject(action)) return bad(`expected an object with "actionType", got ${describeJson(action)}`)
+  if (!isRecord(action)) return bad(`expected an object with "actionType", got ${describeJson(action)}`)
   const type = action.actionType
   const id = (name: string): string => {
     const value = action[name]
     return typeof value === 'string' && value !== '' ? value : bad(`${String(type)} needs "${name}", a document id, got ${describeJson(value)}`)
   }
-  const revisionCheck = (name: string, document: LakeDocument | undefined, label: string) => {
+  const revisionCheck = (name: string, document: DatasetDocument | undefined, label: string) => {
     const expected = action[name]
     if (expected === undefined) return
     if (typeof expected !== 'string') bad(`"${name}" must be a revision id string, got ${describeJson(expected)}`)
@@ -113,7 +113,7 @@ function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, ind
   switch (type) {
     case 'sanity.action.document.create': {
       const publishedId = id('publishedId')
-      if (!isPlainObject(action.attributes)) return bad(`create needs "attributes", the document, got ${describeJson(action.attributes)}`)
+      if (!isRecord(action.attributes)) return bad(`create needs "attributes", the document, got ${describeJson(action.attributes)}`)
       const ifExists = action.ifExists ?? 'fail'
       if (ifExists !== 'fail' && ifExists !== 'ignore') return bad(`"ifExists" must be "fail" or "ignore", got ${describeJson(ifExists)}`)
       const document = {...action.attributes, _id: action.attributes._id ?? `drafts.${publishedId}`}
@@ -125,13 +125,13 @@ function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, ind
     }
     case 'sanity.action.document.replaceDraft': {
       const publishedId = id('publishedId')
-      if (!isPlainObject(action.attributes)) return bad(`replaceDraft needs "attributes", the document, got ${describeJson(action.attributes)}`)
+      if (!isRecord(action.attributes)) return bad(`replaceDraft needs "attributes", the document, got ${describeJson(action.attributes)}`)
       return [{createOrReplace: {...action.attributes, _id: action.attributes._id ?? `drafts.${publishedId}`}}]
     }
     case 'sanity.action.document.edit': {
       const draftId = id('draftId')
       const publishedId = id('publishedId')
-      if (!isPlainObject(action.patch)) return bad(`edit needs "patch", the patch operations, got ${describeJson(action.patch)}`)
+      if (!isRecord(action.patch)) return bad(`edit needs "patch", the patch operations, got ${describeJson(action.patch)}`)
       const mutations: Record<string, unknown>[] = []
       if (!byId.has(draftId)) {
         const published = byId.get(publishedId)
@@ -181,7 +181,7 @@ function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, ind
     }
     case 'sanity.action.document.version.create': {
       id('publishedId')
-      if (isPlainObject(action.document)) {
+      if (isRecord(action.document)) {
         const versionId = action.document._id
         if (typeof versionId !== 'string' || !versionId.startsWith('versions.')) {
           return bad(`version.create "document._id" must be a version id (versions.<release>.<id>), got ${describeJson(versionId)}`)
@@ -204,7 +204,7 @@ function translate(action: unknown, byId: ReadonlyMap<string, LakeDocument>, ind
       return [{delete: {id: versionId}}]
     }
     case 'sanity.action.document.version.replace': {
-      if (!isPlainObject(action.document) || typeof action.document._id !== 'string' || !action.document._id.startsWith('versions.')) {
+      if (!isRecord(action.document) || typeof action.document._id !== 'string' || !action.document._id.startsWith('versions.')) {
         return bad('version.replace needs "document" with a version id (versions.<release>.<id>)')
       }
       return [{createOrReplace: action.document}]

@@ -1,7 +1,7 @@
 import {ApiError} from './api-error.ts'
 import {PatchError, applyPatch} from './apply-patch.ts'
 import {idForCreate} from './document-id.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import type {Mutation, Selection} from './parse-mutations.ts'
 import {findStrongReferrers, strongReferences} from './strong-references.ts'
 import {WorkingSet} from './working-set.ts'
@@ -11,7 +11,7 @@ export interface MutationResult {
   id: string
   operation: 'create' | 'update' | 'delete' | 'none'
   /** The document after the mutation (for `delete`, the document that was deleted). */
-  document: LakeDocument
+  document: DatasetDocument
 }
 
 /** Everything a transaction needs besides the mutations. */
@@ -21,13 +21,13 @@ export interface TransactionContext {
   /** Timestamp for `_createdAt`/`_updatedAt`, ISO 8601. */
   now: string
   /** Ids of the documents a GROQ selection matches in `documents`. */
-  select: (query: string, params: Record<string, unknown>, documents: LakeDocument[]) => Promise<string[]>
+  select: (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => Promise<string[]>
 }
 
 /** The outcome of a transaction that applied cleanly. */
 export interface TransactionOutcome {
   /** The dataset after the transaction, in stable order. */
-  documents: LakeDocument[]
+  documents: DatasetDocument[]
   /** Whether any document was written or deleted. */
   changed: boolean
   results: MutationResult[]
@@ -35,7 +35,7 @@ export interface TransactionOutcome {
    * Each document the transaction changed, before and after, with the indexes of the
    * mutations that changed it (for listen events).
    */
-  changes: Array<{id: string; before: LakeDocument | null; after: LakeDocument | null; mutationIndexes: number[]}>
+  changes: Array<{id: string; before: DatasetDocument | null; after: DatasetDocument | null; mutationIndexes: number[]}>
 }
 
 /**
@@ -48,8 +48,8 @@ export interface TransactionOutcome {
  *   document that does not exist; 400 when a patch cannot be applied
  */
 export async function applyMutations(
-  documents: readonly LakeDocument[],
-  byId: ReadonlyMap<string, LakeDocument>,
+  documents: readonly DatasetDocument[],
+  byId: ReadonlyMap<string, DatasetDocument>,
   mutations: readonly Mutation[],
   context: TransactionContext,
 ): Promise<TransactionOutcome> {
@@ -87,7 +87,7 @@ export async function applyMutations(
  */
 function refuseDanglingReferences(
   working: WorkingSet,
-  documents: readonly LakeDocument[],
+  documents: readonly DatasetDocument[],
   deleted: ReadonlyMap<string, number>,
 ): void {
   const gone = new Set([...deleted.keys()].filter((id) => working.get(id) === undefined))
@@ -188,7 +188,7 @@ async function applyOne(
         if (typeof patched._type !== 'string' || patched._type === '') {
           throw mutationFailed(400, index, 'invalidPatchError', `Cannot patch document "${id}": "_type" must stay a non-empty string`, {id})
         }
-        const document = {...patched, _id: id, _updatedAt: now, _rev: transactionId} as LakeDocument
+        const document = {...patched, _id: id, _updatedAt: now, _rev: transactionId} as DatasetDocument
         working.put(document)
         return {id, operation: 'update' as const, document}
       })
@@ -220,7 +220,7 @@ function stamp(
   now: string,
   revision: string,
   keepCreatedAt: string | undefined,
-): LakeDocument {
+): DatasetDocument {
   const {_id, _type, _rev, _createdAt, _updatedAt, ...fields} = input
   return {
     _id: id,

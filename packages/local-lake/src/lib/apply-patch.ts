@@ -1,6 +1,6 @@
 import {Mutation as SanityMutation} from '@sanity/mutator'
 
-import {isPlainObject} from './lake-document.ts'
+import {isRecord} from '@treatments/content/dataset'
 import type {PathStep} from './patch-path.ts'
 import {reservedPathNameProblem} from './reserved-keys.ts'
 
@@ -165,7 +165,7 @@ function resolveSlots(root: Container, steps: PathStep[], create: boolean): Slot
 
 function slotsOf(container: Container, step: PathStep): Slot[] {
   if (step.kind === 'attribute') {
-    return isPlainObject(container) ? [{container, key: step.name}] : []
+    return isRecord(container) ? [{container, key: step.name}] : []
   }
   if (!Array.isArray(container)) return []
   return indicesOf(container, step).map((key) => ({container, key}))
@@ -185,7 +185,7 @@ function indicesOf(array: unknown[], step: Exclude<PathStep, {kind: 'attribute'}
   }
   const indices: number[] = []
   array.forEach((item, index) => {
-    if (isPlainObject(item) && Object.hasOwn(item, step.attribute) && item[step.attribute] === step.value) indices.push(index)
+    if (isRecord(item) && Object.hasOwn(item, step.attribute) && item[step.attribute] === step.value) indices.push(index)
   })
   return indices
 }

@@ -1,4 +1,4 @@
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import type {Perspective} from './perspective.ts'
 
 const DRAFTS_PREFIX = 'drafts.'
@@ -14,19 +14,19 @@ const VERSIONS_PREFIX = 'versions.'
  *   stored id in `_originalId`. `versions.*` documents are dropped.
  */
 export function applyPerspective(
-  documents: readonly LakeDocument[],
+  documents: readonly DatasetDocument[],
   perspective: Perspective,
-): readonly LakeDocument[] {
+): readonly DatasetDocument[] {
   if (perspective === 'raw') return documents
   if (perspective === 'published') {
     return documents.filter((document) => !isDraftId(document._id) && !isVersionId(document._id))
   }
-  const drafts = new Map<string, LakeDocument>()
+  const drafts = new Map<string, DatasetDocument>()
   for (const document of documents) {
     if (isDraftId(document._id)) drafts.set(document._id.slice(DRAFTS_PREFIX.length), document)
   }
   const seen = new Set<string>()
-  const view: LakeDocument[] = []
+  const view: DatasetDocument[] = []
   for (const document of documents) {
     if (isVersionId(document._id)) continue
     const publishedId = isDraftId(document._id)

@@ -3,7 +3,7 @@ import {indexDocuments} from '@treatments/content/dataset'
 import {applyPerspective} from './apply-perspective.ts'
 import type {QueryView} from './groq-runner.ts'
 import type {DatasetHistory} from './history-log.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {LocalLakeError} from './local-lake-error.ts'
 import type {Perspective} from './perspective.ts'
 import {SerialQueue} from './serial-queue.ts'
@@ -16,7 +16,7 @@ export type DatasetWriter = (file: string, contents: string) => Promise<void>
 /** How a {@link DatasetStore} is set up. */
 export interface DatasetStoreInit {
   name: string
-  documents: LakeDocument[]
+  documents: DatasetDocument[]
   /** File to write changes back to; `undefined` keeps changes in memory only. */
   file: string | undefined
   writeFile: DatasetWriter
@@ -28,7 +28,7 @@ export interface DatasetStoreInit {
 
 /** What a transaction computed: the next documents, whether they differ, and a result. */
 export interface TransactionPlan<T> {
-  documents: LakeDocument[]
+  documents: DatasetDocument[]
   changed: boolean
   result: T
   /** What listeners are told once the transaction is written (omit to tell them nothing). */
@@ -54,8 +54,8 @@ export class DatasetStore {
   readonly #queue = new SerialQueue()
   /** Committed transactions, for listeners. */
   readonly log = new TransactionLog()
-  #documents: readonly LakeDocument[]
-  #byId: ReadonlyMap<string, LakeDocument>
+  #documents: readonly DatasetDocument[]
+  #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
 
   constructor(init: DatasetStoreInit) {
@@ -69,12 +69,12 @@ export class DatasetStore {
   }
 
   /** Every document, in dataset order. */
-  get documents(): readonly LakeDocument[] {
+  get documents(): readonly DatasetDocument[] {
     return this.#documents
   }
 
   /** Documents by `_id`. */
-  get byId(): ReadonlyMap<string, LakeDocument> {
+  get byId(): ReadonlyMap<string, DatasetDocument> {
     return this.#byId
   }
 
@@ -97,7 +97,7 @@ export class DatasetStore {
    * @throws LocalLakeError `DATASET_WRITE_FAILED` when the file could not be written (nothing changes)
    */
   transact<T>(
-    plan: (documents: readonly LakeDocument[], byId: ReadonlyMap<string, LakeDocument>) => Promise<TransactionPlan<T>>,
+    plan: (documents: readonly DatasetDocument[], byId: ReadonlyMap<string, DatasetDocument>) => Promise<TransactionPlan<T>>,
     options: {dryRun?: boolean} = {},
   ): Promise<T> {
     return this.#queue.run(async () => {
@@ -144,6 +144,6 @@ export class DatasetStore {
 }
 
 /** The dataset core's id index of `documents`: one map per array, shared with the query runner. */
-function indexById(documents: readonly LakeDocument[]): ReadonlyMap<string, LakeDocument> {
+function indexById(documents: readonly DatasetDocument[]): ReadonlyMap<string, DatasetDocument> {
   return indexDocuments(documents).byId
 }

@@ -1,10 +1,10 @@
 import type {HistoryEntry} from './history-log.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 
 /** One version of a document in the history log. */
 export interface DocumentVersion {
   /** The document (`null`: deleted by this entry). */
-  document: LakeDocument | null
+  document: DatasetDocument | null
   /** When this version came to be (the entry's time; for the first, its `_updatedAt`). */
   timestamp: string
   /** The entry that made it (`undefined` for the version the log found before its first entry). */
@@ -19,7 +19,7 @@ export interface DocumentVersion {
 export function documentVersions(
   entries: readonly HistoryEntry[],
   id: string,
-  current: LakeDocument | undefined,
+  current: DatasetDocument | undefined,
 ): DocumentVersion[] {
   const versions: DocumentVersion[] = []
   for (const entry of entries) {

@@ -3,13 +3,13 @@ import {GroqSyntaxError} from 'groq-js'
 
 import {ApiError} from './api-error.ts'
 import {exceedsDepth} from './json-depth.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {QueryBudget, QueryCancelledError, type QueryLimits, queryStopped} from './query-budget.ts'
 
 /** The documents a query runs over, with an index by `_id` for fast `->` dereferencing. */
 export interface QueryView {
-  documents: readonly LakeDocument[]
-  byId: ReadonlyMap<string, LakeDocument>
+  documents: readonly DatasetDocument[]
+  byId: ReadonlyMap<string, DatasetDocument>
 }
 
 /** Where a query runs, for `sanity::projectId()` and `sanity::dataset()`. */

@@ -1,7 +1,7 @@
 import {ApiError, badRequest} from './api-error.ts'
 import {applyActions} from './apply-actions.ts'
 import {randomId} from './document-id.ts'
-import {isPlainObject, type LakeDocument} from './lake-document.ts'
+import {isRecord, type DatasetDocument} from '@treatments/content/dataset'
 import {LOCAL_LAKE_USER_ID} from './lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {readJsonBody} from './read-body.ts'
@@ -20,11 +20,11 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
   const body = await readJsonBody(context.request, context.options.maxBodyBytes)
   const transactionId = readTransactionId(body.transactionId)
   const scope = {projectId: context.projectId, dataset: store.name}
-  const select = async (query: string, params: Record<string, unknown>, documents: LakeDocument[]) => {
+  const select = async (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => {
     const byId = new Map(documents.map((document) => [document._id, document]))
     const result = await runner.run(query, params, {documents, byId}, scope, {timeoutMs: context.options.queryTimeoutMs})
     const items = Array.isArray(result) ? result : [result]
-    return items.flatMap((item) => (isPlainObject(item) && typeof item._id === 'string' ? [item._id] : []))
+    return items.flatMap((item) => (isRecord(item) && typeof item._id === 'string' ? [item._id] : []))
   }
   await store.transact(
     async (documents, byId) => {

@@ -1,6 +1,6 @@
 import {badRequest} from './api-error.ts'
 import {isDraftId, isVersionId} from './apply-perspective.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 
 /**
@@ -15,7 +15,7 @@ export function handleDoc(context: LakeRequest): LakeResponse {
     .map((id) => decodeSegment(id))
     .filter((id) => id !== '')
   if (ids.length === 0) throw badRequest('Missing document ids: use /data/doc/{dataset}/{id1,id2,...}')
-  const documents: LakeDocument[] = []
+  const documents: DatasetDocument[] = []
   const omitted: Array<{id: string; reason: 'existence' | 'permission'}> = []
   const seen = new Set<string>()
   for (const id of ids) {

@@ -5,7 +5,7 @@ import type {ExprNode} from 'groq-js'
 import {ApiError, badRequest} from './api-error.ts'
 import {isVersionId} from './apply-perspective.ts'
 import type {QueryView} from './groq-runner.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {mendozaEffects} from './mendoza-effects.ts'
 import {paramsFromSearch} from './search-params.ts'
@@ -62,7 +62,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
     enableResume: flag('enableResume', false),
   }
   const scope = {projectId: context.projectId, dataset: store.name}
-  const matches = async (document: LakeDocument | null): Promise<boolean> => {
+  const matches = async (document: DatasetDocument | null): Promise<boolean> => {
     if (document === null || (!options.includeAllVersions && isVersionId(document._id))) return false
     const view: QueryView = {documents: [document], byId: new Map([[document._id, document]])}
     const result = await runner.run(query, params, view, scope, {timeoutMs: context.options.queryTimeoutMs})
@@ -134,7 +134,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
 /** The mutation events one listener gets for one transaction. */
 async function eventsFor(
   transaction: CommittedTransaction,
-  matches: (document: LakeDocument | null) => Promise<boolean>,
+  matches: (document: DatasetDocument | null) => Promise<boolean>,
   options: ListenOptions,
 ): Promise<Array<Record<string, unknown> & {eventId: string}>> {
   const matched: Array<{change: DocumentChange; transition: 'appear' | 'update' | 'disappear'}> = []

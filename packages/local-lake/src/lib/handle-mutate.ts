@@ -1,7 +1,7 @@
 import {ApiError, badRequest} from './api-error.ts'
 import {type MutationResult, applyMutations} from './apply-mutations.ts'
 import {randomId} from './document-id.ts'
-import {type LakeDocument, isPlainObject} from './lake-document.ts'
+import {type DatasetDocument, isRecord} from '@treatments/content/dataset'
 import {LOCAL_LAKE_USER_ID} from './lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {parseMutations} from './parse-mutations.ts'
@@ -25,7 +25,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
   const transactionId = readTransactionId(body.transactionId ?? url.searchParams.get('transactionId') ?? undefined)
   const dryRun = url.searchParams.get('dryRun') === 'true' || body.dryRun === true
   const scope = {projectId: context.projectId, dataset: store.name}
-  const select = async (query: string, params: Record<string, unknown>, documents: LakeDocument[]) => {
+  const select = async (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => {
     const byId = new Map(documents.map((document) => [document._id, document]))
     return idsOf(await runner.run(query, params, {documents, byId}, scope, {timeoutMs: context.options.queryTimeoutMs}))
   }
@@ -86,5 +86,5 @@ function readTransactionId(value: unknown): string {
 /** The document ids in a GROQ result (a document, or an array of documents). */
 function idsOf(result: unknown): string[] {
   const items = Array.isArray(result) ? result : [result]
-  return items.flatMap((item) => (isPlainObject(item) && typeof item._id === 'string' ? [item._id] : []))
+  return items.flatMap((item) => (isRecord(item) && typeof item._id === 'string' ? [item._id] : []))
 }

@@ -2,7 +2,7 @@ import {performance} from 'node:perf_hooks'
 
 import {badRequest} from './api-error.ts'
 import {requireToken} from './lake-access.ts'
-import {describeJson, isPlainObject} from './lake-document.ts'
+import {describeJson, isRecord} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {resolvePerspective} from './perspective.ts'
 import {readJsonBody} from './read-body.ts'
@@ -25,7 +25,7 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   if (context.method === 'POST') {
     const body = await readJsonBody(context.request, context.options.maxBodyBytes)
     query = body.query
-    if (body.params !== undefined && !isPlainObject(body.params)) {
+    if (body.params !== undefined && !isRecord(body.params)) {
       throw badRequest(`"params" must be an object of parameter values, got ${describeJson(body.params)}`)
     }
     params = body.params ?? {}

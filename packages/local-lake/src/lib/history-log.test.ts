@@ -8,7 +8,7 @@ import {createClient} from '@sanity/client'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {type HistoryEntry, historyFileOf, readHistoryLog} from './history-log.ts'
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {parseNdjson} from './parse-ndjson.ts'
 import {startLocalLake} from './start-local-lake.ts'
 import {firstLine} from '../test-support/first-line.ts'
@@ -32,14 +32,14 @@ const clientFor = (url: string, token: string) =>
 const readDataset = async () => parseNdjson(await readFile(file, 'utf8'), file)
 
 /** The log's last word on each document it knows. */
-function latestStates(entries: readonly HistoryEntry[]): Map<string, LakeDocument | null> {
-  const latest = new Map<string, LakeDocument | null>()
+function latestStates(entries: readonly HistoryEntry[]): Map<string, DatasetDocument | null> {
+  const latest = new Map<string, DatasetDocument | null>()
   for (const entry of entries) for (const change of entry.changes) latest.set(change.id, change.after)
   return latest
 }
 
 /** Every document the log knows is in the dataset exactly as the log's last entry for it says. */
-function expectLogMatchesDataset(entries: readonly HistoryEntry[], documents: readonly LakeDocument[]): void {
+function expectLogMatchesDataset(entries: readonly HistoryEntry[], documents: readonly DatasetDocument[]): void {
   const byId = new Map(documents.map((document) => [document._id, document]))
   for (const [id, after] of latestStates(entries)) {
     expect({id, document: byId.get(id) ?? null}).toEqual({id, document: after})
@@ -121,7 +121,7 @@ describe('the history log', () => {
       identity: 'local-editor',
       author: 'someone',
       origin: 'lake',
-      changes: [{id: 'a', previousRev: first._rev, resultRev: 'never-committed', after: {...first, n: 99, _rev: 'never-committed'} as LakeDocument, mutations: []}],
+      changes: [{id: 'a', previousRev: first._rev, resultRev: 'never-committed', after: {...first, n: 99, _rev: 'never-committed'} as DatasetDocument, mutations: []}],
     }
     await appendFile(log, `${JSON.stringify(orphan)}\n{"transactionId":"tor`)
     const again = await startLocalLake({datasets: {production: file}})

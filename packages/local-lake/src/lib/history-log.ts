@@ -2,7 +2,7 @@ import {open, readFile} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {LocalLakeError} from './local-lake-error.ts'
 import type {CommittedTransaction} from './transaction-log.ts'
 
@@ -17,9 +17,9 @@ export interface HistoryDocumentChange {
    * The document before the transaction: recorded the first time the log meets a document
    * (so every version is in the log), omitted afterwards (it is the previous entry's `after`).
    */
-  before?: LakeDocument | null
+  before?: DatasetDocument | null
   /** The document after the transaction (`null`: deleted). */
-  after: LakeDocument | null
+  after: DatasetDocument | null
   /** The mutations that changed this document, in Sanity's mutate form. */
   mutations: Record<string, unknown>[]
 }
@@ -94,14 +94,14 @@ function parseEntry(line: string, file: string, lineNumber: number): HistoryEntr
 }
 
 /** Whether the dataset holds the outcome of `entry`: every changed document as it left it. */
-function reachedDataset(entry: HistoryEntry, byId: ReadonlyMap<string, LakeDocument>): boolean {
+function reachedDataset(entry: HistoryEntry, byId: ReadonlyMap<string, DatasetDocument>): boolean {
   return entry.changes.every((change) =>
     change.after === null ? !byId.has(change.id) : isDeepStrictEqual(byId.get(change.id), change.after),
   )
 }
 
 /** Whether the dataset holds every document of `entry` as it was before it. */
-function beforeEntry(entry: HistoryEntry, byId: ReadonlyMap<string, LakeDocument>): boolean {
+function beforeEntry(entry: HistoryEntry, byId: ReadonlyMap<string, DatasetDocument>): boolean {
   return entry.changes.every((change) => {
     const current = byId.get(change.id)
     return change.previousRev === null ? current === undefined || current._rev === undefined : current?._rev === change.previousRev
@@ -123,7 +123,7 @@ export class DatasetHistory {
   readonly file: string
   readonly #entries: HistoryEntry[]
   /** Each logged document's last known state (the `after` of its last entry). */
-  readonly #latest = new Map<string, LakeDocument | null>()
+  readonly #latest = new Map<string, DatasetDocument | null>()
   #size: number
   /** The file may hold bytes past `#size` (a take-back that failed): cut them before appending. */
   #untrimmed = false
@@ -143,7 +143,7 @@ export class DatasetHistory {
    */
   static async open(
     datasetFile: string,
-    documents: readonly LakeDocument[],
+    documents: readonly DatasetDocument[],
     options: {readOnly: boolean; now?: () => string},
   ): Promise<DatasetHistory> {
     const file = historyFileOf(datasetFile)
@@ -248,7 +248,7 @@ export class DatasetHistory {
   }
 
   /** An entry for the logged documents that the file holds in another state than the log says. */
-  #outsideChanges(byId: ReadonlyMap<string, LakeDocument>, now: string): HistoryEntry | undefined {
+  #outsideChanges(byId: ReadonlyMap<string, DatasetDocument>, now: string): HistoryEntry | undefined {
     const changes: HistoryDocumentChange[] = []
     for (const [id, known] of this.#latest) {
       const current = byId.get(id) ?? null

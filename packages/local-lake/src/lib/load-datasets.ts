@@ -6,7 +6,7 @@ import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
 import {DatasetLock} from './dataset-lock.ts'
 import {DatasetStore} from './dataset-store.ts'
 import {DatasetHistory} from './history-log.ts'
-import {type LakeDocument, lakeDocumentProblem} from './lake-document.ts'
+import {type DatasetDocument, datasetDocumentProblem} from '@treatments/content/dataset'
 import type {ResolvedLakeOptions} from './lake-options.ts'
 import {LocalLakeError} from './local-lake-error.ts'
 
@@ -82,7 +82,7 @@ async function listDirectory(directory: string): Promise<Array<{name: string; so
  *
  * @throws LocalLakeError `DATASET_FILE_UNREADABLE` or `DATASET_FILE_INVALID`
  */
-export async function readDatasetFile(file: string): Promise<LakeDocument[]> {
+export async function readDatasetFile(file: string): Promise<DatasetDocument[]> {
   try {
     return await readNdjson(file)
   } catch (error) {
@@ -100,20 +100,20 @@ export async function readDatasetFile(file: string): Promise<LakeDocument[]> {
  * (a second copy of a large dataset doubles the lake's memory): the lake never changes a
  * document in place, and the caller must not change them after passing them.
  */
-function checkDocuments(name: string, documents: readonly Record<string, unknown>[]): LakeDocument[] {
+function checkDocuments(name: string, documents: readonly Record<string, unknown>[]): DatasetDocument[] {
   const seen = new Set<string>()
   for (const [index, document] of documents.entries()) {
-    const problem = lakeDocumentProblem(document)
+    const problem = datasetDocumentProblem(document)
     if (problem !== undefined) {
       throw new LocalLakeError('DATASET_INVALID', `Dataset "${name}", document at index ${index} ${problem}`)
     }
-    const {_id: id} = document as LakeDocument
+    const {_id: id} = document as DatasetDocument
     if (seen.has(id)) {
       throw new LocalLakeError('DATASET_INVALID', `Dataset "${name}", document at index ${index} has duplicate _id "${id}"`)
     }
     seen.add(id)
   }
-  return [...(documents as readonly LakeDocument[])]
+  return [...(documents as readonly DatasetDocument[])]
 }
 
 /**

@@ -1,7 +1,7 @@
 import {ApiError} from './api-error.ts'
 import type {InsertOperation, PatchOperations, PathValue} from './apply-patch.ts'
 import {documentIdProblem} from './document-id.ts'
-import {describeJson, isPlainObject} from './lake-document.ts'
+import {describeJson, isRecord} from '@treatments/content/dataset'
 import {type PathStep, parsePatchPath} from './patch-path.ts'
 import {findProtoKey} from './reserved-keys.ts'
 
@@ -73,7 +73,7 @@ function fail(message: string): never {
 }
 
 function parseMutation(mutation: unknown): Mutation {
-  if (!isPlainObject(mutation)) fail(`expected an object such as {"create": {...}}, got ${describeJson(mutation)}`)
+  if (!isRecord(mutation)) fail(`expected an object such as {"create": {...}}, got ${describeJson(mutation)}`)
   const keys = Object.keys(mutation)
   const known = keys.filter((key) => MUTATION_TYPES.includes(key))
   if (known.length === 0) {
@@ -91,7 +91,7 @@ function parseMutation(mutation: unknown): Mutation {
     case 'createIfNotExists':
       return {kind, document: parseDocument(kind, body)}
     case 'delete':
-      if (!isPlainObject(body)) fail(`delete must be an object with "id" or "query", got ${describeJson(body)}`)
+      if (!isRecord(body)) fail(`delete must be an object with "id" or "query", got ${describeJson(body)}`)
       for (const key of Object.keys(body)) {
         if (key !== 'id' && key !== 'query' && key !== 'params') fail(`delete has unknown key "${key}"`)
       }
@@ -102,7 +102,7 @@ function parseMutation(mutation: unknown): Mutation {
 }
 
 function parseDocument(kind: string, document: unknown): Record<string, unknown> {
-  if (!isPlainObject(document)) fail(`${kind} must be a document object, got ${describeJson(document)}`)
+  if (!isRecord(document)) fail(`${kind} must be a document object, got ${describeJson(document)}`)
   const id = document._id
   if (id === undefined) {
     if (kind !== 'create') fail(`${kind} requires the document to have an "_id"`)
@@ -136,7 +136,7 @@ function parseSelection(kind: string, body: Record<string, unknown>): Selection 
     if (typeof body.query !== 'string' || body.query.trim() === '') {
       fail(`${kind} "query" must be a GROQ query string, got ${describeJson(body.query)}`)
     }
-    if (body.params !== undefined && !isPlainObject(body.params)) {
+    if (body.params !== undefined && !isRecord(body.params)) {
       fail(`${kind} "params" must be an object, got ${describeJson(body.params)}`)
     }
     return {kind: 'query', query: body.query, params: (body.params as Record<string, unknown>) ?? {}}
@@ -145,7 +145,7 @@ function parseSelection(kind: string, body: Record<string, unknown>): Selection 
 }
 
 function parsePatch(body: unknown): Mutation {
-  if (!isPlainObject(body)) fail(`patch must be an object with "id" and operations, got ${describeJson(body)}`)
+  if (!isRecord(body)) fail(`patch must be an object with "id" and operations, got ${describeJson(body)}`)
   for (const key of Object.keys(body)) {
     if (!PATCH_KEYS.has(key)) fail(`unknown patch operation "${key}"`)
   }
@@ -180,7 +180,7 @@ function parsePath(operation: string, source: string): PathStep[] {
 
 function pathValues(operation: string, value: unknown, numeric: boolean): PathValue[] {
   if (value === undefined) return []
-  if (!isPlainObject(value)) fail(`patch "${operation}" must be an object of path: value, got ${describeJson(value)}`)
+  if (!isRecord(value)) fail(`patch "${operation}" must be an object of path: value, got ${describeJson(value)}`)
   return Object.entries(value).map(([source, entry]) => {
     if (numeric && (typeof entry !== 'number' || !Number.isFinite(entry))) {
       fail(`patch ${operation} "${source}" must be a number, got ${describeJson(entry)}`)
@@ -203,7 +203,7 @@ function parseUnset(value: unknown): PatchOperations['unset'] {
 
 function parseInsert(value: unknown): InsertOperation | undefined {
   if (value === undefined) return undefined
-  if (!isPlainObject(value)) fail(`patch "insert" must be an object, got ${describeJson(value)}`)
+  if (!isRecord(value)) fail(`patch "insert" must be an object, got ${describeJson(value)}`)
   const positions = (['before', 'after', 'replace'] as const).filter((key) => value[key] !== undefined)
   const position = positions[0]
   if (positions.length !== 1 || position === undefined) {
@@ -224,7 +224,7 @@ function parseInsert(value: unknown): InsertOperation | undefined {
 
 function parseDiffMatchPatch(value: unknown): PatchOperations['diffMatchPatch'] {
   if (value === undefined) return []
-  if (!isPlainObject(value)) fail(`patch "diffMatchPatch" must be an object of path: patch text, got ${describeJson(value)}`)
+  if (!isRecord(value)) fail(`patch "diffMatchPatch" must be an object of path: patch text, got ${describeJson(value)}`)
   return Object.entries(value).map(([source, patch]) => {
     if (typeof patch !== 'string') fail(`patch diffMatchPatch "${source}" must be a patch text (as diff-match-patch writes it), got ${describeJson(patch)}`)
     return {source, steps: parsePath('diffMatchPatch', source), value: patch}

@@ -1,6 +1,6 @@
 import {isDatasetFileError, parseNdjson as parseDatasetNdjson} from '@treatments/content/dataset'
 
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {LocalLakeError} from './local-lake-error.ts'
 
 /**
@@ -10,7 +10,7 @@ import {LocalLakeError} from './local-lake-error.ts'
  * @throws LocalLakeError `DATASET_FILE_INVALID` naming the file and 1-based line of the first
  *   bad line: invalid JSON, not a document (no string `_id`/`_type`), or a duplicate `_id`.
  */
-export function parseNdjson(text: string, file: string): LakeDocument[] {
+export function parseNdjson(text: string, file: string): DatasetDocument[] {
   try {
     return parseDatasetNdjson(text, file)
   } catch (error) {

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
 
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import {findStrongReferrers} from './strong-references.ts'
 
-const documents: LakeDocument[] = [
+const documents: DatasetDocument[] = [
   {_id: 'page', _type: 'page', body: [{_type: 'block', markDefs: [{_key: 'm', _type: 'link', target: {_ref: 'a'}}]}]},
   {_id: 'list', _type: 'list', items: [{_key: 'i', _type: 'reference', _ref: 'a'}, {_type: 'reference', _ref: 'b', _weak: true}]},
   {_id: 'weak-only', _type: 'x', ref: {_ref: 'b', _weak: true}, weakFalse: {_ref: 'c', _weak: false}},

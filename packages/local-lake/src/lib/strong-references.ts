@@ -1,4 +1,4 @@
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 
 /**
  * Which of `documents` hold a strong reference to one of `targets`: for each target that is
@@ -8,7 +8,7 @@ import type {LakeDocument} from './lake-document.ts'
  * `_weak: true`. Content Lake refuses to delete a document while strong references to it remain.
  */
 export function findStrongReferrers(
-  documents: readonly LakeDocument[],
+  documents: readonly DatasetDocument[],
   targets: ReadonlySet<string>,
 ): Map<string, string[]> {
   const referrers = new Map<string, string[]>()

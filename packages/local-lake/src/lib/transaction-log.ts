@@ -1,12 +1,12 @@
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 
 /** How one document changed in a committed transaction. */
 export interface DocumentChange {
   id: string
   /** The document before the transaction (`null`: it did not exist). */
-  before: LakeDocument | null
+  before: DatasetDocument | null
   /** The document after the transaction (`null`: it was deleted). */
-  after: LakeDocument | null
+  after: DatasetDocument | null
   /** The mutations that changed it, in Sanity's mutate form, addressed to this id. */
   mutations: Record<string, unknown>[]
 }

@@ -1,29 +1,29 @@
-import type {LakeDocument} from './lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 
 /**
  * A copy-on-write view over a dataset for one transaction: reads fall through to the base
  * documents, writes and deletes are recorded without touching them.
  */
 export class WorkingSet {
-  readonly #base: readonly LakeDocument[]
-  readonly #baseById: ReadonlyMap<string, LakeDocument>
-  readonly #changes = new Map<string, LakeDocument | null>()
+  readonly #base: readonly DatasetDocument[]
+  readonly #baseById: ReadonlyMap<string, DatasetDocument>
+  readonly #changes = new Map<string, DatasetDocument | null>()
   readonly #added: string[] = []
 
-  constructor(base: readonly LakeDocument[], baseById: ReadonlyMap<string, LakeDocument>) {
+  constructor(base: readonly DatasetDocument[], baseById: ReadonlyMap<string, DatasetDocument>) {
     this.#base = base
     this.#baseById = baseById
   }
 
   /** The current version of document `id`, or `undefined` when it does not exist. */
-  get(id: string): LakeDocument | undefined {
+  get(id: string): DatasetDocument | undefined {
     const changed = this.#changes.get(id)
     if (changed !== undefined) return changed ?? undefined
     return this.#baseById.get(id)
   }
 
   /** Stores `document` under its `_id` (new documents go to the end of the dataset). */
-  put(document: LakeDocument): void {
+  put(document: DatasetDocument): void {
     const id = document._id
     if (!this.#baseById.has(id) && !this.#changes.has(id)) this.#added.push(id)
     this.#changes.set(id, document)
@@ -45,9 +45,9 @@ export class WorkingSet {
   }
 
   /** All current documents: existing ones in their original order, then new ones in creation order. */
-  documents(): LakeDocument[] {
+  documents(): DatasetDocument[] {
     if (!this.changed) return [...this.#base]
-    const documents: LakeDocument[] = []
+    const documents: DatasetDocument[] = []
     for (const document of this.#base) {
       const current = this.get(document._id)
       if (current !== undefined) documents.push(current)

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {type SanityClient, createClient} from '@sanity/client'
 
 import {parseNdjson} from '../lib/parse-ndjson.ts'
-import type {LakeDocument} from '../lib/lake-document.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
 import type {StartLocalLakeOptions} from '../lib/lake-options.ts'
 import {type LocalLake, startLocalLake} from '../lib/start-local-lake.ts'
 
@@ -26,7 +26,7 @@ export interface LakeFixture {
   /** Current bytes of {@link LakeFixture.file}. */
   readText(): Promise<string>
   /** Current documents in {@link LakeFixture.file}. */
-  readDocuments(): Promise<LakeDocument[]>
+  readDocuments(): Promise<DatasetDocument[]>
   /** Stops the lake and deletes the temporary directory. */
   close(): Promise<void>
 }
@@ -80,6 +80,6 @@ export async function startLakeFixture(
 }
 
 /** The fixture dataset's documents, parsed. */
-export async function fixtureDocuments(): Promise<LakeDocument[]> {
+export async function fixtureDocuments(): Promise<DatasetDocument[]> {
   return parseNdjson(await readFile(FIXTURE_FILE, 'utf8'), FIXTURE_FILE)
 }
