@@ -203,7 +203,7 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: un
       // The rest of the body is never read: close the connection rather than drain it.
       response.shouldKeepAlive = false
       response.once('finish', () => request.destroy())
-      sendJson(response, 413, error.body, {...cors, ...error.headers, Connection: 'close'})
+      sendJson(response, 413, error.body, {...cors, ...error.headers, ...(request.httpVersionMajor < 2 ? {Connection: 'close'} : {})})
       return
     }
     sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})

@@ -73,7 +73,8 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
     ...context.corsHeaders,
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
+    // Connection headers are HTTP/1.1 only (HTTP/2 refuses them: the Studio's lake speaks it).
+    ...(context.request.httpVersionMajor < 2 ? {Connection: 'keep-alive'} : {}),
     'X-Accel-Buffering': 'no',
   })
   response.flushHeaders()
