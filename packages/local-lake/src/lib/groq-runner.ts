@@ -34,6 +34,8 @@ export const MAX_QUERY_DEPTH = 200
  */
 export class GroqRunner {
   readonly #runner: DatasetGroqRunner
+  /** Parsed queries already found shallow enough. */
+  readonly #shallow = new WeakSet<ParsedQuery>()
 
   /** @param cacheSize - how many parsed queries to keep */
   constructor(cacheSize: number) {
@@ -100,7 +102,11 @@ export class GroqRunner {
       if (error instanceof RangeError) throw tooDeep(query)
       throw toParseError(error, query)
     }
-    if (exceedsDepth(parsed.tree, MAX_QUERY_DEPTH * 3)) throw tooDeep(query)
+    // The parsed query is cached, so its depth is measured once, not on every request.
+    if (!this.#shallow.has(parsed)) {
+      if (exceedsDepth(parsed.tree, MAX_QUERY_DEPTH * 3)) throw tooDeep(query)
+      this.#shallow.add(parsed)
+    }
     return parsed
   }
 }
