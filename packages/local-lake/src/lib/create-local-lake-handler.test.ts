@@ -1,5 +1,5 @@
 import {createServer} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import {type AddressInfo, connect} from 'node:net'
 
 import {ClientError, createClient} from '@sanity/client'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
@@ -122,6 +122,21 @@ describe('inputs that used to crash the lake', () => {
       headers: {'Content-Type': 'application/json'},
       body: params === undefined ? JSON.stringify({query}) : `{"query":${JSON.stringify(query)},"params":${params}}`,
     })
+
+  it('answers a request line that is not a URL path (GET //) with 400 and serves the next request', async () => {
+    const {port} = new URL(fixture.lake.url)
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end('GET // HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => (text += chunk))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toContain('httpBadRequest')
+    expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
+  })
 
   it('answers a result over the size cap with 400 and serves the next request', async () => {
     const response = await post('*{"x": *{"y": *}}')

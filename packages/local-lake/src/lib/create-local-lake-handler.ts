@@ -125,7 +125,8 @@ async function route(
 ): Promise<LakeResponse | undefined> {
   const {stores, options} = lake
   const method = request.method ?? 'GET'
-  const url = new URL(request.url ?? '/', 'http://local-lake')
+  const url = URL.parse(request.url ?? '/', 'http://local-lake')
+  if (url === null) throw new ApiError(400, 'httpBadRequest', `The request path ${JSON.stringify(request.url)} is not a valid URL path`)
   if (method === 'OPTIONS') return {statusCode: 204, body: undefined}
   const access = readAccess(request, options.token)
   const projectHeader = request.headers['x-sanity-project-id']

@@ -148,4 +148,32 @@ describe('listen', () => {
     expect(new TextDecoder().decode(value)).toBe('event: reset\ndata: {}\n\n')
     controller.abort()
   })
+
+  it('closes a resumed listener whose filter cannot be evaluated with a channelError, without an unhandled rejection', async () => {
+    const rejections: unknown[] = []
+    const onRejection = (reason: unknown) => rejections.push(reason)
+    process.on('unhandledRejection', onRejection)
+    try {
+      const {_rev: transactionId} = await fixture.client.create({_id: 'probe-1', _type: 'note'})
+      const query = encodeURIComponent('*[_id == "probe-1" && geo::distance(_id, _id) > 1]')
+      const response = await fetch(`${fixture.lake.url}/v2025-02-19/data/listen/production?query=${query}&enableResume=true`, {
+        headers: {...fixture.auth, 'Last-Event-ID': `${transactionId}#probe-1`},
+      })
+      const reader = response.body!.getReader()
+      let text = ''
+      const deadline = Date.now() + 5000
+      while (!text.includes('channelError') && Date.now() < deadline) {
+        const {value, done} = await Promise.race([reader.read(), new Promise<{value: undefined; done: true}>((resolve) => setTimeout(() => resolve({value: undefined, done: true}), 5000))])
+        if (done) break
+        text += new TextDecoder().decode(value)
+      }
+      expect(text).toMatch(/^event: welcomeback\n/)
+      expect(text).toMatch(/event: channelError\ndata: \{"message":"The local lake could not evaluate the listener: /)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(rejections).toEqual([])
+      expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
+    } finally {
+      process.off('unhandledRejection', onRejection)
+    }
+  })
 })

@@ -85,15 +85,17 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
 
   // Events are sent in commit order: each transaction's events are computed one after another.
   let queue: Promise<void> = Promise.resolve()
+  // A listener whose filter cannot be evaluated gets a channelError and is closed; nothing is thrown.
+  const failListener = (error: unknown) => {
+    send('channelError', {message: `The local lake could not evaluate the listener: ${(error as Error).message}`})
+    response.end()
+  }
   const deliver = (transaction: CommittedTransaction) => {
     queue = queue
       .then(async () => {
         for (const event of await eventsFor(transaction, matches, options)) send('mutation', event, event.eventId)
       })
-      .catch((error: unknown) => {
-        send('channelError', {message: `The local lake could not evaluate the listener: ${(error as Error).message}`})
-        response.end()
-      })
+      .catch(failListener)
   }
   const unsubscribe = store.log.subscribe(deliver)
   const listenerName = `local-${randomBytes(8).toString('hex')}`
@@ -110,11 +112,13 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
       const seen = lastEventId as string
       const [first, ...rest] = missed
       // Within the last transaction seen, skip the events up to and including the last one.
-      queue = queue.then(async () => {
-        const events = await eventsFor(first!, matches, options)
-        const after = events.findIndex((event) => event.eventId === seen)
-        for (const event of events.slice(after + 1)) send('mutation', event, event.eventId)
-      })
+      queue = queue
+        .then(async () => {
+          const events = await eventsFor(first!, matches, options)
+          const after = events.findIndex((event) => event.eventId === seen)
+          for (const event of events.slice(after + 1)) send('mutation', event, event.eventId)
+        })
+        .catch(failListener)
       for (const transaction of rest) deliver(transaction)
     }
   }

@@ -181,3 +181,15 @@ describe('startStudioLake', () => {
     ).rejects.toMatchObject({code: 'STUDIO_NOT_BUILT', message: expect.stringContaining(join(directory, 'nothing'))})
   })
 })
+
+describe('requests that are not URLs', () => {
+  it('answers `GET //` with 400 over HTTP/2 and keeps serving', async () => {
+    for (const path of ['//', '///', '//@']) {
+      const answer = await h2(path)
+      expect(answer.status, path).toBe(400)
+      expect(JSON.parse(answer.text)).toMatchObject({error: {type: 'httpBadRequest'}})
+    }
+    expect((await h2('/index.html')).status).toBe(200)
+  })
+})
+

@@ -96,9 +96,11 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     // HTTP/2 carries the host in `:authority`; the lake's Host check reads `host`.
     request.headers.host ??= request.headers[':authority'] as string | undefined
-    const url = new URL(request.url ?? '/', 'https://studio-lake')
     let cors: Record<string, string> = {}
     try {
+      // A request line such as `GET //` is not a URL path: 400, never a thrown listener.
+      const url = URL.parse(request.url ?? '/', 'https://studio-lake')
+      if (url === null) throw new ApiError(400, 'httpBadRequest', `The request path ${JSON.stringify(request.url)} is not a valid URL path`)
       assertAllowedHost(request, hostCheck)
       if (DATA_API.test(url.pathname)) return lake(request, response)
       if (OTHER_API.test(url.pathname)) {
@@ -116,7 +118,15 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       }
       files(request, response)
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error
+      if (response.headersSent) {
+        response.destroy()
+        return
+      }
+      // Whatever went wrong, this request gets an answer and the server keeps serving.
+      if (!(error instanceof ApiError)) {
+        sendJson(response, 500, {error: {description: `Internal error in the Studio's lake: ${error instanceof Error ? error.message : String(error)}`, type: 'internalError'}}, cors)
+        return
+      }
       sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})
     }
   }
