@@ -93,6 +93,18 @@ async function readers(file: string): Promise<{name: string; content: () => Trea
   ]
 }
 
+/** Every reader's page (or error) for the slug in `locale`. */
+async function pagesOfEveryReader(file: string, locale: string): Promise<Array<[string, unknown]>> {
+  const all = await readers(file)
+  try {
+    const outcomes: Array<[string, unknown]> = []
+    for (const reader of all) outcomes.push([reader.name, await reader.content().getTreatment(slug, {locale})])
+    return outcomes
+  } finally {
+    for (const reader of all) await reader.close()
+  }
+}
+
 async function errorsOfEveryReader(file: string, locale = 'en'): Promise<Array<[string, unknown]>> {
   const all = await readers(file)
   try {
@@ -125,6 +137,34 @@ describe('safety invariants, the same from every reader', () => {
       }
     } finally {
       for (const reader of all) await reader.close()
+    }
+  })
+
+  it('falls back to the source text when a translation is not text at all (an object, a number)', async () => {
+    const documents = edited((all) => {
+      const text = byId(all, 'contraindication-breastfeeding').text as Array<{language: string; value: unknown}>
+      text.find((item) => item.language === 'de')!.value = {}
+      return all
+    })
+    for (const [reader, outcome] of await pagesOfEveryReader(await datasetFile(serializeNdjson(documents)), 'de')) {
+      const {treatment, fallbacks} = outcome as Awaited<ReturnType<TreatmentContent['getTreatment']>>
+      const index = treatment.contraindications.findIndex((item) => item._id === 'contraindication-breastfeeding')
+      expect(treatment.contraindications[index]?.text, reader).toBe('Breastfeeding')
+      expect(fallbacks, reader).toContainEqual({path: `contraindications[${index}].text`, requested: 'de', served: 'en'})
+    }
+  })
+
+  it('falls back to the source text when a plain-text safety field holds Portable Text (it would render empty)', async () => {
+    const documents = edited((all) => {
+      const text = byId(all, 'contraindication-breastfeeding').text as Array<{language: string; value: unknown}>
+      text.find((item) => item.language === 'de')!.value = [{_type: 'image', _key: 'i'}]
+      return all
+    })
+    for (const [reader, outcome] of await pagesOfEveryReader(await datasetFile(serializeNdjson(documents)), 'de')) {
+      const {treatment, fallbacks} = outcome as Awaited<ReturnType<TreatmentContent['getTreatment']>>
+      const index = treatment.contraindications.findIndex((item) => item._id === 'contraindication-breastfeeding')
+      expect(treatment.contraindications[index]?.text, reader).toBe('Breastfeeding')
+      expect(fallbacks, reader).toContainEqual({path: `contraindications[${index}].text`, requested: 'de', served: 'en'})
     }
   })
 

@@ -85,7 +85,8 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     }
     if (!node || typeof node !== 'object') return node
     if (isLocalizedField(node)) {
-      const {served, text} = pick(node.i18n ?? [], chain)
+      // Safety texts (the fields that carry `source`) are plain text: only a string can show.
+      const {served, text} = pick(node.i18n ?? [], chain, node.source !== undefined)
       const source = node.source
       const baseText = source && source.value !== undefined ? source.value : (node.i18n ?? []).find((item) => itemLanguage(item) === base)?.value
       // A translation of an older source text must not read as current: show the source.
@@ -126,9 +127,11 @@ function isLocalizedField(node: object): node is LocalizedField<unknown> {
 function pick(
   items: NonNullable<LocalizedField<unknown>['i18n']>,
   chain: readonly string[],
+  plainText: boolean,
 ): {served: string | null; text: unknown} {
+  const shows = (value: unknown) => (plainText ? typeof value === 'string' : true) && hasVisibleText(value)
   for (const locale of chain) {
-    const item = items.find((candidate) => itemLanguage(candidate) === locale && hasVisibleText(candidate.value))
+    const item = items.find((candidate) => itemLanguage(candidate) === locale && shows(candidate.value))
     if (item) return {served: locale, text: item.value}
   }
   return {served: null, text: null}

@@ -6,7 +6,8 @@ const letterOrDigit = /[\p{L}\p{N}]/u
  * string must contain at least one letter or digit, so empty strings, whitespace, control and
  * format characters (zero-width spaces, joiners, bidi marks, soft hyphens) and punctuation
  * alone count as missing. Portable Text counts when one of its spans does; a block without
- * `children` (an image, say) counts as content.
+ * `children` (an image, say) counts as content. Anything else (an object, a number, `true`) is
+ * not text a reader can see: it counts as missing, so the source text is shown instead.
  *
  * This is the one test of "is there a translation" used by localization, `content:check`, the
  * Studio's rules, the XLIFF import and translation status: a missing text falls back to the
@@ -19,7 +20,7 @@ export function hasVisibleText(value: unknown): boolean {
   if (value === undefined || value === null) return false
   if (typeof value === 'string') return letterOrDigit.test(value.normalize('NFKC'))
   if (Array.isArray(value)) return value.some(blockHasVisibleText)
-  return true
+  return false
 }
 
 function blockHasVisibleText(block: unknown): boolean {
