@@ -1,5 +1,6 @@
 import type {DatasetDocument} from './dataset/dataset-document.ts'
 import type {DocumentIndex} from './dataset/document-index.ts'
+import {minifyGroq} from './minify-groq.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 
 /**
@@ -211,16 +212,8 @@ function localesOf(params: Record<string, unknown>): readonly unknown[] | undefi
   return Array.isArray(params.locales) ? params.locales : undefined
 }
 
-/**
- * Plain-JavaScript answers to the package's three queries, for datasets held in this process
- * (`localDataset`): the same values groq-js gives (a test compares them on the shipped,
- * hostile and generated datasets), about a hundred times faster, from the dataset core's
- * indexes. Why: groq-js evaluating the page projection was 99% of a static build's CPU. The
- * GROQ text stays the definition (the lake and Sanity run it, `sanity typegen` types it).
- *
- * @internal
- */
-export const treatmentQueryPlans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
+/** The plans, keyed by the queries as written. */
+const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
   [
     treatmentBySlugQuery,
     (index, _documents, params) => {
@@ -259,3 +252,18 @@ export const treatmentQueryPlans: ReadonlyMap<string, QueryPlan> = new Map<strin
     },
   ],
 ])
+
+/**
+ * Plain-JavaScript answers to the package's three queries, for datasets held in this process
+ * (`localDataset`): the same values groq-js gives (a test compares them on the shipped,
+ * hostile and generated datasets), about a hundred times faster, from the dataset core's
+ * indexes. Why: groq-js evaluating the page projection was 99% of a static build's CPU. The
+ * GROQ text stays the definition (Sanity runs it, `sanity typegen` types it). Keyed by the
+ * query as written and as sent over HTTP (`minifyGroq`), so the local lake, which receives the
+ * minified text, answers the package's requests the same way.
+ *
+ * @internal
+ */
+export const treatmentQueryPlans: ReadonlyMap<string, QueryPlan> = new Map(
+  [...plans].flatMap(([query, plan]) => [[query, plan] as const, [minifyGroq(query), plan] as const]),
+)
