@@ -1,13 +1,11 @@
-import {indexDocuments} from '@treatments/content/dataset'
+import {type DatasetDocument, indexDocuments, serializeNdjson} from '@treatments/content/dataset'
 
 import {applyPerspective} from './apply-perspective.ts'
 import type {QueryView} from './groq-runner.ts'
 import type {DatasetHistory} from './history-log.ts'
-import type {DatasetDocument} from '@treatments/content/dataset'
 import {LocalLakeError} from './local-lake-error.ts'
 import type {Perspective} from './perspective.ts'
 import {SerialQueue} from './serial-queue.ts'
-import {serializeNdjson} from './serialize-ndjson.ts'
 import {type CommittedTransaction, TransactionLog} from './transaction-log.ts'
 
 /** Writes a whole dataset file; must replace the file atomically or leave it untouched. */

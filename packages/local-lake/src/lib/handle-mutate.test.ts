@@ -4,7 +4,7 @@ import {ClientError, ServerError} from '@sanity/client'
 import {afterEach, describe, expect, it} from 'vitest'
 
 import {type LakeFixture, startLakeFixture} from '../test-support/lake-fixture.ts'
-import {atomicWriteFile} from './atomic-write-file.ts'
+import {writeFileAtomically} from '@treatments/content/dataset'
 
 let fixture: LakeFixture
 afterEach(async () => {
@@ -291,7 +291,7 @@ describe('persistence', () => {
           await writeFile(`${target}.partial`, contents.slice(0, 20)) // a torn write that never reaches the file
           throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'})
         }
-        await atomicWriteFile(target, contents)
+        await writeFileAtomically(target, contents)
       },
     })
     const bytes = await readText()
@@ -317,7 +317,7 @@ describe('persistence', () => {
         writing++
         mostAtOnce = Math.max(mostAtOnce, writing)
         await new Promise((resolve) => setTimeout(resolve, 2))
-        await atomicWriteFile(target, contents)
+        await writeFileAtomically(target, contents)
         writing--
       },
     })

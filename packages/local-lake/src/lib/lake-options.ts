@@ -3,7 +3,7 @@ import {userInfo} from 'node:os'
 import {basename, resolve} from 'node:path'
 import {inspect} from 'node:util'
 
-import {atomicWriteFile} from './atomic-write-file.ts'
+import {writeFileAtomically} from '@treatments/content/dataset'
 import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './cors-policy.ts'
 import type {DatasetWriter} from './dataset-store.ts'
 
@@ -126,7 +126,7 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     if (value === undefined) return fallback
     return Number.isInteger(value) && (value as number) >= min ? (value as number) : bad(name, `an integer >= ${min}`)
   }
-  const writeFile = record.writeFile ?? atomicWriteFile
+  const writeFile = record.writeFile ?? writeFileAtomically
   if (typeof writeFile !== 'function') bad('writeFile', 'a function (file, contents) => Promise<void>')
   return {
     datasets: resolveDatasets(record.datasets, bad),

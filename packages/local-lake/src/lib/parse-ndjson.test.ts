@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {isLocalLakeError} from './local-lake-error.ts'
 import {parseNdjson} from './parse-ndjson.ts'
-import {serializeNdjson} from './serialize-ndjson.ts'
+import {serializeNdjson} from '@treatments/content/dataset'
 
 function parseError(text: string): unknown {
   try {

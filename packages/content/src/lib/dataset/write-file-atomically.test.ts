@@ -4,28 +4,28 @@ import {join} from 'node:path'
 
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
-import {atomicWriteFile} from './atomic-write-file.ts'
+import {writeFileAtomically} from './write-file-atomically.ts'
 
 let directory: string
 beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'local-lake-write-'))
+  directory = await mkdtemp(join(tmpdir(), 'dataset-write-'))
 })
 afterEach(async () => {
   await rm(directory, {recursive: true, force: true})
 })
 
-describe('atomicWriteFile', () => {
+describe('writeFileAtomically', () => {
   it('replaces the file contents and leaves no temporary file behind', async () => {
     const file = join(directory, 'dataset.ndjson')
     await writeFile(file, 'old\n')
-    await atomicWriteFile(file, 'new\n')
+    await writeFileAtomically(file, 'new\n')
     expect(await readFile(file, 'utf8')).toBe('new\n')
     expect(await readdir(directory)).toEqual(['dataset.ndjson'])
   })
 
   it('creates the file when it does not exist yet', async () => {
     const file = join(directory, 'fresh.ndjson')
-    await atomicWriteFile(file, '{"_id":"a","_type":"t"}\n')
+    await writeFileAtomically(file, '{"_id":"a","_type":"t"}\n')
     expect(await readFile(file, 'utf8')).toBe('{"_id":"a","_type":"t"}\n')
   })
 
@@ -33,7 +33,7 @@ describe('atomicWriteFile', () => {
     const target = join(directory, 'dataset.ndjson')
     await mkdir(target) // renaming a file over a directory fails
     await writeFile(join(target, 'keep'), 'x')
-    await expect(atomicWriteFile(target, 'new\n')).rejects.toThrow()
+    await expect(writeFileAtomically(target, 'new\n')).rejects.toThrow()
     expect(await readdir(directory)).toEqual(['dataset.ndjson'])
     expect(await readFile(join(target, 'keep'), 'utf8')).toBe('x')
   })

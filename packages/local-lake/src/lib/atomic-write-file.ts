@@ -1,1 +1,0 @@
-export {writeFileAtomically as atomicWriteFile} from '@treatments/content/dataset'

@@ -1,1 +1,0 @@
-export {serializeNdjson} from '@treatments/content/dataset'
