@@ -25,8 +25,8 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
   const seed = await seedDocuments()
   const count = options.quick ? 100 : 1000
   const repetitions = options.quick ? 2 : 7
-  const small = withTreatmentCopies(seed, count)
-  const large = withTreatmentCopies(seed, count * 2)
+  const small = withTreatmentCopies(seed, count, {distinctTexts: true})
+  const large = withTreatmentCopies(seed, count * 2, {distinctTexts: true})
   const pages = count * localeIds.length
 
   const ours: number[] = []
