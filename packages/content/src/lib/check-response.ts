@@ -4,10 +4,24 @@ import {DuplicateSlugError, MalformedResponseError, MissingContraindicationsErro
 // Studio's validation (an NDJSON file, an import, another client). A page renders whole or not
 // at all, so each check throws a typed error with the path instead of dropping an item.
 
-type Check = (value: unknown, path: string) => void
+// The path is kept as segments and joined only for an error: a bulk answer of a static build
+// has tens of thousands of fields, and building every path string was most of the check's time.
+type Path = Array<string | number>
+type Check = (value: unknown, path: Path) => void
+
+/** `contraindications[2].text`, as a page author reads it. */
+function joinPath(path: Path, last?: string | number): string {
+  let joined = ''
+  const add = (segment: string | number) => {
+    joined = typeof segment === 'number' ? `${joined}[${segment}]` : joined ? `${joined}.${segment}` : segment
+  }
+  for (const segment of path) add(segment)
+  if (last !== undefined) add(last)
+  return joined
+}
 
 const string: Check = (value, path) => {
-  if (typeof value !== 'string') throw new MalformedResponseError(path, 'a string', value)
+  if (typeof value !== 'string') throw new MalformedResponseError(joinPath(path), 'a string', value)
 }
 const optional =
   (check: Check): Check =>
@@ -16,31 +30,37 @@ const optional =
   }
 const localized: Check = (value, path) => {
   if (!value || typeof value !== 'object' || !('i18n' in value)) {
-    throw new MalformedResponseError(path, 'a localized field `{i18n: [...]}`', value)
+    throw new MalformedResponseError(joinPath(path), 'a localized field `{i18n: [...]}`', value)
   }
   const items = (value as {i18n: unknown}).i18n
-  if (items !== null && !Array.isArray(items)) throw new MalformedResponseError(`${path}.i18n`, 'an array or null', items)
+  if (items !== null && !Array.isArray(items)) throw new MalformedResponseError(joinPath(path, 'i18n'), 'an array or null', items)
 }
-const object =
-  (fields: Record<string, Check>): Check =>
-  (value, path) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new MalformedResponseError(path, 'an object', value)
-    for (const [name, check] of Object.entries(fields)) {
-      check((value as Record<string, unknown>)[name], path ? `${path}.${name}` : name)
+const object = (fields: Record<string, Check>): Check => {
+  const entries = Object.entries(fields)
+  return (value, path) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new MalformedResponseError(joinPath(path), 'an object', value)
+    for (const [name, check] of entries) {
+      path.push(name)
+      check((value as Record<string, unknown>)[name], path)
+      path.pop()
     }
   }
+}
 /** An array whose every item passes; `null` (no items) is allowed unless `required`. */
 const list =
   (item: Check, required = false): Check =>
   (value, path) => {
     if ((value === null || value === undefined) && !required) return
-    if (!Array.isArray(value)) throw new MalformedResponseError(path, 'an array', value)
-    value.forEach((entry, index) => {
+    if (!Array.isArray(value)) throw new MalformedResponseError(joinPath(path), 'an array', value)
+    for (let index = 0; index < value.length; index++) {
+      const entry: unknown = value[index]
       if (entry === null) {
-        throw new MalformedResponseError(`${path}[${index}]`, 'a document (is the reference to a deleted or unpublished document?)', entry)
+        throw new MalformedResponseError(joinPath(path, index), 'a document (is the reference to a deleted or unpublished document?)', entry)
       }
-      item(entry, `${path}[${index}]`)
-    })
+      path.push(index)
+      item(entry, path)
+      path.pop()
+    }
   }
 /**
  * A referenced document: an object with `_id`. The queries project `_type` only when it is not
@@ -85,30 +105,40 @@ interface CheckedPage {
   contraindications: Referenced[]
 }
 
-/** Which `_type` each reference of a treatment must point at. */
-function* references(page: CheckedPage): Generator<[path: string, expected: string, document: Referenced]> {
-  if (page.condition) yield ['condition', 'condition', page.condition]
-  for (const [index, entry] of (page.ingredients ?? []).entries()) yield [`ingredients[${index}].ingredient`, 'ingredient', entry.ingredient]
-  for (const [index, entry] of (page.effects ?? []).entries()) yield [`effects[${index}]`, 'effect', entry]
-  for (const [index, entry] of (page.sideEffects ?? []).entries()) yield [`sideEffects[${index}]`, 'sideEffect', entry]
-  for (const [index, entry] of page.contraindications.entries()) yield [`contraindications[${index}]`, 'contraindication', entry]
-}
-
 /** A page's own invariants: references of the expected type, at least one contraindication. */
 function checkPageInvariants(page: CheckedPage): void {
-  for (const [path, expected, document] of references(page)) {
+  // The path is written only for an error.
+  const expect = (document: Referenced, expected: string, path: () => string) => {
     if (typeof document._type === 'string' && document._type !== expected) {
-      throw new ReferenceTypeError({treatmentId: page._id, path, expected, received: document._type, documentId: document._id})
+      throw new ReferenceTypeError({treatmentId: page._id, path: path(), expected, received: document._type, documentId: document._id})
     }
   }
+  if (page.condition) expect(page.condition, 'condition', () => 'condition')
+  const each = (list: readonly Referenced[] | null | undefined, field: string, expected: string) => {
+    if (!list) return
+    for (let index = 0; index < list.length; index++) expect(list[index]!, expected, () => `${field}[${index}]`)
+  }
+  const ingredients = page.ingredients ?? []
+  for (let index = 0; index < ingredients.length; index++) expect(ingredients[index]!.ingredient, 'ingredient', () => `ingredients[${index}].ingredient`)
+  each(page.effects, 'effects', 'effect')
+  each(page.sideEffects, 'sideEffects', 'sideEffect')
+  each(page.contraindications, 'contraindications', 'contraindication')
   if (page.contraindications.length === 0) throw new MissingContraindicationsError(page._id)
 }
 
 /** One published treatment per slug: two or more are an error naming all of them. */
 function checkUniqueSlugs(pages: ReadonlyArray<{_id: string; slug: string}>): void {
   const bySlug = new Map<string, string[]>()
-  for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page._id])
-  for (const [slug, ids] of bySlug) if (ids.length > 1) throw new DuplicateSlugError(slug, ids)
+  let duplicated = false
+  for (const page of pages) {
+    const ids = bySlug.get(page.slug)
+    if (ids === undefined) bySlug.set(page.slug, [page._id])
+    else {
+      ids.push(page._id)
+      duplicated = true
+    }
+  }
+  if (duplicated) for (const [slug, ids] of bySlug) if (ids.length > 1) throw new DuplicateSlugError(slug, ids)
 }
 
 /**
@@ -118,13 +148,13 @@ function checkUniqueSlugs(pages: ReadonlyArray<{_id: string; slug: string}>): vo
 export function checkTreatmentPage(value: unknown): void {
   if (!Array.isArray(value)) throw new MalformedResponseError('', 'an array of treatments', value)
   // Paths are within the treatment (`contraindications[2]`), as a page author reads them.
-  for (const page of value) treatmentPage(page, '')
+  for (const page of value) treatmentPage(page, [])
   checkInvariants(value as CheckedPage[])
 }
 
 /** Checks a bulk answer of treatment pages: shape, invariants of each, and unique slugs. */
 export function checkTreatmentPages(value: unknown): void {
-  list(treatmentPage, true)(value, '')
+  list(treatmentPage, true)(value, [])
   checkInvariants(value as CheckedPage[])
 }
 
@@ -135,6 +165,6 @@ function checkInvariants(pages: readonly CheckedPage[]): void {
 
 /** Checks a treatment list answer: shape and unique slugs. */
 export function checkTreatmentList(value: unknown): void {
-  list(treatmentSummary, true)(value, '')
+  list(treatmentSummary, true)(value, [])
   checkUniqueSlugs(value as Array<{_id: string; slug: string}>)
 }

@@ -72,48 +72,56 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   const fallbacks: Array<Fallback | Promise<Fallback | undefined>> = []
   // The path of the node being walked, as segments: a string is built only for a fallback.
   const segments: Array<string | number> = []
-  const currentPath = () => segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '')
-  const walk = (node: unknown, parent?: Record<string, unknown>, key?: string): unknown => {
+  const currentPath = () => {
+    let path = ''
+    for (const segment of segments) path = typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment
+    return path
+  }
+  // `container[key]` is where the walked node's value goes, so a stale text can be replaced there.
+  const walk = (node: unknown, container: Record<string | number, unknown>, key: string | number): unknown => {
     if (Array.isArray(node)) {
       const out: unknown[] = []
       for (let index = 0; index < node.length; index++) {
         segments.push(index)
-        out[index] = walk(node[index], out as never, String(index))
+        out.push(walk(node[index], out as never, index))
         segments.pop()
       }
       return out
     }
     if (!node || typeof node !== 'object') return node
-    if (isLocalizedField(node)) {
-      // Safety texts (the fields that carry `source`) are plain text: only a string can show.
-      const {served, text} = pick(node.i18n ?? [], chain, node.source !== undefined)
-      const source = node.source
-      const baseText = source && source.value !== undefined ? source.value : (node.i18n ?? []).find((item) => itemLanguage(item) === base)?.value
-      // A translation of an older source text must not read as current: show the source.
-      if (served === requested && served !== base && typeof source?.hash === 'string' && hasVisibleText(baseText)) {
-        const recorded = source.hash
-        const path = currentPath()
-        fallbacks.push(
-          digestSourceHash(baseText).then((current) => {
-            if (current === recorded) return undefined
-            if (parent && key !== undefined) parent[key] = baseText
-            return {path, requested, served: base ?? null, stale: true}
-          }),
-        )
-      } else if (served !== requested) fallbacks.push({path: currentPath(), requested, served})
-      return text
-    }
+    if (isLocalizedField(node)) return field(node, container, key)
     const out: Record<string, unknown> = {}
-    for (const name in node) {
-      if (!Object.hasOwn(node, name)) continue
+    for (const name of Object.keys(node)) {
       segments.push(name)
       out[name] = walk((node as Record<string, unknown>)[name], out, name)
       segments.pop()
     }
     return out
   }
-  const root = {value: undefined as unknown}
-  root.value = walk(value, root as never, 'value')
+  const field = (node: LocalizedField<unknown>, container: Record<string | number, unknown>, key: string | number): unknown => {
+    const items = node.i18n ?? []
+    const source = node.source
+    // Safety texts (the fields that carry `source`) are plain text: only a string can show.
+    const {served, text} = pick(items, chain, source !== undefined)
+    if (served === requested && served !== base && typeof source?.hash === 'string') {
+      const baseText = source.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
+      // A translation of an older source text must not read as current: show the source.
+      if (hasVisibleText(baseText)) {
+        const recorded = source.hash
+        const path = currentPath()
+        fallbacks.push(
+          digestSourceHash(baseText).then((current) => {
+            if (current === recorded) return undefined
+            container[key] = baseText
+            return {path, requested, served: base ?? null, stale: true}
+          }),
+        )
+      }
+    } else if (served !== requested) fallbacks.push({path: currentPath(), requested, served})
+    return text
+  }
+  const root: Record<string, unknown> = {}
+  root.value = walk(value, root, 'value')
   const settled = (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
   return {value: root.value as Localized<T>, fallbacks: settled}
 }
@@ -129,10 +137,12 @@ function pick(
   chain: readonly string[],
   plainText: boolean,
 ): {served: string | null; text: unknown} {
-  const shows = (value: unknown) => (plainText ? typeof value === 'string' : true) && hasVisibleText(value)
   for (const locale of chain) {
-    const item = items.find((candidate) => itemLanguage(candidate) === locale && shows(candidate.value))
-    if (item) return {served: locale, text: item.value}
+    for (const item of items) {
+      if (itemLanguage(item) !== locale) continue
+      const value = item.value
+      if ((plainText ? typeof value === 'string' : true) && hasVisibleText(value)) return {served: locale, text: value}
+    }
   }
   return {served: null, text: null}
 }

@@ -33,6 +33,17 @@ describe('hasVisibleText', () => {
     )
   })
 
+  it('answers as NFKC does when an ASCII letter or digit stands among combining marks and compatibility characters', () => {
+    // The ASCII test is a shortcut taken before normalizing: it must never disagree with NFKC.
+    const mixed = fc.array(fc.oneof(fc.constantFrom('a', 'Z', '0', '9', '\u0301', '\u0338', '\u20E3', '\u3099', '\uFE0F', '\u00AD', 'ﬁ', '①'), fc.string({unit: 'binary', maxLength: 2})), {maxLength: 12})
+    fc.assert(
+      fc.property(mixed, (parts) => {
+        const text = parts.join('')
+        return hasVisibleText(text) === /[\p{L}\p{N}]/u.test(text.normalize('NFKC'))
+      }),
+    )
+  })
+
   it('counts Portable Text only when one of its spans has visible text', () => {
     const block = (...texts: string[]) => ({_type: 'block', children: texts.map((text) => ({_type: 'span', text}))})
     fc.assert(fc.property(fc.array(invisibleText, {maxLength: 4}), (texts) => !hasVisibleText([block(...texts), block()])))

@@ -1,5 +1,10 @@
 /** A letter or a digit in any script: what makes a text something a reader can see. */
 const letterOrDigit = /[\p{L}\p{N}]/u
+/**
+ * An ASCII letter or digit: NFKC keeps it a letter or digit (it has no compatibility mapping, and
+ * composing it with a following mark gives a letter), so a text with one needs no normalizing.
+ */
+const asciiLetterOrDigit = /[A-Za-z0-9]/
 
 /**
  * Whether a text value holds something a reader can see: after Unicode normalization (NFKC) a
@@ -18,7 +23,7 @@ const letterOrDigit = /[\p{L}\p{N}]/u
  */
 export function hasVisibleText(value: unknown): boolean {
   if (value === undefined || value === null) return false
-  if (typeof value === 'string') return letterOrDigit.test(value.normalize('NFKC'))
+  if (typeof value === 'string') return asciiLetterOrDigit.test(value) || letterOrDigit.test(value.normalize('NFKC'))
   if (Array.isArray(value)) return value.some(blockHasVisibleText)
   return false
 }

@@ -7,8 +7,10 @@ import type {Element, ElementContent, Properties, Text} from 'hast'
  * @internal
  */
 export function element(tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
-  const {className, ...rest} = properties
-  return {type: 'element', tagName, properties: Array.isArray(className) && className.length === 0 ? rest : properties, children}
+  const {className} = properties
+  if (!Array.isArray(className) || className.length > 0) return {type: 'element', tagName, properties, children}
+  const {className: _empty, ...rest} = properties
+  return {type: 'element', tagName, properties: rest, children}
 }
 
 /**

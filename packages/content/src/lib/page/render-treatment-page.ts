@@ -170,18 +170,19 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
  * can change its resources under the remembered answers.
  */
 const uiByLocale = new Map<string, UiStrings>()
-/** Bound on remembered answers per locale (a page asks a few dozen distinct ones). */
+/** Bound on remembered answers per locale and function (a page asks a few dozen distinct ones). */
 const maxRemembered = 2000
 
 function uiStringsFor(locale: string): UiStrings {
   let ui = uiByLocale.get(locale)
   if (ui === undefined) {
     const inner = createUiStrings(locale)
-    const answers = new Map<string, string>()
-    const remember =
-      <A extends unknown[]>(name: string, call: (...args: A) => string) =>
-      (...args: A): string => {
-        const key = args.length === 1 && typeof args[0] === 'string' ? `${name}\u0000${args[0]}` : `${name}\u0000${JSON.stringify(args)}`
+    // One map per function, keyed by the argument itself when there is one string (no key to
+    // build: `t('overview')` is most calls), else by the arguments joined.
+    const remember = <A extends unknown[]>(call: (...args: A) => string) => {
+      const answers = new Map<unknown, string>()
+      return (...args: A): string => {
+        const key = args.length === 1 && typeof args[0] === 'string' ? args[0] : keyOf(args)
         let answer = answers.get(key)
         if (answer === undefined) {
           answer = call(...args)
@@ -190,18 +191,26 @@ function uiStringsFor(locale: string): UiStrings {
         }
         return answer
       }
+    }
     ui = {
       ...inner,
-      t: remember('t', inner.t),
-      tHtml: remember('tHtml', inner.tHtml),
-      formatSessions: remember('formatSessions', inner.formatSessions),
-      formatWeeksApart: remember('formatWeeksApart', inner.formatWeeksApart),
-      formatResultsFromDay: remember('formatResultsFromDay', inner.formatResultsFromDay),
-      formatRange: remember('formatRange', inner.formatRange),
-      formatDate: remember('formatDate', (value: string | Date) => inner.formatDate(value)),
-      formatLanguageName: remember('formatLanguageName', inner.formatLanguageName),
+      t: remember(inner.t),
+      tHtml: remember(inner.tHtml),
+      formatSessions: remember(inner.formatSessions),
+      formatWeeksApart: remember(inner.formatWeeksApart),
+      formatResultsFromDay: remember(inner.formatResultsFromDay),
+      formatRange: remember(inner.formatRange),
+      formatDate: remember((value: string | Date) => inner.formatDate(value)),
+      formatLanguageName: remember(inner.formatLanguageName),
     }
     uiByLocale.set(locale, rememberUi(ui))
   }
   return ui
+}
+
+/** A key for several arguments: numbers and strings as written, anything else as JSON. */
+function keyOf(args: readonly unknown[]): string {
+  let key = ''
+  for (const arg of args) key += typeof arg === 'number' ? `\u0000n${arg}` : typeof arg === 'string' ? `\u0000s${arg}` : `\u0000j${JSON.stringify(arg)}`
+  return key
 }
