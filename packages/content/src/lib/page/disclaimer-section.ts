@@ -1,7 +1,7 @@
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageContext} from './page-context.ts'
-import {pageSection} from './section-hast.ts'
-import {textHast} from './text-hast.ts'
+import {pageSection} from './page-section.ts'
+import {writeText} from './write-text.ts'
 
 /**
  * The `disclaimer` section.
@@ -10,5 +10,5 @@ import {textHast} from './text-hast.ts'
  */
 export function disclaimerSection(treatment: LocalizedTreatment, context: PageContext) {
   const disclaimer = context.text('disclaimer', treatment.disclaimer)
-  return pageSection(context, 'disclaimer', context.ui.t('disclaimer'), textHast(disclaimer, context, 'p'), {disclaimer})
+  return pageSection(context, 'disclaimer', context.ui.t('disclaimer'), () => writeText(disclaimer, context, 'p'), {disclaimer})
 }

@@ -1,10 +1,16 @@
-import type {ElementContent} from 'hast'
 import type {LocalizedTreatment} from '../create-content-reader.ts'
-import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
-import {pageSection, subheading} from './section-hast.ts'
-import {textHast} from './text-hast.ts'
+import {pageSection, writeSubheading} from './page-section.ts'
 import type {IngredientItem, ProtocolData} from './treatment-page-section.ts'
+import {writeText} from './write-text.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const protocolProperties = constantProperties({className: ['protocol']})
+const listProperties = constantProperties({className: ['item-list']})
+const itemProperties = constantProperties({className: ['item']})
+const classTagProperties = constantProperties({className: ['tag', 'tag-class']})
+const titleClass = Object.freeze(['item-title'])
+const detailClass = Object.freeze(['item-detail'])
 
 /**
  * The `how-it-is-done` section: how it is performed, how many sessions how far apart
@@ -13,7 +19,7 @@ import type {IngredientItem, ProtocolData} from './treatment-page-section.ts'
  * @internal
  */
 export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageContext) {
-  const {ui} = context
+  const {ui, out} = context
   const howPerformed = context.text('howPerformed', treatment.howPerformed)
   const source = treatment.protocol as LocalizedTreatment['protocol'] | null
   let protocol: ProtocolData | null = null
@@ -33,26 +39,31 @@ export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageC
     mechanism: context.text(`ingredients[${index}].ingredient.mechanism`, use.ingredient.mechanism),
   }))
 
-  const children: ElementContent[] = [...textHast(howPerformed, context, 'p')]
-  if (protocol) children.push(subheading(ui.t('howManySessions')), element('p', {className: ['protocol']}, [textNode(protocol.summary)]))
-  if (ingredients.length > 0) {
-    children.push(
-      subheading(ui.t('ingredients')),
-      element(
-        'ul',
-        {className: ['item-list']},
-        ingredients.map((item) =>
-          element('li', {className: ['item']}, [
-            ...textHast(item.name, context, 'span', ['item-title']),
-            textNode(' '),
-            element('span', {className: ['tag', 'tag-class']}, [textNode(item.classLabel)]),
-            ...textHast(item.role, context, 'p', ['item-detail']),
-          ]),
-        ),
-      ),
-    )
+  const write = () => {
+    writeText(howPerformed, context, 'p')
+    if (protocol) {
+      writeSubheading(context, ui.t('howManySessions'))
+      out.open('p', protocolProperties)
+      out.text(protocol.summary)
+      out.close()
+    }
+    if (ingredients.length > 0) {
+      writeSubheading(context, ui.t('ingredients'))
+      out.open('ul', listProperties)
+      for (const item of ingredients) {
+        out.open('li', itemProperties)
+        writeText(item.name, context, 'span', titleClass)
+        out.text(' ')
+        out.open('span', classTagProperties)
+        out.text(item.classLabel)
+        out.close()
+        writeText(item.role, context, 'p', detailClass)
+        out.close()
+      }
+      out.close()
+    }
   }
-  return pageSection(context, 'how-it-is-done', ui.t('howItIsDone'), children, {howPerformed, protocol, ingredients})
+  return pageSection(context, 'how-it-is-done', ui.t('howItIsDone'), write, {howPerformed, protocol, ingredients})
 }
 
 function pick(protocol: NonNullable<LocalizedTreatment['protocol']>) {

@@ -1,8 +1,10 @@
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageContext} from './page-context.ts'
-import {richTextHast} from './rich-text-hast.ts'
-import {pageSection} from './section-hast.ts'
-import {textHast} from './text-hast.ts'
+import {pageSection} from './page-section.ts'
+import {writeRichText} from './write-rich-text.ts'
+import {writeText} from './write-text.ts'
+
+const summaryClass = Object.freeze(['summary'])
 
 /**
  * The `overview` section: the summary, then the body.
@@ -12,5 +14,14 @@ import {textHast} from './text-hast.ts'
 export function overviewSection(treatment: LocalizedTreatment, context: PageContext) {
   const summary = context.text('summary', treatment.summary)
   const body = context.text('body', treatment.body)
-  return pageSection(context, 'overview', context.ui.t('overview'), [...textHast(summary, context, 'p', ['summary']), ...richTextHast(body, context)], {summary, body})
+  return pageSection(
+    context,
+    'overview',
+    context.ui.t('overview'),
+    () => {
+      writeText(summary, context, 'p', summaryClass)
+      writeRichText(body, context)
+    },
+    {summary, body},
+  )
 }

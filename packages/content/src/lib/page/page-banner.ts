@@ -1,9 +1,13 @@
 import type {LocalizedTreatment} from '../create-content-reader.ts'
-import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
 import {reviewData} from './review-section.ts'
-import {serializePageHast} from './serialize-page-hast.ts'
 import type {ReviewData} from './treatment-page-section.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const reviewedProperties = constantProperties({className: ['banner', 'banner-reviewed']})
+const unreviewedProperties = constantProperties({className: ['banner', 'banner-unreviewed']})
+const statusProperties = constantProperties({className: ['banner-status']})
+const adviceProperties = constantProperties({className: ['banner-advice']})
 
 /**
  * What a patient must see right under the title, in the page's language (UI strings, so it is
@@ -46,11 +50,18 @@ export function pageBanner(treatment: LocalizedTreatment, context: PageContext):
   const advice = ui.t('onlyADoctorCanAdvise')
   const fullNotice = ui.t('readFullNotice')
   const fullNoticeId = `${context.idPrefix}disclaimer`
-  const html = serializePageHast([
-    element('div', {className: ['banner', review.reviewed ? 'banner-reviewed' : 'banner-unreviewed']}, [
-      element('p', {className: ['banner-status']}, [textNode(status)]),
-      element('p', {className: ['banner-advice']}, [textNode(`${advice} `), element('a', {href: `#${fullNoticeId}`}, [textNode(fullNotice)])]),
-    ]),
-  ])
+  const {out} = context
+  out.open('div', review.reviewed ? reviewedProperties : unreviewedProperties)
+  out.open('p', statusProperties)
+  out.text(status)
+  out.close()
+  out.open('p', adviceProperties)
+  out.text(`${advice} `)
+  out.open('a', {href: `#${fullNoticeId}`})
+  out.text(fullNotice)
+  out.close()
+  out.close()
+  out.close()
+  const html = out.take()
   return {reviewed: review.reviewed, status, changedSinceReview: review.changedSinceReview.fields, advice, fullNotice, fullNoticeId, html}
 }

@@ -1,4 +1,5 @@
 import type {TreatmentResult} from '../create-content-reader.ts'
+import type {SafeHtmlWriter} from '../render/compile-safe-html.ts'
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {catalogLabel} from './catalog-label.ts'
 import type {TreatmentPageMessage, TreatmentPageRuleId} from './page-message.ts'
@@ -17,11 +18,17 @@ export interface PageContext {
   readonly ui: UiStrings
   readonly idPrefix: string
   readonly messages: TreatmentPageMessage[]
+  /** Where the page's HTML is written, sanitized as it is written. */
+  readonly out: SafeHtmlWriter
+  /** The languages the “not yet translated” markers of the section being written name, in order. */
+  markerLanguages: Set<string> | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
   /** The UI label of an enumerated value; the raw value, reported, when there is none. */
   label(group: string, value: unknown, path: string): string
   report(ruleId: TreatmentPageRuleId, reason: string, path: string, blockKey?: string): void
+  /** `compute()`, made once per page for `key` (a marker's sentence is the same on every item). */
+  remember(key: string, compute: () => string): string
 }
 
 /**
@@ -29,9 +36,10 @@ export interface PageContext {
  *
  * @internal
  */
-export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string): PageContext {
+export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter): PageContext {
   const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
   const messages: TreatmentPageMessage[] = []
+  let remembered: Map<string, string> | undefined
   const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
     messages.push(blockKey === undefined ? {ruleId, reason, path, source: '@treatments/content'} : {ruleId, reason, path, blockKey, source: '@treatments/content'})
   }
@@ -41,7 +49,15 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     ui,
     idPrefix,
     messages,
+    out,
+    markerLanguages: undefined,
     report,
+    remember(key, compute) {
+      remembered ??= new Map()
+      let value = remembered.get(key)
+      if (value === undefined) remembered.set(key, (value = compute()))
+      return value
+    },
     text<T>(path: string, value: T | null | undefined): PageText<T> {
       const fallback = fallbacks.get(path)
       if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {

@@ -16,15 +16,15 @@ import type {TreatmentPageMessage} from './page-message.ts'
 import type {PageText} from './page-text.ts'
 import {resultsSection} from './results-section.ts'
 import {reviewSection} from './review-section.ts'
-import {serializePageHast} from './serialize-page-hast.ts'
 import {sideEffectItems} from './side-effect-items.ts'
 import {sideEffectsSection} from './side-effects-section.ts'
 import {sourcesSection} from './sources-section.ts'
-import {textHast} from './text-hast.ts'
 import type {TreatmentPageSection} from './treatment-page-section.ts'
 import {whenToGetHelpSection} from './when-to-get-help-section.ts'
 import {whoCannotHaveItSection} from './who-cannot-have-it-section.ts'
 import {whoItIsForSection} from './who-it-is-for-section.ts'
+import {writeText} from './write-text.ts'
+import {pageWriter} from './page-writer.ts'
 
 /**
  * Options of {@link renderTreatmentPage}.
@@ -125,7 +125,7 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
   const {treatment, locale} = result
   // Without the caller's strings, the renderer's own, made once per locale.
   const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
-  const context = createPageContext(result, ui, idPrefix)
+  const context = createPageContext(result, ui, idPrefix, pageWriter())
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
     overviewSection(treatment, context),
@@ -148,11 +148,13 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
   const title: PageText = context.text('title', treatment.title)
   const alternates = urlFor ? hreflangAlternates(treatment.availableLocales ?? [], urlFor) : []
   const jsonLd = urlFor ? treatmentJsonLd(result, {url: urlFor(locale), alternates, ui}) : null
+  writeText(title, context)
+  const titleHtml = context.out.take()
   return {
     locale,
     lang: locale,
     title: title.value ?? ui.t('textMissing'),
-    titleHtml: serializePageHast(textHast(title, context)),
+    titleHtml,
     banner: pageBanner(treatment, context),
     description: treatment.summary ?? '',
     sections,
@@ -177,12 +179,14 @@ function uiStringsFor(locale: string): UiStrings {
   let ui = uiByLocale.get(locale)
   if (ui === undefined) {
     const inner = createUiStrings(locale)
-    // One map per function, keyed by the argument itself when there is one string (no key to
-    // build: `t('overview')` is most calls), else by the arguments joined.
+    // One map per function, keyed by the argument itself when there is one string or number (no
+    // key to build: `t('overview')` is most calls), else by the arguments joined.
     const remember = <A extends unknown[]>(call: (...args: A) => string) => {
       const answers = new Map<unknown, string>()
       return (...args: A): string => {
-        const key = args.length === 1 && typeof args[0] === 'string' ? args[0] : keyOf(args)
+        const first = args[0]
+        const single = args.length === 1 || (args.length === 2 && args[1] === undefined)
+        const key = single && (typeof first === 'string' || typeof first === 'number') ? first : keyOf(args)
         let answer = answers.get(key)
         if (answer === undefined) {
           answer = call(...args)

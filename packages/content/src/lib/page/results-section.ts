@@ -1,12 +1,19 @@
-import type {ElementContent} from 'hast'
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {claimStatusNote} from './claim-status-note.ts'
-import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
+import {pageSection, writeSubheading} from './page-section.ts'
 import type {PageText} from './page-text.ts'
-import {pageSection, subheading} from './section-hast.ts'
-import {textHast} from './text-hast.ts'
 import type {ClaimItem, EffectItem} from './treatment-page-section.ts'
+import {writeText} from './write-text.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const listProperties = constantProperties({className: ['item-list']})
+const itemProperties = constantProperties({className: ['item']})
+const claimListProperties = constantProperties({className: ['item-list', 'claim-list']})
+const claimProperties = constantProperties({className: ['item', 'claim']})
+const onsetProperties = constantProperties({className: ['tag', 'tag-onset']})
+const reviewNoteProperties = constantProperties({className: ['note', 'note-review']})
+const titleClass = Object.freeze(['item-title'])
 
 /**
  * The `results` section: the expected effects and the statements about results, grouped by what
@@ -24,7 +31,7 @@ import type {ClaimItem, EffectItem} from './treatment-page-section.ts'
  * @internal
  */
 export function resultsSection(treatment: LocalizedTreatment, context: PageContext) {
-  const {ui} = context
+  const {ui, out} = context
   const effects: EffectItem[] = []
   for (const [index, effect] of (treatment.effects ?? []).entries()) {
     const path = `effects[${index}]`
@@ -49,36 +56,51 @@ export function resultsSection(treatment: LocalizedTreatment, context: PageConte
   }
 
   const backing = (claimStatus: string) => (claimStatus === 'supported' ? 'supported' : claimStatus === 'clinicExperience' ? 'clinic' : 'unreviewed')
-  const plainItems = (texts: PageText[]) =>
-    element('ul', {className: ['item-list', 'claim-list']}, texts.map((text) => element('li', {className: ['item', 'claim']}, textHast(text, context, 'span'))))
+  const plainItems = (texts: PageText[]) => {
+    out.open('ul', claimListProperties)
+    for (const text of texts) {
+      out.open('li', claimProperties)
+      writeText(text, context, 'span')
+      out.close()
+    }
+    out.close()
+  }
 
-  const children: ElementContent[] = []
   const supportedEffects = effects.filter((item) => backing(item.claimStatus) === 'supported')
   const supportedClaims = claims.filter((item) => backing(item.claimStatus) === 'supported')
-  if (supportedEffects.length > 0) {
-    children.push(
-      element(
-        'ul',
-        {className: ['item-list']},
-        supportedEffects.map((item) =>
-          element('li', {className: ['item']}, [
-            ...textHast(item.text, context, 'span', ['item-title']),
-            ...(item.onset === null ? [] : [textNode(' '), element('span', {className: ['tag', 'tag-onset']}, [textNode(item.onset)])]),
-          ]),
-        ),
-      ),
-    )
-  }
-  if (supportedClaims.length > 0) children.push(subheading(ui.t('claimsHeading')), plainItems(supportedClaims.map((item) => item.statement)))
   const clinic = [...effects.filter((item) => backing(item.claimStatus) === 'clinic').map((item) => item.text), ...claims.filter((item) => backing(item.claimStatus) === 'clinic').map((item) => item.statement)]
-  if (clinic.length > 0) children.push(subheading(ui.t('clinicExperienceHeading')), plainItems(clinic))
   const unreviewed = [...effects.filter((item) => backing(item.claimStatus) === 'unreviewed').map((item) => item.text), ...claims.filter((item) => backing(item.claimStatus) === 'unreviewed').map((item) => item.statement)]
-  if (unreviewed.length > 0) {
-    children.push(
-      subheading(ui.t('clinicSaysPendingReview')),
-      element('p', {className: ['note', 'note-review']}, [textNode(ui.t('clinicSaysIntro'))]),
-      plainItems(unreviewed),
-    )
+  const write = () => {
+    if (supportedEffects.length > 0) {
+      out.open('ul', listProperties)
+      for (const item of supportedEffects) {
+        out.open('li', itemProperties)
+        writeText(item.text, context, 'span', titleClass)
+        if (item.onset !== null) {
+          out.text(' ')
+          out.open('span', onsetProperties)
+          out.text(item.onset)
+          out.close()
+        }
+        out.close()
+      }
+      out.close()
+    }
+    if (supportedClaims.length > 0) {
+      writeSubheading(context, ui.t('claimsHeading'))
+      plainItems(supportedClaims.map((item) => item.statement))
+    }
+    if (clinic.length > 0) {
+      writeSubheading(context, ui.t('clinicExperienceHeading'))
+      plainItems(clinic)
+    }
+    if (unreviewed.length > 0) {
+      writeSubheading(context, ui.t('clinicSaysPendingReview'))
+      out.open('p', reviewNoteProperties)
+      out.text(ui.t('clinicSaysIntro'))
+      out.close()
+      plainItems(unreviewed)
+    }
   }
-  return effects.length === 0 && claims.length === 0 ? undefined : pageSection(context, 'results', ui.t('resultsAndWhen'), children, {effects, claims})
+  return effects.length === 0 && claims.length === 0 ? undefined : pageSection(context, 'results', ui.t('resultsAndWhen'), write, {effects, claims})
 }

@@ -1,9 +1,7 @@
-import type {ElementContent} from 'hast'
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {isMedicallyReviewed} from '../medical-review-status.ts'
-import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
-import {pageSection} from './section-hast.ts'
+import {pageSection} from './page-section.ts'
 import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
 
 /** The page section that shows a reviewed text, by the path the review recorded it under. */
@@ -24,9 +22,15 @@ export function reviewSection(treatment: LocalizedTreatment, context: PageContex
   const {ui} = context
   const data = reviewData(treatment, context)
   const lines = [data.awaitingReview, data.changedSinceReview.text, data.lastReviewed?.text, data.nextReviewDue?.text, data.reviewedBy].filter((line): line is string => typeof line === 'string')
-  const children: ElementContent[] = lines.map((line) => element('p', {}, [textNode(line)]))
   if (lines.length === 0) return undefined
-  return pageSection(context, 'review', ui.t('reviewDates'), children, data)
+  const write = () => {
+    for (const line of lines) {
+      context.out.open('p')
+      context.out.text(line)
+      context.out.close()
+    }
+  }
+  return pageSection(context, 'review', ui.t('reviewDates'), write, data)
 }
 
 /**

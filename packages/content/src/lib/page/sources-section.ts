@@ -1,9 +1,13 @@
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import {baseLocale, localeIds} from '../locale-registry.ts'
 import {safeLinkUrl} from '../render/safe-link-url.ts'
-import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
-import {pageSection} from './section-hast.ts'
+import {pageSection} from './page-section.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const listProperties = constantProperties({className: ['item-list']})
+const itemProperties = constantProperties({className: ['item']})
+const languageProperties = constantProperties({className: ['source-language']})
 
 /**
  * The `sources` section: each source linked when it has a safe `http(s)` URL, in the page's
@@ -14,7 +18,7 @@ import {pageSection} from './section-hast.ts'
  * @internal
  */
 export function sourcesSection(treatment: LocalizedTreatment, context: PageContext) {
-  const {ui} = context
+  const {ui, out} = context
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
   const link = (value: unknown) => {
     const url = safeLinkUrl(value)
@@ -26,17 +30,25 @@ export function sourcesSection(treatment: LocalizedTreatment, context: PageConte
     return {key: source._key, title: source.title, url: link(source.url), lang: typeof source.language === 'string' && (localeIds as readonly string[]).includes(source.language) ? source.language : baseLocale}
   })
   if (sources.length === 0) return undefined
-  const list = element(
-    'ul',
-    {className: ['item-list']},
-    sources.map((source) => {
+  const write = () => {
+    out.open('ul', listProperties)
+    for (const source of sources) {
       const foreign = source.lang !== context.locale
-      const title = element('span', foreign ? {lang: source.lang} : {}, [textNode(source.title)])
-      return element('li', {className: ['item']}, [
-        source.url === null ? title : element('a', {href: source.url}, [title]),
-        ...(foreign ? [textNode(' '), element('span', {className: ['source-language']}, [textNode(ui.t('sourceInLanguage', {language: ui.formatLanguageName(source.lang)}))])] : []),
-      ])
-    }),
-  )
-  return pageSection(context, 'sources', ui.t('sources'), [list], {sources})
+      out.open('li', itemProperties)
+      if (source.url !== null) out.open('a', {href: source.url})
+      out.open('span', foreign ? {lang: source.lang} : undefined)
+      out.text(source.title)
+      out.close()
+      if (source.url !== null) out.close()
+      if (foreign) {
+        out.text(' ')
+        out.open('span', languageProperties)
+        out.text(ui.t('sourceInLanguage', {language: ui.formatLanguageName(source.lang)}))
+        out.close()
+      }
+      out.close()
+    }
+    out.close()
+  }
+  return pageSection(context, 'sources', ui.t('sources'), write, {sources})
 }

@@ -1,10 +1,13 @@
-import type {ElementContent} from 'hast'
 import type {LocalizedTreatment} from '../create-content-reader.ts'
-import {element} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
-import {pageSection, subheading} from './section-hast.ts'
-import {textHast} from './text-hast.ts'
+import {pageSection, writeSubheading} from './page-section.ts'
 import type {ContraindicationItem} from './treatment-page-section.ts'
+import {writeText} from './write-text.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const listProperties = constantProperties({className: ['item-list']})
+const itemProperties = constantProperties({className: ['item', 'contraindication']})
+const titleClass = Object.freeze(['item-title'])
 
 /**
  * The `who-cannot-have-it` section: every contraindication, in content order. The absolute ones
@@ -16,6 +19,7 @@ import type {ContraindicationItem} from './treatment-page-section.ts'
  * @internal
  */
 export function whoCannotHaveItSection(treatment: LocalizedTreatment, context: PageContext) {
+  const {out} = context
   const contraindications: ContraindicationItem[] = treatment.contraindications.map((item, index) => ({
     id: item._id,
     kind: item.kind,
@@ -24,17 +28,24 @@ export function whoCannotHaveItSection(treatment: LocalizedTreatment, context: P
     text: context.text(`contraindications[${index}].text`, item.text),
     codes: item.codes ?? [],
   }))
-  const list = (items: ContraindicationItem[]) =>
-    element(
-      'ul',
-      {className: ['item-list']},
-      items.map((item) => element('li', {className: ['item', 'contraindication']}, textHast(item.text, context, 'span', ['item-title']))),
-    )
+  const list = (items: ContraindicationItem[]) => {
+    out.open('ul', listProperties)
+    for (const item of items) {
+      out.open('li', itemProperties)
+      writeText(item.text, context, 'span', titleClass)
+      out.close()
+    }
+    out.close()
+  }
   // Anything not known to be relative is shown as ruling the treatment out: the safe reading.
   const relative = contraindications.filter((item) => item.kind === 'relative')
   const absolute = contraindications.filter((item) => item.kind !== 'relative')
-  const children: ElementContent[] = []
-  if (absolute.length > 0) children.push(list(absolute))
-  if (relative.length > 0) children.push(subheading(context.ui.t('contraindicationKind.relative')), list(relative))
-  return pageSection(context, 'who-cannot-have-it', context.ui.t('whoCannotHaveIt'), children, {contraindications})
+  const write = () => {
+    if (absolute.length > 0) list(absolute)
+    if (relative.length > 0) {
+      writeSubheading(context, context.ui.t('contraindicationKind.relative'))
+      list(relative)
+    }
+  }
+  return pageSection(context, 'who-cannot-have-it', context.ui.t('whoCannotHaveIt'), write, {contraindications})
 }

@@ -1,10 +1,11 @@
-import type {ElementContent} from 'hast'
 import type {LocalizedTreatment} from '../create-content-reader.ts'
-import {element, textNode} from './hast-element.ts'
 import type {PageContext} from './page-context.ts'
-import {pageSection} from './section-hast.ts'
-import {textHast} from './text-hast.ts'
+import {pageSection} from './page-section.ts'
 import type {WhoItIsForData} from './treatment-page-section.ts'
+import {writeText} from './write-text.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const factsProperties = constantProperties({className: ['facts']})
 
 /**
  * The `who-it-is-for` section: the condition treated, its other names, the body areas, and the
@@ -13,7 +14,7 @@ import type {WhoItIsForData} from './treatment-page-section.ts'
  * @internal
  */
 export function whoItIsForSection(treatment: LocalizedTreatment, context: PageContext) {
-  const {ui} = context
+  const {ui, out} = context
   const source = treatment.condition as LocalizedTreatment['condition'] | null
   const condition: WhoItIsForData['condition'] = source
     ? {
@@ -24,18 +25,38 @@ export function whoItIsForSection(treatment: LocalizedTreatment, context: PageCo
     : null
   const bodyAreas = (treatment.bodyAreas ?? []).map((id, index) => ({id, label: context.label('bodyArea', id, `bodyAreas[${index}]`)}))
 
-  const facts: ElementContent[] = []
-  const fact = (term: string, definitions: ElementContent[][]) => {
-    facts.push(element('dt', {}, [textNode(term)]), ...definitions.map((definition) => element('dd', {}, definition)))
+  const term = (text: string) => {
+    out.open('dt')
+    out.text(text)
+    out.close()
   }
-  if (condition) {
-    fact(ui.t('usedFor'), [textHast(condition.name, context)])
-    if (condition.otherNames.length > 0) fact(ui.t('otherNames'), condition.otherNames.map((name) => textHast(name, context)))
+  const write = () => {
+    const hasOtherNames = condition !== null && condition.otherNames.length > 0
+    if (condition || bodyAreas.length > 0) {
+      out.open('dl', factsProperties)
+      if (condition) {
+        term(ui.t('usedFor'))
+        out.open('dd')
+        writeText(condition.name, context)
+        out.close()
+        if (hasOtherNames) {
+          term(ui.t('otherNames'))
+          for (const name of condition.otherNames) {
+            out.open('dd')
+            writeText(name, context)
+            out.close()
+          }
+        }
+      }
+      if (bodyAreas.length > 0) {
+        term(ui.t('bodyAreas'))
+        out.open('dd')
+        out.text(bodyAreas.map((area) => area.label).join(', '))
+        out.close()
+      }
+      out.close()
+    }
+    if (condition) writeText(condition.description, context, 'p')
   }
-  if (bodyAreas.length > 0) fact(ui.t('bodyAreas'), [[textNode(bodyAreas.map((area) => area.label).join(', '))]])
-
-  const children: ElementContent[] = []
-  if (facts.length > 0) children.push(element('dl', {className: ['facts']}, facts))
-  if (condition) children.push(...textHast(condition.description, context, 'p'))
-  return pageSection(context, 'who-it-is-for', ui.t('whoItIsFor'), children, {condition, bodyAreas})
+  return pageSection(context, 'who-it-is-for', ui.t('whoItIsFor'), write, {condition, bodyAreas})
 }

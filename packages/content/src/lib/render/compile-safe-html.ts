@@ -35,17 +35,72 @@ interface CompiledAttribute {
 }
 
 /**
- * Compile a `rehype-sanitize` schema into one function that sanitizes and serializes hast in a
- * single walk, with the output of `rehype-sanitize` followed by `rehype-stringify` (default
- * options): elements not allowed are unwrapped (their children kept) or, when listed in
- * `strip`, removed; `ancestors` are enforced; properties not allowed, or whose value is not in
- * the allow-list or has a protocol not allowed, are dropped; text is escaped (`<`, `&`) and
- * attribute values are double-quoted with `"`, `&`, `'`, `` ` `` and NUL escaped, all as
- * hexadecimal character references. Comments, doctypes and raw nodes are never written.
+ * Writes sanitized HTML element by element, without a tree: every element, attribute and text
+ * passes the same allow-list checks as when a hast tree is walked (see {@link compileSafeHtml}),
+ * as it is written.
  *
- * Why: running `rehype-sanitize` and `rehype-stringify` through a unified processor costs more
- * than rendering the document; the schemas here are closed lists known when the module loads.
- * A property test holds the output equal to the rehype path (`to-html.test.ts`).
+ * @internal
+ */
+export interface SafeHtmlWriter {
+  /**
+   * Starts an element, as a hast element with these `tagName` and `properties` would: written
+   * when allowed (with its allowed attributes only), unwrapped when not (its content is still
+   * written), or skipped with all its content when the schema strips it. Every `open` needs a
+   * {@link close}.
+   */
+  open(tagName: string, properties?: Readonly<Record<string, unknown>>): void
+  /** Ends the element last opened. */
+  close(): void
+  /** Text, escaped. */
+  text(value: string): void
+  /** A hast tree (or a list of nodes), sanitized as it is written. */
+  node(tree: unknown): void
+  /** A position in the output, for {@link insertAt}; every mark is used once, the last one first. */
+  mark(): number
+  /**
+   * Writes at `mark` (taken at the same depth, in the same element) what `write` writes, before
+   * what was written since: for content that depends on what follows it.
+   */
+  insertAt(mark: number, write: () => void): void
+  /** The HTML written since the last `take`; starts afresh. */
+  take(): string
+}
+
+/** How an open element is written: its tags, only its content (not allowed), or nothing (stripped, or inside such). */
+const ELEMENT = 0
+const UNWRAPPED = 1
+const SKIPPED = 2
+
+/** Properties objects made by {@link constantProperties}. */
+const constants = new WeakSet<object>()
+
+/**
+ * Freezes `properties` (and the arrays in them) for use as the properties of many elements:
+ * a {@link SafeHtmlWriter} then checks them once per tag name and reuses the start tag.
+ *
+ * @internal
+ */
+export function constantProperties<T extends Record<string, unknown>>(properties: T): Readonly<T> {
+  for (const value of Object.values(properties)) if (Array.isArray(value)) Object.freeze(value)
+  Object.freeze(properties)
+  constants.add(properties)
+  return properties
+}
+
+/**
+ * Compile a `rehype-sanitize` schema into a maker of {@link SafeHtmlWriter}s, which sanitize and
+ * serialize while content is written, with the output of `rehype-sanitize` followed by
+ * `rehype-stringify` (default options) on the equivalent hast: elements not allowed are unwrapped
+ * (their children kept) or, when listed in `strip`, removed; `ancestors` are enforced; properties
+ * not allowed, or whose value is not in the allow-list or has a protocol not allowed, are dropped;
+ * text is escaped (`<`, `&`) and attribute values are double-quoted with `"`, `&`, `'`, `` ` ``
+ * and NUL escaped, all as hexadecimal character references. Comments, doctypes and raw nodes
+ * are never written.
+ *
+ * Why: building a tree only to walk it once was most of a page's cost; the schemas here are
+ * closed lists known when the module loads. Property tests hold the output equal to the rehype
+ * path, for arbitrary hast (`compile-safe-html.test.ts`) and for whole pages written directly
+ * (`render-treatment-page.test.ts`).
  *
  * @param schema - A schema with `tagNames`, `attributes`, `protocols`, `ancestors` and `strip`;
  *   `clobber`, `required`, comments and doctypes are not supported.
@@ -53,7 +108,7 @@ interface CompiledAttribute {
  *   it does not support.
  * @internal
  */
-export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
+export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWriter {
   if ((schema.clobber?.length ?? 0) > 0 || Object.keys(schema.required ?? {}).length > 0 || schema.allowComments || schema.allowDoctypes) {
     throw new TypeError('Cannot `compileSafeHtml` a schema with `clobber`, `required`, comments or doctypes')
   }
@@ -80,45 +135,6 @@ export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
   const common = compileList(schema.attributes?.['*'] ?? [])
   for (const [tag, definitions] of Object.entries(schema.attributes ?? {})) if (tag !== '*') byTag.set(tag, compileList(definitions))
 
-  const stack: string[] = []
-  let html = ''
-
-  const node = (unsafe: unknown): void => {
-    if (!unsafe || typeof unsafe !== 'object') return
-    const {type} = unsafe as {type?: unknown}
-    if (type === 'text') {
-      const {value} = unsafe as {value?: unknown}
-      if (typeof value === 'string') html += escapeText(value)
-    } else if (type === 'element') {
-      element(unsafe as {tagName?: unknown; properties?: unknown; children?: unknown})
-    } else if (type === 'root') {
-      children((unsafe as {children?: unknown}).children)
-    }
-  }
-  const children = (list: unknown): void => {
-    if (!Array.isArray(list)) return
-    for (const child of list) node(child)
-  }
-  const element = (unsafe: {tagName?: unknown; properties?: unknown; children?: unknown}): void => {
-    const name = typeof unsafe.tagName === 'string' ? unsafe.tagName : ''
-    let safe = name !== '' && name !== '*' && tagNames.has(name)
-    const required = safe ? ancestors.get(name) : undefined
-    if (required) safe = required.some((ancestor) => stack.includes(ancestor))
-    if (!safe) {
-      if (strip.has(name)) return
-      stack.push(name)
-      children(unsafe.children)
-      stack.pop()
-      return
-    }
-    html += `<${name}${attributes(name, unsafe.properties)}>`
-    stack.push(name)
-    const before = html.length
-    children(unsafe.children)
-    stack.pop()
-    // A void element with content is written with an end tag, as `hast-util-to-html` does.
-    if (!voidElements.has(name) || html.length > before) html += `</${name}>`
-  }
   const attributes = (tag: string, properties: unknown): string => {
     if (!properties || typeof properties !== 'object') return ''
     const specific = byTag.get(tag)
@@ -132,14 +148,131 @@ export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
     return result
   }
 
+  // Start tags of frozen properties (see `constantProperties`), by tag name: the checks give the
+  // same answer every time, so they run once per tag and properties object.
+  const startTags = new WeakMap<object, Map<string, string>>()
+  const startTag = (name: string, properties: Readonly<Record<string, unknown>> | undefined): string => {
+    if (properties === undefined || !constants.has(properties)) return `<${name}${attributes(name, properties)}>`
+    let byName = startTags.get(properties)
+    if (byName === undefined) startTags.set(properties, (byName = new Map()))
+    let tag = byName.get(name)
+    if (tag === undefined) byName.set(name, (tag = `<${name}${attributes(name, properties)}>`))
+    return tag
+  }
+
+  return () => {
+    let html = ''
+    // What was written before each open mark (see `mark`), and its length in all.
+    const before: string[] = []
+    let beforeLength = 0
+    // Open elements: names (for `ancestors`, unwrapped ones included, as rehype-sanitize
+    // counts them), how each is written, and where its content starts.
+    const names: string[] = []
+    const written: number[] = []
+    const starts: number[] = []
+    let skipping = 0
+
+    const writer: SafeHtmlWriter = {
+      open(name, properties) {
+        if (skipping > 0) {
+          skipping++
+          written.push(SKIPPED)
+          names.push(name)
+          starts.push(beforeLength + html.length)
+          return
+        }
+        let safe = name !== '' && name !== '*' && tagNames.has(name)
+        const required = safe ? ancestors.get(name) : undefined
+        if (required) safe = required.some((ancestor) => names.includes(ancestor))
+        if (!safe) {
+          if (strip.has(name)) {
+            skipping = 1
+            written.push(SKIPPED)
+          } else written.push(UNWRAPPED)
+        } else {
+          html += startTag(name, properties)
+          written.push(ELEMENT)
+        }
+        names.push(name)
+        starts.push(beforeLength + html.length)
+      },
+      close() {
+        const how = written.pop()
+        const name = names.pop()!
+        const start = starts.pop()!
+        if (how === SKIPPED) skipping--
+        // A void element with content is written with an end tag, as `hast-util-to-html` does.
+        else if (how === ELEMENT && (!voidElements.has(name) || beforeLength + html.length > start)) html += `</${name}>`
+      },
+      text(value) {
+        if (skipping === 0) html += escapeText(value)
+      },
+      node(tree) {
+        if (Array.isArray(tree)) {
+          for (const child of tree) writer.node(child)
+          return
+        }
+        if (!tree || typeof tree !== 'object') return
+        const {type} = tree as {type?: unknown}
+        if (type === 'text') {
+          const {value} = tree as {value?: unknown}
+          if (typeof value === 'string') writer.text(value)
+        } else if (type === 'element') {
+          const {tagName, properties, children} = tree as {tagName?: unknown; properties?: unknown; children?: unknown}
+          writer.open(typeof tagName === 'string' ? tagName : '', properties as Record<string, unknown>)
+          if (Array.isArray(children)) for (const child of children) writer.node(child)
+          writer.close()
+        } else if (type === 'root') {
+          const {children} = tree as {children?: unknown}
+          if (Array.isArray(children)) for (const child of children) writer.node(child)
+        }
+      },
+      // A mark sets aside what was written so far, so inserting there copies nothing.
+      mark() {
+        before.push(html)
+        beforeLength += html.length
+        html = ''
+        return before.length - 1
+      },
+      insertAt(mark, write) {
+        if (mark !== before.length - 1) throw new TypeError('Cannot `insertAt` a mark other than the last one not yet used')
+        const after = html
+        html = ''
+        write()
+        const written = before.pop()!
+        beforeLength -= written.length
+        html = written + html + after
+      },
+      take() {
+        const result = before.join('') + html
+        before.length = 0
+        beforeLength = 0
+        html = ''
+        names.length = 0
+        written.length = 0
+        starts.length = 0
+        skipping = 0
+        return result
+      },
+    }
+    return writer
+  }
+}
+
+/**
+ * Compile a `rehype-sanitize` schema into one function that sanitizes and serializes hast in a
+ * single walk, with the output of `rehype-sanitize` followed by `rehype-stringify`: a
+ * {@link compileSafeHtmlWriter} writer fed the tree.
+ *
+ * @param schema - As for {@link compileSafeHtmlWriter}.
+ * @throws {TypeError} As {@link compileSafeHtmlWriter} does.
+ * @internal
+ */
+export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
+  const writer = compileSafeHtmlWriter(schema)()
   return (tree) => {
-    html = ''
-    stack.length = 0
-    if (Array.isArray(tree)) children(tree)
-    else node(tree)
-    const result = html
-    html = ''
-    return result
+    writer.node(tree)
+    return writer.take()
   }
 }
 

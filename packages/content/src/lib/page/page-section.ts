@@ -1,0 +1,40 @@
+import type {PageContext} from './page-context.ts'
+import type {TreatmentPageSectionId, TreatmentPageSectionOf} from './treatment-page-section.ts'
+import {writeUntranslatedNotes} from './write-text.ts'
+
+/**
+ * A page section: `<section id aria-labelledby><h2>heading</h2>…</section>`, written by the
+ * page's sanitizing writer, with its data. `write` writes the content; when any text in it fell
+ * back, a note under the heading explains the items' “not yet translated” markers, once per
+ * section.
+ *
+ * @internal
+ */
+export function pageSection<I extends TreatmentPageSectionId, D>(context: PageContext, id: I, heading: string, write: () => void, data: D): TreatmentPageSectionOf<I, D> {
+  const {out} = context
+  const sectionId = `${context.idPrefix}${id}`
+  const headingId = `${sectionId}-heading`
+  out.open('section', {id: sectionId, className: ['section', `section-${id}`], ariaLabelledBy: [headingId]})
+  out.open('h2', {id: headingId})
+  out.text(heading)
+  out.close()
+  const notesAt = out.mark()
+  const languages = new Set<string>()
+  context.markerLanguages = languages
+  write()
+  context.markerLanguages = undefined
+  if (languages.size > 0) out.insertAt(notesAt, () => writeUntranslatedNotes(languages, context))
+  out.close()
+  return {id, heading, html: out.take(), data}
+}
+
+/**
+ * Writes a sub-heading inside a section.
+ *
+ * @internal
+ */
+export function writeSubheading(context: PageContext, text: string): void {
+  context.out.open('h3')
+  context.out.text(text)
+  context.out.close()
+}

@@ -1,0 +1,50 @@
+import type {RootContent} from 'mdast'
+import {mdastToHast} from '../render/mdast-to-hast.ts'
+import {convertPortableText} from '../render/portable-text-to-mdast.ts'
+import type {PageContext} from './page-context.ts'
+import type {PageText} from './page-text.ts'
+import {writeUntranslatedMarker} from './write-text.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const missingProperties = constantProperties({className: ['missing-text']})
+const markerLineProperties = constantProperties({className: ['marker-line']})
+const richTextClass = Object.freeze(['rich-text'])
+
+/**
+ * Writes Portable Text through the same safe pipeline as `toHtml` (Portable Text → mdast →
+ * hast, no raw HTML path, then the page's sanitizing writer), with its headings moved one level
+ * down (`h2` → `h3`) to sit under the section heading, and heading ids prefixed with `body-`
+ * after the page's `idPrefix`. In a `div.rich-text`, with `lang` and a compact "not yet
+ * translated" marker when it fell back; a visible placeholder when missing. Render problems are
+ * reported with the field's path.
+ *
+ * @internal
+ */
+export function writeRichText(field: PageText<unknown>, context: PageContext): void {
+  const {ui, out} = context
+  if (field.status === 'missing' || field.value === null || !Array.isArray(field.value)) {
+    if (field.value !== null && field.status !== 'missing') {
+      context.report('invalid-block', `\`${field.path}\` is not a Portable Text array; a “text missing” placeholder is shown`, field.path)
+    }
+    out.open('p', missingProperties)
+    out.text(ui.t('textMissing'))
+    out.close()
+    return
+  }
+  const {tree, messages} = convertPortableText(field.value, `${context.idPrefix}body-`)
+  for (const message of messages) context.report(message.ruleId, message.reason, field.path, message.blockKey)
+  for (const node of tree.children) demoteHeading(node)
+  const lang = field.status === 'fallback' && field.lang !== null ? field.lang : undefined
+  if (lang) {
+    out.open('p', markerLineProperties)
+    writeUntranslatedMarker(lang, context)
+    out.close()
+  }
+  out.open('div', lang ? {className: richTextClass, lang} : {className: richTextClass})
+  out.node(mdastToHast(tree).children)
+  out.close()
+}
+
+function demoteHeading(node: RootContent): void {
+  if (node.type === 'heading' && node.depth < 6) node.depth = (node.depth + 1) as typeof node.depth
+}

@@ -1,0 +1,129 @@
+import type {PageContext} from './page-context.ts'
+import type {PageText} from './page-text.ts'
+import {constantProperties} from '../render/compile-safe-html.ts'
+
+const nothing: readonly string[] = Object.freeze([])
+const markerProperties = constantProperties({className: ['marker-untranslated']})
+const markerCodeProperties = constantProperties({ariaHidden: 'true'})
+const hiddenProperties = constantProperties({className: ['visually-hidden']})
+const noteProperties = constantProperties({className: ['note', 'note-untranslated']})
+
+/**
+ * Writes a plain-text field: in `tagName` (a `span` for inline text, a `p` for a paragraph).
+ * Text that fell back is wrapped with `lang` of its language and followed by a compact
+ * “not yet translated” marker (see {@link writeUntranslatedMarker}); text missing in every locale
+ * becomes a visible "text missing" placeholder, so the item is never blank.
+ *
+ * @internal
+ */
+export function writeText(field: PageText, context: PageContext, tagName: 'span' | 'p' = 'span', className: readonly string[] = nothing): void {
+  const {ui, out} = context
+  const properties = propertiesOf(className)
+  if (field.status === 'missing' || field.value === null) {
+    out.open(tagName, properties.missing)
+    out.text(ui.t('textMissing'))
+    out.close()
+    return
+  }
+  if (field.status === 'fallback' && field.lang !== null) {
+    // A no-break space keeps the marker with the text's last word at a line end. The marker is in
+    // the page's language: outside the element that carries the text's `lang`.
+    if (tagName === 'span') {
+      out.open('span', properties.lang(field.lang))
+      out.text(field.value)
+      out.close()
+    } else {
+      out.open('p', properties.plain)
+      out.open('span', propertiesOf(nothing).lang(field.lang))
+      out.text(field.value)
+      out.close()
+    }
+    out.text('\u00a0')
+    writeUntranslatedMarker(field.lang, context)
+    if (tagName !== 'span') out.close()
+    return
+  }
+  if (tagName === 'span' && className.length === 0) {
+    out.text(field.value)
+    return
+  }
+  out.open(tagName, properties.plain)
+  out.text(field.value)
+  out.close()
+}
+
+/** The element properties a class list gives, made once per list (the lists are constants). */
+interface ClassProperties {
+  /** `{className}`, or none for an empty list. */
+  plain: Readonly<Record<string, unknown>> | undefined
+  /** With `missing-text` added. */
+  missing: Readonly<Record<string, unknown>>
+  /** `{lang, className}`. */
+  lang(lang: string): Readonly<Record<string, unknown>>
+}
+
+const classProperties = new WeakMap<readonly string[], ClassProperties>()
+
+function propertiesOf(className: readonly string[]): ClassProperties {
+  let properties = classProperties.get(className)
+  if (properties === undefined) {
+    const byLang = new Map<string, Readonly<Record<string, unknown>>>()
+    properties = {
+      plain: className.length === 0 ? undefined : constantProperties({className: [...className]}),
+      missing: constantProperties({className: [...className, 'missing-text']}),
+      lang(lang) {
+        let found = byLang.get(lang)
+        if (found === undefined) {
+          found = className.length === 0 ? {lang} : {lang, className: [...className]}
+          // Languages come from the content's fallbacks: keep a bounded few.
+          if (byLang.size < 100) byLang.set(lang, (found = constantProperties(found)))
+        }
+        return found
+      },
+    }
+    // Only the renderer's own lists (module constants) are kept; a list made per call is not.
+    if (Object.isFrozen(className)) classProperties.set(className, properties)
+  }
+  return properties
+}
+
+/**
+ * Writes the compact marker after text shown in another language: the language's code (`EN`),
+ * hidden from screen readers, and for them the full sentence (“not yet translated, shown in
+ * English”), hidden from sight. No tooltip: it works without a pointer.
+ * {@link writeUntranslatedNotes} explains the code once per section.
+ *
+ * @internal
+ */
+export function writeUntranslatedMarker(lang: string, context: PageContext): void {
+  const {ui, out} = context
+  context.markerLanguages?.add(lang)
+  out.open('span', markerProperties)
+  out.open('span', markerCodeProperties)
+  out.text(markerCode(lang))
+  out.close()
+  out.open('span', hiddenProperties)
+  out.text(context.remember(`marker\u0000${lang}`, () => ` (${ui.t('untranslatedMarker', {language: ui.formatLanguageName(lang)})})`))
+  out.close()
+  out.close()
+}
+
+/**
+ * Writes one note per language that markers named (`Marked EN: not yet translated, shown in
+ * English.`), in the order they first appeared; none when nothing fell back.
+ *
+ * @internal
+ */
+export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: PageContext): void {
+  const {ui, out} = context
+  for (const lang of languages) {
+    out.open('p', noteProperties)
+    out.text(ui.t('untranslatedInSection', {code: markerCode(lang), language: ui.formatLanguageName(lang)}))
+    out.close()
+  }
+}
+
+/** `EN` for `en`, `EN-GB` for `en-GB`. */
+function markerCode(lang: string): string {
+  return lang.toUpperCase()
+}
