@@ -1,5 +1,6 @@
 import type {TreatmentResult} from '../create-content-reader.ts'
 import type {Fallback} from '../localize.ts'
+import type {SafeHtmlWriter} from '../render/compile-safe-html.ts'
 import {describeValue as describe} from '../render/describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
 import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
@@ -110,6 +111,16 @@ export interface TreatmentPage {
  * @public
  */
 export function renderTreatmentPage(result: TreatmentResult, options: TreatmentPageOptions = {}): TreatmentPage {
+  return renderTreatmentPageTo(pageWriter(), result, options)
+}
+
+/**
+ * {@link renderTreatmentPage}, writing its HTML with `out` (tests pass a writer that also records
+ * what was written as hast, to compare with the rehype path).
+ *
+ * @internal
+ */
+export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResult, options: TreatmentPageOptions = {}): TreatmentPage {
   checkTreatmentResult('renderTreatmentPage', result)
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`\`renderTreatmentPage\` expects an options object as its second argument, got ${describe(options)}`)
@@ -125,7 +136,7 @@ export function renderTreatmentPage(result: TreatmentResult, options: TreatmentP
   const {treatment, locale} = result
   // Without the caller's strings, the renderer's own, made once per locale.
   const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
-  const context = createPageContext(result, ui, idPrefix, pageWriter())
+  const context = createPageContext(result, ui, idPrefix, out)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
     overviewSection(treatment, context),

@@ -1,0 +1,61 @@
+import type {Element, ElementContent, Root} from 'hast'
+import type {SafeHtmlWriter} from '../lib/render/compile-safe-html.ts'
+
+/**
+ * A {@link SafeHtmlWriter} that passes every call on to `inner` and also records what was written
+ * as hast, unsanitized: `trees[n]` is what was written before the `n`-th `take()`, and
+ * `written[n]` what `inner` returned for it. Tests run
+ * the recorded trees through `rehype-sanitize` + `rehype-stringify` and compare with what
+ * `inner` wrote.
+ */
+export function recordingWriter(inner: SafeHtmlWriter): SafeHtmlWriter & {trees: Root[]; written: string[]} {
+  const trees: Root[] = []
+  const written: string[] = []
+  let root: Root = {type: 'root', children: []}
+  const open: Array<Root | Element> = [root]
+  const marks: Array<{parent: Root | Element; index: number}> = []
+  const parent = () => open.at(-1)!
+  const writer = {
+    trees,
+    written,
+    open(tagName: string, properties?: Readonly<Record<string, unknown>>) {
+      const element: Element = {type: 'element', tagName, properties: structuredClone({...properties}) as Element['properties'], children: []}
+      parent().children.push(element)
+      open.push(element)
+      inner.open(tagName, properties)
+    },
+    close() {
+      open.pop()
+      inner.close()
+    },
+    text(value: string) {
+      parent().children.push({type: 'text', value})
+      inner.text(value)
+    },
+    node(tree: unknown) {
+      const nodes = (Array.isArray(tree) ? tree : [tree]) as ElementContent[]
+      for (const node of nodes) parent().children.push(...(node.type === ('root' as string) ? (node as unknown as Root).children : [node]) as ElementContent[])
+      inner.node(structuredClone(tree))
+    },
+    mark() {
+      marks.push({parent: parent(), index: parent().children.length})
+      return inner.mark()
+    },
+    insertAt(mark: number, write: () => void) {
+      const {parent: at, index} = marks.pop()!
+      const after = at.children.splice(index)
+      inner.insertAt(mark, write)
+      at.children.push(...(after as ElementContent[]))
+    },
+    take() {
+      trees.push(root)
+      root = {type: 'root', children: []}
+      open.length = 0
+      open.push(root)
+      const html = inner.take()
+      written.push(html)
+      return html
+    },
+  }
+  return writer
+}
