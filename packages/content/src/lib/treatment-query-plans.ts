@@ -96,7 +96,24 @@ function isPublished(document: Doc): boolean {
   return !id.startsWith('drafts.') && !id.startsWith('versions.')
 }
 
-function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown): Doc {
+/**
+ * The projection of each referenced document, made once per answer: the treatments of a clinic
+ * share their ingredients, effects, side effects and contraindications, and the projection of
+ * a document depends only on it and the parameters. The answer then holds one object per
+ * referenced document, as a JSON answer parsed by a client would not, but nothing reads an
+ * answer to change it.
+ */
+type Projections = Map<Doc, unknown>
+
+function projectedOnce(projections: Projections, document: Doc | null, project: (document: Doc) => unknown): unknown {
+  if (document === null) return null
+  if (projections.has(document)) return projections.get(document)
+  const projected = project(document)
+  projections.set(document, projected)
+  return projected
+}
+
+function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown, projections: Projections = new Map()): Doc {
   const safety = (document: Doc, field: string) => ({...localized(document[field], locales), source: {hash: recordedHash(document, locale, field)}})
   const condition = deref(index, treatment.condition)
   const review = treatment.medicalReview
@@ -111,19 +128,19 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     howPerformed: localized(treatment.howPerformed, locales),
     bodyAreas: get(treatment, 'bodyAreas'),
     protocol: pick(treatment.protocol, ['sessionsMin', 'sessionsMax', 'intervalMinWeeks', 'intervalMaxWeeks']),
-    condition: condition && {
+    condition: projectedOnce(projections, condition, (condition) => ({
       _id: get(condition, '_id'),
       ...typeWhenNot(condition, 'condition'),
       name: localized(condition.name, locales),
       alternateNames: each(condition.alternateNames, (item) => ({_key: get(item, '_key'), name: localized(item.name, locales)})),
       description: localized(condition.description, locales),
-    },
+    })),
     ingredients: each(treatment.ingredients, (item) => {
       const ingredient = deref(index, item.ingredient)
       return {
         _key: get(item, '_key'),
         role: localized(item.role, locales),
-        ingredient: ingredient && {
+        ingredient: projectedOnce(projections, ingredient, (ingredient) => ({
           _id: get(ingredient, '_id'),
           ...typeWhenNot(ingredient, 'ingredient'),
           ingredientClass: get(ingredient, 'ingredientClass'),
@@ -131,10 +148,10 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
           name: localized(ingredient.name, locales),
           mechanism: localized(ingredient.mechanism, locales),
           codes: each(ingredient.codes, (code) => pick(code, ['codingSystem', 'code'])),
-        },
+        })),
       }
     }),
-    effects: derefEach(index, treatment.effects, (effect) => ({
+    effects: derefEach(index, projections, treatment.effects, (effect) => ({
       _id: get(effect, '_id'),
       ...typeWhenNot(effect, 'effect'),
       onsetDays: get(effect, 'onsetDays'),
@@ -147,14 +164,14 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
       claimStatus: get(claim, 'claimStatus'),
       statement: localized(claim.statement, locales),
     })),
-    sideEffects: derefEach(index, treatment.sideEffects, (sideEffect) => ({
+    sideEffects: derefEach(index, projections, treatment.sideEffects, (sideEffect) => ({
       _id: get(sideEffect, '_id'),
       ...typeWhenNot(sideEffect, 'sideEffect'),
       severity: get(sideEffect, 'severity'),
       text: safety(sideEffect, 'text'),
       whenToSeekHelp: safety(sideEffect, 'whenToSeekHelp'),
     })),
-    contraindications: derefEach(index, treatment.contraindications, (contraindication) => ({
+    contraindications: derefEach(index, projections, treatment.contraindications, (contraindication) => ({
       _id: get(contraindication, '_id'),
       ...typeWhenNot(contraindication, 'contraindication'),
       kind: get(contraindication, 'kind'),
@@ -185,12 +202,9 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
 }
 
 /** `list[]->{…}`: each reference followed and projected, `null` where it leads nowhere. */
-function derefEach(index: DocumentIndex, value: unknown, project: (document: Doc) => unknown): unknown[] | null {
+function derefEach(index: DocumentIndex, projections: Projections, value: unknown, project: (document: Doc) => unknown): unknown[] | null {
   if (!Array.isArray(value)) return null
-  return value.map((item) => {
-    const document = deref(index, item)
-    return document && project(document)
-  })
+  return value.map((item) => projectedOnce(projections, deref(index, item), project))
 }
 
 /** Published treatments among `candidates`, in dataset order. */
@@ -230,7 +244,8 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       if (locales === undefined) return undefined
       const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
       const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      return ordered?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null))
+      const projections: Projections = new Map()
+      return ordered?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
     },
   ],
   [
