@@ -94,4 +94,18 @@ describe('treatmentQueryPlans', () => {
       {numRuns: 40},
     )
   })
+
+  it('answer exactly as groq-js when treatments share documents, or reference one document from fields of different types', async () => {
+    // The plans project a referenced document once per answer and field: a side effect listed as
+    // a contraindication by another treatment must still carry its `_type` there.
+    const treatment = shipped.find((document) => document._type === 'treatment')!
+    const sideEffect = shipped.find((document) => document._type === 'sideEffect')!
+    const contraindications = (treatment as {contraindications: unknown[]}).contraindications
+    const documents: DatasetDocument[] = [
+      ...shipped,
+      {...treatment, _id: 'copy-a', slug: {_type: 'slug', current: 'copy-a'}},
+      {...treatment, _id: 'copy-b', slug: {_type: 'slug', current: 'copy-b'}, contraindications: [...contraindications, {_type: 'reference', _key: 'se', _ref: sideEffect._id}]},
+    ]
+    await expectSameAnswers(documents, ['copy-a', 'copy-b'])
+  })
 })

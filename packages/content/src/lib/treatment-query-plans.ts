@@ -97,19 +97,23 @@ function isPublished(document: Doc): boolean {
 }
 
 /**
- * The projection of each referenced document, made once per answer: the treatments of a clinic
- * share their ingredients, effects, side effects and contraindications, and the projection of
- * a document depends only on it and the parameters. The answer then holds one object per
- * referenced document, as a JSON answer parsed by a client would not, but nothing reads an
- * answer to change it.
+ * The projection of each referenced document, made once per answer and field: the treatments of
+ * a clinic share their ingredients, effects, side effects and contraindications, and the
+ * projection of a document depends only on it, the field that references it (which `_type` it
+ * must have, which attributes travel) and the parameters. The answer then holds one object per
+ * referenced document and field, as a JSON answer parsed by a client would not, but nothing
+ * reads an answer to change it.
  */
-type Projections = Map<Doc, unknown>
+type Projections = Map<ReferenceField, Map<Doc, unknown>>
+type ReferenceField = 'condition' | 'ingredient' | 'effect' | 'sideEffect' | 'contraindication'
 
-function projectedOnce(projections: Projections, document: Doc | null, project: (document: Doc) => unknown): unknown {
+function projectedOnce(projections: Projections, field: ReferenceField, document: Doc | null, project: (document: Doc) => unknown): unknown {
   if (document === null) return null
-  if (projections.has(document)) return projections.get(document)
+  let byDocument = projections.get(field)
+  if (byDocument === undefined) projections.set(field, (byDocument = new Map()))
+  if (byDocument.has(document)) return byDocument.get(document)
   const projected = project(document)
-  projections.set(document, projected)
+  byDocument.set(document, projected)
   return projected
 }
 
@@ -128,7 +132,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     howPerformed: localized(treatment.howPerformed, locales),
     bodyAreas: get(treatment, 'bodyAreas'),
     protocol: pick(treatment.protocol, ['sessionsMin', 'sessionsMax', 'intervalMinWeeks', 'intervalMaxWeeks']),
-    condition: projectedOnce(projections, condition, (condition) => ({
+    condition: projectedOnce(projections, 'condition', condition, (condition) => ({
       _id: get(condition, '_id'),
       ...typeWhenNot(condition, 'condition'),
       name: localized(condition.name, locales),
@@ -140,7 +144,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
       return {
         _key: get(item, '_key'),
         role: localized(item.role, locales),
-        ingredient: projectedOnce(projections, ingredient, (ingredient) => ({
+        ingredient: projectedOnce(projections, 'ingredient', ingredient, (ingredient) => ({
           _id: get(ingredient, '_id'),
           ...typeWhenNot(ingredient, 'ingredient'),
           ingredientClass: get(ingredient, 'ingredientClass'),
@@ -151,7 +155,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
         })),
       }
     }),
-    effects: derefEach(index, projections, treatment.effects, (effect) => ({
+    effects: derefEach(index, projections, 'effect', treatment.effects, (effect) => ({
       _id: get(effect, '_id'),
       ...typeWhenNot(effect, 'effect'),
       onsetDays: get(effect, 'onsetDays'),
@@ -164,14 +168,14 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
       claimStatus: get(claim, 'claimStatus'),
       statement: localized(claim.statement, locales),
     })),
-    sideEffects: derefEach(index, projections, treatment.sideEffects, (sideEffect) => ({
+    sideEffects: derefEach(index, projections, 'sideEffect', treatment.sideEffects, (sideEffect) => ({
       _id: get(sideEffect, '_id'),
       ...typeWhenNot(sideEffect, 'sideEffect'),
       severity: get(sideEffect, 'severity'),
       text: safety(sideEffect, 'text'),
       whenToSeekHelp: safety(sideEffect, 'whenToSeekHelp'),
     })),
-    contraindications: derefEach(index, projections, treatment.contraindications, (contraindication) => ({
+    contraindications: derefEach(index, projections, 'contraindication', treatment.contraindications, (contraindication) => ({
       _id: get(contraindication, '_id'),
       ...typeWhenNot(contraindication, 'contraindication'),
       kind: get(contraindication, 'kind'),
@@ -202,9 +206,9 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
 }
 
 /** `list[]->{…}`: each reference followed and projected, `null` where it leads nowhere. */
-function derefEach(index: DocumentIndex, projections: Projections, value: unknown, project: (document: Doc) => unknown): unknown[] | null {
+function derefEach(index: DocumentIndex, projections: Projections, field: ReferenceField, value: unknown, project: (document: Doc) => unknown): unknown[] | null {
   if (!Array.isArray(value)) return null
-  return value.map((item) => projectedOnce(projections, deref(index, item), project))
+  return value.map((item) => projectedOnce(projections, field, deref(index, item), project))
 }
 
 /** Published treatments among `candidates`, in dataset order. */
