@@ -66,7 +66,19 @@ const list =
  * A referenced document: an object with `_id`. The queries project `_type` only when it is not
  * the type the field expects, and {@link checkPageInvariants} refuses it then.
  */
-const referenced = (fields: Record<string, Check>): Check => object({_id: string, _type: optional(string), ...fields})
+const referenced = (fields: Record<string, Check>): Check => {
+  const check = object({_id: string, _type: optional(string), ...fields})
+  // An answer may hold one object for a document many treatments reference (the in-process
+  // plans do): checked once per answer by each field's rule.
+  const checked = new WeakMap<object, number>()
+  return (value, path) => {
+    if (value && typeof value === 'object' && checked.get(value) === answer) return
+    check(value, path)
+    checked.set(value as object, answer)
+  }
+}
+/** Which answer is being checked, for {@link referenced}. */
+let answer = 0
 
 const protocol = optional(object({}))
 
@@ -146,6 +158,7 @@ function checkUniqueSlugs(pages: ReadonlyArray<{_id: string; slug: string}>): vo
  * exactly one, of the projected shape and the page's invariants.
  */
 export function checkTreatmentPage(value: unknown): void {
+  answer++
   if (!Array.isArray(value)) throw new MalformedResponseError('', 'an array of treatments', value)
   // Paths are within the treatment (`contraindications[2]`), as a page author reads them.
   for (const page of value) treatmentPage(page, [])
@@ -154,6 +167,7 @@ export function checkTreatmentPage(value: unknown): void {
 
 /** Checks a bulk answer of treatment pages: shape, invariants of each, and unique slugs. */
 export function checkTreatmentPages(value: unknown): void {
+  answer++
   list(treatmentPage, true)(value, [])
   checkInvariants(value as CheckedPage[])
 }

@@ -100,7 +100,7 @@ describe('treatmentQueryPlans', () => {
     // a contraindication by another treatment must still carry its `_type` there.
     const treatment = shipped.find((document) => document._type === 'treatment')!
     const sideEffect = shipped.find((document) => document._type === 'sideEffect')!
-    const contraindications = (treatment as {contraindications: unknown[]}).contraindications
+    const contraindications = (treatment as unknown as {contraindications: unknown[]}).contraindications
     const documents: DatasetDocument[] = [
       ...shipped,
       {...treatment, _id: 'copy-a', slug: {_type: 'slug', current: 'copy-a'}},

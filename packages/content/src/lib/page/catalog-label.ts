@@ -11,20 +11,22 @@ import {isRememberedUi} from './remembered-ui.ts'
  */
 export function catalogLabel(ui: UiStrings, group: string, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined
-  const key = `${group}.${value}`
   // The renderer's own strings (no caller can change their resources) answer the same few
   // values on every page: ask i18next once per key.
-  if (!isRememberedUi(ui)) return ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
-  let known = labels.get(ui)
-  if (known === undefined) {
-    known = new Map()
-    labels.set(ui, known)
+  if (!isRememberedUi(ui)) {
+    const key = `${group}.${value}`
+    return ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
   }
-  if (known.has(key)) return known.get(key)
+  let groups = labels.get(ui)
+  if (groups === undefined) labels.set(ui, (groups = new Map()))
+  let known = groups.get(group)
+  if (known === undefined) groups.set(group, (known = new Map()))
+  if (known.has(value)) return known.get(value)
+  const key = `${group}.${value}`
   const label = ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
-  if (known.size < 1000) known.set(key, label)
+  if (known.size < 1000) known.set(value, label)
   return label
 }
 
 /** Labels by the renderer's own UI strings. */
-const labels = new WeakMap<UiStrings, Map<string, string | undefined>>()
+const labels = new WeakMap<UiStrings, Map<string, Map<string, string | undefined>>>()

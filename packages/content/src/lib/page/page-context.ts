@@ -59,7 +59,7 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
       return value
     },
     text<T>(path: string, value: T | null | undefined): PageText<T> {
-      const fallback = fallbacks.get(path)
+      const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)
       if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {
         return {value: null, path, lang: null, status: 'missing'}
       }

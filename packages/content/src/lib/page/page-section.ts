@@ -1,3 +1,4 @@
+import {constantProperties} from '../render/compile-safe-html.ts'
 import type {PageContext} from './page-context.ts'
 import type {TreatmentPageSectionId, TreatmentPageSectionOf} from './treatment-page-section.ts'
 import {writeUntranslatedNotes} from './write-text.ts'
@@ -12,10 +13,9 @@ import {writeUntranslatedNotes} from './write-text.ts'
  */
 export function pageSection<I extends TreatmentPageSectionId, D>(context: PageContext, id: I, heading: string, write: () => void, data: D): TreatmentPageSectionOf<I, D> {
   const {out} = context
-  const sectionId = `${context.idPrefix}${id}`
-  const headingId = `${sectionId}-heading`
-  out.open('section', {id: sectionId, className: ['section', `section-${id}`], ariaLabelledBy: [headingId]})
-  out.open('h2', {id: headingId})
+  const properties = sectionProperties(context.idPrefix, id)
+  out.open('section', properties.section)
+  out.open('h2', properties.heading)
   out.text(heading)
   out.close()
   const notesAt = out.mark()
@@ -26,6 +26,28 @@ export function pageSection<I extends TreatmentPageSectionId, D>(context: PageCo
   if (languages.size > 0) out.insertAt(notesAt, () => writeUntranslatedNotes(languages, context))
   out.close()
   return {id, heading, html: out.take(), data}
+}
+
+/** The properties of each section's element and heading, by `idPrefix` (a site uses one or a few). */
+const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>}>>()
+
+function sectionProperties(idPrefix: string, id: string) {
+  let byId = sectionPropertiesByPrefix.get(idPrefix)
+  if (byId === undefined) {
+    if (sectionPropertiesByPrefix.size >= 100) sectionPropertiesByPrefix.clear()
+    sectionPropertiesByPrefix.set(idPrefix, (byId = new Map()))
+  }
+  let properties = byId.get(id)
+  if (properties === undefined) {
+    const sectionId = `${idPrefix}${id}`
+    const headingId = `${sectionId}-heading`
+    properties = {
+      section: constantProperties({id: sectionId, className: ['section', `section-${id}`], ariaLabelledBy: [headingId]}),
+      heading: constantProperties({id: headingId}),
+    }
+    byId.set(id, properties)
+  }
+  return properties
 }
 
 /**
