@@ -2,6 +2,8 @@ import {canonicalJson} from './dataset/source-hash.ts'
 
 /** Hashes already computed, by canonical text: a static build checks the same safety texts on every page. */
 const computed = new Map<string, Promise<string>>()
+/** The same, once known, for {@link knownSourceHash}. */
+const known = new Map<string, string>()
 const maxComputed = 1000
 
 /**
@@ -17,11 +19,27 @@ export function digestSourceHash(value: unknown): Promise<string> {
   const text = canonicalJson(value)
   let hash = computed.get(text)
   if (hash === undefined) {
-    if (computed.size >= maxComputed) computed.clear()
+    if (computed.size >= maxComputed) {
+      computed.clear()
+      known.clear()
+    }
     hash = crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then(toHex)
+    hash.then((value) => known.set(text, value)).catch(() => undefined)
     computed.set(text, hash)
   }
   return hash
+}
+
+/**
+ * `digestSourceHash(value)` when it was computed lately, else `undefined`: lets a caller that
+ * checks the same text on many pages compare at once instead of waiting for a promise.
+ *
+ * @param value - A string (Portable Text is always `undefined` here: its canonical text costs
+ *   about what a digest does).
+ * @internal
+ */
+export function knownSourceHash(value: unknown): string | undefined {
+  return typeof value === 'string' ? known.get(JSON.stringify(value)) : undefined
 }
 
 function toHex(digest: ArrayBuffer): string {

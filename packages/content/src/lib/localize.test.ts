@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {sourceHash} from './dataset/source-hash.ts'
 import {localize} from './localize.ts'
 
 const field = (items: Array<[string, unknown]>) => ({i18n: items.map(([language, value]) => ({language, _key: language, value}))})
@@ -14,6 +15,19 @@ describe('localize', () => {
     const {value, fallbacks} = await localize({list: [{text: field([['en', 'Pregnancy'], ['it', 'Gravidanza']])}]}, ['de', 'it', 'en'])
     expect(value).toEqual({list: [{text: 'Gravidanza'}]})
     expect(fallbacks).toEqual([{path: 'list[0].text', requested: 'de', served: 'it'}])
+  })
+
+  it('shows the source text for a translation of an older one, on the first page and on every page after (hash known by then)', async () => {
+    const safety = (english: string, italian: string, madeFrom: string) => ({
+      i18n: [{language: 'en', value: english}, {language: 'it', value: italian}],
+      source: {hash: sourceHash(madeFrom)},
+    })
+    const english = `Pregnancy ${Math.random()}`
+    for (let page = 0; page < 3; page++) {
+      const {value, fallbacks} = await localize({list: [{text: safety(english, 'Gravidanza', 'Pregnancy (old)')}, {text: safety(english, 'Gravidanza', english)}]}, ['it', 'en'])
+      expect(value, `page ${page}`).toEqual({list: [{text: english}, {text: 'Gravidanza'}]})
+      expect(fallbacks, `page ${page}`).toEqual([{path: 'list[0].text', requested: 'it', served: 'en', stale: true}])
+    }
   })
 
   it('treats blank and whitespace-only text as missing', async () => {

@@ -1,6 +1,6 @@
 import {hasVisibleText} from './dataset/has-visible-text.ts'
 import {itemLanguage} from './dataset/item-language.ts'
-import {digestSourceHash} from './digest-source-hash.ts'
+import {digestSourceHash, knownSourceHash} from './digest-source-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
@@ -91,9 +91,16 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     if (!node || typeof node !== 'object') return node
     if (isLocalizedField(node)) return field(node, container, key)
     const out: Record<string, unknown> = {}
-    for (const name of Object.keys(node)) {
+    for (const name in node) {
+      if (!Object.hasOwn(node, name)) continue
+      const child = (node as Record<string, unknown>)[name]
+      // Most values are plain (ids, keys, enums): no path, no call.
+      if (child === null || typeof child !== 'object') {
+        out[name] = child
+        continue
+      }
       segments.push(name)
-      out[name] = walk((node as Record<string, unknown>)[name], out, name)
+      out[name] = walk(child, out, name)
       segments.pop()
     }
     return out
@@ -108,6 +115,13 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
       // A translation of an older source text must not read as current: show the source.
       if (hasVisibleText(baseText)) {
         const recorded = source.hash
+        // The same safety texts recur on every page of a build: once their hash is known, compare now.
+        const current = knownSourceHash(baseText)
+        if (current !== undefined) {
+          if (current === recorded) return text
+          fallbacks.push({path: currentPath(), requested, served: base ?? null, stale: true})
+          return baseText
+        }
         const path = currentPath()
         fallbacks.push(
           digestSourceHash(baseText).then((current) => {
@@ -122,7 +136,9 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   }
   const root: Record<string, unknown> = {}
   root.value = walk(value, root, 'value')
-  const settled = (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
+  const settled = fallbacks.some((fallback) => fallback instanceof Promise)
+    ? (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
+    : (fallbacks as Fallback[])
   return {value: root.value as Localized<T>, fallbacks: settled}
 }
 
