@@ -191,7 +191,7 @@ function uiStringsFor(locale: string): UiStrings {
   if (ui === undefined) {
     const inner = createUiStrings(locale)
     // One map per function, keyed by the argument itself when there is one string or number (no
-    // key to build: `t('overview')` is most calls), else by the arguments joined.
+    // key to build), else by the arguments joined.
     const remember = <A extends unknown[]>(call: (...args: A) => string) => {
       const answers = new Map<unknown, string>()
       return (...args: A): string => {
@@ -207,10 +207,25 @@ function uiStringsFor(locale: string): UiStrings {
         return answer
       }
     }
+    /** `t(key)` without values is most calls of a page: one lookup by the key. */
+    const rememberT = (call: UiStrings['t']): UiStrings['t'] => {
+      const plain = new Map<string, string>()
+      const withValues = remember(call)
+      return (key, values) => {
+        if (values !== undefined) return withValues(key, values)
+        let answer = plain.get(key)
+        if (answer === undefined) {
+          answer = call(key)
+          if (plain.size >= maxRemembered) plain.clear()
+          plain.set(key, answer)
+        }
+        return answer
+      }
+    }
     ui = {
       ...inner,
-      t: remember(inner.t),
-      tHtml: remember(inner.tHtml),
+      t: rememberT(inner.t),
+      tHtml: rememberT(inner.tHtml),
       formatSessions: remember(inner.formatSessions),
       formatWeeksApart: remember(inner.formatWeeksApart),
       formatResultsFromDay: remember(inner.formatResultsFromDay),

@@ -66,11 +66,6 @@ export interface SafeHtmlWriter {
   take(): string
 }
 
-/** How an open element is written: its tags, only its content (not allowed), or nothing (stripped, or inside such). */
-const ELEMENT = 0
-const UNWRAPPED = 1
-const SKIPPED = 2
-
 /** Properties objects made by {@link constantProperties}. */
 const constants = new WeakSet<object>()
 
@@ -148,6 +143,26 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     return result
   }
 
+  // What the schema says of each tag name, looked up once per name.
+  interface Tag {
+    allowed: boolean
+    ancestors: readonly string[] | undefined
+    strip: boolean
+    isVoid: boolean
+    end: string
+  }
+  const tags = new Map<string, Tag>()
+  const tagOf = (name: string): Tag => {
+    let tag = tags.get(name)
+    if (tag === undefined) {
+      const allowed = name !== '' && name !== '*' && tagNames.has(name)
+      tag = {allowed, ancestors: allowed ? ancestors.get(name) : undefined, strip: strip.has(name), isVoid: voidElements.has(name), end: `</${name}>`}
+      // Names come from content too (hast given to `node`): keep a bounded few.
+      if (tags.size < 1000) tags.set(name, tag)
+    }
+    return tag
+  }
+
   // Start tags of frozen properties (see `constantProperties`), by tag name: the checks give the
   // same answer every time, so they run once per tag and properties object.
   const startTags = new WeakMap<object, Map<string, string>>()
@@ -168,7 +183,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // Open elements: names (for `ancestors`, unwrapped ones included, as rehype-sanitize
     // counts them), how each is written, and where its content starts.
     const names: string[] = []
-    const written: number[] = []
+    /** What closing each writes: its end tag, `''` (unwrapped), or `null` (skipped). */
+    const ends: Array<string | null> = []
+    /** Where a written void element's content starts, `-1` for any other. */
     const starts: number[] = []
     let skipping = 0
 
@@ -176,33 +193,31 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       open(name, properties) {
         if (skipping > 0) {
           skipping++
-          written.push(SKIPPED)
+          ends.push(null)
           names.push(name)
-          starts.push(beforeLength + html.length)
+          starts.push(-1)
           return
         }
-        let safe = name !== '' && name !== '*' && tagNames.has(name)
-        const required = safe ? ancestors.get(name) : undefined
-        if (required) safe = required.some((ancestor) => names.includes(ancestor))
+        const known = tagOf(name)
+        const safe = known.allowed && (known.ancestors === undefined || known.ancestors.some((ancestor) => names.includes(ancestor)))
         if (!safe) {
-          if (strip.has(name)) {
-            skipping = 1
-            written.push(SKIPPED)
-          } else written.push(UNWRAPPED)
+          if (known.strip) skipping = 1
+          ends.push(known.strip ? null : '')
+          starts.push(-1)
         } else {
           html += startTag(name, properties)
-          written.push(ELEMENT)
+          ends.push(known.end)
+          starts.push(known.isVoid ? beforeLength + html.length : -1)
         }
         names.push(name)
-        starts.push(beforeLength + html.length)
       },
       close() {
-        const how = written.pop()
-        const name = names.pop()!
+        const end = ends.pop()
+        names.pop()
         const start = starts.pop()!
-        if (how === SKIPPED) skipping--
+        if (end === null) skipping--
         // A void element with content is written with an end tag, as `hast-util-to-html` does.
-        else if (how === ELEMENT && (!voidElements.has(name) || beforeLength + html.length > start)) html += `</${name}>`
+        else if (end !== undefined && end !== '' && (start < 0 || beforeLength + html.length > start)) html += end
       },
       text(value) {
         if (skipping === 0) html += escapeText(value)
@@ -249,7 +264,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         beforeLength = 0
         html = ''
         names.length = 0
-        written.length = 0
+        ends.length = 0
         starts.length = 0
         skipping = 0
         return result
