@@ -2,7 +2,7 @@ import {canonicalJson} from './dataset/source-hash.ts'
 
 /** Hashes already computed, by canonical text: a static build checks the same safety texts on every page. */
 const computed = new Map<string, Promise<string>>()
-/** The same, once known, for {@link knownSourceHash}. */
+/** The hashes of plain strings, by the string itself, once known, for {@link knownSourceHash}. */
 const known = new Map<string, string>()
 const maxComputed = 1000
 
@@ -24,7 +24,7 @@ export function digestSourceHash(value: unknown): Promise<string> {
       known.clear()
     }
     hash = crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then(toHex)
-    hash.then((value) => known.set(text, value)).catch(() => undefined)
+    if (typeof value === 'string') hash.then((digest) => known.set(value, digest)).catch(() => undefined)
     computed.set(text, hash)
   }
   return hash
@@ -39,7 +39,7 @@ export function digestSourceHash(value: unknown): Promise<string> {
  * @internal
  */
 export function knownSourceHash(value: unknown): string | undefined {
-  return typeof value === 'string' ? known.get(JSON.stringify(value)) : undefined
+  return typeof value === 'string' ? known.get(value) : undefined
 }
 
 function toHex(digest: ArrayBuffer): string {

@@ -82,8 +82,13 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     if (Array.isArray(node)) {
       const out: unknown[] = []
       for (let index = 0; index < node.length; index++) {
+        const child: unknown = node[index]
+        if (child === null || typeof child !== 'object') {
+          out.push(child)
+          continue
+        }
         segments.push(index)
-        out.push(walk(node[index], out as never, index))
+        out.push(walk(child, out as never, index))
         segments.pop()
       }
       return out
@@ -108,8 +113,22 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   const field = (node: LocalizedField<unknown>, container: Record<string | number, unknown>, key: string | number): unknown => {
     const items = node.i18n ?? []
     const source = node.source
-    // Safety texts (the fields that carry `source`) are plain text: only a string can show.
-    const {served, text} = pick(items, chain, source !== undefined)
+    // The first locale of the chain whose item shows; safety texts (the fields that carry
+    // `source`) are plain text: only a string can show.
+    const plainText = source !== undefined
+    let served: string | null = null
+    let text: unknown = null
+    search: for (const locale of chain) {
+      for (const item of items) {
+        if (itemLanguage(item) !== locale) continue
+        const candidate = item.value
+        if ((plainText ? typeof candidate === 'string' : true) && hasVisibleText(candidate)) {
+          served = locale
+          text = candidate
+          break search
+        }
+      }
+    }
     if (served === requested && served !== base && typeof source?.hash === 'string') {
       const baseText = source.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
       // A translation of an older source text must not read as current: show the source.
@@ -146,19 +165,4 @@ function isLocalizedField(node: object): node is LocalizedField<unknown> {
   if (!Object.hasOwn(node, 'i18n')) return false
   for (const key in node) if (key !== 'i18n' && key !== 'source' && Object.hasOwn(node, key)) return false
   return true
-}
-
-function pick(
-  items: NonNullable<LocalizedField<unknown>['i18n']>,
-  chain: readonly string[],
-  plainText: boolean,
-): {served: string | null; text: unknown} {
-  for (const locale of chain) {
-    for (const item of items) {
-      if (itemLanguage(item) !== locale) continue
-      const value = item.value
-      if ((plainText ? typeof value === 'string' : true) && hasVisibleText(value)) return {served: locale, text: value}
-    }
-  }
-  return {served: null, text: null}
 }
