@@ -27,8 +27,6 @@ export interface PageContext {
   /** The UI label of an enumerated value; the raw value, reported, when there is none. */
   label(group: string, value: unknown, path: string): string
   report(ruleId: TreatmentPageRuleId, reason: string, path: string, blockKey?: string): void
-  /** `compute()`, made once per page for `key` (a marker's sentence is the same on every item). */
-  remember(key: string, compute: () => string): string
 }
 
 /**
@@ -39,7 +37,6 @@ export interface PageContext {
 export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter): PageContext {
   const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
   const messages: TreatmentPageMessage[] = []
-  let remembered: Map<string, string> | undefined
   const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
     messages.push(blockKey === undefined ? {ruleId, reason, path, source: '@treatments/content'} : {ruleId, reason, path, blockKey, source: '@treatments/content'})
   }
@@ -52,12 +49,6 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     out,
     markerLanguages: undefined,
     report,
-    remember(key, compute) {
-      remembered ??= new Map()
-      let value = remembered.get(key)
-      if (value === undefined) remembered.set(key, (value = compute()))
-      return value
-    },
     text<T>(path: string, value: T | null | undefined): PageText<T> {
       const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)
       if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {

@@ -1,4 +1,6 @@
+import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import type {PageContext} from './page-context.ts'
+import {isRememberedUi} from './remembered-ui.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
 
@@ -98,12 +100,13 @@ function propertiesOf(className: readonly string[]): ClassProperties {
 export function writeUntranslatedMarker(lang: string, context: PageContext): void {
   const {ui, out} = context
   context.markerLanguages?.add(lang)
+  const texts = markerTexts(ui, lang)
   out.open('span', markerProperties)
   out.open('span', markerCodeProperties)
-  out.text(markerCode(lang))
+  out.text(texts.code)
   out.close()
   out.open('span', hiddenProperties)
-  out.text(context.remember(`marker\u0000${lang}`, () => ` (${ui.t('untranslatedMarker', {language: ui.formatLanguageName(lang)})})`))
+  out.text(texts.sentence)
   out.close()
   out.close()
 }
@@ -118,12 +121,39 @@ export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: 
   const {ui, out} = context
   for (const lang of languages) {
     out.open('p', noteProperties)
-    out.text(ui.t('untranslatedInSection', {code: markerCode(lang), language: ui.formatLanguageName(lang)}))
+    out.text(markerTexts(ui, lang).note)
     out.close()
   }
 }
 
-/** `EN` for `en`, `EN-GB` for `en-GB`. */
-function markerCode(lang: string): string {
-  return lang.toUpperCase()
+/** What a marker for `lang` and its section note say. */
+interface MarkerTexts {
+  /** `EN` for `en`, `EN-GB` for `en-GB`. */
+  code: string
+  /** ` (not yet translated, shown in English)`, for screen readers. */
+  sentence: string
+  /** `Marked EN: not yet translated, shown in English.` */
+  note: string
+}
+
+function markerTextsOf(ui: UiStrings, lang: string): MarkerTexts {
+  const code = lang.toUpperCase()
+  const language = ui.formatLanguageName(lang)
+  return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language})}
+}
+
+/** Marker texts by the renderer's own UI strings (nothing can change their resources), by language. */
+const markerTextsByUi = new WeakMap<UiStrings, Map<string, MarkerTexts>>()
+
+function markerTexts(ui: UiStrings, lang: string): MarkerTexts {
+  if (!isRememberedUi(ui)) return markerTextsOf(ui, lang)
+  let byLang = markerTextsByUi.get(ui)
+  if (byLang === undefined) markerTextsByUi.set(ui, (byLang = new Map()))
+  let texts = byLang.get(lang)
+  if (texts === undefined) {
+    texts = markerTextsOf(ui, lang)
+    // Languages come from the content's fallbacks: keep a bounded few.
+    if (byLang.size < 100) byLang.set(lang, texts)
+  }
+  return texts
 }
