@@ -241,6 +241,19 @@ function uiStringsFor(locale: string): UiStrings {
 /** A key for several arguments: numbers and strings as written, anything else as JSON. */
 function keyOf(args: readonly unknown[]): string {
   let key = ''
-  for (const arg of args) key += typeof arg === 'number' ? `\u0000n${arg}` : typeof arg === 'string' ? `\u0000s${arg}` : `\u0000j${JSON.stringify(arg)}`
+  for (const arg of args) key += typeof arg === 'number' ? `\u0000n${arg}` : typeof arg === 'string' ? `\u0000s${arg}` : `\u0000j${valuesKey(arg)}`
+  return key
+}
+
+/** `{date: '…'}` and the like as `\u0001date\u0002s…`, without JSON; anything else as JSON (which starts with `{`, so the two never meet). */
+function valuesKey(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return JSON.stringify(value)
+  let key = ''
+  for (const name in value) {
+    const item = (value as Record<string, unknown>)[name]
+    if (typeof item === 'string' && !/[\u0001\u0002]/.test(item)) key += `\u0001${name}\u0002s${item}`
+    else if (typeof item === 'number') key += `\u0001${name}\u0002n${item}`
+    else return JSON.stringify(value)
+  }
   return key
 }

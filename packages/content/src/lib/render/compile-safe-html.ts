@@ -149,6 +149,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     ancestors: readonly string[] | undefined
     strip: boolean
     isVoid: boolean
+    /** The start tag without attributes. */
+    start: string
     end: string
   }
   const tags = new Map<string, Tag>()
@@ -156,7 +158,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     let tag = tags.get(name)
     if (tag === undefined) {
       const allowed = name !== '' && name !== '*' && tagNames.has(name)
-      tag = {allowed, ancestors: allowed ? ancestors.get(name) : undefined, strip: strip.has(name), isVoid: voidElements.has(name), end: `</${name}>`}
+      tag = {allowed, ancestors: allowed ? ancestors.get(name) : undefined, strip: strip.has(name), isVoid: voidElements.has(name), start: `<${name}>`, end: `</${name}>`}
       // Names come from content too (hast given to `node`): keep a bounded few.
       if (tags.size < 1000) tags.set(name, tag)
     }
@@ -166,8 +168,12 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
   // Start tags of frozen properties (see `constantProperties`), by tag name: the checks give the
   // same answer every time, so they run once per tag and properties object.
   const startTags = new WeakMap<object, Map<string, string>>()
-  const startTag = (name: string, properties: Readonly<Record<string, unknown>> | undefined): string => {
-    if (properties === undefined || !constants.has(properties)) return `<${name}${attributes(name, properties)}>`
+  const startTag = (name: string, properties: Readonly<Record<string, unknown>> | undefined, known: Tag): string => {
+    if (properties === undefined) return known.start
+    if (!constants.has(properties)) {
+      const written = attributes(name, properties)
+      return written === '' ? known.start : `<${name}${written}>`
+    }
     let byName = startTags.get(properties)
     if (byName === undefined) startTags.set(properties, (byName = new Map()))
     let tag = byName.get(name)
@@ -205,7 +211,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
           ends.push(known.strip ? null : '')
           starts.push(-1)
         } else {
-          html += startTag(name, properties)
+          html += startTag(name, properties, known)
           ends.push(known.end)
           starts.push(known.isVoid ? beforeLength + html.length : -1)
         }
