@@ -66,8 +66,11 @@ export interface SafeHtmlWriter {
   take(): string
 }
 
-/** Properties objects made by {@link constantProperties}. */
-const constants = new WeakSet<object>()
+/**
+ * Properties objects made by {@link constantProperties}, each with the last start tag written
+ * with it: by which compiled schema (its tag table) and for which tag name.
+ */
+const constants = new WeakMap<object, {schema: object | undefined; name: string; start: string}>()
 
 /**
  * Freezes `properties` (and the arrays in them) for use as the properties of many elements:
@@ -78,7 +81,7 @@ const constants = new WeakSet<object>()
 export function constantProperties<T extends Record<string, unknown>>(properties: T): Readonly<T> {
   for (const value of Object.values(properties)) if (Array.isArray(value)) Object.freeze(value)
   Object.freeze(properties)
-  constants.add(properties)
+  constants.set(properties, {schema: undefined, name: '', start: ''})
   return properties
 }
 
@@ -149,36 +152,56 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     ancestors: readonly string[] | undefined
     strip: boolean
     isVoid: boolean
+    /** Whether some tag requires it as an ancestor, so open ones are counted. */
+    counted: boolean
     /** The start tag without attributes. */
     start: string
     end: string
   }
+  const ancestorNames = new Set([...ancestors.values()].flat())
   const tags = new Map<string, Tag>()
   const tagOf = (name: string): Tag => {
     let tag = tags.get(name)
     if (tag === undefined) {
       const allowed = name !== '' && name !== '*' && tagNames.has(name)
-      tag = {allowed, ancestors: allowed ? ancestors.get(name) : undefined, strip: strip.has(name), isVoid: voidElements.has(name), start: `<${name}>`, end: `</${name}>`}
+      tag = {
+        allowed,
+        ancestors: allowed ? ancestors.get(name) : undefined,
+        strip: strip.has(name),
+        isVoid: voidElements.has(name),
+        counted: ancestorNames.has(name),
+        start: `<${name}>`,
+        end: `</${name}>`,
+      }
       // Names come from content too (hast given to `node`): keep a bounded few.
       if (tags.size < 1000) tags.set(name, tag)
     }
     return tag
   }
 
-  // Start tags of frozen properties (see `constantProperties`), by tag name: the checks give the
-  // same answer every time, so they run once per tag and properties object.
-  const startTags = new WeakMap<object, Map<string, string>>()
+  // The start tag of frozen properties (see `constantProperties`) is kept with them: the checks
+  // give the same answer every time for the same schema and tag name.
   const startTag = (name: string, properties: Readonly<Record<string, unknown>> | undefined, known: Tag): string => {
     if (properties === undefined) return known.start
-    if (!constants.has(properties)) {
-      const written = attributes(name, properties)
-      return written === '' ? known.start : `<${name}${written}>`
+    const constant = constants.get(properties)
+    if (constant !== undefined && constant.schema === tags && constant.name === name) return constant.start
+    const written = attributes(name, properties)
+    const start = written === '' ? known.start : `<${name}${written}>`
+    if (constant !== undefined) {
+      constant.schema = tags
+      constant.name = name
+      constant.start = start
     }
-    let byName = startTags.get(properties)
-    if (byName === undefined) startTags.set(properties, (byName = new Map()))
-    let tag = byName.get(name)
-    if (tag === undefined) byName.set(name, (tag = `<${name}${attributes(name, properties)}>`))
-    return tag
+    return start
+  }
+
+  /** An open element that is counted (an ancestor some tag requires) or void. */
+  interface Frame {
+    /** The end tag, `''` when unwrapped. */
+    end: string
+    /** Where a void element's content starts, else -1. */
+    start: number
+    counted: string | undefined
   }
 
   return () => {
@@ -186,44 +209,55 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // What was written before each open mark (see `mark`), and its length in all.
     const before: string[] = []
     let beforeLength = 0
-    // Open elements: names (for `ancestors`, unwrapped ones included, as rehype-sanitize
-    // counts them), how each is written, and where its content starts.
-    const names: string[] = []
-    /** What closing each writes: its end tag, `''` (unwrapped), or `null` (skipped). */
-    const ends: Array<string | null> = []
-    /** Where a written void element's content starts, `-1` for any other. */
-    const starts: number[] = []
+    // What closing each open element writes, innermost last: its end tag (`''` when it is
+    // unwrapped), `null` when it is skipped, or a `Frame`.
+    const closes: Array<string | null | Frame> = []
+    // How many elements of each ancestor name are open (unwrapped ones included, as
+    // rehype-sanitize counts them).
+    const openCounts = new Map<string, number>()
     let skipping = 0
+    const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
 
     const writer: SafeHtmlWriter = {
       open(name, properties) {
         if (skipping > 0) {
           skipping++
-          ends.push(null)
-          names.push(name)
-          starts.push(-1)
+          closes.push(null)
           return
         }
         const known = tagOf(name)
-        const safe = known.allowed && (known.ancestors === undefined || known.ancestors.some((ancestor) => names.includes(ancestor)))
+        const safe = known.allowed && (known.ancestors === undefined || known.ancestors.some((ancestor) => (openCounts.get(ancestor) ?? 0) > 0))
         if (!safe) {
-          if (known.strip) skipping = 1
-          ends.push(known.strip ? null : '')
-          starts.push(-1)
-        } else {
-          html += startTag(name, properties, known)
-          ends.push(known.end)
-          starts.push(known.isVoid ? beforeLength + html.length : -1)
+          if (known.strip) {
+            skipping = 1
+            closes.push(null)
+          } else if (known.counted) {
+            count(name, 1)
+            closes.push({end: '', start: -1, counted: name})
+          } else closes.push('')
+          return
         }
-        names.push(name)
+        html += startTag(name, properties, known)
+        if (!known.counted && !known.isVoid) closes.push(known.end)
+        else {
+          if (known.counted) count(name, 1)
+          closes.push({end: known.end, start: known.isVoid ? beforeLength + html.length : -1, counted: known.counted ? name : undefined})
+        }
       },
       close() {
-        const end = ends.pop()
-        names.pop()
-        const start = starts.pop()!
-        if (end === null) skipping--
+        const entry = closes.pop()
+        if (entry === undefined) return
+        if (entry === null) {
+          skipping--
+          return
+        }
+        if (typeof entry === 'string') {
+          html += entry
+          return
+        }
+        if (entry.counted !== undefined) count(entry.counted, -1)
         // A void element with content is written with an end tag, as `hast-util-to-html` does.
-        else if (end !== undefined && end !== '' && (start < 0 || beforeLength + html.length > start)) html += end
+        if (entry.end !== '' && (entry.start < 0 || beforeLength + html.length > entry.start)) html += entry.end
       },
       text(value) {
         if (skipping === 0) html += escapeText(value)
@@ -269,9 +303,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         before.length = 0
         beforeLength = 0
         html = ''
-        names.length = 0
-        ends.length = 0
-        starts.length = 0
+        closes.length = 0
+        openCounts.clear()
         skipping = 0
         return result
       },
