@@ -80,30 +80,25 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   // `container[key]` is where the walked node's value goes, so a stale text can be replaced there.
   const walk = (node: unknown, container: Record<string | number, unknown>, key: string | number): unknown => {
     if (Array.isArray(node)) {
-      const out: unknown[] = []
-      for (let index = 0; index < node.length; index++) {
-        const child: unknown = node[index]
-        if (child === null || typeof child !== 'object') {
-          out.push(child)
-          continue
-        }
+      // A copy of the array's plain values, then its objects walked in place.
+      const out: unknown[] = node.slice()
+      for (let index = 0; index < out.length; index++) {
+        const child: unknown = out[index]
+        if (child === null || typeof child !== 'object') continue
         segments.push(index)
-        out.push(walk(child, out as never, index))
+        out[index] = walk(child, out as never, index)
         segments.pop()
       }
       return out
     }
     if (!node || typeof node !== 'object') return node
     if (isLocalizedField(node)) return field(node, container, key)
-    const out: Record<string, unknown> = {}
-    for (const name in node) {
-      if (!Object.hasOwn(node, name)) continue
-      const child = (node as Record<string, unknown>)[name]
-      // Most values are plain (ids, keys, enums): no path, no call.
-      if (child === null || typeof child !== 'object') {
-        out[name] = child
-        continue
-      }
+    // A copy of the object's own values (plain ones, ids, keys and enums, are most), then its
+    // objects walked in place.
+    const out: Record<string, unknown> = {...node}
+    for (const name in out) {
+      const child = out[name]
+      if (child === null || typeof child !== 'object') continue
       segments.push(name)
       out[name] = walk(child, out, name)
       segments.pop()
@@ -118,8 +113,10 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     const plainText = source !== undefined
     let served: string | null = null
     let text: unknown = null
-    search: for (const locale of chain) {
-      for (const item of items) {
+    search: for (let at = 0; at < chain.length; at++) {
+      const locale = chain[at]!
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!
         if (itemLanguage(item) !== locale) continue
         const candidate = item.value
         if ((plainText ? typeof candidate === 'string' : true) && hasVisibleText(candidate)) {

@@ -20,8 +20,11 @@ export interface PageContext {
   readonly messages: TreatmentPageMessage[]
   /** Where the page's HTML is written, sanitized as it is written. */
   readonly out: SafeHtmlWriter
-  /** The languages the “not yet translated” markers of the section being written name, in order. */
-  markerLanguages: Set<string> | undefined
+  /**
+   * The languages the “not yet translated” markers of the section being written name, in
+   * order; a new set replaces an empty one at the first marker (see `noteMarkerLanguage`).
+   */
+  markerLanguages: ReadonlySet<string> | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
   /** The UI label of an enumerated value; the raw value, reported, when there is none. */

@@ -19,14 +19,17 @@ export function pageSection<I extends TreatmentPageSectionId, D>(context: PageCo
   out.text(heading)
   out.close()
   const notesAt = out.mark()
-  const languages = new Set<string>()
-  context.markerLanguages = languages
+  context.markerLanguages = noLanguages
   write()
+  const languages = context.markerLanguages
   context.markerLanguages = undefined
-  if (languages.size > 0) out.insertAt(notesAt, () => writeUntranslatedNotes(languages, context))
+  out.insertAt(notesAt, () => writeUntranslatedNotes(languages, context))
   out.close()
   return {id, heading, html: out.take(), data}
 }
+
+/** What a section's markers named until the first one: nothing (a set is made for the first). */
+const noLanguages: ReadonlySet<string> = new Set()
 
 /** The properties of each section's element and heading, by `idPrefix` (a site uses one or a few). */
 const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>}>>()

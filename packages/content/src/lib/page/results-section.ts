@@ -33,7 +33,9 @@ const titleClass = Object.freeze(['item-title'])
 export function resultsSection(treatment: LocalizedTreatment, context: PageContext) {
   const {ui, out} = context
   const effects: EffectItem[] = []
-  for (const [index, effect] of (treatment.effects ?? []).entries()) {
+  const effectList = treatment.effects ?? []
+  for (let index = 0; index < effectList.length; index++) {
+    const effect = effectList[index]!
     const path = `effects[${index}]`
     const status = claimStatusNote(effect.claimStatus, path, 'The effect', context)
     if (!status) continue
@@ -48,7 +50,9 @@ export function resultsSection(treatment: LocalizedTreatment, context: PageConte
     })
   }
   const claims: ClaimItem[] = []
-  for (const [index, claim] of (treatment.claims ?? []).entries()) {
+  const claimList = treatment.claims ?? []
+  for (let index = 0; index < claimList.length; index++) {
+    const claim = claimList[index]!
     const path = `claims[${index}]`
     const status = claimStatusNote(claim.claimStatus, path, 'The claim', context)
     if (!status) continue

@@ -99,7 +99,8 @@ function propertiesOf(className: readonly string[]): ClassProperties {
  */
 export function writeUntranslatedMarker(lang: string, context: PageContext): void {
   const {ui, out} = context
-  context.markerLanguages?.add(lang)
+  const languages = context.markerLanguages
+  if (languages !== undefined && !languages.has(lang)) context.markerLanguages = new Set(languages).add(lang)
   const texts = markerTexts(ui, lang)
   out.open('span', markerProperties)
   out.open('span', markerCodeProperties)
