@@ -3,6 +3,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {Agent, request} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {createInterface} from 'node:readline'
 
 import {treatmentBySlugQuery} from '@treatments/content'
 import type {BenchMetric, BenchOptions} from '../../packages/content/bench/benchmark.ts'
@@ -22,7 +23,10 @@ const GOAL_FACTOR = 5
  * The lake as a shared server: one treatment page by slug (the site's own query) from a lake
  * holding 10,000 documents, first from one client alone, then from 50 concurrent clients while
  * another client runs a cross join the whole time. Reports requests/s and p99 under load
- * against the goal "p99 < 5x the unloaded p50".
+ * against the goal "p99 < 5x the unloaded p50", and beside them what bounds it: the lake's own
+ * service time per page read (measured in the lake's process), its CPU time and event-loop
+ * utilization, the mean latency Little's law gives for 50 closed-loop clients at the measured
+ * throughput, and the load generator's CPU time (it shares the machine's cores with the lake).
  */
 export async function run(options: BenchOptions): Promise<Record<string, BenchMetric>> {
   const seed = await seedDocuments()
@@ -35,10 +39,11 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
   const file = join(directory, 'dataset.ndjson')
   await writeFile(file, documents.map((document) => JSON.stringify(document)).join('\n') + '\n')
   const server = spawn(process.execPath, ['--conditions=@treatments/source', new URL('./lake-load-server.ts', import.meta.url).pathname, file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   })
+  const nextLine = lineReader(server)
   try {
-    const {url} = JSON.parse(await firstLine(server)) as {url: string}
+    const {url} = JSON.parse(await nextLine()) as {url: string}
     const pageUrl = (slug: string) => {
       const search = new URLSearchParams({query: treatmentBySlugQuery, returnQuery: 'false'})
       const params = {slug, locale: 'it', base: 'en', locales: ['it', 'en'], all: false}
@@ -79,7 +84,10 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     options.progress(`${CLIENTS} clients beside a cross join for ${LOAD_MS} ms`)
     // Let the cross join start before the page readers do.
     await new Promise((resolve) => setTimeout(resolve, 50))
+    server.stdin!.write('mark\n')
+    await nextLine()
     const loaded: number[] = []
+    const loadCpu = process.cpuUsage()
     const started = performance.now()
     const deadline = started + LOAD_MS
     await Promise.all(
@@ -88,6 +96,9 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
       }),
     )
     const elapsed = performance.now() - started
+    const generatorCpu = process.cpuUsage(loadCpu)
+    server.stdin!.write('report\n')
+    const lake = JSON.parse(await nextLine()) as LakeReport
     loading = false
     await crossJoin
     for (const agent of agents) agent.destroy()
@@ -96,6 +107,8 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     const p50 = loaded[Math.floor(loaded.length / 2)]!
     const limit = unloadedP50 * GOAL_FACTOR
     const round = (value: number) => Math.round(value * 100) / 100
+    const throughput = (loaded.length / elapsed) * 1000
+    const mean = loaded.reduce((sum, value) => sum + value, 0) / loaded.length
     const context = `${DOCUMENTS} documents, ${CLIENTS} concurrent clients, one cross join running throughout (${crossJoins} run, answered ${[...crossJoinStatuses].join('/')})`
     return {
       lake_load_by_slug_p99_ms: {
@@ -106,7 +119,21 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
         description: `p99 of a treatment page by slug under load; ${context}; goal p99 < ${GOAL_FACTOR}x unloaded p50`,
         p50_ms: round(p50),
         unloaded_p50_ms: round(unloadedP50),
-        by_slug_ops_per_s: round((loaded.length / elapsed) * 1000),
+        by_slug_ops_per_s: round(throughput),
+        mean_ms: round(mean),
+        // Why: with CLIENTS closed-loop clients and no think time, mean latency = CLIENTS ÷
+        // throughput (Little's law); a page read holds the lake's one event loop for its
+        // service time, so the p99 goal needs a service time near goal ÷ CLIENTS.
+        littles_law_mean_ms: round((CLIENTS / throughput) * 1000),
+        lake_service_p50_ms: round(lake.serviceP50Ms, 3),
+        lake_service_p99_ms: round(lake.serviceP99Ms, 3),
+        lake_service_mean_ms: round(lake.serviceMeanMs, 3),
+        service_ms_the_goal_needs: round(limit / CLIENTS, 3),
+        lake_cpu_ms_per_read: round(lake.cpuMs / lake.pageReads, 3),
+        lake_event_loop_utilization: round(lake.eventLoopUtilization),
+        lake_timer_delay_p99_ms: round(lake.loopDelayP99Ms),
+        lake_timer_delay_max_ms: round(lake.loopDelayMaxMs),
+        generator_cpu_ms_per_read: round((generatorCpu.user + generatorCpu.system) / 1000 / loaded.length, 3),
         clients: CLIENTS,
         documents: DOCUMENTS,
         requests: loaded.length,
@@ -133,14 +160,34 @@ function get(url: string, agent: Agent): Promise<{status: number; body: string}>
   })
 }
 
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8')
-      const end = text.indexOf('\n')
-      if (end >= 0) resolve(text.slice(0, end))
-    })
-    child.once('exit', (code) => reject(new Error(`lake-load: the lake exited with ${code} before listening`)))
+/** What the lake's process measured between `mark` and `report` (see lake-load-server.ts). */
+interface LakeReport {
+  pageReads: number
+  serviceP50Ms: number
+  serviceP99Ms: number
+  serviceMeanMs: number
+  cpuMs: number
+  eventLoopUtilization: number
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
+}
+
+/** Reads `child`'s stdout line by line: each call resolves with the next line. */
+function lineReader(child: ChildProcess): () => Promise<string> {
+  const lines: string[] = []
+  const waiting: Array<{resolve: (line: string) => void; reject: (error: Error) => void}> = []
+  createInterface({input: child.stdout!}).on('line', (line) => {
+    const waiter = waiting.shift()
+    if (waiter) waiter.resolve(line)
+    else lines.push(line)
   })
+  child.once('exit', (code) => {
+    for (const waiter of waiting.splice(0)) waiter.reject(new Error(`lake-load: the lake exited with ${code}`))
+  })
+  return () => {
+    const line = lines.shift()
+    if (line !== undefined) return Promise.resolve(line)
+    if (child.exitCode !== null) return Promise.reject(new Error(`lake-load: the lake exited with ${child.exitCode}`))
+    return new Promise((resolve, reject) => waiting.push({resolve, reject}))
+  }
 }
