@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {AnswerCache} from './answer-cache.ts'
 
-const bytes = (count: number) => Buffer.alloc(count, 0x31)
+const bytes = (count: number) => ({text: '1'.repeat(count), bytes: count})
 
 describe('AnswerCache', () => {
   it('keys an answer by perspective, project, query and parameters', () => {

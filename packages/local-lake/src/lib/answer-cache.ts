@@ -6,7 +6,7 @@
  */
 export class AnswerCache {
   readonly #maxBytes: number
-  readonly #entries = new Map<string, Buffer>()
+  readonly #entries = new Map<string, KeptAnswer>()
   #bytes = 0
   #generation = 0
 
@@ -39,7 +39,7 @@ export class AnswerCache {
   }
 
   /** The kept answer for `key`. */
-  get(key: string): Buffer | undefined {
+  get(key: string): KeptAnswer | undefined {
     const found = this.#entries.get(key)
     if (found !== undefined) {
       this.#entries.delete(key)
@@ -49,16 +49,16 @@ export class AnswerCache {
   }
 
   /** Keeps `answer` for `key`, unless the dataset changed since `generation` was read. */
-  set(key: string, answer: Buffer, generation: number): void {
+  set(key: string, answer: KeptAnswer, generation: number): void {
     if (generation !== this.#generation || this.#entries.has(key)) return
-    const size = key.length * 2 + answer.length
+    const size = key.length * 2 + answer.bytes
     if (size > this.#maxBytes / 8) return
     this.#entries.set(key, answer)
     this.#bytes += size
     for (const [oldest, value] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break
       this.#entries.delete(oldest)
-      this.#bytes -= oldest.length * 2 + value.length
+      this.#bytes -= oldest.length * 2 + value.bytes
     }
   }
 
@@ -73,6 +73,15 @@ export class AnswerCache {
   get size(): number {
     return this.#entries.size
   }
+}
+
+/**
+ * A serialized answer and its length in UTF-8 bytes. Kept as the string JSON.stringify made:
+ * turning it into a Buffer first cost a request that is not answered again more than it saved.
+ */
+export interface KeptAnswer {
+  text: string
+  bytes: number
 }
 
 /** `now()`, `global::now()` and `dateTime::now()` answer differently every time (any query naming `now` is not kept). */

@@ -63,11 +63,12 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
       {projectId: context.projectId, dataset: context.store.name},
       {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
     )
-    answer = Buffer.from(serializeJson(result, context.options.maxResponseBytes))
+    const text = serializeJson(result, context.options.maxResponseBytes)
+    answer = {text, bytes: Buffer.byteLength(text)}
     if (key !== undefined) answers.set(key, answer, generation)
   }
   const ms = Math.round(performance.now() - started)
   // As Sanity does: the query is echoed unless the client says returnQuery=false.
   const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
-  return {statusCode: 200, body: new SerializedJson([start, answer, `,"ms":${ms}}`])}
+  return {statusCode: 200, body: new SerializedJson([start, answer.text, `,"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
 }

@@ -7,14 +7,15 @@ import {ApiError} from './api-error.ts'
  * is sent without being parsed or serialized again.
  */
 export class SerializedJson {
-  readonly parts: ReadonlyArray<string | Buffer>
+  readonly parts: readonly string[]
   /** UTF-8 bytes of all parts. */
   readonly byteLength: number
 
-  constructor(parts: ReadonlyArray<string | Buffer>) {
+  /** @param known - parts whose UTF-8 length is known already, with that length */
+  constructor(parts: readonly string[], known?: {index: number; bytes: number}) {
     this.parts = parts
     let bytes = 0
-    for (const part of parts) bytes += typeof part === 'string' ? Buffer.byteLength(part) : part.length
+    for (const [index, part] of parts.entries()) bytes += index === known?.index ? known.bytes : Buffer.byteLength(part)
     this.byteLength = bytes
   }
 }
