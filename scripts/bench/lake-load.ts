@@ -114,7 +114,7 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     const p99 = loaded[Math.min(loaded.length - 1, Math.floor(loaded.length * 0.99))]!
     const p50 = loaded[Math.floor(loaded.length / 2)]!
     const limit = unloadedP50 * GOAL_FACTOR
-    const round = (value: number) => Math.round(value * 100) / 100
+    const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits
     const throughput = (loaded.length / elapsed) * 1000
     const generatorMsPerRead = (generatorCpu.user + generatorCpu.system) / 1000 / loaded.length
     const mean = loaded.reduce((sum, value) => sum + value, 0) / loaded.length
