@@ -47,19 +47,28 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
       if ((await client.fetch('$slug', {slug})) !== slug) throw new Error('The lake did not echo $slug')
     }
 
-    const warm = async (call: () => Promise<void>) => {
+    const warm = async (call: () => Promise<void>, minimumCalls: number) => {
       const until = performance.now() + options.warmupMs
       let calls = 0
-      while (performance.now() < until) {
+      while (performance.now() < until || calls < minimumCalls) {
         await call()
         calls++
       }
-      return calls
+    }
+    const msPerCall = async (call: () => Promise<void>, calls: number) => {
+      const started = performance.now()
+      for (let index = 0; index < calls; index++) await call()
+      return (performance.now() - started) / calls
     }
     options.progress('warm-up')
-    const lakeBatch = Math.max(1, Math.round(((await warm(() => viaLake(freshSlug()))) / options.warmupMs) * options.batchMs))
-    const peerBatch = Math.max(1, Math.round(((await warm(() => viaGroqJs(freshSlug()))) / options.warmupMs) * options.batchMs))
-    await warm(() => trivial(freshSlug()))
+    // A server's request path is compiled after some hundreds of requests, a scan's loop within
+    // one scan: the lake gets at least 300 reads, in --quick mode too, then each side's batch
+    // is sized from its warm speed.
+    await warm(() => viaLake(freshSlug()), 300)
+    await warm(() => viaGroqJs(freshSlug()), 1)
+    await warm(() => trivial(freshSlug()), 300)
+    const lakeBatch = Math.max(4, Math.round(options.batchMs / (await msPerCall(() => viaLake(freshSlug()), 20))))
+    const peerBatch = Math.max(1, Math.round(options.batchMs / (await msPerCall(() => viaGroqJs(freshSlug()), 1))))
 
     const timeBatch = async (batch: number, call: (slug: string) => Promise<void>, slug?: string) => {
       const started = performance.now()
