@@ -11,7 +11,7 @@ import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
                  [--cors-origin ORIGIN ...] [--query-timeout MS] [--max-response-bytes N]
-                 [--read-only] [--in-memory] [--author NAME]
+                 [--answer-cache-bytes N] [--read-only] [--in-memory] [--author NAME]
 
 Serves NDJSON dataset files over Sanity's HTTP API (query, doc, mutate, listen, actions) so
 @sanity/client and the Studio work against them unchanged. Mutations are written back to the
@@ -31,6 +31,10 @@ Options:
                        requests are served while it runs; a client that disconnects cancels it
   --max-response-bytes N
                        largest answer sent; larger query results get 400 (default: 67108864)
+  --answer-cache-bytes N
+                       bytes of query answers kept per dataset, from the second time a query
+                       is asked until the next change to the dataset (default: 33554432;
+                       0 keeps none)
   --read-only          reject every mutation with 403
   --in-memory          apply mutations in memory only, never write files
   --author NAME        who the history log names as the author of changes made through
@@ -75,6 +79,7 @@ try {
       'cors-origin': {type: 'string', multiple: true},
       'query-timeout': {type: 'string'},
       'max-response-bytes': {type: 'string'},
+      'answer-cache-bytes': {type: 'string'},
       author: {type: 'string'},
       help: {type: 'boolean', short: 'h', default: false},
     },
@@ -116,6 +121,10 @@ function positiveInteger(option: string, text: string | undefined): number | und
 }
 const queryTimeoutMs = positiveInteger('query-timeout', values['query-timeout'])
 const maxResponseBytes = positiveInteger('max-response-bytes', values['max-response-bytes'])
+const answerCacheBytes = values['answer-cache-bytes']
+if (answerCacheBytes !== undefined && !/^\d+$/.test(answerCacheBytes)) {
+  usageError(`--answer-cache-bytes must be a whole number of bytes (0 keeps no answers), got "${answerCacheBytes}"`)
+}
 const token = values.token ?? (process.env.LAKE_TOKEN?.trim() || undefined)
 
 let lake: LocalLake
@@ -131,6 +140,7 @@ try {
     ...(values['cors-origin'] === undefined ? {} : {corsOrigins: values['cors-origin']}),
     ...(queryTimeoutMs === undefined ? {} : {queryTimeoutMs}),
     ...(maxResponseBytes === undefined ? {} : {maxResponseBytes}),
+    ...(answerCacheBytes === undefined ? {} : {answerCacheBytes: Number(answerCacheBytes)}),
     ...(values.author === undefined ? {} : {author: values.author}),
   })
 } catch (error) {

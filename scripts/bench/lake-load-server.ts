@@ -2,13 +2,71 @@
  * The lake under load, in its own process so the load generator does not share its event loop:
  * serves the NDJSON file given as the first argument (read-only) and prints `{"url"}` once it
  * listens. Stopped with SIGTERM.
+ *
+ * It measures itself for the benchmark: a line `mark` on stdin starts a measurement (answered
+ * with `{"marked": true}`), a line `report` ends it and prints, as one JSON line, the service
+ * time of each page read (from the request event to the answer's `end()`, i.e. the time the
+ * request held the event loop, without queueing), the process's CPU time, the event loop's
+ * utilization and how late its timers ran (how long anything, such as a slice of the cross
+ * join, held it).
  */
+import {createHistogram, monitorEventLoopDelay, performance} from 'node:perf_hooks'
+import {createInterface} from 'node:readline'
+
 import {startLocalLake} from '@treatments/local-lake'
 
 const file = process.argv[2]
 if (file === undefined) throw new TypeError('usage: lake-load-server.ts FILE')
 const lake = await startLocalLake({datasets: {production: file}, readOnly: true, lock: false})
+
+const service = createHistogram()
+const loopDelay = monitorEventLoopDelay({resolution: 1})
+let pageReads = 0
+let cpuAtMark = process.cpuUsage()
+let eluAtMark = performance.eventLoopUtilization()
+lake.server.prependListener('request', (request, response) => {
+  // Page reads carry $slug; the cross join does not.
+  if (!request.url?.includes('%24slug=')) return
+  const started = process.hrtime.bigint()
+  const end = response.end
+  response.end = function (this: typeof response, ...args: Parameters<typeof end>) {
+    service.record(process.hrtime.bigint() - started)
+    pageReads++
+    return end.apply(this, args)
+  } as typeof end
+})
+
+const commands = createInterface({input: process.stdin})
+commands.on('line', (line) => {
+  if (line === 'mark') {
+    service.reset()
+    loopDelay.reset()
+    loopDelay.enable()
+    pageReads = 0
+    cpuAtMark = process.cpuUsage()
+    eluAtMark = performance.eventLoopUtilization()
+    process.stdout.write(`${JSON.stringify({marked: true})}\n`)
+  } else if (line === 'report') {
+    loopDelay.disable()
+    const cpu = process.cpuUsage(cpuAtMark)
+    const ms = (ns: number | bigint) => Number(ns) / 1e6
+    process.stdout.write(
+      `${JSON.stringify({
+        pageReads,
+        serviceP50Ms: ms(service.percentile(50)),
+        serviceP99Ms: ms(service.percentile(99)),
+        serviceMeanMs: ms(service.mean),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        eventLoopUtilization: performance.eventLoopUtilization(eluAtMark).utilization,
+        loopDelayP99Ms: ms(loopDelay.percentile(99)),
+        loopDelayMaxMs: ms(loopDelay.max),
+      })}\n`,
+    )
+  }
+})
+
 process.stdout.write(`${JSON.stringify({url: lake.url})}\n`)
 process.on('SIGTERM', () => {
+  commands.close()
   void lake.close().then(() => process.exit(0))
 })

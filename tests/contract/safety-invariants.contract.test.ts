@@ -7,6 +7,7 @@ import {
   ContentInvariantError,
   DatasetFileError,
   DuplicateSlugError,
+  MalformedResponseError,
   MissingContraindicationsError,
   ReferenceTypeError,
   createTreatmentContent,
@@ -212,6 +213,21 @@ describe('safety invariants, the same from every reader', () => {
         documentId: 'side-effect-itching',
         treatmentId,
       })
+    }
+  })
+
+  it('never shows an unpublished draft: a contraindication reference to a draft id leads nowhere, and the page is refused', async () => {
+    const documents = edited((all) => {
+      const list = byId(all, treatmentId).contraindications as Array<{_ref: string}>
+      const published = byId(all, list[0]!._ref)
+      // An editor's unreviewed draft of the contraindication, and a reference to it.
+      all.push({...structuredClone(published), _id: `drafts.${published._id}`, kind: 'relative'})
+      list[0]!._ref = `drafts.${published._id}`
+      return all
+    })
+    for (const [reader, error] of await errorsOfEveryReader(await datasetFile(serializeNdjson(documents)))) {
+      expect(error, reader).toBeInstanceOf(MalformedResponseError)
+      expect(error, reader).toMatchObject({code: 'MALFORMED_RESPONSE', path: 'contraindications[0]'})
     }
   })
 

@@ -8,7 +8,9 @@ import {readNdjson} from './dataset/read-ndjson.ts'
  * offline work. Reads NDJSON (streamed, line by line) on first use when given a path (Node
  * only; the browser and edge runtimes pass documents). Files and arrays are checked by the same
  * rules as the local lake's and `content:check`'s: one JSON document per line with a string
- * `_id` and `_type`, and no `_id` twice.
+ * `_id` and `_type`, and no `_id` twice. Serves the published perspective, as a site reads
+ * Content Lake: drafts and release versions are not there at all, so a reference to one leads
+ * nowhere (and the page is refused) instead of showing unreviewed text.
  *
  * @param pathOrDocuments - A path to an NDJSON file, or the documents themselves.
  * @throws {TypeError} for anything else
@@ -23,14 +25,22 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
   const runner = new GroqRunner()
   let loaded: Promise<readonly DatasetDocument[]> | undefined
   const load = () =>
-    (loaded ??= Array.isArray(pathOrDocuments)
-      ? Promise.resolve(checkDocuments(pathOrDocuments as readonly DatasetDocument[]))
-      : readNdjson(pathOrDocuments as string | URL))
+    (loaded ??= (
+      Array.isArray(pathOrDocuments)
+        ? Promise.resolve(checkDocuments(pathOrDocuments as readonly DatasetDocument[]))
+        : readNdjson(pathOrDocuments as string | URL)
+    ).then(publishedOnly))
   return {
     async fetch<R>(query: string, params: Record<string, unknown>): Promise<R> {
       return (await runner.run(query, params, await load())) as R
     },
   }
+}
+
+/** The published perspective: no drafts (`drafts.…`) and no release versions (`versions.…`). */
+function publishedOnly(documents: readonly DatasetDocument[]): readonly DatasetDocument[] {
+  const unpublished = (id: string) => id.startsWith('drafts.') || id.startsWith('versions.')
+  return documents.some((document) => unpublished(document._id)) ? documents.filter((document) => !unpublished(document._id)) : documents
 }
 
 /** Documents passed in memory obey the file rules too: a misuse, so a `TypeError`. */

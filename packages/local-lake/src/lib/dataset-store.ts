@@ -1,5 +1,6 @@
 import {type DatasetDocument, indexDocuments, serializeNdjson} from '@treatments/content/dataset'
 
+import {AnswerCache} from './answer-cache.ts'
 import {applyPerspective} from './apply-perspective.ts'
 import type {QueryView} from './groq-runner.ts'
 import type {DatasetHistory} from './history-log.ts'
@@ -22,6 +23,8 @@ export interface DatasetStoreInit {
   history?: DatasetHistory
   /** Who the log names as the author of the transactions. */
   author?: string
+  /** Bytes of serialized query answers to keep between changes. Default 0 (none). */
+  answerCacheBytes?: number
 }
 
 /** What a transaction computed: the next documents, whether they differ, and a result. */
@@ -52,6 +55,8 @@ export class DatasetStore {
   readonly #queue = new SerialQueue()
   /** Committed transactions, for listeners. */
   readonly log = new TransactionLog()
+  /** Serialized query answers of the current state, dropped on every committed change. */
+  readonly answers: AnswerCache
   #documents: readonly DatasetDocument[]
   #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
@@ -64,6 +69,7 @@ export class DatasetStore {
     this.#author = init.author ?? 'unknown'
     this.#documents = init.documents
     this.#byId = indexById(init.documents)
+    this.answers = new AnswerCache(init.answerCacheBytes ?? 0)
   }
 
   /** Every document, in dataset order. */
@@ -130,6 +136,7 @@ export class DatasetStore {
       this.#documents = next.documents
       this.#byId = indexById(next.documents)
       this.#views = new Map()
+      this.answers.invalidate()
       if (next.committed !== undefined && next.committed.changes.length > 0) this.log.record(next.committed)
       return next.result
     })

@@ -141,3 +141,38 @@ describe('GROQ queries through @sanity/client', () => {
     })
   })
 })
+
+describe('kept answers', () => {
+  it('answers a repeated query from the kept answer and drops it on the next change', async () => {
+    const query = '*[_id == $id][0].priceFrom'
+    expect(await fixture.client.fetch(query, {id: 'treatment-botox'})).toBe(250)
+    expect(await fixture.client.fetch(query, {id: 'treatment-botox'})).toBe(250)
+    await fixture.client.patch('treatment-botox').set({priceFrom: 260}).commit()
+    expect(await fixture.client.fetch(query, {id: 'treatment-botox'})).toBe(260)
+    await fixture.client.transaction().delete('treatment-botox').commit()
+    expect(await fixture.client.fetch(query, {id: 'treatment-botox'})).toBeNull()
+  })
+
+  it('keeps answers per perspective and per parameters', async () => {
+    const query = '*[_id == $id][0].priceFrom'
+    const anonymous = createClient({...fixture.lake.clientConfig, token: undefined})
+    expect(await anonymous.fetch(query, {id: 'treatment-botox'})).toBe(250)
+    expect(await fixture.client.fetch(query, {id: 'treatment-botox'}, {perspective: 'drafts'})).toBe(275)
+    expect(await anonymous.fetch(query, {id: 'treatment-botox'})).toBe(250)
+    expect(await anonymous.fetch(query, {id: 'treatment-fillers'})).toBe(350)
+  })
+
+  it('never keeps an answer that reads the time', async () => {
+    const first = await fixture.client.fetch<string>('now()')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(await fixture.client.fetch<string>('now()')).not.toBe(first)
+  })
+
+  it('sends the same bytes for a kept answer, with and without the query echoed', async () => {
+    const url = `${fixture.lake.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('*[_type == "treatment"]{_id}')}`
+    const first = await (await fetch(`${url}&returnQuery=false`)).json()
+    const second = await fetch(url)
+    expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(await second.clone().text()))
+    expect(await second.json()).toEqual({...(first as object), query: '*[_type == "treatment"]{_id}', ms: expect.any(Number)})
+  })
+})

@@ -7,6 +7,8 @@ import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {resolvePerspective} from './perspective.ts'
 import {readJsonBody} from './read-body.ts'
 import {paramsFromSearch} from './search-params.ts'
+import {searchParamsOf} from './search-params-of.ts'
+import {SerializedJson, serializeJson} from './send-json.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
@@ -15,11 +17,12 @@ import {paramsFromSearch} from './search-params.ts'
  * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
  * A perspective other than `published` needs the token; anonymous clients see published
  * documents only.
- * Answers `{query, result, ms}` (without `query` when `returnQuery=false`).
+ * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
+ * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
  */
 export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const started = performance.now()
-  const {url} = context
+  const search = searchParamsOf(context.url)
   let query: unknown
   let params: Record<string, unknown>
   if (context.method === 'POST') {
@@ -30,8 +33,8 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
     }
     params = body.params ?? {}
   } else {
-    query = url.searchParams.get('query') ?? undefined
-    params = paramsFromSearch(url.searchParams)
+    query = search.get('query') ?? undefined
+    params = paramsFromSearch(search)
   }
   if (typeof query !== 'string' || query.trim() === '') {
     throw badRequest(
@@ -40,7 +43,7 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
         : 'Missing "query" parameter: a GROQ query string',
     )
   }
-  const requested = url.searchParams.get('perspective')
+  const requested = search.get('perspective')
   let perspective = resolvePerspective(requested, context.apiVersion)
   if (perspective !== 'published' && !context.access.authenticated) {
     if (requested !== null && requested !== '') requireToken(context.access, `Queries with perspective "${requested}"`)
@@ -48,14 +51,24 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
     // shows an anonymous client: published documents only.
     perspective = 'published'
   }
-  const result = await context.runner.run(
-    query,
-    params,
-    context.store.view(perspective),
-    {projectId: context.projectId, dataset: context.store.name},
-    {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
-  )
+  const answers = context.store.answers
+  const key = answers.keyOf(perspective, context.projectId, query, params)
+  let answer = key === undefined ? undefined : answers.get(key)
+  if (answer === undefined) {
+    const generation = answers.generation
+    const result = await context.runner.run(
+      query,
+      params,
+      context.store.view(perspective),
+      {projectId: context.projectId, dataset: context.store.name},
+      {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
+    )
+    const text = serializeJson(result, context.options.maxResponseBytes)
+    answer = {text, bytes: Buffer.byteLength(text)}
+    if (key !== undefined) answers.set(key, answer, generation)
+  }
   const ms = Math.round(performance.now() - started)
-  const returnQuery = url.searchParams.get('returnQuery') !== 'false'
-  return {statusCode: 200, body: returnQuery ? {query, result, ms} : {result, ms}}
+  // As Sanity does: the query is echoed unless the client says returnQuery=false.
+  const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
+  return {statusCode: 200, body: new SerializedJson([start, answer.text, `,"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
 }

@@ -27,6 +27,11 @@ export interface LocalLakeOptions {
   /** How many parsed GROQ queries to cache. Default 500. */
   queryCacheSize?: number
   /**
+   * Bytes of query answers to keep, per dataset, until the next change to it (as Sanity's API
+   * CDN does; every mutation drops them). `0` keeps none. Default 32 MiB.
+   */
+  answerCacheBytes?: number
+  /**
    * Milliseconds a query may run before it is stopped with 408 `queryTimeoutError`. While it
    * runs, other requests are still served. Default 5000.
    */
@@ -82,6 +87,7 @@ export interface ResolvedLakeOptions {
   inMemory: boolean
   maxBodyBytes: number
   queryCacheSize: number
+  answerCacheBytes: number
   queryTimeoutMs: number
   maxResponseBytes: number
   token: string
@@ -95,6 +101,7 @@ const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 const DEFAULT_QUERY_TIMEOUT_MS = 5000
+const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024
 
 /** A short rendering of any value for "received ..." in error messages. */
 export function describeReceived(value: unknown): string {
@@ -134,6 +141,7 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     inMemory: boolean('inMemory'),
     maxBodyBytes: integer('maxBodyBytes', DEFAULT_MAX_BODY_BYTES, 1),
     queryCacheSize: integer('queryCacheSize', 500, 0),
+    answerCacheBytes: integer('answerCacheBytes', DEFAULT_ANSWER_CACHE_BYTES, 0),
     queryTimeoutMs: integer('queryTimeoutMs', DEFAULT_QUERY_TIMEOUT_MS, 1),
     maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     token: resolveToken(record.token, bad),

@@ -44,6 +44,7 @@ export async function loadDatasets(
           writeFile: options.writeFile,
           ...(history === undefined ? {} : {history}),
           author: options.author,
+          answerCacheBytes: options.answerCacheBytes,
         }),
       )
     }

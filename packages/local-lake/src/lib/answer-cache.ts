@@ -1,0 +1,130 @@
+/**
+ * Serialized query results of one dataset, as Sanity's API CDN keeps them: keyed by everything
+ * that decides the answer (perspective, project, query text, parameters), dropped as a whole on
+ * every committed change.
+ *
+ * An answer is kept from the second time it is asked for (a CDN's "cache on second hit"): a
+ * site reading its popular pages gets them from here, while reads that never repeat (a crawl,
+ * the load benchmark) cost only a short key each instead of filling the heap with answers the
+ * garbage collector then has to walk. Least recently used answers go first once `maxBytes` is
+ * reached; an answer larger than an eighth of it is not kept.
+ */
+export class AnswerCache {
+  readonly #maxBytes: number
+  readonly #entries = new Map<string, KeptAnswer>()
+  /** Keys asked for once, oldest first: the next ask keeps the answer. */
+  readonly #seen = new Set<string>()
+  /** A short number per query text (`-1`: never kept), so keys do not repeat kilobytes of GROQ. */
+  readonly #queryIds = new Map<string, number>()
+  #nextQueryId = 0
+  #bytes = 0
+  #generation = 0
+
+  /** @param maxBytes - bytes of answers (and their keys) to keep; `0` keeps none */
+  constructor(maxBytes: number) {
+    this.#maxBytes = maxBytes
+  }
+
+  /**
+   * Changes with every {@link AnswerCache.invalidate}. Read it before a query runs and pass it
+   * to {@link AnswerCache.set}, so an answer computed from a state that changed meanwhile is
+   * not kept.
+   */
+  get generation(): number {
+    return this.#generation
+  }
+
+  /** The cache key of a query, or `undefined` when its answer must not be kept. */
+  keyOf(perspective: string, projectId: string, query: string, params: Record<string, unknown>): string | undefined {
+    if (this.#maxBytes === 0) return undefined
+    const id = this.#queryIdOf(query)
+    if (id < 0) return undefined
+    let encoded: string
+    try {
+      encoded = JSON.stringify(params)
+    } catch {
+      // Too deep to serialize: not kept (the runner refuses such parameters with a 400).
+      return undefined
+    }
+    if (encoded.length * 2 > this.#maxBytes / 64) return undefined
+    return `${id}\u0000${perspective}\u0000${projectId}\u0000${encoded}`
+  }
+
+  /** The kept answer for `key`. */
+  get(key: string): KeptAnswer | undefined {
+    const found = this.#entries.get(key)
+    if (found !== undefined) {
+      this.#entries.delete(key)
+      this.#entries.set(key, found)
+    }
+    return found
+  }
+
+  /**
+   * Keeps `answer` for `key` if it was asked for before, unless the dataset changed since
+   * `generation` was read.
+   */
+  set(key: string, answer: KeptAnswer, generation: number): void {
+    if (generation !== this.#generation || this.#entries.has(key)) return
+    if (!this.#seen.delete(key)) {
+      this.#seen.add(key)
+      if (this.#seen.size > SEEN_KEYS) this.#seen.delete(this.#seen.values().next().value!)
+      return
+    }
+    const size = key.length * 2 + answer.bytes
+    if (size > this.#maxBytes / 8) return
+    this.#entries.set(key, answer)
+    this.#bytes += size
+    for (const [oldest, value] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break
+      this.#entries.delete(oldest)
+      this.#bytes -= oldest.length * 2 + value.bytes
+    }
+  }
+
+  /** Forgets every answer: the dataset changed. */
+  invalidate(): void {
+    this.#generation++
+    this.#entries.clear()
+    this.#seen.clear()
+    this.#bytes = 0
+  }
+
+  /** How many answers are kept. */
+  get size(): number {
+    return this.#entries.size
+  }
+
+  #queryIdOf(query: string): number {
+    let id = this.#queryIds.get(query)
+    if (id === undefined) {
+      if (this.#queryIds.size >= QUERY_TEXTS) {
+        // Many different texts (generated queries): start over rather than track them all.
+        this.#queryIds.clear()
+        this.#entries.clear()
+        this.#seen.clear()
+        this.#bytes = 0
+      }
+      id = DEPENDS_ON_TIME.test(query) ? -1 : this.#nextQueryId++
+      this.#queryIds.set(query, id)
+    }
+    return id
+  }
+}
+
+/**
+ * A serialized answer and its length in UTF-8 bytes. Kept as the string JSON.stringify made:
+ * turning it into a Buffer first cost a request that is not answered again more than it saved.
+ */
+export interface KeptAnswer {
+  text: string
+  bytes: number
+}
+
+/** How many keys asked for once are remembered. */
+const SEEN_KEYS = 10_000
+/** How many query texts are numbered before the numbering starts over. */
+const QUERY_TEXTS = 1000
+
+/** `now()`, `global::now()` and `dateTime::now()` answer differently every time (any query naming `now` is not kept). */
+const DEPENDS_ON_TIME = /\bnow\b/
