@@ -15,6 +15,7 @@ export function recordingWriter(inner: SafeHtmlWriter): SafeHtmlWriter & {trees:
   const open: Array<Root | Element> = [root]
   const marks: Array<{parent: Root | Element; index: number}> = []
   const parent = () => open.at(-1)!
+  let forward = true
   const writer = {
     trees,
     written,
@@ -22,15 +23,15 @@ export function recordingWriter(inner: SafeHtmlWriter): SafeHtmlWriter & {trees:
       const element: Element = {type: 'element', tagName, properties: structuredClone({...properties}) as Element['properties'], children: []}
       parent().children.push(element)
       open.push(element)
-      inner.open(tagName, properties)
+      if (forward) inner.open(tagName, properties)
     },
     close() {
       open.pop()
-      inner.close()
+      if (forward) inner.close()
     },
     text(value: string) {
       parent().children.push({type: 'text', value})
-      inner.text(value)
+      if (forward) inner.text(value)
     },
     node(tree: unknown) {
       const nodes = (Array.isArray(tree) ? tree : [tree]) as ElementContent[]
@@ -46,6 +47,20 @@ export function recordingWriter(inner: SafeHtmlWriter): SafeHtmlWriter & {trees:
       const after = at.children.splice(index)
       inner.insertAt(mark, write)
       at.children.push(...(after as ElementContent[]))
+    },
+    fragment(key: object, write: () => void) {
+      // Recorded as written out every time; when `inner` repeats its first output instead of
+      // writing, the calls are recorded only.
+      let written = false
+      inner.fragment(key, () => {
+        written = true
+        write()
+      })
+      if (!written) {
+        forward = false
+        write()
+        forward = true
+      }
     },
     take() {
       trees.push(root)

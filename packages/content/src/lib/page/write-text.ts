@@ -102,14 +102,17 @@ export function writeUntranslatedMarker(lang: string, context: PageContext): voi
   const languages = context.markerLanguages
   if (languages !== undefined && !languages.has(lang)) context.markerLanguages = new Set(languages).add(lang)
   const texts = markerTexts(ui, lang)
-  out.open('span', markerProperties)
-  out.open('span', markerCodeProperties)
-  out.text(texts.code)
-  out.close()
-  out.open('span', hiddenProperties)
-  out.text(texts.sentence)
-  out.close()
-  out.close()
+  // The same marker on every item of every page in the language: written once per texts.
+  out.fragment(texts, () => {
+    out.open('span', markerProperties)
+    out.open('span', markerCodeProperties)
+    out.text(texts.code)
+    out.close()
+    out.open('span', hiddenProperties)
+    out.text(texts.sentence)
+    out.close()
+    out.close()
+  })
 }
 
 /**
@@ -152,7 +155,7 @@ function markerTexts(ui: UiStrings, lang: string): MarkerTexts {
   if (byLang === undefined) markerTextsByUi.set(ui, (byLang = new Map()))
   let texts = byLang.get(lang)
   if (texts === undefined) {
-    texts = markerTextsOf(ui, lang)
+    texts = Object.freeze(markerTextsOf(ui, lang))
     // Languages come from the content's fallbacks: keep a bounded few.
     if (byLang.size < 100) byLang.set(lang, texts)
   }

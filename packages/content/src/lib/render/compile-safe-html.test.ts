@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {pageSanitizeSchema} from '../page/page-sanitize-schema.ts'
-import {compileSafeHtml} from './compile-safe-html.ts'
+import {compileSafeHtml, compileSafeHtmlWriter} from './compile-safe-html.ts'
 import {mdastToHast} from './mdast-to-hast.ts'
 import {portableTextToMdast} from './portable-text-to-mdast.ts'
 import {renderSanitizeSchema} from './render-sanitize-schema.ts'
@@ -123,5 +123,36 @@ describe('compileSafeHtml', () => {
   it('refuses a schema it cannot compile', () => {
     expect(() => compileSafeHtml({...renderSanitizeSchema, attributes: {img: ['src']}})).toThrow(/no attribute name known for property `src`/)
     expect(() => compileSafeHtml({...renderSanitizeSchema, clobber: ['id'], clobberPrefix: 'x-'})).toThrow(TypeError)
+  })
+
+  it('repeats a fragment as first written, and writes again one whose output depends on where it is', () => {
+    const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
+    const marker = Object.freeze({code: 'EN'})
+    const item = Object.freeze({text: 'a'})
+    const writeMarker = () => {
+      writer.open('span', {className: ['marker-untranslated']})
+      writer.text(marker.code)
+      writer.close()
+    }
+    let calls = 0
+    const writeItem = () => {
+      calls++
+      writer.open('li')
+      writer.text(item.text)
+      writer.close()
+    }
+    writer.fragment(marker, writeMarker)
+    writer.fragment(marker, () => writer.text('never written: the first output is repeated'))
+    // An `li` is kept only inside a list: its output is never repeated, in or out of one.
+    writer.fragment(item, writeItem)
+    writer.open('ul')
+    writer.fragment(item, writeItem)
+    writer.close()
+    // Inside a stripped element nothing is written, repeated or not.
+    writer.open('script')
+    writer.fragment(marker, writeMarker)
+    writer.close()
+    expect(writer.take()).toBe('<span class="marker-untranslated">EN</span><span class="marker-untranslated">EN</span>a<ul><li>a</li></ul>')
+    expect(calls).toBe(2)
   })
 })

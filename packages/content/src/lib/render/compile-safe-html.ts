@@ -62,6 +62,13 @@ export interface SafeHtmlWriter {
    * what was written since: for content that depends on what follows it.
    */
   insertAt(mark: number, write: () => void): void
+  /**
+   * What `write` writes, written once per `key` and then repeated: for a fragment written the
+   * same way many times (a marker), keyed by a frozen object that stands for its content. The
+   * checks run on the first write; the output is kept only when it depends on nothing outside
+   * the fragment (no `ancestors` rule consulted, every element closed).
+   */
+  fragment(key: object, write: () => void): void
   /** The HTML written since the last `take`; starts afresh. */
   take(): string
 }
@@ -195,6 +202,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     return start
   }
 
+  // Fragments written once (see `fragment`), by their key: the same for every writer of the schema.
+  const fragments = new WeakMap<object, string>()
+
   /** An open element that is counted (an ancestor some tag requires) or void. */
   interface Frame {
     /** The end tag, `''` when unwrapped. */
@@ -216,6 +226,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // rehype-sanitize counts them).
     const openCounts = new Map<string, number>()
     let skipping = 0
+    // How many `ancestors` rules were consulted: a fragment that consulted one is not kept.
+    let ancestorChecks = 0
     const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
 
     const writer: SafeHtmlWriter = {
@@ -226,6 +238,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
           return
         }
         const known = tagOf(name)
+        if (known.ancestors !== undefined) ancestorChecks++
         const safe = known.allowed && (known.ancestors === undefined || known.ancestors.some((ancestor) => (openCounts.get(ancestor) ?? 0) > 0))
         if (!safe) {
           if (known.strip) {
@@ -297,6 +310,20 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         const written = before.pop()!
         beforeLength -= written.length
         html = written + html + after
+      },
+      fragment(key, write) {
+        if (skipping > 0) return
+        const kept = fragments.get(key)
+        if (kept !== undefined) {
+          html += kept
+          return
+        }
+        const start = html.length
+        const depth = closes.length
+        const checks = ancestorChecks
+        const marks = before.length
+        write()
+        if (closes.length === depth && ancestorChecks === checks && skipping === 0 && before.length === marks) fragments.set(key, html.slice(start))
       },
       take() {
         const result = before.join('') + html
