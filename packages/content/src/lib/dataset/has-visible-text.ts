@@ -23,7 +23,7 @@ const asciiLetterOrDigit = /[A-Za-z0-9]/
  */
 export function hasVisibleText(value: unknown): boolean {
   if (value === undefined || value === null) return false
-  if (typeof value === 'string') return asciiLetterOrDigit.test(value) || letterOrDigit.test(value.normalize('NFKC'))
+  if (typeof value === 'string') return isAsciiLetterOrDigit(value.charCodeAt(0)) || asciiLetterOrDigit.test(value) || letterOrDigit.test(value.normalize('NFKC'))
   if (Array.isArray(value)) return value.some(blockHasVisibleText)
   return false
 }
@@ -33,4 +33,10 @@ function blockHasVisibleText(block: unknown): boolean {
   const children = (block as {children?: unknown}).children
   if (!Array.isArray(children)) return true
   return children.some((span) => hasVisibleText((span as {text?: unknown} | null)?.text))
+}
+
+/** `0-9`, `A-Z`, `a-z` (most texts start with one: no regular expression needed). */
+function isAsciiLetterOrDigit(code: number): boolean {
+  const lower = code | 32
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)
 }

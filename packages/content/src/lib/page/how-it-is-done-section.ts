@@ -33,7 +33,7 @@ export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageC
     id: use.ingredient._id,
     name: context.text(`ingredients[${index}].ingredient.name`, use.ingredient.name),
     ingredientClass: use.ingredient.ingredientClass,
-    classLabel: context.label('ingredientClass', use.ingredient.ingredientClass, `ingredients[${index}].ingredient.ingredientClass`),
+    classLabel: context.label('ingredientClass', use.ingredient.ingredientClass, () => `ingredients[${index}].ingredient.ingredientClass`),
     isClass: use.ingredient.isClass === true,
     role: context.text(`ingredients[${index}].role`, use.role),
     mechanism: context.text(`ingredients[${index}].ingredient.mechanism`, use.ingredient.mechanism),

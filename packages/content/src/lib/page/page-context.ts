@@ -27,8 +27,11 @@ export interface PageContext {
   markerLanguages: ReadonlySet<string> | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
-  /** The UI label of an enumerated value; the raw value, reported, when there is none. */
-  label(group: string, value: unknown, path: string): string
+  /**
+   * The UI label of an enumerated value; the raw value, reported, when there is none (`path`,
+   * or a function giving it, names the field in the report).
+   */
+  label(group: string, value: unknown, path: string | (() => string)): string
   report(ruleId: TreatmentPageRuleId, reason: string, path: string, blockKey?: string): void
 }
 
@@ -65,7 +68,8 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     label(group, value, path) {
       const label = catalogLabel(ui, group, value)
       if (label !== undefined) return label
-      report('unknown-value', `\`${path}\` has the value ${JSON.stringify(value)}, which has no \`${group}\` label; it is shown as written`, path)
+      const at = typeof path === 'string' ? path : path()
+      report('unknown-value', `\`${at}\` has the value ${JSON.stringify(value)}, which has no \`${group}\` label; it is shown as written`, at)
       return typeof value === 'string' ? value : String(value)
     },
   }

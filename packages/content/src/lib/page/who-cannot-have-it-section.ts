@@ -23,7 +23,7 @@ export function whoCannotHaveItSection(treatment: LocalizedTreatment, context: P
   const contraindications: ContraindicationItem[] = treatment.contraindications.map((item, index) => ({
     id: item._id,
     kind: item.kind,
-    kindLabel: context.label('contraindicationKind', item.kind, `contraindications[${index}].kind`),
+    kindLabel: context.label('contraindicationKind', item.kind, () => `contraindications[${index}].kind`),
     category: item.category,
     text: context.text(`contraindications[${index}].text`, item.text),
     codes: item.codes ?? [],

@@ -23,7 +23,7 @@ export function whoItIsForSection(treatment: LocalizedTreatment, context: PageCo
         description: context.text('condition.description', source.description),
       }
     : null
-  const bodyAreas = (treatment.bodyAreas ?? []).map((id, index) => ({id, label: context.label('bodyArea', id, `bodyAreas[${index}]`)}))
+  const bodyAreas = (treatment.bodyAreas ?? []).map((id, index) => ({id, label: context.label('bodyArea', id, () => `bodyAreas[${index}]`)}))
 
   const term = (text: string) => {
     out.open('dt')
