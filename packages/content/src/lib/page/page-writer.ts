@@ -16,14 +16,3 @@ export function pageWriter(): SafeHtmlWriter {
   create ??= compileSafeHtmlWriter(pageSanitizeSchema)
   return create()
 }
-
-/**
- * Properties with `className` left out when it is empty (an empty `className` would write
- * `class=""`).
- *
- * @internal
- */
-export function withClass(className: readonly string[], properties?: Record<string, unknown>): Record<string, unknown> | undefined {
-  if (className.length === 0) return properties
-  return properties === undefined ? {className} : {...properties, className}
-}
