@@ -1,5 +1,5 @@
 import type {RootContent} from 'mdast'
-import {mdastToHast} from '../render/mdast-to-hast.ts'
+import {writeMdast} from '../render/mdast-to-hast.ts'
 import {convertPortableText} from '../render/portable-text-to-mdast.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
@@ -12,7 +12,8 @@ const richTextClass = Object.freeze(['rich-text'])
 
 /**
  * Writes Portable Text through the same safe pipeline as `toHtml` (Portable Text → mdast →
- * hast, no raw HTML path, then the page's sanitizing writer), with its headings moved one level
+ * the HTML elements `mdastToHast` would make, no raw HTML path, written through the page's
+ * sanitizing writer), with its headings moved one level
  * down (`h2` → `h3`) to sit under the section heading, and heading ids prefixed with `body-`
  * after the page's `idPrefix`. In a `div.rich-text`, with `lang` and a compact "not yet
  * translated" marker when it fell back; a visible placeholder when missing. Render problems are
@@ -41,7 +42,7 @@ export function writeRichText(field: PageText<unknown>, context: PageContext): v
     out.close()
   }
   out.open('div', lang ? {className: richTextClass, lang} : {className: richTextClass})
-  out.node(mdastToHast(tree).children)
+  writeMdast(tree, out)
   out.close()
 }
 

@@ -6,7 +6,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {pageSanitizeSchema} from '../page/page-sanitize-schema.ts'
 import {compileSafeHtml, compileSafeHtmlWriter} from './compile-safe-html.ts'
-import {mdastToHast} from './mdast-to-hast.ts'
+import {mdastToHast, writeMdast} from './mdast-to-hast.ts'
 import {portableTextToMdast} from './portable-text-to-mdast.ts'
 import {renderSanitizeSchema} from './render-sanitize-schema.ts'
 
@@ -81,10 +81,15 @@ describe('compileSafeHtml', () => {
   it('gives the HTML of rehype-sanitize + rehype-stringify for every tree Portable Text produces', () => {
     const expected = viaRehype(renderSanitizeSchema)
     const own = compileSafeHtml(renderSanitizeSchema)
+    const writer = compileSafeHtmlWriter(renderSanitizeSchema)()
     fc.assert(
       fc.property(fc.array(blockArb, {maxLength: 12}), fc.constantFrom('', 'body-', 'x"&'), (blocks, idPrefix) => {
-        const hast = mdastToHast(portableTextToMdast(blocks, {idPrefix}).tree)
+        const {tree} = portableTextToMdast(blocks, {idPrefix})
+        const hast = mdastToHast(tree)
         expect(own(hast)).toBe(expected(hast))
+        // Written straight from mdast, as `toHtml` and pages do: the same.
+        writeMdast(tree, writer)
+        expect(writer.take()).toBe(expected(hast))
       }),
       {numRuns: 500},
     )

@@ -1,5 +1,5 @@
-import {compileSafeHtml, type SafeHtmlSerializer} from './compile-safe-html.ts'
-import {mdastToHast} from './mdast-to-hast.ts'
+import {compileSafeHtmlWriter, type SafeHtmlWriter} from './compile-safe-html.ts'
+import {writeMdast} from './mdast-to-hast.ts'
 import {convertPortableText} from './portable-text-to-mdast.ts'
 import type {RenderInput} from './render-input.ts'
 import {readBlocks} from './render-input.ts'
@@ -8,14 +8,15 @@ import type {RenderResult} from './render-result.ts'
 import {renderSanitizeSchema} from './render-sanitize-schema.ts'
 
 /** Compiled on first use, then shared by every call. */
-let serialize: SafeHtmlSerializer | undefined
+let writer: SafeHtmlWriter | undefined
 
 /**
  * Render Portable Text to sanitized HTML.
  *
- * The pipeline is {@link portableTextToMdast} → hast (HTML syntax tree) → HTML, where the last
- * step sanitizes and serializes in one walk with the `rehype-sanitize` schema compiled once
- * (its output is held equal to `rehype-sanitize` + `rehype-stringify` by a property test).
+ * The pipeline is {@link portableTextToMdast} → the HTML elements `mdast-util-to-hast` would make
+ * → HTML, written through a writer that sanitizes as it writes, with the `rehype-sanitize`
+ * schema compiled once (its output is held equal to `rehype-sanitize` + `rehype-stringify` on
+ * the hast by property tests).
  *
  * Safe by construction: text is always escaped, raw HTML is never passed through (there is no
  * `html` node path at all), and the only elements produced are `p`, `h2`–`h4` (with an `id`), `ul`, `ol`, `li`, `strong`, `em`, `code`,
@@ -39,6 +40,9 @@ export function toHtml(blocks: RenderInput, options?: RenderOptions): RenderResu
   const {idPrefix} = readRenderOptions('toHtml', options)
   const {tree, messages} = convertPortableText(list, idPrefix)
   if (tree.children.length === 0) return {value: '', messages}
-  serialize ??= compileSafeHtml(renderSanitizeSchema)
-  return {value: serialize(mdastToHast(tree)), messages}
+  writer ??= compileSafeHtmlWriter(renderSanitizeSchema)()
+  // Nothing left from a call that threw half-way.
+  writer.take()
+  writeMdast(tree, writer)
+  return {value: writer.take(), messages}
 }
