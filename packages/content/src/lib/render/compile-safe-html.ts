@@ -326,7 +326,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         if (closes.length === depth && ancestorChecks === checks && skipping === 0 && before.length === marks) fragments.set(key, html.slice(start))
       },
       take() {
-        const result = before.join('') + html
+        const result = before.length === 0 ? html : before.join('') + html
         before.length = 0
         beforeLength = 0
         html = ''
