@@ -70,15 +70,28 @@ const referenced = (fields: Record<string, Check>): Check => {
   const check = object({_id: string, _type: optional(string), ...fields})
   // An answer may hold one object for a document many treatments reference (the in-process
   // plans do): checked once per answer by each field's rule.
-  const checked = new WeakMap<object, number>()
-  return (value, path) => {
-    if (value && typeof value === 'object' && checked.get(value) === answer) return
+  const rule: Check = (value, path) => {
+    const seen = checkedInAnswer.get(rule)
+    if (seen !== undefined && value && typeof value === 'object' && seen.has(value)) return
     check(value, path)
-    checked.set(value as object, answer)
+    if (value && typeof value === 'object') {
+      if (seen === undefined) checkedInAnswer.set(rule, new Set([value]))
+      else seen.add(value)
+    }
+  }
+  return rule
+}
+/** The referenced objects checked in the answer being checked, by rule; emptied after each answer. */
+const checkedInAnswer = new Map<Check, Set<object>>()
+
+/** Runs the checks of one answer; what {@link referenced} remembered is dropped after. */
+function checkingAnswer(run: () => void): void {
+  try {
+    run()
+  } finally {
+    checkedInAnswer.clear()
   }
 }
-/** Which answer is being checked, for {@link referenced}. */
-let answer = 0
 
 const protocol = optional(object({}))
 
@@ -158,17 +171,17 @@ function checkUniqueSlugs(pages: ReadonlyArray<{_id: string; slug: string}>): vo
  * exactly one, of the projected shape and the page's invariants.
  */
 export function checkTreatmentPage(value: unknown): void {
-  answer++
   if (!Array.isArray(value)) throw new MalformedResponseError('', 'an array of treatments', value)
   // Paths are within the treatment (`contraindications[2]`), as a page author reads them.
-  for (const page of value) treatmentPage(page, [])
+  checkingAnswer(() => {
+    for (const page of value) treatmentPage(page, [])
+  })
   checkInvariants(value as CheckedPage[])
 }
 
 /** Checks a bulk answer of treatment pages: shape, invariants of each, and unique slugs. */
 export function checkTreatmentPages(value: unknown): void {
-  answer++
-  list(treatmentPage, true)(value, [])
+  checkingAnswer(() => list(treatmentPage, true)(value, []))
   checkInvariants(value as CheckedPage[])
 }
 

@@ -352,6 +352,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
 export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
   const writer = compileSafeHtmlWriter(schema)()
   return (tree) => {
+    // Nothing left from a call that threw half-way.
+    writer.take()
     writer.node(tree)
     return writer.take()
   }
