@@ -967,7 +967,7 @@ export type AllTreatmentsQueryResult = Array<{
 
 // Source: ../packages/content/src/lib/queries.ts
 // Variable: treatmentListQuery
-// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": t[language == $locale][0].sourceHashes[field == ^.f][0].hash}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentListQueryResult = Array<{
   _id: string;
   slug: string;
