@@ -1,7 +1,6 @@
 import {hasVisibleText} from './dataset/has-visible-text.ts'
 import {itemLanguage} from './dataset/item-language.ts'
 import {digestSourceHash, knownSourceHash} from './digest-source-hash.ts'
-import {fieldPathOf} from './field-path.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
@@ -73,7 +72,11 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   const fallbacks: Array<Fallback | Promise<Fallback | undefined>> = []
   // The path of the node being walked, as segments: a string is built only for a fallback.
   const segments: Array<string | number> = []
-  const currentPath = () => fieldPathOf(segments, segments.length)
+  const currentPath = () => {
+    let path = ''
+    for (const segment of segments) path = typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment
+    return path
+  }
   // `container[key]` is where the walked node's value goes, so a stale text can be replaced there.
   const walk = (node: unknown, container: Record<string | number, unknown>, key: string | number): unknown => {
     if (Array.isArray(node)) {

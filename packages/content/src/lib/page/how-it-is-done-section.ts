@@ -4,7 +4,6 @@ import {pageSection, writeSubheading} from './page-section.ts'
 import type {IngredientItem, ProtocolData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
-import {fieldPath} from '../field-path.ts'
 
 const protocolProperties = constantProperties({className: ['protocol']})
 const listProperties = constantProperties({className: ['item-list']})
@@ -32,12 +31,12 @@ export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageC
   const ingredients: IngredientItem[] = (treatment.ingredients ?? []).map((use, index) => ({
     key: use._key,
     id: use.ingredient._id,
-    name: context.text(fieldPath('ingredients', index, 'ingredient', 'name'), use.ingredient.name),
+    name: context.text(`ingredients[${index}].ingredient.name`, use.ingredient.name),
     ingredientClass: use.ingredient.ingredientClass,
     classLabel: context.label('ingredientClass', use.ingredient.ingredientClass, () => `ingredients[${index}].ingredient.ingredientClass`),
     isClass: use.ingredient.isClass === true,
-    role: context.text(fieldPath('ingredients', index, 'role'), use.role),
-    mechanism: context.text(fieldPath('ingredients', index, 'ingredient', 'mechanism'), use.ingredient.mechanism),
+    role: context.text(`ingredients[${index}].role`, use.role),
+    mechanism: context.text(`ingredients[${index}].ingredient.mechanism`, use.ingredient.mechanism),
   }))
 
   const write = () => {

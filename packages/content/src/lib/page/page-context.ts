@@ -1,5 +1,4 @@
 import type {TreatmentResult} from '../create-content-reader.ts'
-import type {Fallback} from '../localize.ts'
 import type {SafeHtmlWriter} from '../render/compile-safe-html.ts'
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {catalogLabel} from './catalog-label.ts'
@@ -42,9 +41,7 @@ export interface PageContext {
  * @internal
  */
 export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter): PageContext {
-  // By path; a later fallback of the same path wins, as in `new Map(entries)`.
-  const fallbacks = new Map<string, Fallback>()
-  for (const fallback of result.fallbacks) fallbacks.set(fallback.path, fallback)
+  const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
   const messages: TreatmentPageMessage[] = []
   const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
     messages.push(blockKey === undefined ? {ruleId, reason, path, source: '@treatments/content'} : {ruleId, reason, path, blockKey, source: '@treatments/content'})

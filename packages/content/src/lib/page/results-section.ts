@@ -6,7 +6,6 @@ import type {PageText} from './page-text.ts'
 import type {ClaimItem, EffectItem} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
-import {fieldPath} from '../field-path.ts'
 
 const listProperties = constantProperties({className: ['item-list']})
 const itemProperties = constantProperties({className: ['item']})
@@ -43,7 +42,7 @@ export function resultsSection(treatment: LocalizedTreatment, context: PageConte
     const onsetDays = typeof effect.onsetDays === 'number' && Number.isFinite(effect.onsetDays) && effect.onsetDays >= 0 ? effect.onsetDays : null
     effects.push({
       id: effect._id,
-      text: context.text(fieldPath('effects', index, 'text'), effect.text),
+      text: context.text(`${path}.text`, effect.text),
       onsetDays,
       onset: onsetDays === null ? null : ui.formatResultsFromDay(onsetDays),
       claimStatus: effect.claimStatus,
@@ -57,7 +56,7 @@ export function resultsSection(treatment: LocalizedTreatment, context: PageConte
     const path = `claims[${index}]`
     const status = claimStatusNote(claim.claimStatus, path, 'The claim', context)
     if (!status) continue
-    claims.push({key: claim._key, topic: claim.topic, statement: context.text(fieldPath('claims', index, 'statement'), claim.statement), claimStatus: claim.claimStatus, statusNote: status.note})
+    claims.push({key: claim._key, topic: claim.topic, statement: context.text(`${path}.statement`, claim.statement), claimStatus: claim.claimStatus, statusNote: status.note})
   }
 
   const backing = (claimStatus: string) => (claimStatus === 'supported' ? 'supported' : claimStatus === 'clinicExperience' ? 'clinic' : 'unreviewed')

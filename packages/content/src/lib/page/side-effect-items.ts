@@ -1,7 +1,6 @@
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageContext} from './page-context.ts'
 import type {SideEffectItem} from './treatment-page-section.ts'
-import {fieldPath} from '../field-path.ts'
 
 /**
  * Every side effect with its severity label and when to seek help, in content order. An unknown
@@ -21,8 +20,8 @@ export function sideEffectItems(treatment: LocalizedTreatment, context: PageCont
       id: item._id,
       severity,
       severityLabel: context.ui.t(`sideEffectSeverity.${severity}`),
-      text: context.text(fieldPath('sideEffects', index, 'text'), item.text),
-      whenToSeekHelp: context.text(fieldPath('sideEffects', index, 'whenToSeekHelp'), item.whenToSeekHelp),
+      text: context.text(`${path}.text`, item.text),
+      whenToSeekHelp: context.text(`${path}.whenToSeekHelp`, item.whenToSeekHelp),
     }
   })
 }

@@ -4,7 +4,6 @@ import {pageSection, writeSubheading} from './page-section.ts'
 import type {ContraindicationItem} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
-import {fieldPath} from '../field-path.ts'
 
 const listProperties = constantProperties({className: ['item-list']})
 const itemProperties = constantProperties({className: ['item', 'contraindication']})
@@ -26,7 +25,7 @@ export function whoCannotHaveItSection(treatment: LocalizedTreatment, context: P
     kind: item.kind,
     kindLabel: context.label('contraindicationKind', item.kind, () => `contraindications[${index}].kind`),
     category: item.category,
-    text: context.text(fieldPath('contraindications', index, 'text'), item.text),
+    text: context.text(`contraindications[${index}].text`, item.text),
     codes: item.codes ?? [],
   }))
   const list = (items: ContraindicationItem[]) => {

@@ -4,7 +4,6 @@ import {pageSection} from './page-section.ts'
 import type {WhoItIsForData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
-import {fieldPath} from '../field-path.ts'
 
 const factsProperties = constantProperties({className: ['facts']})
 
@@ -20,7 +19,7 @@ export function whoItIsForSection(treatment: LocalizedTreatment, context: PageCo
   const condition: WhoItIsForData['condition'] = source
     ? {
         name: context.text('condition.name', source.name),
-        otherNames: (source.alternateNames ?? []).map((item, index) => context.text(fieldPath('condition', 'alternateNames', index, 'name'), item.name)),
+        otherNames: (source.alternateNames ?? []).map((item, index) => context.text(`condition.alternateNames[${index}].name`, item.name)),
         description: context.text('condition.description', source.description),
       }
     : null
