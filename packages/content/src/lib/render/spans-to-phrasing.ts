@@ -46,14 +46,14 @@ export function spansToPhrasing(
 ): Phrasing {
   const root: PhrasingContent[] = []
   if (plainSpans(children)) {
-    // Spans without marks (most blocks): their text, in leaves, with nothing to nest.
+    // Spans without marks (most blocks): their text, in leaves, with nothing to nest. Leaves of
+    // adjacent spans merge, so the joined text gives the same leaves in one pass.
     let text = ''
     for (let index = 0; index < children.length; index++) {
       const value = (children[index] as {text?: unknown}).text
-      if (typeof value !== 'string' || value === '') continue
-      text += value
-      appendLeaves(root, value, false)
+      if (typeof value === 'string') text += value
     }
+    if (text !== '') appendLeaves(root, text, false)
     return {children: root, text}
   }
   const stack: OpenMark[] = []
