@@ -104,22 +104,76 @@ function isPublished(document: Doc): boolean {
  * referenced document and field, as a JSON answer parsed by a client would not, but nothing
  * reads an answer to change it.
  */
-type Projections = Map<ReferenceField, Map<Doc, unknown>>
-type ReferenceField = 'condition' | 'ingredient' | 'effect' | 'sideEffect' | 'contraindication'
+interface Projections {
+  condition: Map<Doc, Doc>
+  ingredient: Map<Doc, Doc>
+  effect: Map<Doc, Doc>
+  sideEffect: Map<Doc, Doc>
+  contraindication: Map<Doc, Doc>
+}
 
-function projectedOnce(projections: Projections, field: ReferenceField, document: Doc | null, project: (document: Doc) => unknown): unknown {
+function newProjections(): Projections {
+  return {condition: new Map(), ingredient: new Map(), effect: new Map(), sideEffect: new Map(), contraindication: new Map()}
+}
+
+/** How a field projects a referenced document (module functions: no closure per reference). */
+type Project = (document: Doc, locales: readonly unknown[], locale: unknown) => Doc
+
+function projectedOnce(byDocument: Map<Doc, Doc>, document: Doc | null, project: Project, locales: readonly unknown[], locale: unknown): Doc | null {
   if (document === null) return null
-  let byDocument = projections.get(field)
-  if (byDocument === undefined) projections.set(field, (byDocument = new Map()))
-  if (byDocument.has(document)) return byDocument.get(document)
-  const projected = project(document)
-  byDocument.set(document, projected)
+  let projected = byDocument.get(document)
+  if (projected === undefined) byDocument.set(document, (projected = project(document, locales, locale)))
   return projected
 }
 
-function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown, projections: Projections = new Map()): Doc {
-  const safety = (document: Doc, field: string) => ({...localized(document[field], locales), source: {hash: recordedHash(document, locale, field)}})
-  const condition = deref(index, treatment.condition)
+function safety(document: Doc, field: string, locales: readonly unknown[], locale: unknown): Doc {
+  return {...localized(document[field], locales), source: {hash: recordedHash(document, locale, field)}}
+}
+
+const projectCondition: Project = (condition, locales) => ({
+  _id: get(condition, '_id'),
+  ...typeWhenNot(condition, 'condition'),
+  name: localized(condition.name, locales),
+  alternateNames: each(condition.alternateNames, (item) => ({_key: get(item, '_key'), name: localized(item.name, locales)})),
+  description: localized(condition.description, locales),
+})
+
+const projectIngredient: Project = (ingredient, locales) => ({
+  _id: get(ingredient, '_id'),
+  ...typeWhenNot(ingredient, 'ingredient'),
+  ingredientClass: get(ingredient, 'ingredientClass'),
+  isClass: get(ingredient, 'isClass'),
+  name: localized(ingredient.name, locales),
+  mechanism: localized(ingredient.mechanism, locales),
+  codes: each(ingredient.codes, (code) => pick(code, ['codingSystem', 'code'])),
+})
+
+const projectEffect: Project = (effect, locales) => ({
+  _id: get(effect, '_id'),
+  ...typeWhenNot(effect, 'effect'),
+  onsetDays: get(effect, 'onsetDays'),
+  claimStatus: get(effect, 'claimStatus'),
+  text: localized(effect.text, locales),
+})
+
+const projectSideEffect: Project = (sideEffect, locales, locale) => ({
+  _id: get(sideEffect, '_id'),
+  ...typeWhenNot(sideEffect, 'sideEffect'),
+  severity: get(sideEffect, 'severity'),
+  text: safety(sideEffect, 'text', locales, locale),
+  whenToSeekHelp: safety(sideEffect, 'whenToSeekHelp', locales, locale),
+})
+
+const projectContraindication: Project = (contraindication, locales, locale) => ({
+  _id: get(contraindication, '_id'),
+  ...typeWhenNot(contraindication, 'contraindication'),
+  kind: get(contraindication, 'kind'),
+  category: get(contraindication, 'category'),
+  text: safety(contraindication, 'text', locales, locale),
+  codes: each(contraindication.codes, (code) => pick(code, ['codingSystem', 'code'])),
+})
+
+function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown, projections: Projections = newProjections()): Doc {
   const review = treatment.medicalReview
   return {
     _id: get(treatment, '_id'),
@@ -132,57 +186,21 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     howPerformed: localized(treatment.howPerformed, locales),
     bodyAreas: get(treatment, 'bodyAreas'),
     protocol: pick(treatment.protocol, ['sessionsMin', 'sessionsMax', 'intervalMinWeeks', 'intervalMaxWeeks']),
-    condition: projectedOnce(projections, 'condition', condition, (condition) => ({
-      _id: get(condition, '_id'),
-      ...typeWhenNot(condition, 'condition'),
-      name: localized(condition.name, locales),
-      alternateNames: each(condition.alternateNames, (item) => ({_key: get(item, '_key'), name: localized(item.name, locales)})),
-      description: localized(condition.description, locales),
+    condition: projectedOnce(projections.condition, deref(index, treatment.condition), projectCondition, locales, locale),
+    ingredients: each(treatment.ingredients, (item) => ({
+      _key: get(item, '_key'),
+      role: localized(item.role, locales),
+      ingredient: projectedOnce(projections.ingredient, deref(index, item.ingredient), projectIngredient, locales, locale),
     })),
-    ingredients: each(treatment.ingredients, (item) => {
-      const ingredient = deref(index, item.ingredient)
-      return {
-        _key: get(item, '_key'),
-        role: localized(item.role, locales),
-        ingredient: projectedOnce(projections, 'ingredient', ingredient, (ingredient) => ({
-          _id: get(ingredient, '_id'),
-          ...typeWhenNot(ingredient, 'ingredient'),
-          ingredientClass: get(ingredient, 'ingredientClass'),
-          isClass: get(ingredient, 'isClass'),
-          name: localized(ingredient.name, locales),
-          mechanism: localized(ingredient.mechanism, locales),
-          codes: each(ingredient.codes, (code) => pick(code, ['codingSystem', 'code'])),
-        })),
-      }
-    }),
-    effects: derefEach(index, projections, 'effect', treatment.effects, (effect) => ({
-      _id: get(effect, '_id'),
-      ...typeWhenNot(effect, 'effect'),
-      onsetDays: get(effect, 'onsetDays'),
-      claimStatus: get(effect, 'claimStatus'),
-      text: localized(effect.text, locales),
-    })),
+    effects: derefEach(index, projections.effect, treatment.effects, projectEffect, locales, locale),
     claims: each(treatment.claims, (claim) => ({
       _key: get(claim, '_key'),
       topic: get(claim, 'topic'),
       claimStatus: get(claim, 'claimStatus'),
       statement: localized(claim.statement, locales),
     })),
-    sideEffects: derefEach(index, projections, 'sideEffect', treatment.sideEffects, (sideEffect) => ({
-      _id: get(sideEffect, '_id'),
-      ...typeWhenNot(sideEffect, 'sideEffect'),
-      severity: get(sideEffect, 'severity'),
-      text: safety(sideEffect, 'text'),
-      whenToSeekHelp: safety(sideEffect, 'whenToSeekHelp'),
-    })),
-    contraindications: derefEach(index, projections, 'contraindication', treatment.contraindications, (contraindication) => ({
-      _id: get(contraindication, '_id'),
-      ...typeWhenNot(contraindication, 'contraindication'),
-      kind: get(contraindication, 'kind'),
-      category: get(contraindication, 'category'),
-      text: safety(contraindication, 'text'),
-      codes: each(contraindication.codes, (code) => pick(code, ['codingSystem', 'code'])),
-    })),
+    sideEffects: derefEach(index, projections.sideEffect, treatment.sideEffects, projectSideEffect, locales, locale),
+    contraindications: derefEach(index, projections.contraindication, treatment.contraindications, projectContraindication, locales, locale),
     disclaimer: localized(treatment.disclaimer, locales),
     medicalReview: isObject(review)
       ? {
@@ -206,9 +224,11 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
 }
 
 /** `list[]->{…}`: each reference followed and projected, `null` where it leads nowhere. */
-function derefEach(index: DocumentIndex, projections: Projections, field: ReferenceField, value: unknown, project: (document: Doc) => unknown): unknown[] | null {
+function derefEach(index: DocumentIndex, byDocument: Map<Doc, Doc>, value: unknown, project: Project, locales: readonly unknown[], locale: unknown): Array<Doc | null> | null {
   if (!Array.isArray(value)) return null
-  return value.map((item) => projectedOnce(projections, field, deref(index, item), project))
+  const out: Array<Doc | null> = []
+  for (const item of value) out.push(projectedOnce(byDocument, deref(index, item), project, locales, locale))
+  return out
 }
 
 /** Published treatments among `candidates`, in dataset order. */
@@ -248,7 +268,7 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       if (locales === undefined) return undefined
       const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
       const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      const projections: Projections = new Map()
+      const projections = newProjections()
       return ordered?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
     },
   ],

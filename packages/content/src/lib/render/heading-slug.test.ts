@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {headingSlug} from './heading-slug.ts'
 import {createHeadingSlugger} from './heading-slugger.ts'
@@ -13,6 +14,22 @@ describe('headingSlug', () => {
   it('gives `section` for text with no letters or digits', () => {
     expect(headingSlug('?!')).toBe('section')
     expect(headingSlug('')).toBe('section')
+  })
+
+  it('gives ASCII text (its fast path) the slug of the Unicode rules', () => {
+    // The rules as written for any script, without the ASCII shortcut.
+    const unicode = (text: string) => {
+      const slug = text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/ß/g, 'ss')
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-+|-+$/g, '')
+      return slug === '' ? 'section' : slug
+    }
+    fc.assert(fc.property(fc.string({unit: 'binary-ascii', maxLength: 40}), (text) => headingSlug(text) === unicode(text)), {numRuns: 500})
+    fc.assert(fc.property(fc.string({maxLength: 40}), (text) => headingSlug(text) === unicode(text)), {numRuns: 500})
   })
 })
 

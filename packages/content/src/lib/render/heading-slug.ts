@@ -13,6 +13,11 @@
  * @public
  */
 export function headingSlug(text: string): string {
+  // ASCII text (most headings) has nothing to decompose and no marks: one pass less per step.
+  if (asciiOnly.test(text)) {
+    const slug = text.toLowerCase().replace(asciiRun, '-').replace(edgeDashes, '')
+    return slug === '' ? 'section' : slug
+  }
   const slug = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -22,3 +27,7 @@ export function headingSlug(text: string): string {
     .replace(/^-+|-+$/g, '')
   return slug === '' ? 'section' : slug
 }
+
+const asciiOnly = /^[\x00-\x7f]*$/
+const asciiRun = /[^a-z0-9]+/g
+const edgeDashes = /^-+|-+$/g

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {portableTextToMdast} from './portable-text-to-mdast.ts'
 
@@ -44,6 +45,21 @@ describe('portableTextToMdast', () => {
   it('throws a TypeError naming the call for a non-array', () => {
     expect(() => portableTextToMdast({} as never)).toThrow(
       new TypeError('`portableTextToMdast` expects an array of Portable Text blocks, got an object'),
+    )
+  })
+
+  it('gives spans without marks (their quick path) the tree the general path gives', () => {
+    // A mark with no equivalent takes a span through the general path and leaves only its text.
+    const span = (text: string, marks?: string[]) => (marks ? {_type: 'span', text, marks} : {_type: 'span', text})
+    const text = fc.string({unit: fc.constantFrom('a', ' ', '\n', '\r', '\t', 'é', '<')})
+    const styles = fc.constantFrom('normal', 'h2', 'blockquote')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(styles, fc.array(text, {maxLength: 4})), {maxLength: 4}), (blocks) => {
+        const plain = blocks.map(([style, texts], index) => ({_type: 'block', _key: `b${index}`, style, children: texts.map((value) => span(value))}))
+        const general = blocks.map(([style, texts], index) => ({_type: 'block', _key: `b${index}`, style, children: texts.map((value) => span(value, ['underline']))}))
+        expect(portableTextToMdast(plain).tree).toEqual(portableTextToMdast(general).tree)
+      }),
+      {numRuns: 300},
     )
   })
 })

@@ -22,6 +22,8 @@ interface OpenMark {
   children: PhrasingContent[]
 }
 
+const noMarks: string[] = []
+
 /** Decorators that Portable Text editors offer and Markdown cannot express. */
 const unsupportedDecorators = new Set(['underline', 'strike-through'])
 
@@ -43,6 +45,17 @@ export function spansToPhrasing(
   sink: MessageSink,
 ): Phrasing {
   const root: PhrasingContent[] = []
+  if (plainSpans(children)) {
+    // Spans without marks (most blocks): their text, in leaves, with nothing to nest. Leaves of
+    // adjacent spans merge, so the joined text gives the same leaves in one pass.
+    let text = ''
+    for (let index = 0; index < children.length; index++) {
+      const value = (children[index] as {text?: unknown}).text
+      if (typeof value === 'string') text += value
+    }
+    if (text !== '') appendLeaves(root, text, false)
+    return {children: root, text}
+  }
   const stack: OpenMark[] = []
   const definitions = Array.isArray(markDefs) ? markDefs : []
   let resolved: Map<string, ResolvedMark> | undefined
@@ -57,9 +70,10 @@ export function spansToPhrasing(
       continue
     }
     const spanText = typeof child.text === 'string' ? child.text : ''
-    const marks: string[] = []
+    // Most spans have no marks: they share one empty list, never written to.
+    let marks = noMarks
     let code = false
-    if (Array.isArray(child.marks)) {
+    if (Array.isArray(child.marks) && child.marks.length > 0) {
       for (const mark of child.marks) {
         if (typeof mark !== 'string') continue
         resolved ??= new Map()
@@ -69,7 +83,10 @@ export function spansToPhrasing(
           resolved.set(mark, result)
         }
         if (result === 'code') code = true
-        else if (result !== null && !marks.includes(mark)) marks.push(mark)
+        else if (result !== null && !marks.includes(mark)) {
+          if (marks === noMarks) marks = []
+          marks.push(mark)
+        }
       }
     }
     spans.push({text: spanText, marks, code})
@@ -105,6 +122,17 @@ export function spansToPhrasing(
     appendLeaves(parent, span.text, span.code)
   }
   return {children: root, text}
+}
+
+/** Whether every child is a span without marks. */
+function plainSpans(children: readonly unknown[]): boolean {
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (!isRecord(child) || child._type !== 'span') return false
+    const marks = child.marks
+    if (marks !== undefined && marks !== null && !(Array.isArray(marks) && marks.length === 0)) return false
+  }
+  return true
 }
 
 function describeBlock(blockKey: string | undefined): string {
