@@ -2,6 +2,7 @@ import {constantProperties} from '../render/compile-safe-html.ts'
 import type {PageContext} from './page-context.ts'
 import type {TreatmentPageSectionId, TreatmentPageSectionOf} from './treatment-page-section.ts'
 import {writeUntranslatedNotes} from './write-text.ts'
+import {fragmentKeys} from './fragment-keys.ts'
 
 /**
  * A page section: `<section id aria-labelledby><h2>heading</h2>…</section>`, written by the
@@ -14,10 +15,13 @@ import {writeUntranslatedNotes} from './write-text.ts'
 export function pageSection<I extends TreatmentPageSectionId, D>(context: PageContext, id: I, heading: string, write: () => void, data: D): TreatmentPageSectionOf<I, D> {
   const {out} = context
   const properties = sectionProperties(context.idPrefix, id)
-  out.open('section', properties.section)
-  out.open('h2', properties.heading)
-  out.text(heading)
-  out.close()
+  // The section's start and heading: the same on every page in the language.
+  out.fragment(properties.start(heading), () => {
+    out.open('section', properties.section)
+    out.open('h2', properties.heading)
+    out.text(heading)
+    out.close()
+  })
   const notesAt = out.mark()
   context.markerLanguages = noLanguages
   write()
@@ -32,7 +36,7 @@ export function pageSection<I extends TreatmentPageSectionId, D>(context: PageCo
 const noLanguages: ReadonlySet<string> = new Set()
 
 /** The properties of each section's element and heading, by `idPrefix` (a site uses one or a few). */
-const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>}>>()
+const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>; start: (heading: string) => object}>>()
 
 function sectionProperties(idPrefix: string, id: string) {
   let byId = sectionPropertiesByPrefix.get(idPrefix)
@@ -47,6 +51,7 @@ function sectionProperties(idPrefix: string, id: string) {
     properties = {
       section: constantProperties({id: sectionId, className: ['section', `section-${id}`], ariaLabelledBy: [headingId]}),
       heading: constantProperties({id: headingId}),
+      start: fragmentKeys(),
     }
     byId.set(id, properties)
   }
@@ -59,7 +64,12 @@ function sectionProperties(idPrefix: string, id: string) {
  * @internal
  */
 export function writeSubheading(context: PageContext, text: string): void {
-  context.out.open('h3')
-  context.out.text(text)
-  context.out.close()
+  const {out} = context
+  out.fragment(subheadingKey(text), () => {
+    out.open('h3')
+    out.text(text)
+    out.close()
+  })
 }
+
+const subheadingKey = fragmentKeys()

@@ -4,8 +4,10 @@ import {pageSection} from './page-section.ts'
 import type {WhoItIsForData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
+import {fragmentKeys} from './fragment-keys.ts'
 
 const factsProperties = constantProperties({className: ['facts']})
+const termKey = fragmentKeys()
 
 /**
  * The `who-it-is-for` section: the condition treated, its other names, the body areas, and the
@@ -25,11 +27,12 @@ export function whoItIsForSection(treatment: LocalizedTreatment, context: PageCo
     : null
   const bodyAreas = (treatment.bodyAreas ?? []).map((id, index) => ({id, label: context.label('bodyArea', id, () => `bodyAreas[${index}]`)}))
 
-  const term = (text: string) => {
-    out.open('dt')
-    out.text(text)
-    out.close()
-  }
+  const term = (text: string) =>
+    out.fragment(termKey(text), () => {
+      out.open('dt')
+      out.text(text)
+      out.close()
+    })
   const write = () => {
     const hasOtherNames = condition !== null && condition.otherNames.length > 0
     if (condition || bodyAreas.length > 0) {

@@ -3,12 +3,14 @@ import type {PageContext} from './page-context.ts'
 import {isRememberedUi} from './remembered-ui.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
+import {fragmentKeys} from './fragment-keys.ts'
 
 const nothing: readonly string[] = Object.freeze([])
 const markerProperties = constantProperties({className: ['marker-untranslated']})
 const markerCodeProperties = constantProperties({ariaHidden: 'true'})
 const hiddenProperties = constantProperties({className: ['visually-hidden']})
 const noteProperties = constantProperties({className: ['note', 'note-untranslated']})
+const noteKey = fragmentKeys()
 
 /**
  * Writes a plain-text field: in `tagName` (a `span` for inline text, a `p` for a paragraph).
@@ -124,9 +126,12 @@ export function writeUntranslatedMarker(lang: string, context: PageContext): voi
 export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: PageContext): void {
   const {ui, out} = context
   for (const lang of languages) {
-    out.open('p', noteProperties)
-    out.text(markerTexts(ui, lang).note)
-    out.close()
+    const {note} = markerTexts(ui, lang)
+    out.fragment(noteKey(note), () => {
+      out.open('p', noteProperties)
+      out.text(note)
+      out.close()
+    })
   }
 }
 

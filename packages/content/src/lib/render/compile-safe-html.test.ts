@@ -160,4 +160,59 @@ describe('compileSafeHtml', () => {
     expect(writer.take()).toBe('<span class="marker-untranslated">EN</span><span class="marker-untranslated">EN</span>a<ul><li>a</li></ul>')
     expect(calls).toBe(2)
   })
+
+  it('repeats a fragment that leaves elements open, and those elements close after it as written', () => {
+    const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
+    const start = Object.freeze({heading: 'A'})
+    let calls = 0
+    const writeStart = () => {
+      calls++
+      writer.open('section', {id: 's', className: ['section']})
+      writer.open('div')
+      writer.open('h2')
+      writer.text('A<')
+      writer.close()
+    }
+    for (const text of ['x', 'y']) {
+      writer.fragment(start, writeStart)
+      writer.text(text)
+      writer.close()
+      writer.close()
+    }
+    expect(writer.take()).toBe('<section id="s" class="section"><div><h2>A&#x3C;</h2>x</div></section><section id="s" class="section"><div><h2>A&#x3C;</h2>y</div></section>')
+    expect(calls).toBe(1)
+  })
+
+  it('writes again a fragment that closes an element opened before it, leaves open a list, or is taken', () => {
+    const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
+    const closing = Object.freeze({})
+    const list = Object.freeze({})
+    const taken = Object.freeze({})
+    let calls = 0
+    for (let round = 0; round < 2; round++) {
+      writer.open('div')
+      writer.fragment(closing, () => {
+        calls++
+        writer.close()
+        writer.open('p')
+      })
+      writer.close()
+      // A list is an ancestor some element requires: what is written inside depends on it.
+      writer.fragment(list, () => {
+        calls++
+        writer.open('ul')
+      })
+      writer.open('li')
+      writer.close()
+      writer.close()
+      writer.fragment(taken, () => {
+        calls++
+        writer.text('t')
+        writer.take()
+        writer.text('u')
+      })
+    }
+    expect(writer.take()).toBe('u')
+    expect(calls).toBe(6)
+  })
 })

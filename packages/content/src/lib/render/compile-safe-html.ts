@@ -64,9 +64,12 @@ export interface SafeHtmlWriter {
   insertAt(mark: number, write: () => void): void
   /**
    * What `write` writes, written once per `key` and then repeated: for a fragment written the
-   * same way many times (a marker), keyed by a frozen object that stands for its content. The
-   * checks run on the first write; the output is kept only when it depends on nothing outside
-   * the fragment (no `ancestors` rule consulted, every element closed).
+   * same way many times (a marker, a section's start and heading), keyed by a frozen object that
+   * stands for its content. The checks run on the first write; the output is kept only when it
+   * depends on nothing outside the fragment: no `ancestors` rule consulted, no element closed
+   * that was open before it, no mark taken or used, and every element it leaves open (to be
+   * closed after it, as a section's start is) one that closing writes a plain end tag for. A
+   * repeat leaves the same elements open.
    */
   fragment(key: object, write: () => void): void
   /** The HTML written since the last `take`; starts afresh. */
@@ -202,8 +205,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     return start
   }
 
-  // Fragments written once (see `fragment`), by their key: the same for every writer of the schema.
-  const fragments = new WeakMap<object, string>()
+  // Fragments written once (see `fragment`), by their key: the same for every writer of the
+  // schema. `open`: what closing each element the fragment left open writes, outermost first.
+  const fragments = new WeakMap<object, {html: string; open: readonly string[] | undefined}>()
 
   /** An open element that is counted (an ancestor some tag requires) or void. */
   interface Frame {
@@ -228,6 +232,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     let skipping = 0
     // How many `ancestors` rules were consulted: a fragment that consulted one is not kept.
     let ancestorChecks = 0
+    // The fewest elements open since the innermost fragment being written started: below its
+    // start, it closed an element opened before it.
+    let lowest = 0
     const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
 
     const writer: SafeHtmlWriter = {
@@ -260,6 +267,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       close() {
         const entry = closes.pop()
         if (entry === undefined) return
+        if (closes.length < lowest) lowest = closes.length
         if (entry === null) {
           skipping--
           return
@@ -315,17 +323,35 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         if (skipping > 0) return
         const kept = fragments.get(key)
         if (kept !== undefined) {
-          html += kept
+          html += kept.html
+          if (kept.open !== undefined) for (const end of kept.open) closes.push(end)
           return
         }
         const start = html.length
         const depth = closes.length
         const checks = ancestorChecks
         const marks = before.length
+        const outerLowest = lowest
+        lowest = depth
         write()
-        if (closes.length === depth && ancestorChecks === checks && skipping === 0 && before.length === marks) fragments.set(key, html.slice(start))
+        const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && before.length === marks
+        if (outerLowest < lowest) lowest = outerLowest
+        if (!independent) return
+        if (closes.length === depth) {
+          fragments.set(key, {html: html.slice(start), open: undefined})
+          return
+        }
+        const open: string[] = []
+        for (let index = depth; index < closes.length; index++) {
+          const entry = closes[index]
+          if (typeof entry !== 'string') return
+          open.push(entry)
+        }
+        fragments.set(key, {html: html.slice(start), open})
       },
       take() {
+        // A fragment being written when its output is taken is not kept.
+        lowest = -1
         const result = before.length === 0 ? html : before.join('') + html
         before.length = 0
         beforeLength = 0
