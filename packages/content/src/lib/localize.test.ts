@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {sourceHash} from './dataset/source-hash.ts'
 import {localize} from './localize.ts'
@@ -28,6 +29,29 @@ describe('localize', () => {
       expect(value, `page ${page}`).toEqual({list: [{text: english}, {text: 'Gravidanza'}]})
       expect(fallbacks, `page ${page}`).toEqual([{path: 'list[0].text', requested: 'it', served: 'en', stale: true}])
     }
+  })
+
+  it('reports each fallback at its path however deep, and the same path on every call', async () => {
+    const segmentArb = fc.oneof(fc.integer({min: 0, max: 3}), fc.constantFrom('a', 'b', '0', 'x.y', '[1]'))
+    await fc.assert(
+      fc.asyncProperty(fc.array(segmentArb, {minLength: 1, maxLength: 5}).filter((segments) => typeof segments[0] === 'string'), async (segments) => {
+        let value: unknown = field([['en', 'Text']])
+        for (const segment of segments.toReversed()) {
+          if (typeof segment === 'number') {
+            const list: unknown[] = Array.from({length: segment}, () => 'other')
+            list.push(value)
+            value = list
+          } else value = {[segment]: value}
+        }
+        let expected = ''
+        for (const segment of segments) expected = typeof segment === 'number' ? `${expected}[${segment}]` : expected ? `${expected}.${segment}` : segment
+        for (let call = 0; call < 2; call++) {
+          const {fallbacks} = await localize(value, ['de', 'en'])
+          expect(fallbacks).toEqual([{path: expected, requested: 'de', served: 'en'}])
+        }
+      }),
+      {numRuns: 200},
+    )
   })
 
   it('treats blank and whitespace-only text as missing', async () => {

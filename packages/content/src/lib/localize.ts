@@ -70,13 +70,9 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
   const base = chain.at(-1)
   // Fallbacks in document order; a stale check holds its place until its hash is known.
   const fallbacks: Array<Fallback | Promise<Fallback | undefined>> = []
-  // The path of the node being walked, as segments: a string is built only for a fallback.
+  // The path of the node being walked, as segments: a string is found only for a fallback.
   const segments: Array<string | number> = []
-  const currentPath = () => {
-    let path = ''
-    for (const segment of segments) path = typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment
-    return path
-  }
+  const currentPath = () => pathOf(segments)
   // `container[key]` is where the walked node's value goes, so a stale text can be replaced there.
   const walk = (node: unknown, container: Record<string | number, unknown>, key: string | number): unknown => {
     if (Array.isArray(node)) {
@@ -156,6 +152,39 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     ? (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
     : (fallbacks as Fallback[])
   return {value: root.value as Localized<T>, fallbacks: settled}
+}
+
+/** A path made from segments, and the paths one segment longer, by that segment. */
+interface PathNode {
+  path: string
+  children: Map<string | number, PathNode> | undefined
+}
+const paths: PathNode = {path: '', children: undefined}
+let pathCount = 0
+
+/**
+ * The path of `segments` (`contraindications[3].text`), made once and then found by its
+ * segments: the same fields fall back on page after page, and the renderer looks each one up
+ * by its path, so a string made once (its hash kept) is quicker than one joined per page.
+ */
+function pathOf(segments: ReadonlyArray<string | number>): string {
+  let node = paths
+  for (const segment of segments) {
+    let child = node.children?.get(segment)
+    if (child === undefined) {
+      const path = typeof segment === 'number' ? `${node.path}[${segment}]` : node.path ? `${node.path}.${segment}` : segment
+      // Paths come from the content's shape: keep a bounded few.
+      if (pathCount >= 10000) {
+        paths.children = undefined
+        pathCount = 0
+      }
+      child = {path, children: undefined}
+      ;(node.children ??= new Map()).set(segment, child)
+      pathCount++
+    }
+    node = child
+  }
+  return node.path
 }
 
 function isLocalizedField(node: object): node is LocalizedField<unknown> {

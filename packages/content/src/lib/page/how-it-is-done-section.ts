@@ -3,6 +3,7 @@ import type {PageContext} from './page-context.ts'
 import {pageSection, writeSubheading} from './page-section.ts'
 import type {IngredientItem, ProtocolData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
+import {indexedPaths} from './indexed-paths.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
 
 const protocolProperties = constantProperties({className: ['protocol']})
@@ -11,6 +12,9 @@ const itemProperties = constantProperties({className: ['item']})
 const classTagProperties = constantProperties({className: ['tag', 'tag-class']})
 const titleClass = Object.freeze(['item-title'])
 const detailClass = Object.freeze(['item-detail'])
+const namePath = indexedPaths('ingredients', 'ingredient.name')
+const rolePath = indexedPaths('ingredients', 'role')
+const mechanismPath = indexedPaths('ingredients', 'ingredient.mechanism')
 
 /**
  * The `how-it-is-done` section: how it is performed, how many sessions how far apart
@@ -31,12 +35,12 @@ export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageC
   const ingredients: IngredientItem[] = (treatment.ingredients ?? []).map((use, index) => ({
     key: use._key,
     id: use.ingredient._id,
-    name: context.text(`ingredients[${index}].ingredient.name`, use.ingredient.name),
+    name: context.text(namePath(index), use.ingredient.name),
     ingredientClass: use.ingredient.ingredientClass,
     classLabel: context.label('ingredientClass', use.ingredient.ingredientClass, () => `ingredients[${index}].ingredient.ingredientClass`),
     isClass: use.ingredient.isClass === true,
-    role: context.text(`ingredients[${index}].role`, use.role),
-    mechanism: context.text(`ingredients[${index}].ingredient.mechanism`, use.ingredient.mechanism),
+    role: context.text(rolePath(index), use.role),
+    mechanism: context.text(mechanismPath(index), use.ingredient.mechanism),
   }))
 
   const write = () => {

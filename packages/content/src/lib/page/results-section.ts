@@ -5,6 +5,7 @@ import {pageSection, writeSubheading} from './page-section.ts'
 import type {PageText} from './page-text.ts'
 import type {ClaimItem, EffectItem} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
+import {indexedPaths} from './indexed-paths.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
 
 const listProperties = constantProperties({className: ['item-list']})
@@ -14,6 +15,8 @@ const claimProperties = constantProperties({className: ['item', 'claim']})
 const onsetProperties = constantProperties({className: ['tag', 'tag-onset']})
 const reviewNoteProperties = constantProperties({className: ['note', 'note-review']})
 const titleClass = Object.freeze(['item-title'])
+const effectTextPath = indexedPaths('effects', 'text')
+const statementPath = indexedPaths('claims', 'statement')
 
 /**
  * The `results` section: the expected effects and the statements about results, grouped by what
@@ -42,7 +45,7 @@ export function resultsSection(treatment: LocalizedTreatment, context: PageConte
     const onsetDays = typeof effect.onsetDays === 'number' && Number.isFinite(effect.onsetDays) && effect.onsetDays >= 0 ? effect.onsetDays : null
     effects.push({
       id: effect._id,
-      text: context.text(`${path}.text`, effect.text),
+      text: context.text(effectTextPath(index), effect.text),
       onsetDays,
       onset: onsetDays === null ? null : ui.formatResultsFromDay(onsetDays),
       claimStatus: effect.claimStatus,
@@ -56,7 +59,7 @@ export function resultsSection(treatment: LocalizedTreatment, context: PageConte
     const path = `claims[${index}]`
     const status = claimStatusNote(claim.claimStatus, path, 'The claim', context)
     if (!status) continue
-    claims.push({key: claim._key, topic: claim.topic, statement: context.text(`${path}.statement`, claim.statement), claimStatus: claim.claimStatus, statusNote: status.note})
+    claims.push({key: claim._key, topic: claim.topic, statement: context.text(statementPath(index), claim.statement), claimStatus: claim.claimStatus, statusNote: status.note})
   }
 
   const backing = (claimStatus: string) => (claimStatus === 'supported' ? 'supported' : claimStatus === 'clinicExperience' ? 'clinic' : 'unreviewed')

@@ -1,6 +1,10 @@
 import type {LocalizedTreatment} from '../create-content-reader.ts'
 import type {PageContext} from './page-context.ts'
 import type {SideEffectItem} from './treatment-page-section.ts'
+import {indexedPaths} from './indexed-paths.ts'
+
+const textPath = indexedPaths('sideEffects', 'text')
+const whenToSeekHelpPath = indexedPaths('sideEffects', 'whenToSeekHelp')
 
 /**
  * Every side effect with its severity label and when to seek help, in content order. An unknown
@@ -20,8 +24,8 @@ export function sideEffectItems(treatment: LocalizedTreatment, context: PageCont
       id: item._id,
       severity,
       severityLabel: context.ui.t(`sideEffectSeverity.${severity}`),
-      text: context.text(`${path}.text`, item.text),
-      whenToSeekHelp: context.text(`${path}.whenToSeekHelp`, item.whenToSeekHelp),
+      text: context.text(textPath(index), item.text),
+      whenToSeekHelp: context.text(whenToSeekHelpPath(index), item.whenToSeekHelp),
     }
   })
 }

@@ -3,11 +3,13 @@ import type {PageContext} from './page-context.ts'
 import {pageSection, writeSubheading} from './page-section.ts'
 import type {ContraindicationItem} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
+import {indexedPaths} from './indexed-paths.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
 
 const listProperties = constantProperties({className: ['item-list']})
 const itemProperties = constantProperties({className: ['item', 'contraindication']})
 const titleClass = Object.freeze(['item-title'])
+const textPath = indexedPaths('contraindications', 'text')
 
 /**
  * The `who-cannot-have-it` section: every contraindication, in content order. The absolute ones
@@ -25,7 +27,7 @@ export function whoCannotHaveItSection(treatment: LocalizedTreatment, context: P
     kind: item.kind,
     kindLabel: context.label('contraindicationKind', item.kind, () => `contraindications[${index}].kind`),
     category: item.category,
-    text: context.text(`contraindications[${index}].text`, item.text),
+    text: context.text(textPath(index), item.text),
     codes: item.codes ?? [],
   }))
   const list = (items: ContraindicationItem[]) => {

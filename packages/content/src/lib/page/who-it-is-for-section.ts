@@ -3,11 +3,13 @@ import type {PageContext} from './page-context.ts'
 import {pageSection} from './page-section.ts'
 import type {WhoItIsForData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
+import {indexedPaths} from './indexed-paths.ts'
 import {constantProperties} from '../render/compile-safe-html.ts'
 import {fragmentKeys} from './fragment-keys.ts'
 
 const factsProperties = constantProperties({className: ['facts']})
 const termKey = fragmentKeys()
+const alternateNamePath = indexedPaths('condition.alternateNames', 'name')
 
 /**
  * The `who-it-is-for` section: the condition treated, its other names, the body areas, and the
@@ -21,7 +23,7 @@ export function whoItIsForSection(treatment: LocalizedTreatment, context: PageCo
   const condition: WhoItIsForData['condition'] = source
     ? {
         name: context.text('condition.name', source.name),
-        otherNames: (source.alternateNames ?? []).map((item, index) => context.text(`condition.alternateNames[${index}].name`, item.name)),
+        otherNames: (source.alternateNames ?? []).map((item, index) => context.text(alternateNamePath(index), item.name)),
         description: context.text('condition.description', source.description),
       }
     : null
