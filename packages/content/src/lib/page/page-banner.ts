@@ -8,6 +8,18 @@ const reviewedProperties = constantProperties({className: ['banner', 'banner-rev
 const unreviewedProperties = constantProperties({className: ['banner', 'banner-unreviewed']})
 const statusProperties = constantProperties({className: ['banner-status']})
 const adviceProperties = constantProperties({className: ['banner-advice']})
+const linkProperties = new Map<string, Readonly<Record<string, unknown>>>()
+
+/** The link to the disclaimer section, made once per `idPrefix` (a site uses one or a few). */
+function fullNoticeLink(fullNoticeId: string): Readonly<Record<string, unknown>> {
+  let properties = linkProperties.get(fullNoticeId)
+  if (properties === undefined) {
+    properties = constantProperties({href: `#${fullNoticeId}`})
+    if (linkProperties.size >= 100) linkProperties.clear()
+    linkProperties.set(fullNoticeId, properties)
+  }
+  return properties
+}
 
 /**
  * What a patient must see right under the title, in the page's language (UI strings, so it is
@@ -57,7 +69,7 @@ export function pageBanner(treatment: LocalizedTreatment, context: PageContext):
   out.close()
   out.open('p', adviceProperties)
   out.text(`${advice} `)
-  out.open('a', {href: `#${fullNoticeId}`})
+  out.open('a', fullNoticeLink(fullNoticeId))
   out.text(fullNotice)
   out.close()
   out.close()

@@ -9,6 +9,18 @@ import {constantProperties} from '../render/compile-safe-html.ts'
 const missingProperties = constantProperties({className: ['missing-text']})
 const markerLineProperties = constantProperties({className: ['marker-line']})
 const richTextClass = Object.freeze(['rich-text'])
+const plainRichTextProperties = constantProperties({className: richTextClass})
+const richTextPropertiesByLang = new Map<string, Readonly<Record<string, unknown>>>()
+
+/** `{className, lang}` of the rich text's element, made once per language (a bounded few, from the content's fallbacks). */
+function richTextProperties(lang: string): Readonly<Record<string, unknown>> {
+  let properties = richTextPropertiesByLang.get(lang)
+  if (properties === undefined) {
+    properties = constantProperties({className: richTextClass, lang})
+    if (richTextPropertiesByLang.size < 100) richTextPropertiesByLang.set(lang, properties)
+  }
+  return properties
+}
 
 /**
  * Writes Portable Text through the same safe pipeline as `toHtml` (Portable Text → mdast →
@@ -41,7 +53,7 @@ export function writeRichText(field: PageText<unknown>, context: PageContext): v
     writeUntranslatedMarker(lang, context)
     out.close()
   }
-  out.open('div', lang ? {className: richTextClass, lang} : {className: richTextClass})
+  out.open('div', lang ? richTextProperties(lang) : plainRichTextProperties)
   writeMdast(tree, out)
   out.close()
 }
