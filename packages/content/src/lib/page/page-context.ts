@@ -4,6 +4,7 @@ import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {catalogLabel} from './catalog-label.ts'
 import type {TreatmentPageMessage, TreatmentPageRuleId} from './page-message.ts'
 import type {PageText} from './page-text.ts'
+import type {ReviewData} from './treatment-page-section.ts'
 
 /**
  * What every section builder needs: the page's UI strings, a reader that tells each text's
@@ -25,6 +26,8 @@ export interface PageContext {
    * order; a new set replaces an empty one at the first marker (see `noteMarkerLanguage`).
    */
   markerLanguages: ReadonlySet<string> | undefined
+  /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
+  reviewData: {treatment: TreatmentResult['treatment']; data: ReviewData} | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
   /**
@@ -54,6 +57,7 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     messages,
     out,
     markerLanguages: undefined,
+    reviewData: undefined,
     report,
     text<T>(path: string, value: T | null | undefined): PageText<T> {
       const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)

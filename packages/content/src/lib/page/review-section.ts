@@ -40,6 +40,15 @@ export function reviewSection(treatment: LocalizedTreatment, context: PageContex
  * @internal
  */
 export function reviewData(treatment: LocalizedTreatment, context: PageContext): ReviewData {
+  // The section and the banner of one page ask for the same answer: made once per page.
+  const known = context.reviewData
+  if (known !== undefined && known.treatment === treatment) return known.data
+  const data = reviewDataOf(treatment, context)
+  context.reviewData = {treatment, data}
+  return data
+}
+
+function reviewDataOf(treatment: LocalizedTreatment, context: PageContext): ReviewData {
   const {ui} = context
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
   const date = (value: unknown, key: 'lastReviewed' | 'nextReviewDue'): ReviewDate | null =>
