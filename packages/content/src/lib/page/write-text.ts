@@ -42,8 +42,7 @@ export function writeText(field: PageText, context: PageContext, tagName: 'span'
       out.text(field.value)
       out.close()
     }
-    out.text('\u00a0')
-    writeUntranslatedMarker(field.lang, context)
+    writeUntranslatedMarker(field.lang, context, true)
     if (tagName !== 'span') out.close()
     return
   }
@@ -95,17 +94,19 @@ function propertiesOf(className: readonly string[]): ClassProperties {
  * Writes the compact marker after text shown in another language: the language's code (`EN`),
  * hidden from screen readers, and for them the full sentence (“not yet translated, shown in
  * English”), hidden from sight. No tooltip: it works without a pointer.
- * {@link writeUntranslatedNotes} explains the code once per section.
+ * {@link writeUntranslatedNotes} explains the code once per section. `spaced`: after a no-break
+ * space, which keeps the marker with the text's last word at a line end.
  *
  * @internal
  */
-export function writeUntranslatedMarker(lang: string, context: PageContext): void {
+export function writeUntranslatedMarker(lang: string, context: PageContext, spaced = false): void {
   const {ui, out} = context
   const languages = context.markerLanguages
   if (languages !== undefined && !languages.has(lang)) context.markerLanguages = new Set(languages).add(lang)
   const texts = markerTexts(ui, lang)
   // The same marker on every item of every page in the language: written once per texts.
-  out.fragment(texts, () => {
+  out.fragment(spaced ? texts.spaced : texts, () => {
+    if (spaced) out.text('\u00a0')
     out.open('span', markerProperties)
     out.open('span', markerCodeProperties)
     out.text(texts.code)
@@ -143,12 +144,14 @@ interface MarkerTexts {
   sentence: string
   /** `Marked EN: not yet translated, shown in English.` */
   note: string
+  /** Stands for the marker after a no-break space, as a fragment's key. */
+  spaced: object
 }
 
 function markerTextsOf(ui: UiStrings, lang: string): MarkerTexts {
   const code = lang.toUpperCase()
   const language = ui.formatLanguageName(lang)
-  return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language})}
+  return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language}), spaced: Object.freeze({})}
 }
 
 /** Marker texts by the renderer's own UI strings (nothing can change their resources), by language. */
