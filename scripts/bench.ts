@@ -7,6 +7,7 @@
  * progress on stderr, and exits 1 when a goal is not met (`--no-fail` to always exit 0).
  */
 import {parseArgs} from 'node:util'
+import {describeParseError} from './lib/cli.ts'
 import {formatGoal, meetsGoal, type BenchMetric, type BenchmarkModule, type BenchOptions} from '../packages/content/bench/benchmark.ts'
 
 /** Benchmark modules, run in this order. */
@@ -51,7 +52,7 @@ try {
     strict: true,
   }).values
 } catch (error) {
-  usageError(`${(error as Error).message.split('\n')[0]}`)
+  usageError(describeParseError(error, ['json', 'quick', 'only', 'rounds', 'no-fail', 'help']))
 }
 
 if (values.help) {

@@ -7,6 +7,7 @@ import {parseArgs} from 'node:util'
 
 import {isLocalLakeError, type LocalLake, startLocalLake} from '@treatments/local-lake'
 
+import {describeParseError} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
@@ -62,30 +63,30 @@ the dataset file is replaced. Read it with pnpm history, or the History API
 
 /** Exit codes: 0 ok, 1 the lake could not start, 2 bad command line. */
 function usageError(message: string): never {
-  console.error(`pnpm lake: ${message}\n\n${USAGE}`)
+  console.error(`pnpm lake: ${message}; run "pnpm lake --help" for the usage`)
   process.exit(2)
 }
 
+const options = {
+  port: {type: 'string'},
+  host: {type: 'string', default: '127.0.0.1'},
+  dataset: {type: 'string', multiple: true},
+  'read-only': {type: 'boolean', default: false},
+  'in-memory': {type: 'boolean', default: false},
+  token: {type: 'string'},
+  'cors-origin': {type: 'string', multiple: true},
+  'query-timeout': {type: 'string'},
+  'max-response-bytes': {type: 'string'},
+  'answer-cache-bytes': {type: 'string'},
+  author: {type: 'string'},
+  help: {type: 'boolean', short: 'h', default: false},
+} as const
+
 let parsed
 try {
-  parsed = parseArgs({
-    options: {
-      port: {type: 'string'},
-      host: {type: 'string', default: '127.0.0.1'},
-      dataset: {type: 'string', multiple: true},
-      'read-only': {type: 'boolean', default: false},
-      'in-memory': {type: 'boolean', default: false},
-      token: {type: 'string'},
-      'cors-origin': {type: 'string', multiple: true},
-      'query-timeout': {type: 'string'},
-      'max-response-bytes': {type: 'string'},
-      'answer-cache-bytes': {type: 'string'},
-      author: {type: 'string'},
-      help: {type: 'boolean', short: 'h', default: false},
-    },
-  })
+  parsed = parseArgs({options})
 } catch (error) {
-  usageError((error as Error).message)
+  usageError(describeParseError(error, Object.keys(options)))
 }
 const {values} = parsed
 

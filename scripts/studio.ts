@@ -11,7 +11,7 @@ import {parseArgs} from 'node:util'
 import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/local-lake'
 
 import {studioDir, studioEnv} from '../studio/build-info.ts'
-import {invocationDirectory} from './lib/cli.ts'
+import {describeParseError, invocationDirectory} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 
@@ -46,26 +46,25 @@ function usageError(message: string): never {
   process.exit(2)
 }
 
+const options = {
+  port: {type: 'string'},
+  file: {type: 'string', default: defaultDatasetPath},
+  token: {type: 'string'},
+  author: {type: 'string'},
+  rebuild: {type: 'boolean', default: false},
+  dev: {type: 'boolean', default: false},
+  'lake-port': {type: 'string'},
+  help: {type: 'boolean', short: 'h', default: false},
+} as const
+
 function parseCommandLine() {
   // pnpm forwards a `--` typed before the script's options (`pnpm studio -- --port 1`).
   const args = process.argv.slice(2)
   if (args[0] === '--') args.shift()
   try {
-    return parseArgs({
-      args,
-      options: {
-        port: {type: 'string'},
-        file: {type: 'string', default: defaultDatasetPath},
-        token: {type: 'string'},
-        author: {type: 'string'},
-        rebuild: {type: 'boolean', default: false},
-        dev: {type: 'boolean', default: false},
-        'lake-port': {type: 'string'},
-        help: {type: 'boolean', short: 'h', default: false},
-      },
-    }).values
+    return parseArgs({args, options}).values
   } catch (error) {
-    return usageError((error as Error).message)
+    return usageError(describeParseError(error, Object.keys(options)))
   }
 }
 

@@ -53,9 +53,7 @@ export interface OurBundleEntry extends BundleEntry {
  * Our entries, each with the budget (gzip bytes) CI holds it to: the goals of issue 14 for the
  * browser entry (localize ≤ 5 kB, fetch + localize ≤ 12 kB), twice the peer for the HTML
  * renderer, and the rest a few per cent over what they measured after the HTML serializer and
- * the locale matcher shrank them, so that growing back fails. The page model's was raised once,
- * from 33,000, on purpose: the page is written through the sanitizing writer instead of built as
- * hast and serialized (static builds 2.3x faster), which added 1.6 kB gzip.
+ * the locale matcher shrank them, so that growing back fails.
  */
 export const ourBundles: OurBundleEntry[] = [
   {
@@ -96,7 +94,7 @@ export const ourBundles: OurBundleEntry[] = [
     name: 'page model',
     metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    budgetGzip: 34_000,
+    budgetGzip: 33_000,
   },
   {
     name: 'structured data',

@@ -190,8 +190,11 @@ export async function readUserFile(absolutePath: string): Promise<string> {
   }
 }
 
-/** `parseArgs`'s errors, rewritten as one short sentence naming the option. */
-function describeParseError(error: unknown, known: string[]): string {
+/**
+ * `parseArgs`'s errors, rewritten as one short sentence naming the option. Exported for the
+ * long-running commands (`lake`, `studio`, `bench`) that parse their own command line.
+ */
+export function describeParseError(error: unknown, known: string[]): string {
   const {code, message} = error as {code?: string; message: string}
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? ''
   switch (code) {
@@ -202,6 +205,8 @@ function describeParseError(error: unknown, known: string[]): string {
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const option = /--[\w-]+/.exec(message)?.[0] ?? quoted
+      // `--port -5`: parseArgs will not take a value that looks like an option.
+      if (/ambiguous/.test(message)) return `${option}'s value starts with "-": write it as ${option}=VALUE`
       return /argument missing/.test(message) ? `${option} needs a value` : `${option} takes no value`
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

@@ -19,6 +19,8 @@ const scripts = [
   ['check-generated.ts', 'schema:check'],
   ['demo.ts', 'demo'],
   ['history.ts', 'history'],
+  ['lake.ts', 'lake'],
+  ['studio.ts', 'studio'],
 ] as const
 
 let directory: string
@@ -60,6 +62,13 @@ describe('user mistakes', () => {
       stdout: '',
       stderr: 'pnpm print: unknown option --lcoale (did you mean --locale?); run "pnpm print --help" for the usage\n',
     })
+  })
+
+  it('says how to give a value that starts with a dash (lake --port -5)', async () => {
+    const result = await runScript('lake.ts', ['--port', '-5'])
+    expect(result.code).toBe(2)
+    expectOneLine(result.stderr)
+    expect(result.stderr).toBe('pnpm lake: --port\'s value starts with "-": write it as --port=VALUE; run "pnpm lake --help" for the usage\n')
   })
 
   it('names an unknown slug and the slugs there are, exit 1 (print --slug nope)', async () => {
