@@ -53,7 +53,9 @@ export interface OurBundleEntry extends BundleEntry {
  * Our entries, each with the budget (gzip bytes) CI holds it to: the goals of issue 14 for the
  * browser entry (localize ≤ 5 kB, fetch + localize ≤ 12 kB), twice the peer for the HTML
  * renderer, and the rest a few per cent over what they measured after the HTML serializer and
- * the locale matcher shrank them, so that growing back fails.
+ * the locale matcher shrank them, so that growing back fails. The page model's was raised from
+ * 33,000 to 33,600 on purpose: constant runs of elements written as checked fragments and
+ * fallback paths made once (static builds about 8% less CPU) added 0.5 kB gzip.
  */
 export const ourBundles: OurBundleEntry[] = [
   {
@@ -94,7 +96,7 @@ export const ourBundles: OurBundleEntry[] = [
     name: 'page model',
     metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    budgetGzip: 33_000,
+    budgetGzip: 33_600,
   },
   {
     name: 'structured data',
