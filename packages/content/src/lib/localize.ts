@@ -109,11 +109,14 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     const plainText = source !== undefined
     let served: string | null = null
     let text: unknown = null
+    // Each item's locale once, not once per locale of the chain.
+    const count = items.length
+    for (let index = 0; index < count; index++) itemLanguages[index] = itemLanguage(items[index])
     search: for (let at = 0; at < chain.length; at++) {
       const locale = chain[at]!
-      for (let index = 0; index < items.length; index++) {
+      for (let index = 0; index < count; index++) {
+        if (itemLanguages[index] !== locale) continue
         const item = items[index]!
-        if (itemLanguage(item) !== locale) continue
         const candidate = item.value
         if ((plainText ? typeof candidate === 'string' : true) && hasVisibleText(candidate)) {
           served = locale
@@ -153,6 +156,9 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     : (fallbacks as Fallback[])
   return {value: root.value as Localized<T>, fallbacks: settled}
 }
+
+/** Scratch space for the locales of one field's items (filled and read in one `field` call, never held). */
+const itemLanguages: Array<string | undefined> = []
 
 /** A path made from segments, and the paths one segment longer, by that segment. */
 interface PathNode {

@@ -67,39 +67,38 @@ export function convertPortableText(blocks: readonly unknown[], idPrefix: string
     const block = blocks[index]
     if (!isRecord(block) || typeof block._type !== 'string') {
       sink.report('invalid-block', `Entry ${index} is not a Portable Text block (an object with a \`_type\`); it was left out`, undefined)
-      openLists.length = 0
+      closeLists(openLists)
       continue
     }
     const key = typeof block._key === 'string' ? block._key : undefined
-    const where = () => (key === undefined ? `Block ${index}` : `Block "${key}"`)
 
     if (block._type !== 'block') {
-      openLists.length = 0
+      closeLists(openLists)
       if (Array.isArray(block.children)) {
-        sink.report('unknown-block-type', `${where()} has unknown type "${block._type}"; only its text is shown`, key)
+        sink.report('unknown-block-type', `${describeBlock(key, index)} has unknown type "${block._type}"; only its text is shown`, key)
         const paragraph = toParagraph(block.children, block.markDefs, key, sink)
         if (paragraph) children.push(paragraph)
       } else {
-        sink.report('unknown-block-type', `${where()} has unknown type "${block._type}"; it was left out`, key)
+        sink.report('unknown-block-type', `${describeBlock(key, index)} has unknown type "${block._type}"; it was left out`, key)
       }
       continue
     }
     if (!Array.isArray(block.children)) {
-      sink.report('invalid-block', `${where()} has no \`children\` array; it was left out`, key)
-      openLists.length = 0
+      sink.report('invalid-block', `${describeBlock(key, index)} has no \`children\` array; it was left out`, key)
+      closeLists(openLists)
       continue
     }
 
     const style = block.style ?? 'normal'
     if (typeof style !== 'string' || !knownStyles.has(style)) {
-      sink.report('unknown-style', `${where()} has unknown style ${JSON.stringify(style)}; it is shown as a paragraph`, key)
+      sink.report('unknown-style', `${describeBlock(key, index)} has unknown style ${JSON.stringify(style)}; it is shown as a paragraph`, key)
     }
     const phrasing = spansToPhrasing(block.children, block.markDefs, key, sink)
 
     if (block.listItem !== undefined && block.listItem !== null) {
       let ordered = block.listItem === 'number'
       if (!ordered && block.listItem !== 'bullet') {
-        sink.report('unknown-list-item', `${where()} has unknown list type ${JSON.stringify(block.listItem)}; it is shown as a bullet`, key)
+        sink.report('unknown-list-item', `${describeBlock(key, index)} has unknown list type ${JSON.stringify(block.listItem)}; it is shown as a bullet`, key)
         ordered = false
       }
       const level = typeof block.level === 'number' && Number.isInteger(block.level) && block.level >= 1 ? block.level : 1
@@ -107,7 +106,7 @@ export function convertPortableText(blocks: readonly unknown[], idPrefix: string
       addListItem(openLists, children, item, ordered, level)
       continue
     }
-    openLists.length = 0
+    closeLists(openLists)
     if (phrasing.text.trim() === '') continue
 
     const depth = typeof style === 'string' ? headingDepths[style] : undefined
@@ -124,6 +123,16 @@ export function convertPortableText(blocks: readonly unknown[], idPrefix: string
     }
   }
   return {tree: {type: 'root', children}, messages: sink.messages}
+}
+
+/** How a message names a block: by its key, or by its index when it has none. */
+function describeBlock(key: string | undefined, index: number): string {
+  return key === undefined ? `Block ${index}` : `Block "${key}"`
+}
+
+/** Closes every open list (setting an array's length is a call into the engine: only when one is open). */
+function closeLists(openLists: unknown[]): void {
+  if (openLists.length !== 0) openLists.length = 0
 }
 
 function toParagraph(spans: readonly unknown[], markDefs: unknown, key: string | undefined, sink: MessageSink): Paragraph | undefined {

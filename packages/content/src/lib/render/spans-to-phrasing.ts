@@ -73,8 +73,10 @@ export function spansToPhrasing(
     // Most spans have no marks: they share one empty list, never written to.
     let marks = noMarks
     let code = false
-    if (Array.isArray(child.marks) && child.marks.length > 0) {
-      for (const mark of child.marks) {
+    const childMarks = child.marks
+    if (Array.isArray(childMarks) && childMarks.length > 0) {
+      for (let at = 0; at < childMarks.length; at++) {
+        const mark: unknown = childMarks[at]
         if (typeof mark !== 'string') continue
         resolved ??= new Map()
         let result = resolved.get(mark)
@@ -97,7 +99,8 @@ export function spansToPhrasing(
     if (span.text === '') continue
     text += span.text
     if (span.marks.length === 0) {
-      stack.length = 0
+      // Setting an array's length is a call into the engine: only when there is something to drop.
+      if (stack.length !== 0) stack.length = 0
       appendLeaves(root, span.text, span.code)
       continue
     }
@@ -111,7 +114,7 @@ export function spansToPhrasing(
       needed.splice(at, 1)
       depth++
     }
-    stack.length = depth
+    if (stack.length !== depth) stack.length = depth
     let parent = depth === 0 ? root : stack[depth - 1]!.children
     for (const mark of needed) {
       const node = wrapper(resolved!.get(mark) as WrappingMark)
