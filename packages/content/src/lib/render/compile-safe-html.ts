@@ -246,7 +246,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         }
         const known = tagOf(name)
         if (known.ancestors !== undefined) ancestorChecks++
-        const safe = known.allowed && (known.ancestors === undefined || known.ancestors.some((ancestor) => (openCounts.get(ancestor) ?? 0) > 0))
+        const safe = known.allowed && (known.ancestors === undefined || anyOpen(known.ancestors, openCounts))
         if (!safe) {
           if (known.strip) {
             skipping = 1
@@ -353,11 +353,12 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         // A fragment being written when its output is taken is not kept.
         lowest = -1
         const result = before.length === 0 ? html : before.join('') + html
-        before.length = 0
+        // Setting an array's length or clearing a map calls into the engine: only when not empty.
+        if (before.length !== 0) before.length = 0
         beforeLength = 0
         html = ''
-        closes.length = 0
-        openCounts.clear()
+        if (closes.length !== 0) closes.length = 0
+        if (openCounts.size !== 0) openCounts.clear()
         skipping = 0
         return result
       },
@@ -434,6 +435,12 @@ const attributeUnsafeAll = /[\0"&'`]/g
 
 function reference(character: string): string {
   return `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`
+}
+
+/** Whether one of `names` is open (its count above zero), without a closure per check. */
+function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>): boolean {
+  for (let index = 0; index < names.length; index++) if ((openCounts.get(names[index]!) ?? 0) > 0) return true
+  return false
 }
 
 function escapeText(value: string): string {
