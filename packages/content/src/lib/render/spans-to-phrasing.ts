@@ -78,11 +78,15 @@ export function spansToPhrasing(
       for (let at = 0; at < childMarks.length; at++) {
         const mark: unknown = childMarks[at]
         if (typeof mark !== 'string') continue
-        resolved ??= new Map()
-        let result = resolved.get(mark)
+        // Decorators resolve to constants with nothing to report: no map for them (most marked blocks have only these).
+        let result = decorator(mark)
         if (result === undefined) {
-          result = resolveMark(mark, definitions, blockKey, sink)
-          resolved.set(mark, result)
+          resolved ??= new Map()
+          result = resolved.get(mark)
+          if (result === undefined) {
+            result = resolveMark(mark, definitions, blockKey, sink)
+            resolved.set(mark, result)
+          }
         }
         if (result === 'code') code = true
         else if (result !== null && !marks.includes(mark)) {
@@ -117,7 +121,7 @@ export function spansToPhrasing(
     if (stack.length !== depth) stack.length = depth
     let parent = depth === 0 ? root : stack[depth - 1]!.children
     for (const mark of needed) {
-      const node = wrapper(resolved!.get(mark) as WrappingMark)
+      const node = wrapper((decorator(mark) ?? resolved!.get(mark)) as WrappingMark)
       parent.push(node)
       stack.push({mark, children: node.children})
       parent = node.children
@@ -156,6 +160,11 @@ function sortByRun(marks: string[], spans: readonly {text: string; marks: string
 
 const strong: WrappingMark = {kind: 'strong'}
 const emphasis: WrappingMark = {kind: 'emphasis'}
+
+/** What a decorator mark (`strong`, `em`, `code`) resolves to, as {@link resolveMark} would; `undefined` for other marks. */
+function decorator(mark: string): ResolvedMark | undefined {
+  return mark === 'strong' ? strong : mark === 'em' ? emphasis : mark === 'code' ? 'code' : undefined
+}
 
 function resolveMark(mark: string, definitions: readonly unknown[], blockKey: string | undefined, sink: MessageSink): ResolvedMark {
   if (mark === 'strong') return strong
