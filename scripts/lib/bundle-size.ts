@@ -55,7 +55,9 @@ export interface OurBundleEntry extends BundleEntry {
  * renderer, and the rest a few per cent over what they measured after the HTML serializer and
  * the locale matcher shrank them, so that growing back fails. The page model's was raised from
  * 33,000 to 33,600 on purpose: constant runs of elements written as checked fragments and
- * fallback paths made once (static builds about 8% less CPU) added 0.5 kB gzip.
+ * fallback paths made once (static builds about 8% less CPU) added 0.5 kB gzip; 33,600 to
+ * 33,700 for the fourth round (no array length set and no closure per block or per check,
+ * decorators resolved without a map: static builds about 4-7% less CPU) adding about 90 bytes.
  */
 export const ourBundles: OurBundleEntry[] = [
   {
@@ -96,7 +98,7 @@ export const ourBundles: OurBundleEntry[] = [
     name: 'page model',
     metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    budgetGzip: 33_600,
+    budgetGzip: 33_700,
   },
   {
     name: 'structured data',

@@ -167,9 +167,8 @@ function decorator(mark: string): ResolvedMark | undefined {
 }
 
 function resolveMark(mark: string, definitions: readonly unknown[], blockKey: string | undefined, sink: MessageSink): ResolvedMark {
-  if (mark === 'strong') return strong
-  if (mark === 'em') return emphasis
-  if (mark === 'code') return 'code'
+  const known = decorator(mark)
+  if (known !== undefined) return known
   const where = describeBlock(blockKey)
   if (unsupportedDecorators.has(mark)) {
     sink.report('unsupported-mark', `Decorator "${mark}" in ${where} has no equivalent; its text is shown without it`, blockKey)
