@@ -62,4 +62,30 @@ describe('portableTextToMdast', () => {
       {numRuns: 300},
     )
   })
+
+  it('gives a document the same tree and messages whatever was converted before it (marked blocks reuse scratch lists)', () => {
+    const text = fc.string({unit: fc.constantFrom('a', ' ', '\n', 'é')})
+    const child = fc.oneof(
+      fc.record({_type: fc.constant('span'), text, marks: fc.subarray(['strong', 'em', 'code', 'l0', 'l1', 'underline', 'nope'])}),
+      fc.constant({_type: 'image'}),
+    )
+    const block = fc.record({
+      _type: fc.constant('block'),
+      style: fc.constantFrom('normal', 'h2'),
+      markDefs: fc.constant([
+        {_type: 'link', _key: 'l0', href: 'https://example.org/'},
+        {_type: 'link', _key: 'l1', href: 'javascript:alert(1)'},
+      ]),
+      children: fc.array(child, {maxLength: 6}),
+    })
+    const document = fc.array(block, {maxLength: 4})
+    fc.assert(
+      fc.property(document, document, (first, second) => {
+        const alone = structuredClone(portableTextToMdast(first))
+        portableTextToMdast(second)
+        expect(portableTextToMdast(first)).toEqual(alone)
+      }),
+      {numRuns: 300},
+    )
+  })
 })

@@ -16,12 +16,6 @@ type WrappingMark = {kind: 'strong'} | {kind: 'emphasis'} | {kind: 'link'; url: 
 /** What a mark name resolves to in one block: wrap, `code`, or nothing (already reported). */
 type ResolvedMark = WrappingMark | 'code' | null
 
-/** A parent on the open-marks stack. */
-interface OpenMark {
-  mark: string
-  children: PhrasingContent[]
-}
-
 const noMarks: string[] = []
 
 /** Decorators that Portable Text editors offer and Markdown cannot express. */
@@ -56,14 +50,14 @@ export function spansToPhrasing(
     if (text !== '') appendLeaves(root, text, false)
     return {children: root, text}
   }
-  const stack: OpenMark[] = []
   const definitions = Array.isArray(markDefs) ? markDefs : []
   let resolved: Map<string, ResolvedMark> | undefined
   let text = ''
 
-  // Marks of each span that wrap, and whether the span is code.
-  const spans: {text: string; marks: string[]; code: boolean}[] = []
-  for (const child of children) {
+  // Marks of each span that wrap, and whether the span is code, in the scratch lists.
+  let count = 0
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
     if (!isRecord(child) || child._type !== 'span') {
       const type = isRecord(child) && typeof child._type === 'string' ? `"${child._type}"` : 'without a type'
       sink.report('unknown-inline-type', `Inline object ${type} in ${describeBlock(blockKey)} cannot be rendered; it was left out`, blockKey)
@@ -95,41 +89,58 @@ export function spansToPhrasing(
         }
       }
     }
-    spans.push({text: spanText, marks, code})
+    spanTexts[count] = spanText
+    spanMarks[count] = marks
+    spanCodes[count] = code
+    count++
   }
 
-  for (let index = 0; index < spans.length; index++) {
-    const span = spans[index]!
-    if (span.text === '') continue
-    text += span.text
-    if (span.marks.length === 0) {
-      // Setting an array's length is a call into the engine: only when there is something to drop.
-      if (stack.length !== 0) stack.length = 0
-      appendLeaves(root, span.text, span.code)
+  // The open marks, outermost first: the first `open` entries of the scratch stack.
+  let open = 0
+  for (let index = 0; index < count; index++) {
+    const spanText = spanTexts[index]!
+    if (spanText === '') continue
+    text += spanText
+    const marks = spanMarks[index]!
+    if (marks.length === 0) {
+      open = 0
+      appendLeaves(root, spanText, spanCodes[index]!)
       continue
     }
 
     // Keep open the marks this span still has, outermost first; close the rest.
-    const needed = sortByRun(span.marks, spans, index)
+    const needed = sortByRun(marks, count, index)
     let depth = 0
-    while (depth < stack.length) {
-      const at = needed.indexOf(stack[depth]!.mark)
+    while (depth < open) {
+      const at = needed.indexOf(stackMarks[depth]!)
       if (at === -1) break
       needed.splice(at, 1)
       depth++
     }
-    if (stack.length !== depth) stack.length = depth
-    let parent = depth === 0 ? root : stack[depth - 1]!.children
-    for (const mark of needed) {
+    open = depth
+    let parent = depth === 0 ? root : stackChildren[depth - 1]!
+    for (let at = 0; at < needed.length; at++) {
+      const mark = needed[at]!
       const node = wrapper((decorator(mark) ?? resolved!.get(mark)) as WrappingMark)
       parent.push(node)
-      stack.push({mark, children: node.children})
+      stackMarks[open] = mark
+      stackChildren[open] = node.children
+      open++
       parent = node.children
     }
-    appendLeaves(parent, span.text, span.code)
+    appendLeaves(parent, spanText, spanCodes[index]!)
   }
   return {children: root, text}
 }
+
+// Scratch lists of one call of `spansToPhrasing` on a block with marks (it calls nothing that
+// could call it again): each span's text, wrapping marks and whether it is code, and the stack of
+// open marks with the children list of each. Reused, so a block allocates no entry per span.
+const spanTexts: string[] = []
+const spanMarks: string[][] = []
+const spanCodes: boolean[] = []
+const stackMarks: string[] = []
+const stackChildren: PhrasingContent[][] = []
 
 /** Whether every child is a span without marks. */
 function plainSpans(children: readonly unknown[]): boolean {
@@ -147,12 +158,12 @@ function describeBlock(blockKey: string | undefined): string {
 }
 
 /** Marks sorted by how many following spans keep them, longest first (stable). */
-function sortByRun(marks: string[], spans: readonly {text: string; marks: string[]}[], index: number): string[] {
+function sortByRun(marks: string[], spanCount: number, index: number): string[] {
   if (marks.length < 2) return marks.slice()
   const run = new Map<string, number>()
   for (const mark of marks) {
     let count = 0
-    for (let next = index + 1; next < spans.length && spans[next]!.marks.includes(mark); next++) count++
+    for (let next = index + 1; next < spanCount && spanMarks[next]!.includes(mark); next++) count++
     run.set(mark, count)
   }
   return [...marks].sort((a, b) => run.get(b)! - run.get(a)!)
