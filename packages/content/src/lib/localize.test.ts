@@ -85,6 +85,61 @@ describe('localize', () => {
     expect((await localize({n: 3, s: 'x', nothing: null, list: [1, 2]}, ['en'])).value).toEqual({n: 3, s: 'x', nothing: null, list: [1, 2]})
   })
 
+  it('copies any value exactly, key order and `__proto__` keys included, sharing no object with its input, whatever was copied before', async () => {
+    // Objects are copied by one of several spreads chosen by their field's name: the choice
+    // must never change the copy. Localized fields mixed in resolve as a plain rule says.
+    const chain = ['de', 'it', 'en']
+    const key = fc.oneof(fc.constantFrom('a', 'b', 'items', 'slug', '__proto__', 'constructor', 'toString', '0'), fc.string({maxLength: 4}).filter((name) => name !== 'i18n'))
+    const localizedArb = fc.record({
+      i18n: fc.array(fc.record({language: fc.constantFrom('de', 'it', 'en', 'fr'), value: fc.constantFrom('Text', ' ', '', null)}), {maxLength: 4}),
+    })
+    const {tree} = fc.letrec((tie) => ({
+      tree: fc.oneof({depthSize: 'small', withCrossShrink: true}, fc.jsonValue({maxDepth: 1}), localizedArb, tie('list'), tie('object')),
+      list: fc.array(tie('tree'), {maxLength: 4}),
+      object: fc.array(fc.tuple(key, tie('tree')), {maxLength: 5}).map((entries) => {
+        const object: Record<string, unknown> = {}
+        for (const [name, value] of entries) Object.defineProperty(object, name, {value, enumerable: true, writable: true, configurable: true})
+        return object
+      }),
+    }))
+    const isField = (node: object) => Object.hasOwn(node, 'i18n') && Object.keys(node).every((name) => name === 'i18n' || name === 'source')
+    const expected = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(expected)
+      if (node === null || typeof node !== 'object') return node
+      if (isField(node)) {
+        const items = (node as {i18n: Array<{language: string; value: unknown}>}).i18n
+        for (const locale of chain) for (const item of items) if (item.language === locale && typeof item.value === 'string' && item.value.trim() !== '') return item.value
+        return null
+      }
+      const out: Record<string, unknown> = {}
+      for (const [name, value] of Object.entries(node)) Object.defineProperty(out, name, {value: expected(value), enumerable: true, writable: true, configurable: true})
+      return out
+    }
+    const objectsOf = (node: unknown, into = new Set<object>()): Set<object> => {
+      if (node !== null && typeof node === 'object') {
+        into.add(node)
+        for (const value of Object.values(node)) objectsOf(value, into)
+      }
+      return into
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.array(tree, {minLength: 1, maxLength: 3}), async (values) => {
+        for (const input of values) {
+          const {value} = await localize(input, chain)
+          const want = expected(input)
+          // JSON text keeps key order and own `__proto__` keys (`toStrictEqual` is confused by a `constructor` key).
+          expect(JSON.stringify(value)).toBe(JSON.stringify(want))
+          const inputs = objectsOf(input)
+          for (const object of objectsOf(value)) {
+            expect(inputs.has(object)).toBe(false)
+            expect(Object.getPrototypeOf(object)).toBe(Array.isArray(object) ? Array.prototype : Object.prototype)
+          }
+        }
+      }),
+      {numRuns: 300},
+    )
+  })
+
   it('refuses an empty chain', async () => {
     expect(() => localize({}, [])).toThrow(new TypeError('Cannot `localize` without a locale chain: pass at least one locale'))
   })

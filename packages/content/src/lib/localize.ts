@@ -91,7 +91,7 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     if (isLocalizedField(node)) return field(node, container, key)
     // A copy of the object's own values (plain ones, ids, keys and enums, are most), then its
     // objects walked in place.
-    const out: Record<string, unknown> = {...node}
+    const out = copyBySite(node, typeof key === 'number' ? segments[segments.length - 2] : key)
     for (const name in out) {
       const child = out[name]
       if (child === null || typeof child !== 'object') continue
@@ -197,4 +197,57 @@ function isLocalizedField(node: object): node is LocalizedField<unknown> {
   if (!Object.hasOwn(node, 'i18n')) return false
   for (const key in node) if (key !== 'i18n' && key !== 'source' && Object.hasOwn(node, key)) return false
   return true
+}
+
+/** Each field name's copy site (see {@link copyBySite}), given in the order names are first seen. */
+const sites = new Map<string | number | undefined, number>()
+
+/**
+ * A copy of `node`'s own values by one of several spreads, chosen by the name of the field that
+ * holds it (a list's name for its items): one spread for every object of the content sees about
+ * 15 shapes and is the slowest copy; a field's objects share one shape or a few. Every branch is
+ * the same spread, so the choice changes only speed.
+ */
+function copyBySite(node: object, name: string | number | undefined): Record<string, unknown> {
+  let site = sites.get(name)
+  if (site === undefined) {
+    // Names come from the content's shape: keep a bounded few.
+    if (sites.size >= 1000) sites.clear()
+    site = sites.size % 16
+    sites.set(name, site)
+  }
+  switch (site) {
+    case 0:
+      return {...node}
+    case 1:
+      return {...node}
+    case 2:
+      return {...node}
+    case 3:
+      return {...node}
+    case 4:
+      return {...node}
+    case 5:
+      return {...node}
+    case 6:
+      return {...node}
+    case 7:
+      return {...node}
+    case 8:
+      return {...node}
+    case 9:
+      return {...node}
+    case 10:
+      return {...node}
+    case 11:
+      return {...node}
+    case 12:
+      return {...node}
+    case 13:
+      return {...node}
+    case 14:
+      return {...node}
+    default:
+      return {...node}
+  }
 }
