@@ -38,21 +38,20 @@ const usage = [
   '  -h, --help        show this help',
 ].join('\n')
 
+const cliOptions = {
+  json: {type: 'boolean'},
+  quick: {type: 'boolean'},
+  only: {type: 'string', multiple: true},
+  rounds: {type: 'string'},
+  'no-fail': {type: 'boolean'},
+  help: {type: 'boolean', short: 'h'},
+} as const
+
 let values: {json?: boolean; quick?: boolean; only?: string[]; rounds?: string; 'no-fail'?: boolean; help?: boolean}
 try {
-  values = parseArgs({
-    options: {
-      json: {type: 'boolean'},
-      quick: {type: 'boolean'},
-      only: {type: 'string', multiple: true},
-      rounds: {type: 'string'},
-      'no-fail': {type: 'boolean'},
-      help: {type: 'boolean', short: 'h'},
-    },
-    strict: true,
-  }).values
+  values = parseArgs({options: cliOptions, strict: true}).values
 } catch (error) {
-  usageError(describeParseError(error, ['json', 'quick', 'only', 'rounds', 'no-fail', 'help']))
+  usageError(describeParseError(error, Object.keys(cliOptions)))
 }
 
 if (values.help) {

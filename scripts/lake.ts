@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util'
 
 import {isLocalLakeError, type LocalLake, startLocalLake} from '@treatments/local-lake'
 
-import {describeParseError} from './lib/cli.ts'
+import {closeOnSignals, describeParseError} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
@@ -173,16 +173,4 @@ function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 }
 
-let stopping = false
-async function stop(signal: string): Promise<void> {
-  if (stopping) {
-    console.error(`Received ${signal} again; exiting without waiting for pending writes.`)
-    process.exit(1)
-  }
-  stopping = true
-  console.log(`\nReceived ${signal}; waiting for pending writes, then stopping…`)
-  await lake.close()
-  process.exit(0)
-}
-process.on('SIGINT', () => void stop('SIGINT'))
-process.on('SIGTERM', () => void stop('SIGTERM'))
+closeOnSignals(() => lake.close())

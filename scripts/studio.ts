@@ -11,7 +11,7 @@ import {parseArgs} from 'node:util'
 import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/local-lake'
 
 import {studioDir, studioEnv} from '../studio/build-info.ts'
-import {describeParseError, invocationDirectory} from './lib/cli.ts'
+import {closeOnSignals, describeParseError, invocationDirectory} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 
@@ -172,14 +172,5 @@ The certificate is self-signed: the browser warns once; choose "Advanced" and "P
 local.localhost" (see "Editors" in README.md). Keep the address private: the token in it can
 write the dataset. Press Ctrl+C to stop.`)
 
-  let stopping = false
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) process.exit(1)
-    stopping = true
-    console.log(`\nReceived ${signal}; waiting for pending writes, then stopping…`)
-    await studio.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  closeOnSignals(() => studio.close())
 }

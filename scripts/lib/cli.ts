@@ -191,6 +191,26 @@ export async function readUserFile(absolutePath: string): Promise<string> {
 }
 
 /**
+ * Stops a long-running command on Ctrl+C or SIGTERM: `close()` (which lets pending writes finish),
+ * then exit 0; a second signal exits 1 at once, without waiting.
+ */
+export function closeOnSignals(close: () => Promise<void>): void {
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) {
+      console.error(`Received ${signal} again; exiting without waiting for pending writes.`)
+      process.exit(1)
+    }
+    stopping = true
+    console.log(`\nReceived ${signal}; waiting for pending writes, then stopping…`)
+    await close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/**
  * `parseArgs`'s errors, rewritten as one short sentence naming the option. Exported for the
  * long-running commands (`lake`, `studio`, `bench`) that parse their own command line.
  */

@@ -141,24 +141,13 @@ describe('safety invariants, the same from every reader', () => {
     }
   })
 
-  it('falls back to the source text when a translation is not text at all (an object, a number)', async () => {
+  it.each([
+    ['a translation is not text at all (an object)', {}],
+    ['a plain-text safety field holds Portable Text (it would render empty)', [{_type: 'image', _key: 'i'}]],
+  ])('falls back to the source text when %s', async (_case, value) => {
     const documents = edited((all) => {
       const text = byId(all, 'contraindication-breastfeeding').text as Array<{language: string; value: unknown}>
-      text.find((item) => item.language === 'de')!.value = {}
-      return all
-    })
-    for (const [reader, outcome] of await pagesOfEveryReader(await datasetFile(serializeNdjson(documents)), 'de')) {
-      const {treatment, fallbacks} = outcome as Awaited<ReturnType<TreatmentContent['getTreatment']>>
-      const index = treatment.contraindications.findIndex((item) => item._id === 'contraindication-breastfeeding')
-      expect(treatment.contraindications[index]?.text, reader).toBe('Breastfeeding')
-      expect(fallbacks, reader).toContainEqual({path: `contraindications[${index}].text`, requested: 'de', served: 'en'})
-    }
-  })
-
-  it('falls back to the source text when a plain-text safety field holds Portable Text (it would render empty)', async () => {
-    const documents = edited((all) => {
-      const text = byId(all, 'contraindication-breastfeeding').text as Array<{language: string; value: unknown}>
-      text.find((item) => item.language === 'de')!.value = [{_type: 'image', _key: 'i'}]
+      text.find((item) => item.language === 'de')!.value = value
       return all
     })
     for (const [reader, outcome] of await pagesOfEveryReader(await datasetFile(serializeNdjson(documents)), 'de')) {

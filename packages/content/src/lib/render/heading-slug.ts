@@ -18,6 +18,16 @@ export function headingSlug(text: string): string {
     const slug = text.toLowerCase().replace(asciiRun, '-').replace(edgeDashes, '')
     return slug === '' ? 'section' : slug
   }
+  return unicodeHeadingSlug(text)
+}
+
+/**
+ * {@link headingSlug} by the rules as written for any script, without its ASCII shortcut (which
+ * a property test holds equal to this).
+ *
+ * @internal
+ */
+export function unicodeHeadingSlug(text: string): string {
   const slug = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
