@@ -404,6 +404,30 @@ describe('renderTreatmentPage', () => {
     expect(page.title).toBe(hostile)
   })
 
+  it('writes a rich text given again as it wrote it, reporting its problems each time, with ids of the page’s prefix', async () => {
+    const withProblem = edited('treatment-mesotherapy-cellulite', (document) => {
+      const body = document.body as Array<{language: string; value: unknown[]}>
+      body[0]!.value = [
+        {_type: 'block', _key: 'h', style: 'h2', markDefs: [], children: [{_type: 'span', text: 'Heading'}]},
+        {_type: 'block', _key: 'l1', style: 'normal', listItem: 'bullet', markDefs: [], children: [{_type: 'span', text: 'One'}]},
+        {_type: 'callout', _key: 'c', children: [{_type: 'span', text: 'Ask your doctor'}]},
+      ]
+    })
+    const english = await result('en', withProblem)
+    // German falls back to the English body: the same value.
+    const german = await createTreatmentContent({source: localDataset(withProblem)}).getTreatment('mesotherapy-cellulite', {locale: 'de'})
+    const pages = [renderTreatmentPage(english), renderTreatmentPage(english), renderTreatmentPage(structuredClone(english)), renderTreatmentPage(german)]
+    const overview = pages.map((page) => section(page.sections, 'overview').html)
+    expect(overview[0]).toContain('<h3 id="body-heading">Heading</h3>\n<ul>\n<li>One</li>\n</ul>\n<p>Ask your doctor</p>')
+    expect(overview[1]).toBe(overview[0])
+    expect(overview[2]).toBe(overview[0])
+    expect(overview[3]).toContain('<div class="rich-text" lang="en"><h3 id="body-heading">Heading</h3>\n<ul>\n<li>One</li>\n</ul>\n<p>Ask your doctor</p></div>')
+    for (const page of pages) {
+      expect(page.messages.filter((message) => message.path === 'body')).toEqual([expect.objectContaining({ruleId: 'unknown-block-type', blockKey: 'c'})])
+    }
+    expect(section(renderTreatmentPage(english, {idPrefix: 'x-'}).sections, 'overview').html).toContain('<h3 id="x-body-heading">Heading</h3>')
+  })
+
   it('throws a TypeError naming the call on misuse', () => {
     expect(() => renderTreatmentPage({} as TreatmentResult)).toThrow(new TypeError('`renderTreatmentPage` expects the result of `getTreatment()` (`{locale, treatment, fallbacks, …}`), got an object'))
     expect(() => renderTreatmentPage(null as unknown as TreatmentResult)).toThrow(/^`renderTreatmentPage` expects the result of `getTreatment\(\)`.*got null$/)

@@ -183,6 +183,36 @@ describe('compileSafeHtml', () => {
     expect(calls).toBe(1)
   })
 
+  it('repeats a fragment whose items sit in a list it opened, and writes again one whose items rely on a list outside it', () => {
+    const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
+    const ownList = Object.freeze({})
+    const looseItem = Object.freeze({})
+    let calls = 0
+    const writeOwnList = () => {
+      calls++
+      writer.open('ul')
+      writer.open('li')
+      writer.text('a')
+      writer.close()
+      writer.close()
+    }
+    const writeLooseItem = () => {
+      calls++
+      writer.open('li')
+      writer.text('b')
+      writer.close()
+    }
+    for (const inList of [false, true, false, true]) {
+      if (inList) writer.open('ol')
+      writer.fragment(ownList, writeOwnList)
+      writer.fragment(looseItem, writeLooseItem)
+      if (inList) writer.close()
+    }
+    // The loose item is unwrapped outside a list and kept inside one, so it is written every time.
+    expect(writer.take()).toBe(['<ul><li>a</li></ul>b', '<ol><ul><li>a</li></ul><li>b</li></ol>'].join('').repeat(2))
+    expect(calls).toBe(1 + 4)
+  })
+
   it('writes again a fragment that closes an element opened before it, leaves open a list, or is taken', () => {
     const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
     const closing = Object.freeze({})

@@ -66,7 +66,8 @@ export interface SafeHtmlWriter {
    * What `write` writes, written once per `key` and then repeated: for a fragment written the
    * same way many times (a marker, a section's start and heading), keyed by a frozen object that
    * stands for its content. The checks run on the first write; the output is kept only when it
-   * depends on nothing outside the fragment: no `ancestors` rule consulted, no element closed
+   * depends on nothing outside the fragment: no `ancestors` rule consulted that an element the
+   * fragment opened (and has not closed) does not meet, no element closed
    * that was open before it, no mark taken or used, and every element it leaves open (to be
    * closed after it, as a section's start is) one that closing writes a plain end tag for. A
    * repeat leaves the same elements open.
@@ -235,6 +236,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // The fewest elements open since the innermost fragment being written started: below its
     // start, it closed an element opened before it.
     let lowest = 0
+    // How many elements of each ancestor name were open when the innermost fragment being
+    // written started.
+    let fragmentCounts: ReadonlyMap<string, number> | undefined
     const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
 
     const writer: SafeHtmlWriter = {
@@ -245,7 +249,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
           return
         }
         const known = tagOf(name)
-        if (known.ancestors !== undefined) ancestorChecks++
+        // A rule met by an element the fragment being written opened gives the same answer
+        // wherever the fragment goes; any other rule makes the fragment depend on its place.
+        if (known.ancestors !== undefined && !(fragmentCounts !== undefined && anyOpen(known.ancestors, openCounts, fragmentCounts))) ancestorChecks++
         const safe = known.allowed && (known.ancestors === undefined || anyOpen(known.ancestors, openCounts))
         if (!safe) {
           if (known.strip) {
@@ -332,13 +338,16 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         const checks = ancestorChecks
         const marks = before.length
         const outerLowest = lowest
+        const outerCounts = fragmentCounts
         lowest = depth
+        fragmentCounts = new Map(openCounts)
         write()
+        fragmentCounts = outerCounts
         const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && before.length === marks
         if (outerLowest < lowest) lowest = outerLowest
         if (!independent) return
         if (closes.length === depth) {
-          fragments.set(key, {html: html.slice(start), open: undefined})
+          fragments.set(key, {html: detached(html.slice(start)), open: undefined})
           return
         }
         const open: string[] = []
@@ -347,11 +356,12 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
           if (typeof entry !== 'string') return
           open.push(entry)
         }
-        fragments.set(key, {html: html.slice(start), open})
+        fragments.set(key, {html: detached(html.slice(start)), open})
       },
       take() {
         // A fragment being written when its output is taken is not kept.
         lowest = -1
+        fragmentCounts = undefined
         const result = before.length === 0 ? html : before.join('') + html
         // Setting an array's length or clearing a map calls into the engine: only when not empty.
         if (before.length !== 0) before.length = 0
@@ -437,9 +447,24 @@ function reference(character: string): string {
   return `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`
 }
 
-/** Whether one of `names` is open (its count above zero), without a closure per check. */
-function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>): boolean {
-  for (let index = 0; index < names.length; index++) if ((openCounts.get(names[index]!) ?? 0) > 0) return true
+/**
+ * `text` in a string of its own: a slice of a longer string (what a fragment is of its page) can
+ * keep the whole of it alive in V8, and a kept fragment lives as long as its key.
+ */
+function detached(text: string): string {
+  // Slicing flattens the concatenation into a new string of `text`'s length plus one.
+  return ` ${text}`.slice(1)
+}
+
+/**
+ * Whether an element of one of `names` is open (its count above zero), or with `before`, whether
+ * more are open than were then; without a closure per check.
+ */
+function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>, before?: ReadonlyMap<string, number>): boolean {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!
+    if ((openCounts.get(name) ?? 0) > (before?.get(name) ?? 0)) return true
+  }
   return false
 }
 
