@@ -54,6 +54,25 @@ describe('localize', () => {
     )
   })
 
+  it('shows the source text of a safety text, not a middle locale’s translation it cannot check, and other texts from the middle locale', async () => {
+    const chain = ['de-AT', 'de', 'en']
+    const safety = (items: Array<[string, string]>) => ({...field(items), source: {hash: null}})
+    const {value, fallbacks} = await localize(
+      {
+        text: safety([['en', 'Pregnancy'], ['de', 'Schwangerschaft']]),
+        onlyMiddle: safety([['en', ' '], ['de', 'Schwangerschaft']]),
+        title: field([['en', 'Mesotherapy'], ['de', 'Mesotherapie']]),
+      },
+      chain,
+    )
+    expect(value).toEqual({text: 'Pregnancy', onlyMiddle: 'Schwangerschaft', title: 'Mesotherapie'})
+    expect(fallbacks).toEqual([
+      {path: 'text', requested: 'de-AT', served: 'en'},
+      {path: 'onlyMiddle', requested: 'de-AT', served: 'de'},
+      {path: 'title', requested: 'de-AT', served: 'de'},
+    ])
+  })
+
   it('treats blank and whitespace-only text as missing', async () => {
     const {value, fallbacks} = await localize({text: field([['de', '  \n'], ['en', 'Diabetes']])}, ['de', 'en'])
     expect(value).toEqual({text: 'Diabetes'})
