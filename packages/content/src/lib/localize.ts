@@ -128,7 +128,7 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     if (plainText && served !== requested && served !== base && served !== null) {
       // A middle locale's translation of a safety text (`de` for `de-AT → de → en`) cannot be
       // checked: the answer records only the requested locale's source hash. The source shows.
-      const baseText = source.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
+      const baseText = source?.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
       if (typeof baseText === 'string' && hasVisibleText(baseText)) {
         served = base!
         text = baseText

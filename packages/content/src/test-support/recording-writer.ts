@@ -36,21 +36,23 @@ export function recordingWriter(inner: SafeHtmlWriter): SafeHtmlWriter & {trees:
     node(tree: unknown) {
       const nodes = (Array.isArray(tree) ? tree : [tree]) as ElementContent[]
       for (const node of nodes) parent().children.push(...(node.type === ('root' as string) ? (node as unknown as Root).children : [node]) as ElementContent[])
-      inner.node(structuredClone(tree))
+      if (forward) inner.node(structuredClone(tree))
     },
     mark() {
       marks.push({parent: parent(), index: parent().children.length})
-      return inner.mark()
+      return forward ? inner.mark() : -1
     },
     insertAt(mark: number, write: () => void) {
       const {parent: at, index} = marks.pop()!
       const after = at.children.splice(index)
-      inner.insertAt(mark, write)
+      if (forward) inner.insertAt(mark, write)
+      else write()
       at.children.push(...(after as ElementContent[]))
     },
     fragment(key: object, write: () => void) {
       // Recorded as written out every time; when `inner` repeats its first output instead of
-      // writing, the calls are recorded only.
+      // writing, the calls (nested fragments and marks included) are recorded only.
+      if (!forward) return write()
       let written = false
       inner.fragment(key, () => {
         written = true

@@ -213,6 +213,40 @@ describe('compileSafeHtml', () => {
     expect(calls).toBe(1 + 4)
   })
 
+  it('writes again a fragment that uses a mark taken before it, and keeps in step one called inside a stripped element', () => {
+    const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
+    const usesMark = Object.freeze({})
+    const closesScript = Object.freeze({})
+    let calls = 0
+    const rounds: string[] = []
+    for (let round = 0; round < 2; round++) {
+      const outer = writer.mark()
+      writer.text('B')
+      let inner = -1
+      writer.fragment(usesMark, () => {
+        calls++
+        writer.insertAt(outer, () => writer.text('X'))
+        inner = writer.mark()
+        writer.text('C')
+      })
+      writer.text('D')
+      writer.insertAt(inner, () => writer.text('Y'))
+      // The fragment closes the stripped element it is called in: what follows shows.
+      writer.open('div')
+      writer.open('script')
+      writer.fragment(closesScript, () => {
+        calls++
+        writer.text('hidden')
+        writer.close()
+      })
+      writer.text('shown')
+      writer.close()
+      rounds.push(writer.take())
+    }
+    expect(rounds).toEqual(['XBYCD<div>shown</div>', 'XBYCD<div>shown</div>'])
+    expect(calls).toBe(4)
+  })
+
   it('writes again a fragment that closes an element opened before it, leaves open a list, or is taken', () => {
     const writer = compileSafeHtmlWriter(pageSanitizeSchema)()
     const closing = Object.freeze({})

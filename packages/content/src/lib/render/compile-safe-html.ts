@@ -239,6 +239,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // How many elements of each ancestor name were open when the innermost fragment being
     // written started.
     let fragmentCounts: ReadonlyMap<string, number> | undefined
+    // How many marks were taken or used: a fragment that took or used one is not kept.
+    let markUses = 0
     const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
 
     const writer: SafeHtmlWriter = {
@@ -311,6 +313,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       },
       // A mark sets aside what was written so far, so inserting there copies nothing.
       mark() {
+        markUses++
         before.push(html)
         beforeLength += html.length
         html = ''
@@ -318,6 +321,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       },
       insertAt(mark, write) {
         if (mark !== before.length - 1) throw new TypeError('Cannot `insertAt` a mark other than the last one not yet used')
+        markUses++
         const after = html
         html = ''
         write()
@@ -326,7 +330,12 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         html = written + html + after
       },
       fragment(key, write) {
-        if (skipping > 0) return
+        // Inside a stripped element nothing shows, but its calls keep the open elements in step
+        // (a fragment may close the stripped element itself).
+        if (skipping > 0) {
+          write()
+          return
+        }
         const kept = fragments.get(key)
         if (kept !== undefined) {
           html += kept.html
@@ -336,14 +345,14 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         const start = html.length
         const depth = closes.length
         const checks = ancestorChecks
-        const marks = before.length
+        const marks = markUses
         const outerLowest = lowest
         const outerCounts = fragmentCounts
         lowest = depth
         fragmentCounts = new Map(openCounts)
         write()
         fragmentCounts = outerCounts
-        const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && before.length === marks
+        const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && markUses === marks
         if (outerLowest < lowest) lowest = outerLowest
         if (!independent) return
         if (closes.length === depth) {
