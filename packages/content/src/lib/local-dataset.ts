@@ -1,6 +1,7 @@
 import type {ContentSource} from './content-source.ts'
 import {datasetDocumentProblem, type DatasetDocument} from './dataset/dataset-document.ts'
 import {GroqRunner} from './dataset/groq-runner.ts'
+import {isPublishedId} from './dataset/is-published-id.ts'
 import {readNdjson} from './dataset/read-ndjson.ts'
 
 /**
@@ -39,8 +40,7 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
 
 /** The published perspective: no drafts (`drafts.…`) and no release versions (`versions.…`). */
 function publishedOnly(documents: readonly DatasetDocument[]): readonly DatasetDocument[] {
-  const unpublished = (id: string) => id.startsWith('drafts.') || id.startsWith('versions.')
-  return documents.some((document) => unpublished(document._id)) ? documents.filter((document) => !unpublished(document._id)) : documents
+  return documents.every((document) => isPublishedId(document._id)) ? documents : documents.filter((document) => isPublishedId(document._id))
 }
 
 /** Documents passed in memory obey the file rules too: a misuse, so a `TypeError`. */

@@ -128,14 +128,14 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     if (plainText && served !== requested && served !== base && served !== null) {
       // A middle locale's translation of a safety text (`de` for `de-AT → de → en`) cannot be
       // checked: the answer records only the requested locale's source hash. The source shows.
-      const baseText = source?.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
+      const baseText = baseTextOf(source, items, base)
       if (typeof baseText === 'string' && hasVisibleText(baseText)) {
         served = base!
         text = baseText
       }
     }
     if (served === requested && served !== base && typeof source?.hash === 'string') {
-      const baseText = source.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
+      const baseText = baseTextOf(source, items, base)
       // A translation of an older source text must not read as current: show the source.
       if (hasVisibleText(baseText)) {
         const recorded = source.hash
@@ -164,6 +164,11 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
     ? (await Promise.all(fallbacks)).filter((fallback): fallback is Fallback => fallback !== undefined)
     : (fallbacks as Fallback[])
   return {value: root.value as Localized<T>, fallbacks: settled}
+}
+
+/** A safety text's base-locale text: given with its source, or the item of the chain's base locale. */
+function baseTextOf(source: LocalizedField<unknown>['source'], items: NonNullable<LocalizedField<unknown>['i18n']>, base: string | undefined): unknown {
+  return source?.value !== undefined ? source.value : items.find((item) => itemLanguage(item) === base)?.value
 }
 
 /** Scratch space for the locales of one field's items (filled and read in one `field` call, never held). */

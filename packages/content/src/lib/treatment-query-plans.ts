@@ -1,5 +1,6 @@
 import type {DatasetDocument} from './dataset/dataset-document.ts'
 import type {DocumentIndex} from './dataset/document-index.ts'
+import {isPublishedId} from './dataset/is-published-id.ts'
 import {minifyGroq} from './minify-groq.ts'
 import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 
@@ -89,11 +90,6 @@ function availableLocales(title: unknown): unknown[] | null {
     if (!seen.includes(locale)) seen.push(locale)
   }
   return seen
-}
-
-function isPublished(document: Doc): boolean {
-  const id = document._id as string
-  return !id.startsWith('drafts.') && !id.startsWith('versions.')
 }
 
 /**
@@ -233,7 +229,7 @@ function derefEach(index: DocumentIndex, byDocument: Map<Doc, Doc>, value: unkno
 
 /** Published treatments among `candidates`, in dataset order. */
 function publishedTreatments(candidates: readonly DatasetDocument[] | undefined): Doc[] {
-  return (candidates ?? []).filter((document) => document._type === 'treatment' && isPublished(document)) as Doc[]
+  return (candidates ?? []).filter((document) => document._type === 'treatment' && isPublishedId(document._id)) as Doc[]
 }
 
 /** Ordered by a string key, ties in dataset order; `undefined` when a key is not a string (groq-js orders mixed types). */
