@@ -1,13 +1,13 @@
-import {type ChildProcess, spawn} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {Agent, request} from 'node:http'
 import {availableParallelism, tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {createInterface} from 'node:readline'
 
 import {treatmentBySlugQuery} from '@treatments/content'
 import type {BenchMetric, BenchOptions} from '../../packages/content/bench/benchmark.ts'
 import {median} from '../../packages/content/bench/measure.ts'
+import {lineReader} from './line-reader.ts'
 import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
 
 const DOCUMENTS = 10_000
@@ -155,8 +155,11 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
       },
     }
   } finally {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
+    // A lake that already exited (and said why) has no exit left to wait for.
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM')
+      await new Promise((resolve) => server.once('exit', resolve))
+    }
     await rm(directory, {recursive: true, force: true})
   }
 }
@@ -184,24 +187,4 @@ interface LakeReport {
   eventLoopUtilization: number
   loopDelayP99Ms: number
   loopDelayMaxMs: number
-}
-
-/** Reads `child`'s stdout line by line: each call resolves with the next line. */
-function lineReader(child: ChildProcess): () => Promise<string> {
-  const lines: string[] = []
-  const waiting: Array<{resolve: (line: string) => void; reject: (error: Error) => void}> = []
-  createInterface({input: child.stdout!}).on('line', (line) => {
-    const waiter = waiting.shift()
-    if (waiter) waiter.resolve(line)
-    else lines.push(line)
-  })
-  child.once('exit', (code) => {
-    for (const waiter of waiting.splice(0)) waiter.reject(new Error(`lake-load: the lake exited with ${code}`))
-  })
-  return () => {
-    const line = lines.shift()
-    if (line !== undefined) return Promise.resolve(line)
-    if (child.exitCode !== null) return Promise.reject(new Error(`lake-load: the lake exited with ${child.exitCode}`))
-    return new Promise((resolve, reject) => waiting.push({resolve, reject}))
-  }
 }

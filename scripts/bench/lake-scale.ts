@@ -4,7 +4,6 @@ import {createWriteStream} from 'node:fs'
 import {mkdtemp, readFile, rm, stat} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {createInterface} from 'node:readline'
 
 import {createClient} from '@sanity/client'
 import {treatmentBySlugQuery} from '@treatments/content'
@@ -12,6 +11,7 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 
 import type {BenchMetric, BenchOptions} from '../../packages/content/bench/benchmark.ts'
 import {median, round} from '../../packages/content/bench/measure.ts'
+import {lineReader} from './line-reader.ts'
 import {seedDocuments} from './seed-documents.ts'
 
 /**
@@ -102,7 +102,8 @@ async function measure(file: string, slugs: readonly string[], rounds: number) {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   try {
-    const [line] = (await once(createInterface({input: server.stdout!}), 'line')) as [string]
+    // Rejects when the lake exits before it prints its address, instead of waiting forever.
+    const line = await lineReader(server)()
     const {url} = JSON.parse(line) as {url: string}
     const client = createClient({projectId: 'local', dataset: 'production', apiHost: url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})
     const page = (slug: string) => client.fetch<unknown[]>(treatmentBySlugQuery, {slug, locale: 'it', base: 'en', locales: ['it', 'en'], all: true})
@@ -121,7 +122,9 @@ async function measure(file: string, slugs: readonly string[], rounds: number) {
     const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN)
     return {firstAnswerMs, p50Ms: median(samples), rssBytes: rssKb * 1024, fileBytes: (await stat(file)).size}
   } finally {
-    server.kill('SIGTERM')
-    await once(server, 'exit')
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM')
+      await once(server, 'exit')
+    }
   }
 }

@@ -70,4 +70,30 @@ describe('AnswerCache', () => {
     expect(cache.get(key)).toBeUndefined()
     expect(new AnswerCache(0).keyOf('published', 'local', '*', {})).toBeUndefined()
   })
+
+  it('does not key parameters JSON cannot tell apart (Infinity is written as null), nor query texts and parameters past their length', () => {
+    const cache = new AnswerCache(1 << 20)
+    const asNull = cache.keyOf('published', 'local', '*[price < $max]', {max: null})!
+    keep(cache, asNull, bytes(10))
+    expect(cache.keyOf('published', 'local', '*[price < $max]', {max: Number.POSITIVE_INFINITY})).toBeUndefined()
+    expect(cache.keyOf('published', 'local', '*[price < $max]', {max: [Number.NEGATIVE_INFINITY]})).toBeUndefined()
+    expect(cache.keyOf('published', 'local', `*[_id == "${'x'.repeat(20_000)}"]`, {})).toBeUndefined()
+    expect(cache.keyOf('published', 'local', '$p', {p: 'x'.repeat(20_000)})).toBeUndefined()
+  })
+
+  it('remembers keys asked for once and query texts within an eighth of its budget each, oldest forgotten first', () => {
+    const cache = new AnswerCache(64 * 1024)
+    const first = cache.keyOf('published', 'local', '$p', {p: 'first'})!
+    cache.set(first, bytes(10), cache.generation)
+    // 8 kB of keys asked for once (each about 1 kB): the first is forgotten, so asking again does not keep it.
+    for (let index = 0; index < 8; index++) cache.set(cache.keyOf('published', 'local', '$p', {p: `${index}`.padEnd(500, '.')})!, bytes(10), cache.generation)
+    cache.set(first, bytes(10), cache.generation)
+    expect(cache.get(first)).toBeUndefined()
+    // Query texts past 8 kB start the numbering over, and with it the kept answers.
+    const kept = cache.keyOf('published', 'local', '*', {})!
+    keep(cache, kept, bytes(10))
+    expect(cache.get(kept)).toBeDefined()
+    for (let index = 0; index < 9; index++) cache.keyOf('published', 'local', `*[_id == "${index}"]`.padEnd(500, ' '), {})
+    expect(cache.get(kept)).toBeUndefined()
+  })
 })

@@ -7,7 +7,9 @@
  * site reading its popular pages gets them from here, while reads that never repeat (a crawl,
  * the load benchmark) cost only a short key each instead of filling the heap with answers the
  * garbage collector then has to walk. Least recently used answers go first once `maxBytes` is
- * reached; an answer larger than an eighth of it is not kept.
+ * reached; an answer larger than an eighth of it is not kept. What the cache remembers besides
+ * answers (query texts, keys asked for once) is bounded too, so requests that never repeat,
+ * however large, cannot grow it past its budget.
  */
 export class AnswerCache {
   readonly #maxBytes: number
@@ -18,6 +20,9 @@ export class AnswerCache {
   readonly #queryIds = new Map<string, number>()
   #nextQueryId = 0
   #bytes = 0
+  /** Bytes of the keys in {@link AnswerCache.#seen} and of the texts in {@link AnswerCache.#queryIds}. */
+  #seenBytes = 0
+  #queryTextBytes = 0
   #generation = 0
 
   /** @param maxBytes - bytes of answers (and their keys) to keep; `0` keeps none */
@@ -36,18 +41,24 @@ export class AnswerCache {
 
   /** The cache key of a query, or `undefined` when its answer must not be kept. */
   keyOf(perspective: string, projectId: string, query: string, params: Record<string, unknown>): string | undefined {
-    if (this.#maxBytes === 0) return undefined
+    if (this.#maxBytes === 0 || query.length > this.#maxTextLength) return undefined
     const id = this.#queryIdOf(query)
     if (id < 0) return undefined
     let encoded: string
     try {
-      encoded = JSON.stringify(params)
+      encoded = JSON.stringify(params, refuseNonFinite)
     } catch {
-      // Too deep to serialize: not kept (the runner refuses such parameters with a 400).
+      // Too deep to serialize, or a number JSON cannot tell from `null` (`1e999` is `Infinity`):
+      // not kept (the runner refuses too-deep parameters with a 400).
       return undefined
     }
-    if (encoded.length * 2 > this.#maxBytes / 64) return undefined
+    if (encoded.length > this.#maxTextLength) return undefined
     return `${id}\u0000${perspective}\u0000${projectId}\u0000${encoded}`
+  }
+
+  /** The longest query text, and the longest encoded parameters, whose answers are kept. */
+  get #maxTextLength(): number {
+    return Math.min(MAX_TEXT_LENGTH, this.#maxBytes / 128)
   }
 
   /** The kept answer for `key`. */
@@ -68,9 +79,16 @@ export class AnswerCache {
     if (generation !== this.#generation || this.#entries.has(key)) return
     if (!this.#seen.delete(key)) {
       this.#seen.add(key)
-      if (this.#seen.size > SEEN_KEYS) this.#seen.delete(this.#seen.values().next().value!)
+      this.#seenBytes += key.length * 2
+      // The oldest keys go first, by count and by bytes (an eighth of the budget).
+      while (this.#seen.size > SEEN_KEYS || this.#seenBytes > this.#maxBytes / 8) {
+        const oldest = this.#seen.values().next().value!
+        this.#seen.delete(oldest)
+        this.#seenBytes -= oldest.length * 2
+      }
       return
     }
+    this.#seenBytes -= key.length * 2
     const size = key.length * 2 + answer.bytes
     if (size > this.#maxBytes / 8) return
     this.#entries.set(key, answer)
@@ -87,6 +105,7 @@ export class AnswerCache {
     this.#generation++
     this.#entries.clear()
     this.#seen.clear()
+    this.#seenBytes = 0
     this.#bytes = 0
   }
 
@@ -98,15 +117,15 @@ export class AnswerCache {
   #queryIdOf(query: string): number {
     let id = this.#queryIds.get(query)
     if (id === undefined) {
-      if (this.#queryIds.size >= QUERY_TEXTS) {
+      if (this.#queryIds.size >= QUERY_TEXTS || this.#queryTextBytes + query.length * 2 > this.#maxBytes / 8) {
         // Many different texts (generated queries): start over rather than track them all.
         this.#queryIds.clear()
-        this.#entries.clear()
-        this.#seen.clear()
-        this.#bytes = 0
+        this.#queryTextBytes = 0
+        this.invalidate()
       }
       id = DEPENDS_ON_TIME.test(query) ? -1 : this.#nextQueryId++
       this.#queryIds.set(query, id)
+      this.#queryTextBytes += query.length * 2
     }
     return id
   }
@@ -119,6 +138,15 @@ export class AnswerCache {
 export interface KeptAnswer {
   text: string
   bytes: number
+}
+
+/** The longest query text (and encoded parameters) whose answers are kept, in characters. */
+const MAX_TEXT_LENGTH = 16_384
+
+/** `JSON.stringify` writes `Infinity`, `-Infinity` and `NaN` as `null`: keys with them would collide. */
+function refuseNonFinite(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('A non-finite number has no JSON key')
+  return value
 }
 
 /** How many keys asked for once are remembered. */

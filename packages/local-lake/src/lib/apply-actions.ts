@@ -226,15 +226,19 @@ function asActionError(error: unknown, index: number): unknown {
 
 /**
  * On publish, as in Content Lake: a reference the Studio made weak with `_strengthenOnPublish`
- * (its target had no published version yet) becomes strong when its target now exists; one whose
- * target is still missing stays weak (a page reading it gets no document, and refuses to render).
+ * (its target had no published version yet) becomes strong when its target now exists, unless
+ * the schema declares it weak (`_strengthenOnPublish.weak`, which only drops the marker, as the
+ * Studio's own `strengthenOnPublish` does); one whose target is still missing stays as it is
+ * (a page reading it gets no document, and refuses to render).
  */
 function strengthenReferences<T>(value: T, byId: ReadonlyMap<string, unknown>): T {
   if (Array.isArray(value)) return value.map((item) => strengthenReferences(item, byId)) as T
   if (typeof value !== 'object' || value === null) return value
   const record = value as Record<string, unknown>
   if (typeof record._ref === 'string' && record._strengthenOnPublish !== undefined && byId.has(record._ref)) {
-    const {_weak: _dropWeak, _strengthenOnPublish: _dropStrengthen, ...strong} = record
+    const {_strengthenOnPublish: options, ...published} = record
+    if (isRecord(options) && options.weak) return published as T
+    const {_weak: _dropWeak, ...strong} = published
     return strong as T
   }
   const copy: Record<string, unknown> = {}

@@ -89,6 +89,17 @@ describe('the Actions API through client.action()', () => {
     ])
   })
 
+  it('publish keeps weak a _strengthenOnPublish reference the schema declares weak, dropping only the marker', async () => {
+    await fixture.client.action({
+      actionType: 'sanity.action.document.create',
+      publishedId: 'weakly',
+      attributes: {_id: 'drafts.weakly', _type: 'note', see: {_type: 'reference', _ref: 'clinic-berlin', _weak: true, _strengthenOnPublish: {type: 'clinic', weak: true}}},
+      ifExists: 'fail',
+    })
+    await fixture.client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.weakly', publishedId: 'weakly'})
+    expect((await get('weakly'))!.see).toEqual({_type: 'reference', _ref: 'clinic-berlin', _weak: true})
+  })
+
   it('unpublish turns the published document into a draft; discard and delete remove documents', async () => {
     await fixture.client.action({actionType: 'sanity.action.document.create', publishedId: 'note', attributes: {_id: 'note', _type: 'note', a: 1}, ifExists: 'fail'})
     await fixture.client.action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.note', publishedId: 'note'})

@@ -25,20 +25,7 @@ export function findStrongReferrers(
 
 /** The ids in `targets` that `value` strongly references (each once). */
 function strongReferencesIn(value: unknown, targets: ReadonlySet<string>): Set<string> {
-  const found = new Set<string>()
-  const pending: object[] = typeof value === 'object' && value !== null ? [value] : []
-  while (pending.length > 0) {
-    const current = pending.pop() as object
-    const children = Array.isArray(current) ? (current as unknown[]) : Object.values(current)
-    if (!Array.isArray(current)) {
-      const {_ref, _weak} = current as Record<string, unknown>
-      if (typeof _ref === 'string' && _weak !== true && targets.has(_ref)) found.add(_ref)
-    }
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) pending.push(child)
-    }
-  }
-  return found
+  return collectStrongReferences(value, (id) => targets.has(id))
 }
 
 /**
@@ -46,18 +33,26 @@ function strongReferencesIn(value: unknown, targets: ReadonlySet<string>): Set<s
  * without `_weak: true`.
  */
 export function strongReferences(value: unknown): string[] {
+  return [...collectStrongReferences(value, () => true)]
+}
+
+/**
+ * The strong references in `value` that `accept` takes, breadth first. A queue read by index
+ * and filled one child at a time: a document of any size (a list of 200,000 items, say) is
+ * walked in linear time, with no argument list as long as a list.
+ */
+function collectStrongReferences(value: unknown, accept: (id: string) => boolean): Set<string> {
   const found = new Set<string>()
   const pending: unknown[] = [value]
-  while (pending.length > 0) {
-    const current = pending.shift()
+  for (let head = 0; head < pending.length; head++) {
+    const current = pending[head]
     if (typeof current !== 'object' || current === null) continue
-    if (Array.isArray(current)) {
-      pending.push(...current)
-      continue
+    const children = Array.isArray(current) ? (current as unknown[]) : Object.values(current)
+    if (!Array.isArray(current)) {
+      const {_ref, _weak} = current as Record<string, unknown>
+      if (typeof _ref === 'string' && _weak !== true && accept(_ref)) found.add(_ref)
     }
-    const {_ref, _weak} = current as Record<string, unknown>
-    if (typeof _ref === 'string' && _weak !== true) found.add(_ref)
-    pending.push(...Object.values(current))
+    for (const child of children) if (typeof child === 'object' && child !== null) pending.push(child)
   }
-  return [...found]
+  return found
 }
