@@ -1,4 +1,4 @@
-export {createTreatmentContent} from './lib/browser/create-treatment-content.ts'
+export {createTreatmentContent} from './lib/reader/create-treatment-content.browser.ts'
 export type {
   AllTreatmentsResult,
   LocalizedAnswer,
@@ -9,8 +9,8 @@ export type {
   TreatmentContentOptions,
   TreatmentListResult,
   TreatmentResult,
-} from './lib/create-content-reader.ts'
-export type {ContentSource} from './lib/content-source.ts'
+} from './lib/types.ts'
+export type {ContentSource} from './lib/source/content-source.ts'
 export {
   ContentInvariantError,
   ContentNotFoundError,
@@ -24,10 +24,10 @@ export {
   TreatmentContentError,
 } from './lib/errors.ts'
 export type {TreatmentContentErrorCode} from './lib/errors.ts'
-export type {RetryOptions} from './lib/fetch-with-retry.ts'
-export {baseLocale, fallbackChain, localeIds, matchLocale} from './lib/locale-registry.ts'
-export type {LocaleMatch} from './lib/locale-registry.ts'
-export {localize} from './lib/localize.ts'
-export type {Fallback, Localized} from './lib/localize.ts'
-export type {CacheOptions} from './lib/response-cache.ts'
-export type {SanityProjectConfig} from './lib/sanity-project-config.ts'
+export type {RetryOptions} from './lib/types.ts'
+export {baseLocale, fallbackChain, localeIds, matchLocale} from './lib/locale/locale-registry.ts'
+export type {LocaleMatch} from './lib/locale/locale-registry.ts'
+export {localize} from './lib/locale/localize.ts'
+export type {Fallback, Localized} from './lib/locale/localize.ts'
+export type {CacheOptions} from './lib/types.ts'
+export type {SanityProjectConfig} from './lib/source/sanity-project-config.ts'

@@ -1,2 +1,2 @@
-export {localDataset} from './lib/local-dataset.ts'
+export {localDataset} from './lib/source/local-dataset.ts'
 export type {DatasetDocument} from './lib/dataset/dataset-document.ts'

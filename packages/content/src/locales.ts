@@ -5,5 +5,5 @@ export {
   localeIds,
   locales,
   matchLocale,
-} from './lib/locale-registry.ts'
-export type {LocaleDefinition, LocaleMatch} from './lib/locale-registry.ts'
+} from './lib/locale/locale-registry.ts'
+export type {LocaleDefinition, LocaleMatch} from './lib/locale/locale-registry.ts'

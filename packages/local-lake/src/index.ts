@@ -1,13 +1,13 @@
-export {createLocalLakeHandler, type LocalLakeHandler} from './lib/create-local-lake-handler.ts'
-export {type DatasetLockOwner, lockFileOf, readDatasetLock} from './lib/dataset-lock.ts'
-export type {DatasetWriter} from './lib/dataset-store.ts'
-export {type DocumentVersion, documentVersions} from './lib/document-versions.ts'
+export {createLocalLakeHandler, type LocalLakeHandler} from './lib/server/create-local-lake-handler.ts'
+export {type DatasetLockOwner, lockFileOf, readDatasetLock} from './lib/store/dataset-lock.ts'
+export type {DatasetWriter} from './lib/store/dataset-store.ts'
+export {type DocumentVersion, documentVersions} from './lib/history/document-versions.ts'
 export {
   type HistoryDocumentChange,
   type HistoryEntry,
   historyFileOf,
   readHistoryLog,
-} from './lib/history-log.ts'
+} from './lib/history/history-log.ts'
 export type {DatasetSource, LocalLakeOptions, StartLocalLakeOptions} from './lib/lake-options.ts'
 export {
   isLocalLakeError,
@@ -16,11 +16,11 @@ export {
   type LocalLakeErrorLocation,
 } from './lib/local-lake-error.ts'
 export {LOCAL_LAKE_USER_ID} from './lib/lake-identity.ts'
-export {defaultCertificateDir, type LocalCertificate, loadLocalCertificate, trustLocalCertificate} from './lib/local-certificate.ts'
-export type {Perspective} from './lib/perspective.ts'
-export {type StartStudioLakeOptions, type StudioLake, startStudioLake} from './lib/start-studio-lake.ts'
+export {defaultCertificateDir, type LocalCertificate, loadLocalCertificate, trustLocalCertificate} from './lib/server/local-certificate.ts'
+export type {Perspective} from './lib/query/perspective.ts'
+export {type StartStudioLakeOptions, type StudioLake, startStudioLake} from './lib/server/start-studio-lake.ts'
 export {
   type LocalLake,
   type LocalLakeClientConfig,
   startLocalLake,
-} from './lib/start-local-lake.ts'
+} from './lib/server/start-local-lake.ts'

@@ -1,4 +1,4 @@
-import {baseLocale} from '../lib/locale-registry.ts'
+import {baseLocale} from '../lib/locale/locale-registry.ts'
 import type {DatasetDocument} from '../lib/dataset/dataset-document.ts'
 import {recordCoveredTexts} from '../lib/dataset/review-coverage.ts'
 

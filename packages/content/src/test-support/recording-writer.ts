@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast'
-import type {SafeHtmlWriter} from '../lib/render/compile-safe-html.ts'
+import type {SafeHtmlWriter} from '../lib/html/compile-safe-html.ts'
 
 /**
  * A {@link SafeHtmlWriter} that passes every call on to `inner` and also records what was written

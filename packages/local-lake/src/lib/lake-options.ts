@@ -4,8 +4,8 @@ import {basename, resolve} from 'node:path'
 import {inspect} from 'node:util'
 
 import {writeFileAtomically} from '@treatments/content/dataset'
-import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './cors-policy.ts'
-import type {DatasetWriter} from './dataset-store.ts'
+import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './http/cors-policy.ts'
+import type {DatasetWriter} from './store/dataset-store.ts'
 
 /** Where a dataset's documents come from: an NDJSON file path, or documents kept in memory. */
 export type DatasetSource = string | readonly Record<string, unknown>[]

@@ -2,7 +2,7 @@
  * A lake in its own process, for tests that kill it: serves the NDJSON file given as the first
  * argument and prints `{"url", "token", "pid"}` as one line on stdout once it listens.
  */
-import {startLocalLake} from '../lib/start-local-lake.ts'
+import {startLocalLake} from '../lib/server/start-local-lake.ts'
 
 const file = process.argv[2]
 if (file === undefined) throw new TypeError('usage: lake-child.ts FILE')

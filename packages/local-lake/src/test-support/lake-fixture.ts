@@ -4,10 +4,10 @@ import {join} from 'node:path'
 
 import {type SanityClient, createClient} from '@sanity/client'
 
-import {parseNdjson} from '../lib/parse-ndjson.ts'
+import {parseNdjson} from './parse-ndjson.ts'
 import type {DatasetDocument} from '@treatments/content/dataset'
 import type {StartLocalLakeOptions} from '../lib/lake-options.ts'
-import {type LocalLake, startLocalLake} from '../lib/start-local-lake.ts'
+import {type LocalLake, startLocalLake} from '../lib/server/start-local-lake.ts'
 
 /** Path of the fixture dataset shipped with the tests (never written to). */
 export const FIXTURE_FILE = new URL('./fixture.ndjson', import.meta.url).pathname

@@ -2,7 +2,7 @@ import {evaluate, parse, type ExprNode} from 'groq-js'
 
 import type {DatasetDocument} from './dataset-document.ts'
 import {indexDocuments} from './document-index.ts'
-import {treatmentQueryPlans} from '../treatment-query-plans.ts'
+import {treatmentQueryPlans} from '../query/treatment-query-plans.ts'
 import {narrowRootFilter} from './narrow-root-filter.ts'
 
 /** A parsed query and the `$parameters` it reads. */

@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection} from './page-section.ts'
 import {writeText} from './write-text.ts'

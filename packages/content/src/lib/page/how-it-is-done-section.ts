@@ -1,10 +1,10 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection, writeSubheading} from './page-section.ts'
 import type {IngredientItem, ProtocolData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {indexedPaths} from './indexed-paths.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 
 const protocolProperties = constantProperties({className: ['protocol']})
 const listProperties = constantProperties({className: ['item-list']})

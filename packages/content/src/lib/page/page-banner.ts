@@ -1,8 +1,8 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import type {PageContext} from './page-context.ts'
 import {reviewData} from './review-section.ts'
 import type {ReviewData} from './treatment-page-section.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 
 const reviewedProperties = constantProperties({className: ['banner', 'banner-reviewed']})
 const unreviewedProperties = constantProperties({className: ['banner', 'banner-unreviewed']})

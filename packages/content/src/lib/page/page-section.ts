@@ -1,4 +1,4 @@
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 import type {PageContext} from './page-context.ts'
 import type {TreatmentPageSectionId, TreatmentPageSectionOf} from './treatment-page-section.ts'
 import {writeUntranslatedNotes} from './write-text.ts'

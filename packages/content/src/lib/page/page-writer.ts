@@ -1,4 +1,4 @@
-import {compileSafeHtmlWriter, type SafeHtmlWriter} from '../render/compile-safe-html.ts'
+import {compileSafeHtmlWriter, type SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import {pageSanitizeSchema} from './page-sanitize-schema.ts'
 
 /** Compiled on first use, then shared. */

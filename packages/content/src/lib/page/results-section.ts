@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import {claimStatusNote} from './claim-status-note.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection, writeSubheading} from './page-section.ts'
@@ -6,7 +6,7 @@ import type {PageText} from './page-text.ts'
 import type {ClaimItem, EffectItem} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {indexedPaths} from './indexed-paths.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 
 const listProperties = constantProperties({className: ['item-list']})
 const itemProperties = constantProperties({className: ['item']})

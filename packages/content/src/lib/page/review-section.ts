@@ -1,5 +1,5 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
-import {isMedicallyReviewed} from '../medical-review-status.ts'
+import type {LocalizedTreatment} from '../types.ts'
+import {isMedicallyReviewed} from '../reader/medical-review-status.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection} from './page-section.ts'
 import type {ReviewData, ReviewDate} from './treatment-page-section.ts'

@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import type {PageContext} from './page-context.ts'
 import type {SideEffectItem} from './treatment-page-section.ts'
 import {indexedPaths} from './indexed-paths.ts'

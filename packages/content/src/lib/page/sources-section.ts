@@ -1,9 +1,9 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
-import {baseLocale, localeIds} from '../locale-registry.ts'
+import type {LocalizedTreatment} from '../types.ts'
+import {baseLocale, localeIds} from '../locale/locale-registry.ts'
 import {safeLinkUrl} from '../render/safe-link-url.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection} from './page-section.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 
 const listProperties = constantProperties({className: ['item-list']})
 const itemProperties = constantProperties({className: ['item']})

@@ -1,4 +1,4 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import type {PageText} from './page-text.ts'
 
 type Treatment = LocalizedTreatment

@@ -2,7 +2,7 @@ import type {PageContext} from './page-context.ts'
 import {pageSection} from './page-section.ts'
 import type {SideEffectItem} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 
 const factsProperties = constantProperties({className: ['facts']})
 const termProperties = {

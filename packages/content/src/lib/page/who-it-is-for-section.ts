@@ -1,10 +1,10 @@
-import type {LocalizedTreatment} from '../create-content-reader.ts'
+import type {LocalizedTreatment} from '../types.ts'
 import type {PageContext} from './page-context.ts'
 import {pageSection} from './page-section.ts'
 import type {WhoItIsForData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {indexedPaths} from './indexed-paths.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 import {fragmentKeys} from './fragment-keys.ts'
 
 const factsProperties = constantProperties({className: ['facts']})

@@ -5,7 +5,7 @@ import type {RenderMessage} from '../render/render-message.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
 import {writeUntranslatedMarker} from './write-text.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 
 const missingProperties = constantProperties({className: ['missing-text']})
 const markerLineProperties = constantProperties({className: ['marker-line']})

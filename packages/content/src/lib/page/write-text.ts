@@ -1,8 +1,8 @@
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import type {PageContext} from './page-context.ts'
-import {isRememberedUi} from './remembered-ui.ts'
+import {isRememberedUi} from '../ui-strings/remembered-ui.ts'
 import type {PageText} from './page-text.ts'
-import {constantProperties} from '../render/compile-safe-html.ts'
+import {constantProperties} from '../html/compile-safe-html.ts'
 import {fragmentKeys} from './fragment-keys.ts'
 
 const nothing: readonly string[] = Object.freeze([])

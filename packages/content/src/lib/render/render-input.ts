@@ -1,5 +1,5 @@
 import type {ArbitraryTypedObject, PortableTextBlock, TypedObject} from '@portabletext/types'
-import {describeValue as describe} from './describe-value.ts'
+import {describeValue as describe} from '../describe-value.ts'
 
 /**
  * What the renderers accept: a Portable Text array as stored in Sanity (blocks and custom

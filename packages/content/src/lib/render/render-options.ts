@@ -1,4 +1,4 @@
-import {describeValue as describe} from './describe-value.ts'
+import {describeValue as describe} from '../describe-value.ts'
 
 /**
  * Options shared by every renderer.

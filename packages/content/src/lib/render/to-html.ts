@@ -1,4 +1,4 @@
-import {compileSafeHtmlWriter, type SafeHtmlWriter} from './compile-safe-html.ts'
+import {compileSafeHtmlWriter, type SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import {writeMdast} from './mdast-to-hast.ts'
 import {convertPortableText} from './portable-text-to-mdast.ts'
 import type {RenderInput} from './render-input.ts'

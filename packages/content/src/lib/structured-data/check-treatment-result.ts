@@ -1,5 +1,5 @@
-import type {TreatmentResult} from '../create-content-reader.ts'
-import {describeValue as describe} from '../render/describe-value.ts'
+import type {TreatmentResult} from '../types.ts'
+import {describeValue as describe} from '../describe-value.ts'
 
 /**
  * Throws a `TypeError` naming `call` unless `result` looks like a `getTreatment` result.

@@ -1,5 +1,5 @@
-import {baseLocale, localeIds} from '../locale-registry.ts'
-import {describeValue as describe} from '../render/describe-value.ts'
+import {baseLocale, localeIds} from '../locale/locale-registry.ts'
+import {describeValue as describe} from '../describe-value.ts'
 
 /**
  * One `<link rel="alternate" hreflang="…" href="…">` of a page.

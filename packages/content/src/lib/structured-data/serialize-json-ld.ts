@@ -1,4 +1,4 @@
-import {describeValue as describe} from '../render/describe-value.ts'
+import {describeValue as describe} from '../describe-value.ts'
 
 const unsafe: Readonly<Record<string, string>> = {
   '<': '\\u003c',

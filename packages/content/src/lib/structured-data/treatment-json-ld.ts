@@ -9,11 +9,11 @@ import type {
   MedicalWebPage,
   WithContext,
 } from 'schema-dts'
-import type {LocalizedTreatment, TreatmentResult} from '../create-content-reader.ts'
-import {isMedicallyReviewed} from '../medical-review-status.ts'
-import {baseLocale} from '../locale-registry.ts'
-import {catalogLabel} from '../page/catalog-label.ts'
-import {describeValue as describe} from '../render/describe-value.ts'
+import type {LocalizedTreatment, TreatmentResult} from '../types.ts'
+import {isMedicallyReviewed} from '../reader/medical-review-status.ts'
+import {baseLocale} from '../locale/locale-registry.ts'
+import {catalogLabel} from '../ui-strings/catalog-label.ts'
+import {describeValue as describe} from '../describe-value.ts'
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiFor} from '../ui-strings/ui-for.ts'
 import {checkTreatmentResult} from './check-treatment-result.ts'

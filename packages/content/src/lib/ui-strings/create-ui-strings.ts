@@ -1,6 +1,6 @@
 import {createInstance, type i18n as I18n} from 'i18next'
-import {locales, matchLocale} from '../locale-registry.ts'
-import {describeValue as describe} from '../render/describe-value.ts'
+import {locales, matchLocale} from '../locale/locale-registry.ts'
+import {describeValue as describe} from '../describe-value.ts'
 import {escapeHtml} from './escape-html.ts'
 import type {UiStringKey} from './ui-catalog.ts'
 import {uiNamespace, uiResources} from './ui-resources.ts'

@@ -1,4 +1,4 @@
-import {describeValue as describe} from '../render/describe-value.ts'
+import {describeValue as describe} from '../describe-value.ts'
 import {createUiStrings, type UiStrings} from './create-ui-strings.ts'
 
 /**

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {baseLocale, localeIds} from '../locale-registry.ts'
+import {baseLocale, localeIds} from '../locale/locale-registry.ts'
 import {uiNamespace, uiResources} from './ui-resources.ts'
 import {uiStringKeys} from './ui-string-keys.ts'
 

@@ -1,0 +1,165 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {sourceHash} from '../dataset/source-hash.ts'
+import {localize} from './localize.ts'
+
+const field = (items: Array<[string, unknown]>) => ({i18n: items.map(([language, value]) => ({language, _key: language, value}))})
+
+describe('localize', () => {
+  it('returns the requested locale’s text and reports nothing when it has text', async () => {
+    const {value, fallbacks} = await localize({title: field([['en', 'Hello'], ['it', 'Ciao']])}, ['it', 'en'])
+    expect(value).toEqual({title: 'Ciao'})
+    expect(fallbacks).toEqual([])
+  })
+
+  it('returns the Italian text and reports the German fallback', async () => {
+    const {value, fallbacks} = await localize({list: [{text: field([['en', 'Pregnancy'], ['it', 'Gravidanza']])}]}, ['de', 'it', 'en'])
+    expect(value).toEqual({list: [{text: 'Gravidanza'}]})
+    expect(fallbacks).toEqual([{path: 'list[0].text', requested: 'de', served: 'it'}])
+  })
+
+  it('shows the source text for a translation of an older one, on the first page and on every page after (hash known by then)', async () => {
+    const safety = (english: string, italian: string, madeFrom: string) => ({
+      i18n: [{language: 'en', value: english}, {language: 'it', value: italian}],
+      source: {hash: sourceHash(madeFrom)},
+    })
+    const english = `Pregnancy ${Math.random()}`
+    for (let page = 0; page < 3; page++) {
+      const {value, fallbacks} = await localize({list: [{text: safety(english, 'Gravidanza', 'Pregnancy (old)')}, {text: safety(english, 'Gravidanza', english)}]}, ['it', 'en'])
+      expect(value, `page ${page}`).toEqual({list: [{text: english}, {text: 'Gravidanza'}]})
+      expect(fallbacks, `page ${page}`).toEqual([{path: 'list[0].text', requested: 'it', served: 'en', stale: true}])
+    }
+  })
+
+  it('reports each fallback at its path however deep, and the same path on every call', async () => {
+    const segmentArb = fc.oneof(fc.integer({min: 0, max: 3}), fc.constantFrom('a', 'b', '0', 'x.y', '[1]'))
+    await fc.assert(
+      fc.asyncProperty(fc.array(segmentArb, {minLength: 1, maxLength: 5}).filter((segments) => typeof segments[0] === 'string'), async (segments) => {
+        let value: unknown = field([['en', 'Text']])
+        for (const segment of segments.toReversed()) {
+          if (typeof segment === 'number') {
+            const list: unknown[] = Array.from({length: segment}, () => 'other')
+            list.push(value)
+            value = list
+          } else value = {[segment]: value}
+        }
+        let expected = ''
+        for (const segment of segments) expected = typeof segment === 'number' ? `${expected}[${segment}]` : expected ? `${expected}.${segment}` : segment
+        for (let call = 0; call < 2; call++) {
+          const {fallbacks} = await localize(value, ['de', 'en'])
+          expect(fallbacks).toEqual([{path: expected, requested: 'de', served: 'en'}])
+        }
+      }),
+      {numRuns: 200},
+    )
+  })
+
+  it('shows the source text of a safety text, not a middle locale’s translation it cannot check, and other texts from the middle locale', async () => {
+    const chain = ['de-AT', 'de', 'en']
+    const safety = (items: Array<[string, string]>) => ({...field(items), source: {hash: null}})
+    const {value, fallbacks} = await localize(
+      {
+        text: safety([['en', 'Pregnancy'], ['de', 'Schwangerschaft']]),
+        onlyMiddle: safety([['en', ' '], ['de', 'Schwangerschaft']]),
+        title: field([['en', 'Mesotherapy'], ['de', 'Mesotherapie']]),
+      },
+      chain,
+    )
+    expect(value).toEqual({text: 'Pregnancy', onlyMiddle: 'Schwangerschaft', title: 'Mesotherapie'})
+    expect(fallbacks).toEqual([
+      {path: 'text', requested: 'de-AT', served: 'en'},
+      {path: 'onlyMiddle', requested: 'de-AT', served: 'de'},
+      {path: 'title', requested: 'de-AT', served: 'de'},
+    ])
+  })
+
+  it('treats blank and whitespace-only text as missing', async () => {
+    const {value, fallbacks} = await localize({text: field([['de', '  \n'], ['en', 'Diabetes']])}, ['de', 'en'])
+    expect(value).toEqual({text: 'Diabetes'})
+    expect(fallbacks).toEqual([{path: 'text', requested: 'de', served: 'en'}])
+  })
+
+  it('reads items that keep the language in _key (plugin versions before 5)', async () => {
+    const {value} = await localize({text: {i18n: [{_key: 'it', value: 'Diabete'}]}}, ['it', 'en'])
+    expect(value).toEqual({text: 'Diabete'})
+  })
+
+  it('keeps a field with no text in any locale as null and reports it, never dropping the item', async () => {
+    const {value, fallbacks} = await localize({items: [{_id: 'a', text: field([])}, {_id: 'b', text: {i18n: null}}]}, ['it', 'en'])
+    expect(value).toEqual({items: [{_id: 'a', text: null}, {_id: 'b', text: null}]})
+    expect(fallbacks).toEqual([
+      {path: 'items[0].text', requested: 'it', served: null},
+      {path: 'items[1].text', requested: 'it', served: null},
+    ])
+  })
+
+  it('counts Portable Text without any span text as missing', async () => {
+    const empty = [{_type: 'block', children: [{_type: 'span', text: ' '}]}]
+    const full = [{_type: 'block', children: [{_type: 'span', text: 'Body'}]}]
+    const {value} = await localize({body: field([['it', empty], ['en', full]])}, ['it', 'en'])
+    expect(value).toEqual({body: full})
+  })
+
+  it('leaves other values as they are', async () => {
+    expect((await localize({n: 3, s: 'x', nothing: null, list: [1, 2]}, ['en'])).value).toEqual({n: 3, s: 'x', nothing: null, list: [1, 2]})
+  })
+
+  it('copies any value exactly, key order and `__proto__` keys included, sharing no object with its input, whatever was copied before', async () => {
+    // Objects are copied by one of several spreads chosen by their field's name: the choice
+    // must never change the copy. Localized fields mixed in resolve as a plain rule says.
+    const chain = ['de', 'it', 'en']
+    const key = fc.oneof(fc.constantFrom('a', 'b', 'items', 'slug', '__proto__', 'constructor', 'toString', '0'), fc.string({maxLength: 4}).filter((name) => name !== 'i18n'))
+    const localizedArb = fc.record({
+      i18n: fc.array(fc.record({language: fc.constantFrom('de', 'it', 'en', 'fr'), value: fc.constantFrom('Text', ' ', '', null)}), {maxLength: 4}),
+    })
+    const {tree} = fc.letrec((tie) => ({
+      tree: fc.oneof({depthSize: 'small', withCrossShrink: true}, fc.jsonValue({maxDepth: 1}), localizedArb, tie('list'), tie('object')),
+      list: fc.array(tie('tree'), {maxLength: 4}),
+      object: fc.array(fc.tuple(key, tie('tree')), {maxLength: 5}).map((entries) => {
+        const object: Record<string, unknown> = {}
+        for (const [name, value] of entries) Object.defineProperty(object, name, {value, enumerable: true, writable: true, configurable: true})
+        return object
+      }),
+    }))
+    const isField = (node: object) => Object.hasOwn(node, 'i18n') && Object.keys(node).every((name) => name === 'i18n' || name === 'source')
+    const expected = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(expected)
+      if (node === null || typeof node !== 'object') return node
+      if (isField(node)) {
+        const items = (node as {i18n: Array<{language: string; value: unknown}>}).i18n
+        for (const locale of chain) for (const item of items) if (item.language === locale && typeof item.value === 'string' && item.value.trim() !== '') return item.value
+        return null
+      }
+      const out: Record<string, unknown> = {}
+      for (const [name, value] of Object.entries(node)) Object.defineProperty(out, name, {value: expected(value), enumerable: true, writable: true, configurable: true})
+      return out
+    }
+    const objectsOf = (node: unknown, into = new Set<object>()): Set<object> => {
+      if (node !== null && typeof node === 'object') {
+        into.add(node)
+        for (const value of Object.values(node)) objectsOf(value, into)
+      }
+      return into
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.array(tree, {minLength: 1, maxLength: 3}), async (values) => {
+        for (const input of values) {
+          const {value} = await localize(input, chain)
+          const want = expected(input)
+          // JSON text keeps key order and own `__proto__` keys (`toStrictEqual` is confused by a `constructor` key).
+          expect(JSON.stringify(value)).toBe(JSON.stringify(want))
+          const inputs = objectsOf(input)
+          for (const object of objectsOf(value)) {
+            expect(inputs.has(object)).toBe(false)
+            expect(Object.getPrototypeOf(object)).toBe(Array.isArray(object) ? Array.prototype : Object.prototype)
+          }
+        }
+      }),
+      {numRuns: 300},
+    )
+  })
+
+  it('refuses an empty chain', async () => {
+    expect(() => localize({}, [])).toThrow(new TypeError('Cannot `localize` without a locale chain: pass at least one locale'))
+  })
+})

@@ -1,0 +1,111 @@
+import fc from 'fast-check'
+import {evaluate, parse} from 'groq-js'
+import {describe, expect, it} from 'vitest'
+import type {DatasetDocument} from '../dataset/dataset-document.ts'
+import {indexDocuments} from '../dataset/document-index.ts'
+import {readNdjson} from '../dataset/read-ndjson.ts'
+import {fallbackChain, localeIds} from '../locale/locale-registry.ts'
+import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
+import {treatmentQueryPlans} from './treatment-query-plans.ts'
+import {markReviewed} from '../../test-support/mark-reviewed.ts'
+
+const shipped = await readNdjson(new URL('../../../../../content/dataset.ndjson', import.meta.url))
+const hostile = await readNdjson(new URL('../../../../../tests/fixtures/hostile.ndjson', import.meta.url))
+/**
+ * groq-js itself, not the dataset core's runner: the runner answers these queries from the very
+ * plans under test, so comparing with it would compare a plan with itself.
+ */
+async function groqJs(query: string, params: Record<string, unknown>, documents: readonly DatasetDocument[]): Promise<unknown> {
+  const {byId} = indexDocuments(documents)
+  return (await evaluate(parse(query), {dataset: documents, params, dereference: ({_ref}) => (byId.get(_ref) ?? null) as never})).get()
+}
+
+/** Every query and locale over `documents`: the plan's answer must be groq-js's. */
+async function expectSameAnswers(documents: readonly DatasetDocument[], slugs: readonly string[]) {
+  for (const locale of [...localeIds, 'xx']) {
+    const chain = locale === 'xx' ? ['xx', 'en'] : fallbackChain(locale)
+    const params = {locale: chain[0], locales: chain}
+    for (const [query, extra] of [
+      [allTreatmentsQuery, {}],
+      [treatmentListQuery, {}],
+      ...slugs.map((slug) => [treatmentBySlugQuery, {slug}] as const),
+    ] as const) {
+      const all = {...params, ...extra}
+      const planned = treatmentQueryPlans.get(query)!(indexDocuments(documents), documents, all)
+      if (planned === undefined) continue
+      expect(planned, `${query.slice(0, 40)}… ${JSON.stringify(all)}`).toEqual(await groqJs(query, all, documents))
+    }
+  }
+}
+
+/** Values a field might hold in a damaged or foreign dataset. */
+const junkValues: unknown[] = [
+  null,
+  'text',
+  5,
+  [],
+  {},
+  [null, 'x', 3, {language: 'it'}, {_key: 'de', value: '  '}, {language: 5, value: 'x'}, {language: 'en', _key: 'it', value: ['a']}],
+  [{value: 'no locale'}, {language: 'it', value: 'Uno'}, {language: 'it', value: 'Due'}],
+  {_ref: 'missing'},
+  [{_ref: 'missing'}, 'x', null],
+  {current: 7},
+  {current: 'treatment-x'},
+  [{language: 'it', sourceHashes: [{field: 'text', hash: 'sha256-x'}, 'x']}, {language: 'de', status: 'reviewed'}],
+  [{language: 'it', status: 'reviewed', coveredTexts: [{field: 'disclaimer', hash: 'sha256-x'}, 'x', {field: 3}]}, {language: 'de', coveredTexts: 'x'}],
+  {status: 'reviewed', coveredTexts: [{field: 'disclaimer', hash: 'sha256-x', extra: 1}, null]},
+]
+const junk = fc.constantFrom(...junkValues)
+
+describe('treatmentQueryPlans', () => {
+  it('answer exactly as groq-js on the shipped and the hostile datasets, for every query and locale', async () => {
+    await expectSameAnswers(shipped, ['mesotherapy-cellulite', 'nope'])
+    await expectSameAnswers(markReviewed(shipped, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-12-01', locales: ['it', 'de']}), ['mesotherapy-cellulite'])
+    const slugs = hostile.flatMap((document) => ((document as {slug?: {current?: unknown}}).slug?.current as string | undefined) ?? [])
+    await expectSameAnswers(hostile, [...new Set(slugs)])
+  })
+
+  it('answer exactly as groq-js with each field of the treatment and of a contraindication replaced by junk', async () => {
+    for (const id of [shipped.find((document) => document._type === 'treatment')!._id, shipped.find((document) => document._type === 'contraindication')!._id]) {
+      const target = shipped.find((document) => document._id === id)!
+      for (const key of Object.keys(target).filter((name) => name !== '_id' && name !== '_type')) {
+        for (const value of junkValues) {
+          const documents = shipped.map((document) => (document._id === id ? {...document, [key]: value} : document))
+          await expectSameAnswers(documents, ['mesotherapy-cellulite'])
+        }
+      }
+    }
+  })
+
+  it('answer exactly as groq-js on damaged datasets: any field of any document replaced by junk, drafts and duplicate slugs', async () => {
+    const treatment = shipped.find((document) => document._type === 'treatment')!
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({max: shipped.length - 1}), fc.constantFrom(...new Set(shipped.flatMap((document) => Object.keys(document)).filter((key) => key !== '_id' && key !== '_type'))), junk), {maxLength: 6}),
+        fc.constantFrom('', 'drafts.', 'versions.r1.'),
+        fc.boolean(),
+        async (changes, prefix, duplicate) => {
+          const documents: DatasetDocument[] = shipped.map((document) => ({...document}))
+          for (const [index, key, value] of changes) (documents[index] as Record<string, unknown>)[key] = value
+          documents.push({...treatment, _id: `${prefix}copy`, ...(duplicate ? {} : {slug: {_type: 'slug', current: 'another'}})})
+          await expectSameAnswers(documents, ['mesotherapy-cellulite', 'another', 'treatment-x'])
+        },
+      ),
+      {numRuns: 40},
+    )
+  })
+
+  it('answer exactly as groq-js when treatments share documents, or reference one document from fields of different types', async () => {
+    // The plans project a referenced document once per answer and field: a side effect listed as
+    // a contraindication by another treatment must still carry its `_type` there.
+    const treatment = shipped.find((document) => document._type === 'treatment')!
+    const sideEffect = shipped.find((document) => document._type === 'sideEffect')!
+    const contraindications = (treatment as unknown as {contraindications: unknown[]}).contraindications
+    const documents: DatasetDocument[] = [
+      ...shipped,
+      {...treatment, _id: 'copy-a', slug: {_type: 'slug', current: 'copy-a'}},
+      {...treatment, _id: 'copy-b', slug: {_type: 'slug', current: 'copy-b'}, contraindications: [...contraindications, {_type: 'reference', _key: 'se', _ref: sideEffect._id}]},
+    ]
+    await expectSameAnswers(documents, ['copy-a', 'copy-b'])
+  })
+})

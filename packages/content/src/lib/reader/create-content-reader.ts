@@ -1,0 +1,105 @@
+import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../../generated/sanity.types.ts'
+import {ContentNotFoundError} from '../errors.ts'
+import {matchLocale} from '../locale/locale-registry.ts'
+import {localize, type Fallback} from '../locale/localize.ts'
+import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from '../query/queries.ts'
+import type {LocalizedAnswer, ReadOptions, TreatmentContent, TreatmentContentOptions} from '../types.ts'
+import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
+import {fetchWithRetry} from './fetch-with-retry.ts'
+import {checkReview} from './medical-review-status.ts'
+import {maxTimeoutMs, positiveInteger, positiveNumber, resolveSource, type SourceFactory} from './reader-options.ts'
+import {ResponseCache} from './response-cache.ts'
+
+
+/**
+ * What `createTreatmentContent` does, with the entry point's {@link SourceFactory}.
+ *
+ * @internal
+ */
+export function createContentReader(options: TreatmentContentOptions, sources: SourceFactory): TreatmentContent {
+  const source = resolveSource(options, sources)
+  const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', 10_000)
+  if (timeoutMs > maxTimeoutMs) {
+    throw new TypeError(`\`createTreatmentContent\` option \`timeoutMs\` must be at most ${maxTimeoutMs} (what setTimeout can wait), got ${timeoutMs}`)
+  }
+  const retry = {
+    attempts: positiveInteger(options.retry?.attempts, 'retry.attempts', 3),
+    baseDelayMs: positiveNumber(options.retry?.baseDelayMs, 'retry.baseDelayMs', 200, true),
+    maxDelayMs: positiveNumber(options.retry?.maxDelayMs, 'retry.maxDelayMs', 2000, true),
+  }
+  const cacheOptions = options.cache
+    ? {
+        ttlMs: positiveNumber(options.cache.ttlMs, 'cache.ttlMs', 0, true),
+        maxEntries: positiveInteger(options.cache.maxEntries, 'cache.maxEntries', 500),
+        staleAfterMs: positiveNumber(options.cache.staleAfterMs, 'cache.staleAfterMs', 1500, true),
+      }
+    : undefined
+  const cache = new ResponseCache(cacheOptions)
+
+  const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
+    cache.get(`${query}\u0000${JSON.stringify(params)}`, async () => {
+      const value = await fetchWithRetry<R>(source, query, params, {retry, timeoutMs})
+      check(value)
+      return value
+    })
+  // One request: the whole locale chain travels, so a blank translation needs no second one.
+  const read = <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void) =>
+    ask<R>(query, {...params, locale: params.locales[0]}, check)
+
+  return {
+    async getTreatment(slug, readOptions = {}) {
+      if (typeof slug !== 'string' || slug.trim() === '') {
+        throw new TypeError(`\`getTreatment\` expects a slug string, got ${slug === '' ? 'an empty string' : typeof slug}`)
+      }
+      const match = matchRequest(readOptions, 'getTreatment')
+      const answer = await read<TreatmentBySlugQueryResult>(treatmentBySlugQuery, {slug, locales: match.chain}, checkTreatmentPage)
+      // checkTreatmentPage let through none or exactly one.
+      const [page] = answer.value
+      if (page === undefined) throw new ContentNotFoundError(slug, match.locale)
+      const {value, fallbacks} = await localize(page, match.chain)
+      return {...answerFields(match, fallbacks, answer.stale), treatment: value, review: await checkReview(page, match.locale)}
+    },
+    async listTreatments(readOptions = {}) {
+      const match = matchRequest(readOptions, 'listTreatments')
+      const answer = await read<TreatmentListQueryResult>(treatmentListQuery, {locales: match.chain}, checkTreatmentList)
+      const {value, fallbacks} = await localize(answer.value, match.chain)
+      return {...answerFields(match, fallbacks, answer.stale), treatments: value}
+    },
+    async getAllTreatments(readOptions = {}) {
+      const match = matchRequest(readOptions, 'getAllTreatments')
+      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+      const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
+      const pages = await Promise.all(
+        answer.value.map(async (raw) => {
+          const {value, fallbacks} = await localize(raw, match.chain)
+          return {...shared, fallbacks, treatment: value, review: await checkReview(raw, match.locale)}
+        }),
+      )
+      return {...shared, pages}
+    },
+    eachTreatment(readOptions = {}) {
+      // Arguments are checked at the call, not at the first step of the loop.
+      const match = matchRequest(readOptions, 'eachTreatment')
+      return (async function* () {
+        const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+        const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
+        for (const raw of answer.value) {
+          const {value, fallbacks} = await localize(raw, match.chain)
+          yield {...shared, fallbacks, treatment: value, review: await checkReview(raw, match.locale)}
+        }
+      })()
+    },
+  }
+}
+
+function answerFields(match: ReturnType<typeof matchLocale>, fallbacks: Fallback[], stale: boolean): LocalizedAnswer {
+  return {locale: match.locale, requestedLocale: match.requested, chain: match.chain, usedDefault: match.usedDefault, fallbacks, stale}
+}
+
+function matchRequest(options: ReadOptions, call: string) {
+  const {locale} = options
+  if (locale !== undefined && typeof locale !== 'string' && !Array.isArray(locale)) {
+    throw new TypeError(`\`${call}\` option \`locale\` must be a BCP 47 tag or an array of tags, got ${typeof locale}`)
+  }
+  return matchLocale(locale ?? [])
+}

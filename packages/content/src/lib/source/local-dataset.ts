@@ -1,0 +1,59 @@
+import type {ContentSource} from './content-source.ts'
+import {datasetDocumentProblem, type DatasetDocument} from '../dataset/dataset-document.ts'
+import {GroqRunner} from '../dataset/groq-runner.ts'
+import {isPublishedId} from '../dataset/is-published-id.ts'
+import {readNdjson} from '../dataset/read-ndjson.ts'
+
+/**
+ * A dataset held in this process and answered with `groq-js`: for static builds, tests and
+ * offline work. Reads NDJSON (streamed, line by line) on first use when given a path (Node
+ * only; the browser and edge runtimes pass documents). Files and arrays are checked by the same
+ * rules as the local lake's and `content:check`'s: one JSON document per line with a string
+ * `_id` and `_type`, and no `_id` twice. Serves the published perspective, as a site reads
+ * Content Lake: drafts and release versions are not there at all, so a reference to one leads
+ * nowhere (and the page is refused) instead of showing unreviewed text.
+ *
+ * @param pathOrDocuments - A path to an NDJSON file, or the documents themselves.
+ * @throws {TypeError} for anything else
+ * @public
+ */
+export function localDataset(pathOrDocuments: string | URL | readonly DatasetDocument[]): ContentSource {
+  if (typeof pathOrDocuments !== 'string' && !(pathOrDocuments instanceof URL) && !Array.isArray(pathOrDocuments)) {
+    throw new TypeError(
+      `\`localDataset\` expects a path to an NDJSON file or an array of documents, got ${pathOrDocuments === null ? 'null' : typeof pathOrDocuments}`,
+    )
+  }
+  const runner = new GroqRunner()
+  let loaded: Promise<readonly DatasetDocument[]> | undefined
+  const load = () =>
+    (loaded ??= (
+      Array.isArray(pathOrDocuments)
+        ? Promise.resolve(checkDocuments(pathOrDocuments as readonly DatasetDocument[]))
+        : readNdjson(pathOrDocuments as string | URL)
+    ).then(publishedOnly))
+  return {
+    async fetch<R>(query: string, params: Record<string, unknown>): Promise<R> {
+      return (await runner.run(query, params, await load())) as R
+    },
+  }
+}
+
+/** The published perspective: no drafts (`drafts.…`) and no release versions (`versions.…`). */
+function publishedOnly(documents: readonly DatasetDocument[]): readonly DatasetDocument[] {
+  return documents.every((document) => isPublishedId(document._id)) ? documents : documents.filter((document) => isPublishedId(document._id))
+}
+
+/** Documents passed in memory obey the file rules too: a misuse, so a `TypeError`. */
+function checkDocuments(documents: readonly DatasetDocument[]): readonly DatasetDocument[] {
+  const seen = new Map<string, number>()
+  documents.forEach((document, index) => {
+    const problem = datasetDocumentProblem(document)
+    if (problem !== undefined) throw new TypeError(`\`localDataset\` documents[${index}]: document ${problem}`)
+    const first = seen.get(document._id)
+    if (first !== undefined) {
+      throw new TypeError(`\`localDataset\` documents[${index}]: duplicate _id "${document._id}" (first at documents[${first}])`)
+    }
+    seen.set(document._id, index)
+  })
+  return documents
+}

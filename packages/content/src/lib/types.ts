@@ -1,0 +1,203 @@
+import type {TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
+import type {ChangedSinceReview} from './dataset/review-coverage.ts'
+import type {Fallback, Localized} from './locale/localize.ts'
+import type {ContentSource} from './source/content-source.ts'
+import type {SanityProjectConfig} from './source/sanity-project-config.ts'
+
+// The package's public option and result types: a leaf that the reader, the page model and
+// the structured data import, so none of them imports another just for a type.
+
+/**
+ * Options of {@link createTreatmentContent}.
+ *
+ * @public
+ */
+export interface TreatmentContentOptions {
+  /**
+   * Where content comes from: a Sanity project's settings, your own `SanityClient` (or any
+   * object with `fetch(query, params)`), or `localDataset(...)`.
+   */
+  source: SanityProjectConfig | ContentSource
+  /** Per request attempt. Default 10 000 ms. */
+  timeoutMs?: number
+  /**
+   * Retries on 429, 5xx, network errors and timeouts. Default 3 attempts, from 200 ms. These are
+   * all the requests made: a `SanityClient` passed as `source` is asked not to retry on its own.
+   */
+  retry?: RetryOptions
+  /**
+   * Keep answers in memory for `ttlMs`. An expired answer is refreshed; when the source fails,
+   * or does not answer within `staleAfterMs` (default 1500 ms), the last good answer is served
+   * with `stale: true` and a background refresh replaces it. Off by default.
+   */
+  cache?: CacheOptions | false
+  /** Allow a token in a browser. Never do this with a token that can read drafts or write. Default false. */
+  allowBrowserToken?: boolean
+}
+
+/**
+ * A localized treatment with everything it references.
+ *
+ * @public
+ */
+export type LocalizedTreatment = Localized<TreatmentBySlugQueryResult[number]>
+
+/**
+ * A localized treatment summary for index pages.
+ *
+ * @public
+ */
+export type LocalizedTreatmentSummary = Localized<TreatmentListQueryResult[number]>
+
+/**
+ * What every localized answer carries besides its content.
+ *
+ * @public
+ */
+export interface LocalizedAnswer {
+  /** The supported locale the request matched (`it-CH` → `it`). */
+  locale: string
+  /** What was asked for. */
+  requestedLocale: string
+  /** The locales text was read from, in order. */
+  chain: string[]
+  /** True when no requested tag matched a supported locale, so the base locale answered. */
+  usedDefault: boolean
+  /** Every field served from another locale than `locale`, or from none. */
+  fallbacks: Fallback[]
+  /** True when the source failed or was slow, and the last good answer from the cache is served. */
+  stale: boolean
+}
+
+/**
+ * The answer of {@link TreatmentContent.getTreatment}.
+ *
+ * @public
+ */
+export interface TreatmentResult extends LocalizedAnswer {
+  treatment: LocalizedTreatment
+  /**
+   * Whether a doctor's review stands for this page: `reviewed` only while every safety text the
+   * review covered is the text the doctor read; otherwise which texts changed since.
+   */
+  review: ReviewCheck
+}
+
+/**
+ * The answer of {@link TreatmentContent.listTreatments}.
+ *
+ * @public
+ */
+export interface TreatmentListResult extends LocalizedAnswer {
+  treatments: LocalizedTreatmentSummary[]
+}
+
+/**
+ * The answer of {@link TreatmentContent.getAllTreatments}: one {@link TreatmentResult} per
+ * treatment, each with its own fallbacks.
+ *
+ * @public
+ */
+export interface AllTreatmentsResult extends Omit<LocalizedAnswer, 'fallbacks'> {
+  pages: TreatmentResult[]
+}
+
+/**
+ * Options of a single read.
+ *
+ * @public
+ */
+export interface ReadOptions {
+  /** A BCP 47 tag or a priority list (e.g. from `Accept-Language`). Default: the base locale. */
+  locale?: string | readonly string[]
+}
+
+/**
+ * Localized treatment content.
+ *
+ * @public
+ */
+export interface TreatmentContent {
+  /**
+   * One treatment by slug, in one request.
+   *
+   * @throws {ContentNotFoundError} When no published treatment has the slug.
+   * @throws {ContentInvariantError} When the content breaks a page invariant: two published
+   *   treatments with the slug ({@link DuplicateSlugError}), a reference to the wrong type of
+   *   document ({@link ReferenceTypeError}), no contraindications
+   *   ({@link MissingContraindicationsError}).
+   * @throws {ContentSourceError | ContentTimeoutError | MalformedResponseError} When the source fails
+   *   and no cached answer can stand in.
+   */
+  getTreatment(slug: string, options?: ReadOptions): Promise<TreatmentResult>
+  /** Every published treatment, as localized summaries, in one request. */
+  listTreatments(options?: ReadOptions): Promise<TreatmentListResult>
+  /**
+   * Every published treatment page in one request: for static builds, where one request per
+   * page would scan the dataset once per page.
+   */
+  getAllTreatments(options?: ReadOptions): Promise<AllTreatmentsResult>
+  /**
+   * Every published treatment page, as {@link getAllTreatments} reads them (one request), but
+   * localized one at a time as the loop asks for the next: a static build holds one localized
+   * page at a time instead of all of them.
+   *
+   * @example
+   * ```ts
+   * for await (const result of content.eachTreatment({locale: 'it'})) write(renderTreatmentPage(result))
+   * ```
+   */
+  eachTreatment(options?: ReadOptions): AsyncIterable<TreatmentResult>
+}
+
+/**
+ * How failed requests are retried.
+ *
+ * @public
+ */
+export interface RetryOptions {
+  /** Requests in all, the first included. Default 3. */
+  attempts?: number
+  /** Delay before the first retry; doubles each time, with jitter. Default 200 ms. */
+  baseDelayMs?: number
+  /** The longest delay between two attempts. Default 2000 ms. */
+  maxDelayMs?: number
+}
+
+/**
+ * Options of the in-memory response cache.
+ *
+ * @public
+ */
+export interface CacheOptions {
+  /** How long an answer is fresh. */
+  ttlMs: number
+  /** How many answers to keep; the least recently used go first. Default 500. */
+  maxEntries?: number
+  /**
+   * How long a request waits for the source to refresh an expired answer before it gets the
+   * expired one, marked `stale`, while the refresh goes on in the background and replaces it
+   * when it succeeds. Until then, later requests get the stale answer at once instead of
+   * waiting again. `0` serves a stale answer at once (stale-while-revalidate). Default 1500 ms.
+   */
+  staleAfterMs?: number
+}
+
+/**
+ * Whether a doctor's review stands for a page in one locale, checked against the exact texts the
+ * review covered.
+ *
+ * - `reviewed`: the medical review (and, for any locale but the base one, that locale's
+ *   translation review) is marked reviewed, and every safety text it covered still has the hash
+ *   it recorded. Only then may the page say a doctor reviewed it.
+ * - `changed-since-review`: marked reviewed, but `changedSinceReview` lists texts edited, added
+ *   or removed since.
+ * - `pending`: not marked reviewed.
+ *
+ * @public
+ */
+export interface ReviewCheck {
+  status: 'reviewed' | 'changed-since-review' | 'pending'
+  /** The safety texts that differ from what the review recorded, and which review recorded them. */
+  changedSinceReview: Array<ChangedSinceReview & {review: 'medical' | 'translation'}>
+}

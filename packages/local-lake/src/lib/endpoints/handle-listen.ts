@@ -1,0 +1,184 @@
+import {randomBytes} from 'node:crypto'
+
+import type {ExprNode} from 'groq-js'
+
+import {ApiError, badRequest} from '../api-error.ts'
+import {isVersionId} from '../query/apply-perspective.ts'
+import type {QueryView} from '../query/groq-runner.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
+import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import {mendozaEffects} from '../history/mendoza-effects.ts'
+import {paramsFromSearch} from '../http/search-params.ts'
+import type {CommittedTransaction, DocumentChange} from '../history/transaction-log.ts'
+
+/** How often an idle stream gets a comment line, so proxies and clients keep it open. */
+const KEEPALIVE_MS = 25_000
+
+/** What a listener asked for in its query string (Sanity's names and defaults). */
+interface ListenOptions {
+  includeResult: boolean
+  includePreviousRevision: boolean
+  includeMutations: boolean
+  includeAllVersions: boolean
+  effects: boolean
+  enableResume: boolean
+}
+
+/**
+ * `GET /v{version}/data/listen/{dataset}?query=*[filter]&$param=…`: server-sent events in
+ * Sanity's shapes. First `welcome` (or, for a client resuming with `enableResume=true` and
+ * `Last-Event-ID`, `welcomeback` and the events it missed, or `reset` when they are no longer
+ * kept), then one `mutation` event per matching document of each committed transaction, with
+ * `transition` (`appear`, `update`, `disappear`), `previousRev`, `resultRev`, `mutations`,
+ * `effects` (mendoza, with `effectFormat=mendoza`), `result` (with `includeResult=true`),
+ * `previous` (with `includePreviousRevision=true`), `identity`, `timestamp`, `visibility`,
+ * `transactionTotalEvents` and `transactionCurrentEvent`. The query must be a filter,
+ * `*[…]`; a projection after it is ignored, as Content Lake does.
+ *
+ * @throws ApiError 400 for a missing or non-filter query or bad parameters
+ */
+export async function handleListen(context: LakeRequest): Promise<LakeResponse | undefined> {
+  const {url, request, response, store, runner} = context
+  const query = url.searchParams.get('query')
+  if (query === null || query.trim() === '') throw badRequest('Missing "query" parameter: a GROQ filter such as *[_type == "treatment"]')
+  const params = paramsFromSearch(url.searchParams)
+  const parsed = runner.parse(query)
+  if (!isFilterQuery(parsed.tree)) {
+    throw new ApiError(400, 'queryParseError', 'Listen queries must be a filter over all documents, such as *[_type == "treatment"]', {query})
+  }
+  const missing = parsed.parameters.find((name) => !Object.hasOwn(params, name))
+  if (missing !== undefined) throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
+  const flag = (name: string, fallback: boolean) => {
+    const value = url.searchParams.get(name)
+    return value === null || value === '' ? fallback : value === 'true'
+  }
+  const options: ListenOptions = {
+    // @sanity/client sends includeResult=true by default and nothing for false.
+    includeResult: flag('includeResult', false),
+    includePreviousRevision: flag('includePreviousRevision', false),
+    includeMutations: flag('includeMutations', true),
+    includeAllVersions: flag('includeAllVersions', false),
+    effects: url.searchParams.get('effectFormat') === 'mendoza',
+    enableResume: flag('enableResume', false),
+  }
+  const scope = {projectId: context.projectId, dataset: store.name}
+  const matches = async (document: DatasetDocument | null): Promise<boolean> => {
+    if (document === null || (!options.includeAllVersions && isVersionId(document._id))) return false
+    const view: QueryView = {documents: [document], byId: new Map([[document._id, document]])}
+    const result = await runner.run(query, params, view, scope, {timeoutMs: context.options.queryTimeoutMs})
+    return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
+  }
+
+  response.writeHead(200, {
+    ...context.corsHeaders,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    // Connection headers are HTTP/1.1 only (HTTP/2 refuses them: the Studio's lake speaks it).
+    ...(context.request.httpVersionMajor < 2 ? {Connection: 'keep-alive'} : {}),
+    'X-Accel-Buffering': 'no',
+  })
+  response.flushHeaders()
+  const send = (event: string, data: unknown, id?: string) => {
+    if (response.writableEnded || response.destroyed) return
+    response.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  }
+
+  // Events are sent in commit order: each transaction's events are computed one after another.
+  let queue: Promise<void> = Promise.resolve()
+  // A listener whose filter cannot be evaluated gets a channelError and is closed; nothing is thrown.
+  const failListener = (error: unknown) => {
+    send('channelError', {message: `The local lake could not evaluate the listener: ${(error as Error).message}`})
+    response.end()
+  }
+  const deliver = (transaction: CommittedTransaction) => {
+    queue = queue
+      .then(async () => {
+        for (const event of await eventsFor(transaction, matches, options)) send('mutation', event, event.eventId)
+      })
+      .catch(failListener)
+  }
+  const unsubscribe = store.log.subscribe(deliver)
+  const listenerName = `local-${randomBytes(8).toString('hex')}`
+  const lastEventId = request.headers['last-event-id']
+  const resumeFrom = typeof lastEventId === 'string' && options.enableResume ? lastEventId.split('#')[0] : undefined
+  if (resumeFrom === undefined || resumeFrom === '') {
+    send('welcome', {listenerName})
+  } else {
+    const missed = store.log.since(resumeFrom)
+    if (missed === undefined) {
+      send('reset', {})
+    } else {
+      send('welcomeback', {listenerName})
+      const seen = lastEventId as string
+      const [first, ...rest] = missed
+      // Within the last transaction seen, skip the events up to and including the last one.
+      queue = queue
+        .then(async () => {
+          const events = await eventsFor(first!, matches, options)
+          const after = events.findIndex((event) => event.eventId === seen)
+          for (const event of events.slice(after + 1)) send('mutation', event, event.eventId)
+        })
+        .catch(failListener)
+      for (const transaction of rest) deliver(transaction)
+    }
+  }
+
+  context.streams.add(response)
+  const keepalive = setInterval(() => {
+    if (!response.writableEnded) response.write(':\n\n')
+  }, KEEPALIVE_MS)
+  keepalive.unref()
+  response.once('close', () => {
+    clearInterval(keepalive)
+    unsubscribe()
+    context.streams.delete(response)
+  })
+  return undefined
+}
+
+/** The mutation events one listener gets for one transaction. */
+async function eventsFor(
+  transaction: CommittedTransaction,
+  matches: (document: DatasetDocument | null) => Promise<boolean>,
+  options: ListenOptions,
+): Promise<Array<Record<string, unknown> & {eventId: string}>> {
+  const matched: Array<{change: DocumentChange; transition: 'appear' | 'update' | 'disappear'}> = []
+  for (const change of transaction.changes) {
+    const [before, after] = [await matches(change.before), await matches(change.after)]
+    if (!before && !after) continue
+    matched.push({change, transition: before && after ? 'update' : after ? 'appear' : 'disappear'})
+  }
+  return matched.map(({change, transition}, index) => {
+    const eventId = `${transaction.transactionId}#${change.id}`
+    return {
+      eventId,
+      documentId: change.id,
+      transactionId: transaction.transactionId,
+      transition,
+      identity: transaction.identity,
+      ...(options.includeMutations ? {mutations: change.mutations} : {}),
+      ...(change.before?._rev === undefined ? {} : {previousRev: change.before._rev}),
+      // A deleted document has no revision left, but the event still carries the transaction's
+      // (as Content Lake's do): the Studio chains events by previousRev -> resultRev and drops an
+      // event without one, then stalls 30 s on the next event for that document.
+      resultRev: change.after?._rev ?? transaction.transactionId,
+      ...(options.includeResult && change.after !== null ? {result: change.after} : {}),
+      ...(options.includePreviousRevision ? {previous: change.before} : {}),
+      ...(options.effects ? {effects: mendozaEffects(change.before, change.after)} : {}),
+      timestamp: transaction.timestamp,
+      visibility: 'query',
+      transactionTotalEvents: matched.length,
+      transactionCurrentEvent: index,
+    }
+  })
+}
+
+/** Whether `tree` is `*` or `*[filter]`, possibly followed by projections and pipe functions. */
+function isFilterQuery(tree: ExprNode): boolean {
+  // What follows the filter is ignored, as Content Lake does: groq-js parses `*[…]{…}` as a Map
+  // over the filter, and `… | order(…)` as a pipe over it (the Studio's releases listener sends
+  // `*[…]{…} | order(_createdAt desc)`).
+  let base = tree
+  while (base.type === 'Projection' || base.type === 'Map' || base.type === 'PipeFuncCall') base = base.base
+  return base.type === 'Everything' || (base.type === 'Filter' && base.base.type === 'Everything')
+}

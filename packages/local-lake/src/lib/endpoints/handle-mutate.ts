@@ -1,0 +1,90 @@
+import {ApiError, badRequest} from '../api-error.ts'
+import {type MutationResult, applyMutations} from '../write/apply-mutations.ts'
+import {randomId} from '../write/document-id.ts'
+import {type DatasetDocument, isRecord} from '@treatments/content/dataset'
+import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
+import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import {parseMutations} from '../write/parse-mutations.ts'
+import {readJsonBody} from '../http/read-body.ts'
+
+/**
+ * `POST /v{version}/data/mutate/{dataset}`: applies `{mutations: [...]}` as one all-or-nothing
+ * transaction and persists it before answering.
+ *
+ * Query string: `returnDocuments=true` adds each changed `document` to `results`; `dryRun=true`
+ * computes the answer without changing anything; `transactionId` sets the transaction id.
+ * Answers `{transactionId, results: [{id, operation}]}`.
+ */
+export async function handleMutate(context: LakeRequest): Promise<LakeResponse> {
+  const {url, store, runner} = context
+  if (context.options.readOnly) {
+    throw new ApiError(403, 'mutationError', `Dataset "${store.name}" is read-only: the local lake was started with readOnly, so mutations are rejected`)
+  }
+  const body = await readJsonBody(context.request, context.options.maxBodyBytes)
+  const mutations = parseMutations(body.mutations)
+  const transactionId = readTransactionId(body.transactionId ?? url.searchParams.get('transactionId') ?? undefined)
+  const dryRun = url.searchParams.get('dryRun') === 'true' || body.dryRun === true
+  const scope = {projectId: context.projectId, dataset: store.name}
+  const select = async (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => {
+    const byId = new Map(documents.map((document) => [document._id, document]))
+    return idsOf(await runner.run(query, params, {documents, byId}, scope, {timeoutMs: context.options.queryTimeoutMs}))
+  }
+  const raw = body.mutations as Record<string, unknown>[]
+  const results = await store.transact(
+    async (documents, byId) => {
+      const now = new Date().toISOString()
+      const outcome = await applyMutations(documents, byId, mutations, {transactionId, now, select})
+      return {
+        documents: outcome.documents,
+        changed: outcome.changed,
+        result: outcome.results,
+        committed: {
+          transactionId,
+          timestamp: now,
+          identity: LOCAL_LAKE_USER_ID,
+          changes: outcome.changes.map(({id, before, after, mutationIndexes}) => ({
+            id,
+            before,
+            after,
+            mutations: mutationIndexes.map((index) => addressTo(raw[index]!, id)),
+          })),
+        },
+      }
+    },
+    {dryRun},
+  )
+  const returnDocuments = url.searchParams.get('returnDocuments') === 'true'
+  return {
+    statusCode: 200,
+    body: {transactionId, results: results.map((result) => present(result, returnDocuments))},
+  }
+}
+
+/** A mutation as it applied to document `id` (a query selection becomes that id). */
+function addressTo(mutation: Record<string, unknown>, id: string): Record<string, unknown> {
+  const [[kind, value]] = Object.entries(mutation) as [[string, Record<string, unknown>]]
+  if (kind === 'patch') {
+    const {query: _query, params: _params, ...patch} = value
+    return {patch: {...patch, id}}
+  }
+  if (kind === 'delete') return {delete: {id}}
+  return mutation
+}
+
+function present({id, operation, document}: MutationResult, withDocument: boolean) {
+  return withDocument ? {id, operation, document} : {id, operation}
+}
+
+function readTransactionId(value: unknown): string {
+  if (value === undefined || value === null || value === '') return randomId()
+  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
+    throw badRequest('"transactionId" must be a string of 1–128 letters, digits, ".", "_" or "-"')
+  }
+  return value
+}
+
+/** The document ids in a GROQ result (a document, or an array of documents). */
+function idsOf(result: unknown): string[] {
+  const items = Array.isArray(result) ? result : [result]
+  return items.flatMap((item) => (isRecord(item) && typeof item._id === 'string' ? [item._id] : []))
+}

@@ -1,0 +1,74 @@
+import {performance} from 'node:perf_hooks'
+
+import {badRequest} from '../api-error.ts'
+import {requireToken} from '../http/lake-access.ts'
+import {describeJson, isRecord} from '@treatments/content/dataset'
+import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import {resolvePerspective} from '../query/perspective.ts'
+import {readJsonBody} from '../http/read-body.ts'
+import {paramsFromSearch} from '../http/search-params.ts'
+import {searchParamsOf} from '../http/search-params-of.ts'
+import {SerializedJson, serializeJson} from '../http/send-json.ts'
+
+/**
+ * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
+ *
+ * GET reads `query` and `$name=<JSON>` parameters from the query string; POST reads a JSON body
+ * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
+ * A perspective other than `published` needs the token; anonymous clients see published
+ * documents only.
+ * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
+ * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
+ */
+export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
+  const started = performance.now()
+  const search = searchParamsOf(context.url)
+  let query: unknown
+  let params: Record<string, unknown>
+  if (context.method === 'POST') {
+    const body = await readJsonBody(context.request, context.options.maxBodyBytes)
+    query = body.query
+    if (body.params !== undefined && !isRecord(body.params)) {
+      throw badRequest(`"params" must be an object of parameter values, got ${describeJson(body.params)}`)
+    }
+    params = body.params ?? {}
+  } else {
+    query = search.get('query') ?? undefined
+    params = paramsFromSearch(search)
+  }
+  if (typeof query !== 'string' || query.trim() === '') {
+    throw badRequest(
+      context.method === 'POST'
+        ? 'Request body must have "query": a GROQ query string'
+        : 'Missing "query" parameter: a GROQ query string',
+    )
+  }
+  const requested = search.get('perspective')
+  let perspective = resolvePerspective(requested, context.apiVersion)
+  if (perspective !== 'published' && !context.access.authenticated) {
+    if (requested !== null && requested !== '') requireToken(context.access, `Queries with perspective "${requested}"`)
+    // Older API versions default to raw; without the token a client sees what Content Lake
+    // shows an anonymous client: published documents only.
+    perspective = 'published'
+  }
+  const answers = context.store.answers
+  const key = answers.keyOf(perspective, context.projectId, query, params)
+  let answer = key === undefined ? undefined : answers.get(key)
+  if (answer === undefined) {
+    const generation = answers.generation
+    const result = await context.runner.run(
+      query,
+      params,
+      context.store.view(perspective),
+      {projectId: context.projectId, dataset: context.store.name},
+      {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
+    )
+    const text = serializeJson(result, context.options.maxResponseBytes)
+    answer = {text, bytes: Buffer.byteLength(text)}
+    if (key !== undefined) answers.set(key, answer, generation)
+  }
+  const ms = Math.round(performance.now() - started)
+  // As Sanity does: the query is echoed unless the client says returnQuery=false.
+  const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
+  return {statusCode: 200, body: new SerializedJson([start, answer.text, `,"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
+}

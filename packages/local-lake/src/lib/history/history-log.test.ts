@@ -1,0 +1,270 @@
+import {type ChildProcess, spawn} from 'node:child_process'
+import {watch} from 'node:fs'
+import {appendFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {createClient} from '@sanity/client'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+
+import {type HistoryEntry, historyFileOf, readHistoryLog} from './history-log.ts'
+import type {DatasetDocument} from '@treatments/content/dataset'
+import {parseNdjson} from '../../test-support/parse-ndjson.ts'
+import {startLocalLake} from '../server/start-local-lake.ts'
+import {firstLine} from '../../test-support/first-line.ts'
+
+const CHILD = new URL('../../test-support/lake-child.ts', import.meta.url).pathname
+
+let directory: string
+let file: string
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'lake-history-'))
+  file = join(directory, 'dataset.ndjson')
+  await writeFile(file, '{"_id":"a","_type":"note","_rev":"r0","_updatedAt":"2026-01-01T00:00:00Z","n":0}\n')
+})
+afterEach(async () => {
+  await rm(directory, {recursive: true, force: true})
+})
+
+const clientFor = (url: string, token: string) =>
+  createClient({apiHost: url, useProjectHostname: false, projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', useCdn: false, token})
+
+const readDataset = async () => parseNdjson(await readFile(file, 'utf8'), file)
+
+/** The log's last word on each document it knows. */
+function latestStates(entries: readonly HistoryEntry[]): Map<string, DatasetDocument | null> {
+  const latest = new Map<string, DatasetDocument | null>()
+  for (const entry of entries) for (const change of entry.changes) latest.set(change.id, change.after)
+  return latest
+}
+
+/** Every document the log knows is in the dataset exactly as the log's last entry for it says. */
+function expectLogMatchesDataset(entries: readonly HistoryEntry[], documents: readonly DatasetDocument[]): void {
+  const byId = new Map(documents.map((document) => [document._id, document]))
+  for (const [id, after] of latestStates(entries)) {
+    expect({id, document: byId.get(id) ?? null}).toEqual({id, document: after})
+  }
+}
+
+describe('the history log', () => {
+  it('records each committed transaction with author, time, revisions, the mutations as received and the document before and after', async () => {
+    const lake = await startLocalLake({datasets: {production: file}, author: 'Dr. Rossi'})
+    try {
+      const client = clientFor(lake.url, lake.token)
+      const first = await client.patch('a').set({n: 1}).commit()
+      await client.patch('a').set({n: 2}).commit({transactionId: 'second'})
+      await client.create({_id: 'b', _type: 'note'})
+      const {entries} = await readHistoryLog(historyFileOf(file))
+      expect(entries.map((entry) => [entry.transactionId, entry.author, entry.origin])).toEqual([
+        [first._rev, 'Dr. Rossi', 'lake'],
+        ['second', 'Dr. Rossi', 'lake'],
+        [expect.any(String), 'Dr. Rossi', 'lake'],
+      ])
+      const [one, two, three] = entries
+      expect(one!.changes).toEqual([
+        {
+          id: 'a',
+          previousRev: 'r0',
+          resultRev: first._rev,
+          before: {_id: 'a', _type: 'note', _rev: 'r0', _updatedAt: '2026-01-01T00:00:00Z', n: 0},
+          after: expect.objectContaining({n: 1, _rev: first._rev}),
+          mutations: [{patch: {id: 'a', set: {n: 1}}}],
+        },
+      ])
+      // The version before is recorded once: afterwards it is the previous entry's `after`.
+      expect(two!.changes[0]).not.toHaveProperty('before')
+      expect(two!.changes[0]).toMatchObject({previousRev: first._rev, resultRev: 'second', after: {n: 2}})
+      expect(three!.changes[0]).toMatchObject({id: 'b', previousRev: null, before: null})
+      expect(Date.parse(one!.timestamp)).toBeLessThanOrEqual(Date.parse(two!.timestamp))
+      expectLogMatchesDataset(entries, await readDataset())
+    } finally {
+      await lake.close()
+    }
+  })
+
+  it('logs nothing for a transaction that fails or changes nothing, and takes the entry back when the dataset write fails', async () => {
+    let failWrites = false
+    const lake = await startLocalLake({
+      datasets: {production: file},
+      writeFile: async (target, contents) => {
+        if (failWrites) throw new Error('disk full')
+        await writeFile(target, contents)
+      },
+    })
+    try {
+      const client = clientFor(lake.url, lake.token)
+      await expect(client.patch('missing').set({n: 1}).commit()).rejects.toThrow()
+      await client.createIfNotExists({_id: 'a', _type: 'note'})
+      expect((await readHistoryLog(historyFileOf(file))).entries).toEqual([])
+      failWrites = true
+      await expect(client.patch('a').set({n: 5}).commit()).rejects.toThrow(/disk full/)
+      expect((await readHistoryLog(historyFileOf(file))).entries).toEqual([])
+      failWrites = false
+      await client.patch('a').set({n: 6}).commit()
+      expect((await readHistoryLog(historyFileOf(file))).entries).toHaveLength(1)
+    } finally {
+      await lake.close()
+    }
+  })
+
+  it('at start, removes a logged transaction that never reached the dataset and a torn last line', async () => {
+    const lake = await startLocalLake({datasets: {production: file}})
+    const first = await clientFor(lake.url, lake.token).patch('a').set({n: 1}).commit()
+    await lake.close()
+    const log = historyFileOf(file)
+    const kept = await readFile(log, 'utf8')
+    // What a crash after the log append and before the dataset rename leaves: an entry the
+    // dataset does not reflect, then half of another.
+    const orphan: HistoryEntry = {
+      transactionId: 'never-committed',
+      timestamp: new Date().toISOString(),
+      identity: 'local-editor',
+      author: 'someone',
+      origin: 'lake',
+      changes: [{id: 'a', previousRev: first._rev, resultRev: 'never-committed', after: {...first, n: 99, _rev: 'never-committed'} as DatasetDocument, mutations: []}],
+    }
+    await appendFile(log, `${JSON.stringify(orphan)}\n{"transactionId":"tor`)
+    const again = await startLocalLake({datasets: {production: file}})
+    try {
+      expect(await readFile(log, 'utf8')).toBe(kept)
+      const response = await fetch(`${again.url}/v2025-02-19/data/history/production/documents/a?revision=never-committed`, {
+        headers: {Authorization: `Bearer ${again.token}`},
+      })
+      expect(response.status).toBe(404)
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('at start, records a change made to the file while no lake served it, by an unknown author', async () => {
+    const lake = await startLocalLake({datasets: {production: file}})
+    await clientFor(lake.url, lake.token).patch('a').set({n: 1}).commit()
+    await lake.close()
+    await writeFile(file, '{"_id":"a","_type":"note","_rev":"edited-by-hand","n":42}\n')
+    const again = await startLocalLake({datasets: {production: file}})
+    await again.close()
+    const {entries} = await readHistoryLog(historyFileOf(file))
+    expect(entries).toHaveLength(2)
+    expect(entries[1]).toMatchObject({origin: 'outside', author: 'unknown (changed outside the lake)', changes: [{id: 'a', resultRev: 'edited-by-hand', after: {n: 42}}]})
+    expectLogMatchesDataset(entries, await readDataset())
+  })
+
+  it('a read-only lake reads the log but never repairs or writes it', async () => {
+    const lake = await startLocalLake({datasets: {production: file}})
+    await clientFor(lake.url, lake.token).patch('a').set({n: 1}).commit()
+    await lake.close()
+    await appendFile(historyFileOf(file), '{"torn')
+    const before = await readFile(historyFileOf(file), 'utf8')
+    const readOnly = await startLocalLake({datasets: {production: file}, readOnly: true})
+    try {
+      const response = await fetch(`${readOnly.url}/v2025-02-19/data/history/production/transactions/a`, {headers: {Authorization: `Bearer ${readOnly.token}`}})
+      expect((await response.text()).trim().split('\n')).toHaveLength(1)
+    } finally {
+      await readOnly.close()
+    }
+    expect(await readFile(historyFileOf(file), 'utf8')).toBe(before)
+  })
+
+  it('keeps the history of a directory of datasets out of the dataset list', async () => {
+    const lake = await startLocalLake({datasets: directory})
+    await clientFor(lake.url, lake.token).withConfig({dataset: 'dataset'}).patch('a').set({n: 1}).commit()
+    await lake.close()
+    const again = await startLocalLake({datasets: directory})
+    try {
+      const response = await fetch(`${again.url}/v2025-02-19/data/query/dataset.ndjson.history?query=1`)
+      expect(response.status).toBe(404)
+    } finally {
+      await again.close()
+    }
+  })
+})
+
+describe('the history log and the dataset after SIGKILL', () => {
+  let child: ChildProcess | undefined
+  afterEach(() => {
+    child?.kill('SIGKILL')
+    child = undefined
+  })
+
+  async function startChild(): Promise<{url: string; token: string}> {
+    child = spawn(process.execPath, ['--conditions=@treatments/source', CHILD, file], {stdio: ['ignore', 'pipe', 'inherit']})
+    return JSON.parse(await firstLine(child)) as {url: string; token: string}
+  }
+
+  async function killChild(): Promise<void> {
+    const exited = new Promise((resolve) => child!.once('exit', resolve))
+    child!.kill('SIGKILL')
+    await exited
+    child = undefined
+  }
+
+  /** Restarts a lake on the file (which repairs the log) and checks log and dataset agree. */
+  async function expectAgreementAfterRestart(acknowledged: readonly string[]): Promise<HistoryEntry[]> {
+    const lake = await startLocalLake({datasets: {production: file}})
+    await lake.close()
+    const {entries, tornBytes} = await readHistoryLog(historyFileOf(file))
+    expect(tornBytes).toBe(0)
+    const documents = await readDataset()
+    expectLogMatchesDataset(entries, documents)
+    // Every transaction a client was told about is in the log.
+    const logged = new Set(entries.map((entry) => entry.transactionId))
+    expect(acknowledged.filter((id) => !logged.has(id))).toEqual([])
+    // No entry but the outside-change kind is missing from the dataset's revisions.
+    expect(entries.every((entry) => entry.origin === 'lake')).toBe(true)
+    return entries
+  }
+
+  it('killed between the log append and the dataset rename: the next start drops the entry, or keeps it when the rename happened', async () => {
+    // Large enough (about 20 MB) that writing and syncing it takes a while.
+    const padding = 'x'.repeat(2000)
+    await writeFile(file, Array.from({length: 10_000}, (_, index) => JSON.stringify({_id: `doc-${index}`, _type: 'note', padding})).join('\n') + '\n')
+    const {url, token} = await startChild()
+    const killed = new Promise<void>((resolve) => {
+      const watcher = watch(directory, (_event, name) => {
+        if (name?.endsWith('.tmp') && child?.kill('SIGKILL')) {
+          watcher.close()
+          resolve()
+        }
+      })
+    })
+    void clientFor(url, token).patch('doc-1').set({n: 1}).commit({transactionId: 'killed'}).catch(() => {})
+    await killed
+    await new Promise((resolve) => child!.once('exit', resolve))
+    child = undefined
+    // The log was appended before the dataset write began.
+    expect((await readHistoryLog(historyFileOf(file))).entries.map((entry) => entry.transactionId)).toEqual(['killed'])
+    const entries = await expectAgreementAfterRestart([])
+    const reached = (await readDataset()).find((document) => document._id === 'doc-1')?._rev === 'killed'
+    expect(entries.map((entry) => entry.transactionId)).toEqual(reached ? ['killed'] : [])
+  }, 60_000)
+
+  it('killed at arbitrary moments of a stream of writes: after each restart the log and the dataset agree', async () => {
+    const acknowledged: string[] = []
+    for (const delay of [5, 40, 120, 300]) {
+      const {url, token} = await startChild()
+      const client = clientFor(url, token)
+      let stop = false
+      const writer = (async () => {
+        for (let index = 0; !stop; index++) {
+          const transactionId = `t-${delay}-${index}`
+          try {
+            await client.patch('a').inc({n: 1}).commit({transactionId})
+            acknowledged.push(transactionId)
+            await client.createOrReplace({_id: `b-${index % 3}`, _type: 'note', index})
+          } catch {
+            return
+          }
+        }
+      })()
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      await killChild()
+      stop = true
+      await writer
+      const entries = await expectAgreementAfterRestart(acknowledged)
+      const counter = (await readDataset()).find((document) => document._id === 'a')
+      // The counter counts exactly the logged increments.
+      expect(counter?.n).toBe(entries.filter((entry) => entry.changes.some((change) => change.id === 'a')).length)
+    }
+  }, 120_000)
+})
+

@@ -1,0 +1,154 @@
+import {type DatasetDocument, indexDocuments, serializeNdjson} from '@treatments/content/dataset'
+
+import {AnswerCache} from '../query/answer-cache.ts'
+import {applyPerspective} from '../query/apply-perspective.ts'
+import type {QueryView} from '../query/groq-runner.ts'
+import type {DatasetHistory} from '../history/history-log.ts'
+import {LocalLakeError} from '../local-lake-error.ts'
+import type {Perspective} from '../query/perspective.ts'
+import {SerialQueue} from './serial-queue.ts'
+import {type CommittedTransaction, TransactionLog} from '../history/transaction-log.ts'
+
+/** Writes a whole dataset file; must replace the file atomically or leave it untouched. */
+export type DatasetWriter = (file: string, contents: string) => Promise<void>
+
+/** How a {@link DatasetStore} is set up. */
+export interface DatasetStoreInit {
+  name: string
+  documents: DatasetDocument[]
+  /** File to write changes back to; `undefined` keeps changes in memory only. */
+  file: string | undefined
+  writeFile: DatasetWriter
+  /** The durable history log of `file` (every committed transaction, written before the file). */
+  history?: DatasetHistory
+  /** Who the log names as the author of the transactions. */
+  author?: string
+  /** Bytes of serialized query answers to keep between changes. Default 0 (none). */
+  answerCacheBytes?: number
+}
+
+/** What a transaction computed: the next documents, whether they differ, and a result. */
+export interface TransactionPlan<T> {
+  documents: DatasetDocument[]
+  changed: boolean
+  result: T
+  /** What listeners are told once the transaction is written (omit to tell them nothing). */
+  committed?: CommittedTransaction
+}
+
+/**
+ * One dataset: its documents in order, indexed by `_id`, and the file they persist to.
+ *
+ * Transactions run one at a time. Each computes the next state from the current one; when it
+ * changed something, the whole dataset is written to the file first and only then swapped in, so
+ * memory never runs ahead of disk.
+ */
+export class DatasetStore {
+  /** Dataset name, as used in URLs. */
+  readonly name: string
+  /** The NDJSON file this dataset persists to; `undefined` when it lives in memory only. */
+  readonly file: string | undefined
+  readonly #writeFile: DatasetWriter
+  readonly #author: string
+  /** The durable history of the file, when the dataset has one. */
+  readonly history: DatasetHistory | undefined
+  readonly #queue = new SerialQueue()
+  /** Committed transactions, for listeners. */
+  readonly log = new TransactionLog()
+  /** Serialized query answers of the current state, dropped on every committed change. */
+  readonly answers: AnswerCache
+  #documents: readonly DatasetDocument[]
+  #byId: ReadonlyMap<string, DatasetDocument>
+  #views = new Map<Perspective, QueryView>()
+
+  constructor(init: DatasetStoreInit) {
+    this.name = init.name
+    this.file = init.file
+    this.#writeFile = init.writeFile
+    this.history = init.history
+    this.#author = init.author ?? 'unknown'
+    this.#documents = init.documents
+    this.#byId = indexById(init.documents)
+    this.answers = new AnswerCache(init.answerCacheBytes ?? 0)
+  }
+
+  /** Every document, in dataset order. */
+  get documents(): readonly DatasetDocument[] {
+    return this.#documents
+  }
+
+  /** Documents by `_id`. */
+  get byId(): ReadonlyMap<string, DatasetDocument> {
+    return this.#byId
+  }
+
+  /** The documents a query sees under `perspective` (computed once per change). */
+  view(perspective: Perspective): QueryView {
+    let view = this.#views.get(perspective)
+    if (view === undefined) {
+      const documents = applyPerspective(this.#documents, perspective)
+      view = perspective === 'raw' ? {documents, byId: this.#byId} : {documents, byId: indexById(documents)}
+      this.#views.set(perspective, view)
+    }
+    return view
+  }
+
+  /**
+   * Runs `plan` against the current state after every earlier transaction has finished, then
+   * persists and applies its outcome. With `dryRun`, nothing is persisted or applied.
+   *
+   * @throws whatever `plan` throws (nothing changes)
+   * @throws LocalLakeError `DATASET_WRITE_FAILED` when the file could not be written (nothing changes)
+   */
+  transact<T>(
+    plan: (documents: readonly DatasetDocument[], byId: ReadonlyMap<string, DatasetDocument>) => Promise<TransactionPlan<T>>,
+    options: {dryRun?: boolean} = {},
+  ): Promise<T> {
+    return this.#queue.run(async () => {
+      const next = await plan(this.#documents, this.#byId)
+      if (!next.changed || options.dryRun === true) return next.result
+      if (this.file !== undefined) {
+        // Log first, then the dataset: a crash in between leaves a log entry whose outcome is
+        // not in the file, which the next start removes (see DatasetHistory.open).
+        const committed = next.committed !== undefined && next.committed.changes.length > 0 ? next.committed : undefined
+        if (this.history !== undefined && committed !== undefined) {
+          try {
+            await this.history.append(this.history.entryFor(committed, this.#author))
+          } catch (error) {
+            throw new LocalLakeError(
+              'DATASET_WRITE_FAILED',
+              `Could not append to the history log ${this.history.file} of dataset "${this.name}": ${(error as Error).message}; no changes were applied`,
+              {file: this.history.file, cause: error},
+            )
+          }
+        }
+        try {
+          await this.#writeFile(this.file, serializeNdjson(next.documents))
+        } catch (error) {
+          if (this.history !== undefined && committed !== undefined) await this.history.revertLast().catch(() => {})
+          throw new LocalLakeError(
+            'DATASET_WRITE_FAILED',
+            `Could not write dataset "${this.name}" to ${this.file}: ${(error as Error).message}; no changes were applied`,
+            {file: this.file, cause: error},
+          )
+        }
+      }
+      this.#documents = next.documents
+      this.#byId = indexById(next.documents)
+      this.#views = new Map()
+      this.answers.invalidate()
+      if (next.committed !== undefined && next.committed.changes.length > 0) this.log.record(next.committed)
+      return next.result
+    })
+  }
+
+  /** Resolves once every queued transaction has finished (and been written). */
+  idle(): Promise<void> {
+    return this.#queue.idle()
+  }
+}
+
+/** The dataset core's id index of `documents`: one map per array, shared with the query runner. */
+function indexById(documents: readonly DatasetDocument[]): ReadonlyMap<string, DatasetDocument> {
+  return indexDocuments(documents).byId
+}
