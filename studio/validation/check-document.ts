@@ -1,6 +1,7 @@
 import {checkBaseLocale, checkLocaleCodes, checkPositiveRange, checkReviewDates, checkSlug, isAllowedLink, isWebLink, type RuleProblem} from '../schemaTypes/rules/index.ts'
 import type {DatasetProblem} from './dataset-problem.ts'
 import type {ExtractedSchema, TypeNode} from './schema-types.ts'
+import {describeJson} from '@treatments/content/dataset'
 
 type Segment = string | number | {_key: string}
 
@@ -48,7 +49,7 @@ function walk(value: unknown, node: TypeNode, path: Segment[], found: Found[], c
     case 'number':
     case 'boolean': {
       if (typeof value !== node.type) {
-        found.push({path: toPath(path), message: `Expected a ${node.type}, got ${describe(value)}.`, ruleId: 'wrong-type'})
+        found.push({path: toPath(path), message: `Expected a ${node.type}, got ${describeJson(value)}.`, ruleId: 'wrong-type'})
       } else if (node.value !== undefined && value !== node.value) {
         found.push({path: toPath(path), message: `Expected ${JSON.stringify(node.value)}, got ${JSON.stringify(value)}.`, ruleId: 'invalid-value'})
       }
@@ -69,7 +70,7 @@ function walkUnion(value: unknown, members: TypeNode[], path: Segment[], found: 
     if (!literals.some((member) => member.value === value)) {
       found.push({
         path: toPath(path),
-        message: `Expected one of ${literals.map((member) => JSON.stringify(member.value)).join(', ')}, got ${describe(value)}.`,
+        message: `Expected one of ${literals.map((member) => JSON.stringify(member.value)).join(', ')}, got ${describeJson(value)}.`,
         ruleId: 'invalid-value',
       })
     }
@@ -86,7 +87,7 @@ function walkUnion(value: unknown, members: TypeNode[], path: Segment[], found: 
 
 function walkArray(value: unknown, of: TypeNode, path: Segment[], found: Found[], context: Context) {
   if (!Array.isArray(value)) {
-    found.push({path: toPath(path), message: `Expected an array, got ${describe(value)}.`, ruleId: 'wrong-type'})
+    found.push({path: toPath(path), message: `Expected an array, got ${describeJson(value)}.`, ruleId: 'wrong-type'})
     return
   }
   const keys = new Set<string>()
@@ -109,7 +110,7 @@ function walkArray(value: unknown, of: TypeNode, path: Segment[], found: Found[]
 
 function walkObject(value: unknown, node: Extract<TypeNode, {type: 'object'}>, path: Segment[], found: Found[], context: Context) {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    found.push({path: toPath(path), message: `Expected an object, got ${describe(value)}.`, ruleId: 'wrong-type'})
+    found.push({path: toPath(path), message: `Expected an object, got ${describeJson(value)}.`, ruleId: 'wrong-type'})
     return
   }
   const record = value as Record<string, unknown>
@@ -211,11 +212,4 @@ export function toPath(segments: readonly Segment[]): string {
     else out += out ? `.${segment}` : segment
   }
   return out
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${JSON.stringify(value)}`
 }

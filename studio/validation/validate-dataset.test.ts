@@ -177,7 +177,7 @@ describe('validateDataset', () => {
       treatment.price = 100
     })
     expect(problems).toEqual([
-      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Expected a number, got string "4". [wrong-type]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Expected a number, got the string "4". [wrong-type]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Number of sessions must be a whole number of 1 or more (got "4"). [domain]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite price: Unknown field “price”: the Studio schema has no such field here. [unknown-field]`,
     ])

@@ -1,4 +1,5 @@
-export {datasetDocumentProblem, describeJson, isRecord} from './lib/dataset/dataset-document.ts'
+export {datasetDocumentProblem, isRecord} from './lib/dataset/dataset-document.ts'
+export {describeValue as describeJson} from './lib/describe-value.ts'
 export type {DatasetDocument} from './lib/dataset/dataset-document.ts'
 export {DatasetFileError, isDatasetFileError} from './lib/dataset/dataset-file-error.ts'
 export type {DatasetFileLocation, DatasetFileRule} from './lib/dataset/dataset-file-error.ts'

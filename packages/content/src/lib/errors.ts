@@ -1,3 +1,4 @@
+import {describeValue} from './describe-value.ts'
 /**
  * Stable codes of the package's operational errors.
  *
@@ -96,7 +97,7 @@ export class MalformedResponseError extends TreatmentContentError {
   readonly received: string
 
   constructor(path: string, expected: string, received: unknown) {
-    const shown = describe(received)
+    const shown = describeValue(received)
     super('MALFORMED_RESPONSE', `Malformed response from the content source at \`${path || '(root)'}\`: expected ${expected}, got ${shown}`)
     this.name = 'MalformedResponseError'
     this.path = path
@@ -196,11 +197,4 @@ export class MissingContraindicationsError extends ContentInvariantError {
  */
 export function isTreatmentContentError(error: unknown): error is TreatmentContentError {
   return error instanceof TreatmentContentError
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
 }

@@ -1,9 +1,8 @@
 import {randomBytes} from 'node:crypto'
 import {userInfo} from 'node:os'
 import {basename, resolve} from 'node:path'
-import {inspect} from 'node:util'
 
-import {writeFileAtomically} from '@treatments/content/dataset'
+import {describeJson, writeFileAtomically} from '@treatments/content/dataset'
 import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './http/cors-policy.ts'
 import type {DatasetWriter} from './store/dataset-store.ts'
 
@@ -106,12 +105,6 @@ const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 const DEFAULT_QUERY_TIMEOUT_MS = 5000
 const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024
 
-/** A short rendering of any value for "received ..." in error messages. */
-export function describeReceived(value: unknown): string {
-  const text = inspect(value, {depth: 1, breakLength: Number.POSITIVE_INFINITY, maxArrayLength: 3})
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text
-}
-
 /**
  * Checks `options` and fills in defaults.
  *
@@ -120,11 +113,12 @@ export function describeReceived(value: unknown): string {
  */
 export function resolveLakeOptions(options: unknown, call: string): ResolvedLakeOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${call}: options must be an object like {datasets: {production: 'content/dataset.ndjson'}}; received ${describeReceived(options)}`)
+    throw new TypeError(`${call}: options must be an object like {datasets: {production: 'content/dataset.ndjson'}}; received ${describeJson(options)}`)
   }
   const record = options as Record<string, unknown>
-  const bad = (name: string, expected: string, received: unknown = record[name]): never => {
-    throw new TypeError(`${call}: option "${name}" must be ${expected}; received ${describeReceived(received)}`)
+  // `shown` replaces the value in the message where the value is a secret.
+  const bad = (name: string, expected: string, received: unknown = record[name], shown = describeJson(received)): never => {
+    throw new TypeError(`${call}: option "${name}" must be ${expected}; received ${shown}`)
   }
   const boolean = (name: string): boolean => {
     const value = record[name]
@@ -155,16 +149,19 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
   }
 }
 
-function resolveToken(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): string {
+/** Throws the `TypeError` of one option: `shown` replaces the received value where it is a secret. */
+type Bad = (name: string, expected: string, received?: unknown, shown?: string) => never
+
+function resolveToken(value: unknown, bad: Bad): string {
   if (value === undefined) return randomBytes(24).toString('base64url')
   if (typeof value !== 'string' || !/^[\x21-\x7e]{16,512}$/.test(value)) {
     // Never echo a secret back: describe it instead.
-    return bad('token', 'a string of 16 to 512 visible ASCII characters without spaces', typeof value === 'string' ? `a string of ${value.length} characters` : value)
+    return bad('token', 'a string of 16 to 512 visible ASCII characters without spaces', value, typeof value === 'string' ? `a string of ${value.length} characters` : undefined)
   }
   return value
 }
 
-function resolveAuthor(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): string {
+function resolveAuthor(value: unknown, bad: Bad): string {
   if (value === undefined) return osUser()
   if (typeof value !== 'string' || value.trim() === '' || value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) {
     return bad('author', 'a name of 1 to 200 characters without control characters, like "Dr. Rossi"')
@@ -180,7 +177,7 @@ function osUser(): string {
   }
 }
 
-function resolveLock(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ResolvedLakeOptions['lock'] {
+function resolveLock(value: unknown, bad: Bad): ResolvedLakeOptions['lock'] {
   if (value === false) return false
   const fallback = `node ${basename(process.argv[1] ?? 'script')}`
   if (value === undefined) return {command: fallback, server: false}
@@ -191,7 +188,7 @@ function resolveLock(value: unknown, bad: (name: string, expected: string, recei
   return {command, server}
 }
 
-function resolveCorsOrigins(value: unknown, bad: (name: string, expected: string, received?: unknown) => never): ReadonlySet<string> {
+function resolveCorsOrigins(value: unknown, bad: Bad): ReadonlySet<string> {
   if (value === undefined) return new Set(DEFAULT_CORS_ORIGINS)
   const expected = 'an array of origins like ["http://localhost:3333"] (scheme, host and port only; "*" is not allowed)'
   if (!Array.isArray(value)) return bad('corsOrigins', expected)
@@ -206,7 +203,7 @@ function resolveCorsOrigins(value: unknown, bad: (name: string, expected: string
 
 function resolveDatasets(
   value: unknown,
-  bad: (name: string, expected: string, received?: unknown) => never,
+  bad: Bad,
 ): ResolvedLakeOptions['datasets'] {
   const expected =
     'a directory path, or an object mapping dataset names to NDJSON file paths or arrays of documents, like {production: "content/dataset.ndjson"}'
@@ -247,10 +244,10 @@ function resolveDatasets(
 export function resolveListenOptions(options: StartLocalLakeOptions, call: string): {port: number; host: string} {
   const {port = 0, host = '127.0.0.1'} = options
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new TypeError(`${call}: option "port" must be an integer from 0 to 65535 (0 picks a free port); received ${describeReceived(port)}`)
+    throw new TypeError(`${call}: option "port" must be an integer from 0 to 65535 (0 picks a free port); received ${describeJson(port)}`)
   }
   if (typeof host !== 'string' || host.trim() === '') {
-    throw new TypeError(`${call}: option "host" must be a non-empty host name or IP address such as "127.0.0.1"; received ${describeReceived(host)}`)
+    throw new TypeError(`${call}: option "host" must be a non-empty host name or IP address such as "127.0.0.1"; received ${describeJson(host)}`)
   }
   return {port, host}
 }

@@ -37,7 +37,7 @@ describe('parseNdjson', () => {
       '/data/dataset.ndjson:1: document has no string "_id" (got nothing)',
     )
     expect((parseError('{"_id":"a","_type":""}') as Error).message).toBe(
-      '/data/dataset.ndjson:1: document "a" has no string "_type" (got string "")',
+      '/data/dataset.ndjson:1: document "a" has no string "_type" (got the string "")',
     )
   })
 

@@ -44,7 +44,7 @@ describe('findLocalizedFields', () => {
   })
 
   it('throws a TypeError for something that is not a document', () => {
-    expect(() => findLocalizedFields('title')).toThrow(new TypeError('findLocalizedFields expects a document object, got string'))
+    expect(() => findLocalizedFields('title')).toThrow(new TypeError('findLocalizedFields expects a document object, got the string "title"'))
     expect(() => findLocalizedFields([])).toThrow(new TypeError('findLocalizedFields expects a document object, got an array'))
   })
 })

@@ -1,6 +1,5 @@
-import {itemLanguage} from '@treatments/content/dataset'
 export {itemLanguage}
-import {isRecord} from '@treatments/content/dataset'
+import {describeJson, isRecord, itemLanguage} from '@treatments/content/dataset'
 
 /**
  * One language's entry of a localized field, as stored by `sanity-plugin-internationalized-array`:
@@ -59,7 +58,7 @@ export function isLocalizedArray(value: unknown): value is LocalizedItem[] {
  */
 export function findLocalizedFields(document: unknown): LocalizedField[] {
   if (!isRecord(document)) {
-    throw new TypeError(`findLocalizedFields expects a document object, got ${describe(document)}`)
+    throw new TypeError(`findLocalizedFields expects a document object, got ${describeJson(document)}`)
   }
   const found: LocalizedField[] = []
   walk(document, '', found, true)
@@ -83,9 +82,4 @@ function walk(value: unknown, path: string, found: LocalizedField[], top: boolea
     if (name.startsWith('_') || (top && name === 'translations')) continue
     walk(child, path === '' ? name : `${path}.${name}`, found, false)
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  return Array.isArray(value) ? 'an array' : typeof value
 }

@@ -1,3 +1,5 @@
+import {describeValue} from '../describe-value.ts'
+
 /**
  * A document of a dataset, as in Sanity's NDJSON export: a JSON object with a non-empty string
  * `_id` and `_type`. System fields (`_rev`, `_createdAt`, `_updatedAt`) are present once a
@@ -30,25 +32,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * @public
  */
 export function datasetDocumentProblem(value: unknown): string | undefined {
-  if (!isRecord(value)) return `is ${describeJson(value)}, expected a JSON object`
-  if (typeof value._id !== 'string' || value._id === '') return `has no string "_id" (got ${describeJson(value._id)})`
+  if (!isRecord(value)) return `is ${describeValue(value)}, expected a JSON object`
+  if (typeof value._id !== 'string' || value._id === '') return `has no string "_id" (got ${describeValue(value._id)})`
   if (typeof value._type !== 'string' || value._type === '') {
-    return `"${value._id}" has no string "_type" (got ${describeJson(value._type)})`
+    return `"${value._id}" has no string "_type" (got ${describeValue(value._type)})`
   }
   return undefined
 }
 
-/**
- * A short, human description of a JSON value for error messages: `nothing`, `null`,
- * `an array`, `an object`, or the type and (shortened) JSON text.
- *
- * @public
- */
-export function describeJson(value: unknown): string {
-  if (value === undefined) return 'nothing'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  const text = JSON.stringify(value) ?? String(value)
-  return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`
-}

@@ -435,7 +435,7 @@ describe('renderTreatmentPage', () => {
 
   it('throws a TypeError for malformed options', async () => {
     const answer = await result('en')
-    expect(() => renderTreatmentPage(answer, {urlFor: 'x' as never})).toThrow(new TypeError('`renderTreatmentPage` expects `urlFor` to be a function `(locale) => url`, got a string'))
-    expect(() => renderTreatmentPage(answer, {idPrefix: 1 as never})).toThrow(new TypeError('`renderTreatmentPage` expects `idPrefix` to be a string, got a number'))
+    expect(() => renderTreatmentPage(answer, {urlFor: 'x' as never})).toThrow(new TypeError('`renderTreatmentPage` expects `urlFor` to be a function `(locale) => url`, got the string "x"'))
+    expect(() => renderTreatmentPage(answer, {idPrefix: 1 as never})).toThrow(new TypeError('`renderTreatmentPage` expects `idPrefix` to be a string, got number 1'))
   })
 })

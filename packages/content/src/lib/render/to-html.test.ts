@@ -216,10 +216,10 @@ describe('toHtml', () => {
   })
 
   it('throws a TypeError naming the call for arguments of the wrong type', () => {
-    expect(() => toHtml('<p>hi</p>' as never)).toThrow(new TypeError('`toHtml` expects an array of Portable Text blocks, got a string'))
+    expect(() => toHtml('<p>hi</p>' as never)).toThrow(new TypeError('`toHtml` expects an array of Portable Text blocks, got the string "<p>hi</p>"'))
     expect(() => toHtml({_type: 'block'} as never)).toThrow(new TypeError('`toHtml` expects an array of Portable Text blocks, got an object'))
-    expect(() => toHtml([], 'x' as never)).toThrow(new TypeError('`toHtml` expects an options object as its second argument, got a string'))
-    expect(() => toHtml([], {idPrefix: 1} as never)).toThrow(new TypeError('`toHtml` expects `idPrefix` to be a string, got a number'))
+    expect(() => toHtml([], 'x' as never)).toThrow(new TypeError('`toHtml` expects an options object as its second argument, got the string "x"'))
+    expect(() => toHtml([], {idPrefix: 1} as never)).toThrow(new TypeError('`toHtml` expects `idPrefix` to be a string, got number 1'))
   })
 
   it('never emits a script, a javascript: URL or an event attribute, and always contains the escaped text', () => {

@@ -62,6 +62,6 @@ describe('toMarkdown', () => {
 
   it('renders no body as an empty string and names itself in TypeErrors', () => {
     expect(toMarkdown(undefined)).toEqual({value: '', messages: []})
-    expect(() => toMarkdown(42 as never)).toThrow(new TypeError('`toMarkdown` expects an array of Portable Text blocks, got a number'))
+    expect(() => toMarkdown(42 as never)).toThrow(new TypeError('`toMarkdown` expects an array of Portable Text blocks, got number 42'))
   })
 })

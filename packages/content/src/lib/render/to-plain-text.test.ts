@@ -35,6 +35,6 @@ describe('toPlainText', () => {
 
   it('renders no body as an empty string and names itself in TypeErrors', () => {
     expect(toPlainText(null)).toEqual({value: '', messages: []})
-    expect(() => toPlainText(true as never)).toThrow(new TypeError('`toPlainText` expects an array of Portable Text blocks, got a boolean'))
+    expect(() => toPlainText(true as never)).toThrow(new TypeError('`toPlainText` expects an array of Portable Text blocks, got boolean true'))
   })
 })

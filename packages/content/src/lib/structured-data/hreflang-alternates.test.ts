@@ -18,8 +18,8 @@ describe('hreflangAlternates', () => {
   })
 
   it('throws a TypeError naming the call on misuse', () => {
-    expect(() => hreflangAlternates('en' as never, urlFor)).toThrow(new TypeError('`hreflangAlternates` expects an array of locale ids as its first argument, got a string'))
+    expect(() => hreflangAlternates('en' as never, urlFor)).toThrow(new TypeError('`hreflangAlternates` expects an array of locale ids as its first argument, got the string "en"'))
     expect(() => hreflangAlternates(['en'], null as never)).toThrow(new TypeError('`hreflangAlternates` expects a `urlFor(locale)` function as its second argument, got null'))
-    expect(() => hreflangAlternates(['en'], () => '')).toThrow(new TypeError('`hreflangAlternates`: `urlFor("en")` must return a non-empty URL string, got a string'))
+    expect(() => hreflangAlternates(['en'], () => '')).toThrow(new TypeError('`hreflangAlternates`: `urlFor("en")` must return a non-empty URL string, got the string ""'))
   })
 })

@@ -17,7 +17,7 @@ describe('serializeJsonLd', () => {
   it('throws a TypeError naming the call for values JSON cannot hold', () => {
     const cycle: Record<string, unknown> = {}
     cycle.self = cycle
-    expect(() => serializeJsonLd(undefined)).toThrow(new TypeError('`serializeJsonLd` expects a JSON value, got an undefined'))
+    expect(() => serializeJsonLd(undefined)).toThrow(new TypeError('`serializeJsonLd` expects a JSON value, got nothing'))
     expect(() => serializeJsonLd(cycle)).toThrow(/^`serializeJsonLd` cannot write this value as JSON: /)
     expect(() => serializeJsonLd(1n)).toThrow(/^`serializeJsonLd` cannot write this value as JSON: /)
   })

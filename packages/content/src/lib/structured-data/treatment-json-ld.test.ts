@@ -152,8 +152,8 @@ describe('treatmentJsonLd', () => {
 
   it('throws a TypeError naming the call on misuse', async () => {
     const answer = await result('en')
-    expect(() => treatmentJsonLd(answer, {} as never)).toThrow(new TypeError("`treatmentJsonLd` expects `url` to be the page's URL, got an undefined"))
-    expect(() => treatmentJsonLd(answer, undefined as never)).toThrow(new TypeError('`treatmentJsonLd` expects an options object `{url}` as its second argument, got an undefined'))
+    expect(() => treatmentJsonLd(answer, {} as never)).toThrow(new TypeError("`treatmentJsonLd` expects `url` to be the page's URL, got nothing"))
+    expect(() => treatmentJsonLd(answer, undefined as never)).toThrow(new TypeError('`treatmentJsonLd` expects an options object `{url}` as its second argument, got nothing'))
     expect(() => treatmentJsonLd(answer, {url: 'https://x.example', alternates: [{hreflang: 'en'}] as never})).toThrow(
       new TypeError('`treatmentJsonLd` expects `alternates` to be an array of `{hreflang, href}` strings (see `hreflangAlternates`)'),
     )

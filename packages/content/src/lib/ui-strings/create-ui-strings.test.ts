@@ -125,11 +125,11 @@ describe('createUiStrings', () => {
   })
 
   it('throws TypeErrors naming the call for arguments of the wrong type', () => {
-    expect(() => createUiStrings(42 as never)).toThrow(new TypeError('`createUiStrings` expects a locale tag or an array of tags, got a number'))
+    expect(() => createUiStrings(42 as never)).toThrow(new TypeError('`createUiStrings` expects a locale tag or an array of tags, got number 42'))
     expect(() => createUiStrings('en', null as never)).toThrow(new TypeError('`createUiStrings` expects an options object as its second argument, got null'))
     const ui = createUiStrings('en')
-    expect(() => ui.formatSessions('3' as never)).toThrow(new TypeError('`formatSessions` expects finite numbers, got a string'))
+    expect(() => ui.formatSessions('3' as never)).toThrow(new TypeError('`formatSessions` expects finite numbers, got the string "3"'))
     expect(() => ui.formatWeeksApart(1, Number.NaN)).toThrow(new TypeError('`formatWeeksApart` expects finite numbers, got NaN'))
-    expect(() => ui.formatDate(20250305 as never)).toThrow(new TypeError('`formatDate` expects a date string or a Date, got a number'))
+    expect(() => ui.formatDate(20250305 as never)).toThrow(new TypeError('`formatDate` expects a date string or a Date, got number 20250305'))
   })
 })

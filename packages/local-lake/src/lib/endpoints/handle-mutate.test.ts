@@ -256,7 +256,7 @@ describe('transactions are all or nothing', () => {
     })
     expect(await postMutations({mutations: [{patch: {id: 'clinic-berlin', inc: {visits: 'one'}}}]})).toMatchObject({
       status: 400,
-      body: {error: {description: 'Malformed mutation at index 0: patch inc "visits" must be a number, got string "one"'}},
+      body: {error: {description: 'Malformed mutation at index 0: patch inc "visits" must be a number, got the string "one"'}},
     })
     expect(await postMutations({mutations: [{patch: {id: 'clinic-berlin', set: {_id: 'other'}}}]})).toMatchObject({
       status: 400,

@@ -65,7 +65,7 @@ describe('the token', () => {
     expect(fixture.lake.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
     await expect(startLocalLake({datasets: {production: []}, token: 'short'})).rejects.toThrow(
       new TypeError(
-        'startLocalLake: option "token" must be a string of 16 to 512 visible ASCII characters without spaces; received \'a string of 5 characters\'',
+        'startLocalLake: option "token" must be a string of 16 to 512 visible ASCII characters without spaces; received a string of 5 characters',
       ),
     )
   })
@@ -132,7 +132,7 @@ describe('CORS', () => {
     const studio = await fetch(query(fixture.lake.url), {headers: {Origin: 'http://localhost:3333'}})
     expect(studio.status).toBe(403)
     await expect(startLocalLake({datasets: {production: []}, corsOrigins: ['*']})).rejects.toThrow(
-      /option "corsOrigins" must be an array of origins like \["http:\/\/localhost:3333"\] \(scheme, host and port only; "\*" is not allowed\); received '\*'/,
+      /option "corsOrigins" must be an array of origins like \["http:\/\/localhost:3333"\] \(scheme, host and port only; "\*" is not allowed\); received the string "\*"/,
     )
   })
 })

@@ -102,7 +102,7 @@ describe('createLocalLakeHandler', () => {
 
   it('rejects invalid options with a TypeError naming the call and the option', async () => {
     await expect(createLocalLakeHandler({datasets: {production: 42 as never}})).rejects.toThrow(
-      new TypeError('createLocalLakeHandler: option "datasets.production" must be an NDJSON file path or an array of documents; received 42'),
+      new TypeError('createLocalLakeHandler: option "datasets.production" must be an NDJSON file path or an array of documents; received number 42'),
     )
   })
 })

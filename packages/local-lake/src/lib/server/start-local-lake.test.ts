@@ -106,10 +106,10 @@ describe('startLocalLake', () => {
 
   it('validates options with messages naming the option, the expected form and the received value', async () => {
     await expect(startLocalLake(undefined as never)).rejects.toThrow(
-      "startLocalLake: options must be an object like {datasets: {production: 'content/dataset.ndjson'}}; received undefined",
+      "startLocalLake: options must be an object like {datasets: {production: 'content/dataset.ndjson'}}; received nothing",
     )
     await expect(startLocalLake({datasets: 42 as never})).rejects.toThrow(
-      'startLocalLake: option "datasets" must be a directory path, or an object mapping dataset names to NDJSON file paths or arrays of documents, like {production: "content/dataset.ndjson"}; received 42',
+      'startLocalLake: option "datasets" must be a directory path, or an object mapping dataset names to NDJSON file paths or arrays of documents, like {production: "content/dataset.ndjson"}; received number 42',
     )
     await expect(startLocalLake({datasets: {Production: []}})).rejects.toThrow(
       'but has key "Production"',
@@ -118,10 +118,10 @@ describe('startLocalLake', () => {
       `startLocalLake: option "datasets.b" must be a file not used by another dataset, but dataset "a" also uses ${FIXTURE_FILE}; received`,
     )
     await expect(startLocalLake({datasets: {production: []}, port: 70000})).rejects.toThrow(
-      new TypeError('startLocalLake: option "port" must be an integer from 0 to 65535 (0 picks a free port); received 70000'),
+      new TypeError('startLocalLake: option "port" must be an integer from 0 to 65535 (0 picks a free port); received number 70000'),
     )
     await expect(startLocalLake({datasets: {production: []}, readOnly: 'yes' as never})).rejects.toThrow(
-      new TypeError("startLocalLake: option \"readOnly\" must be a boolean; received 'yes'"),
+      new TypeError('startLocalLake: option "readOnly" must be a boolean; received the string "yes"'),
     )
     await expect(startLocalLake({datasets: {production: [{_id: 'x'}]}})).rejects.toThrow(
       'Dataset "production", document at index 0 "x" has no string "_type" (got nothing)',

@@ -4,6 +4,7 @@ import {type Http2SecureServer, type Http2ServerRequest, type Http2ServerRespons
 import type {AddressInfo} from 'node:net'
 import {join, resolve} from 'node:path'
 
+import {describeJson} from '@treatments/content/dataset'
 import sirv from 'sirv'
 
 import {ApiError} from '../api-error.ts'
@@ -12,7 +13,7 @@ import {handleStudioApi} from '../endpoints/handle-studio-api.ts'
 import {type HostCheck, assertAllowedHost, isLoopbackAddress} from '../http/host-check.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
 import {readAccess} from '../http/lake-access.ts'
-import {type StartLocalLakeOptions, describeReceived, resolveLakeOptions, resolveListenOptions} from '../lake-options.ts'
+import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} from '../lake-options.ts'
 import {type LocalCertificate, loadLocalCertificate} from './local-certificate.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
 import {sendJson} from '../http/send-json.ts'
@@ -66,15 +67,15 @@ const OTHER_API = /^\/v[^/]+\//
 export async function startStudioLake(options: StartStudioLakeOptions): Promise<StudioLake> {
   const {studioDir, projectId = 'local', certificateDir} = options
   if (typeof projectId !== 'string' || !/^[a-z0-9-]+$/.test(projectId)) {
-    throw new TypeError(`startStudioLake: option "projectId" must be a Sanity project id (a-z, 0-9, -); received ${describeReceived(projectId)}`)
+    throw new TypeError(`startStudioLake: option "projectId" must be a Sanity project id (a-z, 0-9, -); received ${describeJson(projectId)}`)
   }
   if (studioDir !== undefined && (typeof studioDir !== 'string' || studioDir.trim() === '')) {
-    throw new TypeError(`startStudioLake: option "studioDir" must be the path of a built Studio; received ${describeReceived(studioDir)}`)
+    throw new TypeError(`startStudioLake: option "studioDir" must be the path of a built Studio; received ${describeJson(studioDir)}`)
   }
   // The Studio takes a token from the address only when it has 32 or more characters and no "&".
   if (options.token !== undefined && (typeof options.token !== 'string' || !/^[^&#\s]{32,}$/.test(options.token))) {
-    const received = typeof options.token === 'string' ? `a string of ${options.token.length} characters` : options.token
-    throw new TypeError(`startStudioLake: option "token" must have at least 32 characters and no "&", "#" or spaces (the Studio reads only such tokens from #token=); received ${describeReceived(received)}`)
+    const received = typeof options.token === 'string' ? `a string of ${options.token.length} characters` : describeJson(options.token)
+    throw new TypeError(`startStudioLake: option "token" must have at least 32 characters and no "&", "#" or spaces (the Studio reads only such tokens from #token=); received ${received}`)
   }
   const root = studioDir === undefined ? undefined : resolve(studioDir)
   if (root !== undefined && !existsSync(join(root, 'index.html'))) {
