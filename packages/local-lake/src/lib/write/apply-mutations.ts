@@ -1,5 +1,5 @@
 import {ApiError} from '../api-error.ts'
-import {PatchError, applyPatch} from './apply-patch.ts'
+import {PatchConflictError, PatchError, applyPatch} from './apply-patch.ts'
 import {idForCreate} from './document-id.ts'
 import type {DatasetDocument} from '@treatments/content/dataset'
 import type {Mutation, Selection} from './parse-mutations.ts'
@@ -183,6 +183,9 @@ async function applyOne(
           patched = applyPatch(existing, mutation.operations)
         } catch (error) {
           if (!(error instanceof PatchError)) throw error
+          // A text patch that no longer lands is a conflict with a concurrent edit (the Studio
+          // then drops its unsaved edits and shows the saved text), never a silent partial edit.
+          if (error instanceof PatchConflictError) throw mutationFailed(409, index, 'conflictError', `Cannot patch document "${id}": ${error.message}`, {id})
           throw mutationFailed(400, index, 'invalidPatchError', `Cannot patch document "${id}": ${error.message}`, {id})
         }
         if (typeof patched._type !== 'string' || patched._type === '') {

@@ -3,6 +3,7 @@ import {Mutation as SanityMutation} from '@sanity/mutator'
 import {isRecord} from '@treatments/content/dataset'
 import type {PathStep} from './patch-path.ts'
 import {reservedPathNameProblem} from './reserved-keys.ts'
+import {textPatchConflict} from './text-patch-conflict.ts'
 
 /** A path with the value to write there. */
 export interface PathValue {
@@ -37,6 +38,14 @@ export class PatchError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'PatchError'
+  }
+}
+
+/** A text patch made against text that has changed since, so it no longer lands (a 409, not a 400). */
+export class PatchConflictError extends PatchError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PatchConflictError'
   }
 }
 
@@ -103,10 +112,24 @@ export function applyPatch(
  * Applies text patches with Sanity's own patcher (`@sanity/mutator`), as the Studio produces
  * them while an editor types. Paths were checked (no reserved names) when parsed.
  *
- * @throws PatchError when the patch text is malformed
+ * @throws PatchError when the patch text is malformed; PatchConflictError when a hunk no longer
+ *   matches the text it targets
  */
 function applyDiffMatchPatch(document: Record<string, unknown>, patches: PathValue[]): Record<string, unknown> {
   const diffMatchPatch: Record<string, string> = Object.fromEntries(patches.map(({source, value}) => [source, value as string]))
+  for (const {source, steps, value} of patches) {
+    for (const slot of resolveSlots(document, steps, false)) {
+      const text = read(slot)
+      if (typeof text !== 'string') continue
+      let conflict: string | undefined
+      try {
+        conflict = textPatchConflict(text, value as string)
+      } catch (error) {
+        throw new PatchError(`diffMatchPatch could not be applied: ${(error as Error).message}`)
+      }
+      if (conflict !== undefined) throw new PatchConflictError(`diffMatchPatch for "${source}" cannot be applied: ${conflict}`)
+    }
+  }
   try {
     const mutation = new SanityMutation({mutations: [{patch: {id: document._id as string, diffMatchPatch}}]})
     return mutation.apply(document as never) as Record<string, unknown>

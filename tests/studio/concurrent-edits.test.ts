@@ -1,0 +1,207 @@
+import {createRequire} from 'node:module'
+import {setTimeout as sleep} from 'node:timers/promises'
+import {pathToFileURL} from 'node:url'
+
+import {type SanityClient, createClient} from '@sanity/client'
+import fc from 'fast-check'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {type LakeFixture, startLakeFixture} from '../../packages/local-lake/src/test-support/lake-fixture.ts'
+
+// Several simulated Studio editors typing in the same string field of one document, against a
+// real lake on loopback. Each editor is the Studio's own document store (`checkoutPair` from the
+// `sanity` package the Studio is built with: its listener, event sequencing, @sanity/mutator
+// buffered document and Actions API commits), fed by the real @sanity/client listen() stream.
+// Every editor inserts characters where it sees fit in the text it currently sees, as a person
+// does, with random pauses, and commits on a random throttle as the Studio's autosave does.
+//
+// The property: once everyone is idle, every editor shows exactly the lake's text, and every
+// character of every edit the lake acknowledged is in it (and no original character is lost).
+
+/** The parts of the Studio's document pair used here (`sanity`'s internal `checkoutPair`). */
+interface BufferedDocument {
+  events: {subscribe(next: (event: {type: string; document?: {text?: string} | null}) => void): {unsubscribe(): void}}
+  consistency$: {subscribe(next: (consistent: boolean) => void): {unsubscribe(): void}}
+  patch(patches: unknown[]): unknown[]
+  createIfNotExists(document: Record<string, unknown>): unknown
+  mutate(mutations: unknown[]): void
+  commit(): void
+}
+type CheckoutPair = (client: SanityClient, idPair: {publishedId: string; draftId: string}) => {draft: BufferedDocument; published: BufferedDocument}
+
+const SESSIONS_PER_RUN = 10
+const RUNS = 20
+const ORIGINAL = 'Allattamento'
+
+let fixture: LakeFixture
+let checkoutPair: CheckoutPair
+let sessionCount = 0
+/** Characters nobody else uses, so each insertion can be traced. */
+let nextCodePoint = 0x4e00
+
+beforeAll(async () => {
+  // The Studio's own store code, from the `sanity` the Studio package depends on.
+  const studioRequire = createRequire(new URL('../../studio/package.json', import.meta.url))
+  const sanityPath = studioRequire.resolve('sanity')
+  ;({checkoutPair} = (await import(pathToFileURL(sanityPath).href)) as {checkoutPair: CheckoutPair})
+  // The Studio drops the promise of each commit; when the lake refuses one (409), the Studio
+  // drops its unsaved edits and shows the saved text, and the browser logs the rejection. Here
+  // that rejection would fail the run, so it is marked as seen (nothing else changes).
+  const mutatorPath = createRequire(sanityPath).resolve('@sanity/mutator')
+  const {BufferedDocument} = (await import(pathToFileURL(mutatorPath).href)) as {BufferedDocument: {prototype: {commit(): Promise<void>}}}
+  const commit = BufferedDocument.prototype.commit
+  BufferedDocument.prototype.commit = function (this: unknown) {
+    const done = commit.call(this)
+    done.catch(() => undefined)
+    return done
+  }
+  fixture = await startLakeFixture({inMemory: true}, {contents: ''})
+}, 120_000)
+
+afterAll(async () => {
+  await fixture?.close()
+})
+
+const newClient = (): SanityClient =>
+  createClient({
+    apiHost: fixture.lake.url,
+    useProjectHostname: false,
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    token: fixture.lake.token,
+  })
+
+interface EditorPlan {
+  /** Milliseconds the Studio waits between commits (its autosave throttle, shortened). */
+  commitEvery: number
+  /** Each insertion: a pause before it, and where in the editor's current text (0–1). */
+  edits: Array<{pause: number; at: number}>
+}
+
+/** One simulated Studio tab: the draft it shows, and typing into it as the Studio's patch operation does. */
+function openEditor(id: string, plan: EditorPlan) {
+  const pair = checkoutPair(newClient(), {publishedId: id, draftId: `drafts.${id}`})
+  let draft: {text?: string} | null | undefined
+  let published: Record<string, unknown> | null | undefined
+  let consistent = true
+  let timer: NodeJS.Timeout | undefined
+  let lastCommit = 0
+  const subscriptions = [
+    pair.draft.events.subscribe((event) => {
+      if (event.type === 'snapshot') draft = event.document
+    }),
+    pair.published.events.subscribe((event) => {
+      if (event.type === 'snapshot') published = event.document as Record<string, unknown> | null
+    }),
+    pair.draft.consistency$.subscribe((value) => {
+      consistent = value
+    }),
+  ]
+  const commit = () => {
+    lastCommit = Date.now()
+    pair.draft.commit()
+  }
+  return {
+    get ready() {
+      return draft !== undefined && published !== undefined
+    },
+    get idle() {
+      return consistent && timer === undefined
+    },
+    get text(): string {
+      return (draft ?? (published as {text?: string} | null))?.text ?? ''
+    },
+    type(text: string) {
+      pair.draft.mutate([
+        pair.draft.createIfNotExists({...published, _id: `drafts.${id}`, _type: 'note'}),
+        ...pair.draft.patch([{set: {text}}]),
+      ])
+      // The Studio's autosave: throttled, leading and trailing.
+      const since = Date.now() - lastCommit
+      if (timer !== undefined) return
+      if (since >= plan.commitEvery) commit()
+      else {
+        timer = setTimeout(() => {
+          timer = undefined
+          commit()
+        }, plan.commitEvery - since)
+      }
+    },
+    close() {
+      clearTimeout(timer)
+      for (const subscription of subscriptions) subscription.unsubscribe()
+    },
+  }
+}
+
+/** The characters inserted by the text patches of one listen event (each insertion is unique). */
+function insertedBy(mutations: Array<{patch?: {diffMatchPatch?: Record<string, string>}}>): string[] {
+  const inserted: string[] = []
+  for (const mutation of mutations) {
+    for (const patch of Object.values(mutation.patch?.diffMatchPatch ?? {})) {
+      for (const line of patch.split('\n')) if (line.startsWith('+')) inserted.push(...decodeURI(line.slice(1)))
+    }
+  }
+  return inserted
+}
+
+async function runSession(plans: EditorPlan[]): Promise<void> {
+  const id = `note-${++sessionCount}`
+  await newClient().create({_id: id, _type: 'note', text: ORIGINAL})
+  // Everything the lake acknowledged for the draft, from its own listen stream.
+  const acknowledged: string[] = []
+  const observer = newClient()
+    .listen('*[_id == $id]', {id: `drafts.${id}`}, {includeResult: false, visibility: 'query'})
+    .subscribe((event) => {
+      if (event.type === 'mutation') acknowledged.push(...insertedBy((event.mutations ?? []) as never))
+    })
+  const editors = plans.map((plan) => openEditor(id, plan))
+  try {
+    while (!editors.every((editor) => editor.ready)) await sleep(5)
+    await Promise.all(
+      editors.map(async (editor, index) => {
+        for (const edit of plans[index]!.edits) {
+          await sleep(edit.pause)
+          const text = editor.text
+          const at = Math.floor(edit.at * (text.length + 1))
+          editor.type(text.slice(0, at) + String.fromCodePoint(nextCodePoint++) + text.slice(at))
+        }
+      }),
+    )
+    // Idle: nothing left to commit, and every editor shows what the lake holds.
+    const client = newClient()
+    let stored = ''
+    const deadline = Date.now() + 15_000
+    for (;;) {
+      stored = ((await client.getDocument<{text: string}>(`drafts.${id}`))?.text ?? '') as string
+      if ((editors.every((editor) => editor.idle && editor.text === stored) && (await sleep(50), true)) || Date.now() > deadline) break
+      await sleep(25)
+    }
+    stored = ((await client.getDocument<{text: string}>(`drafts.${id}`))?.text ?? '') as string
+    expect(editors.map((editor) => editor.text)).toEqual(editors.map(() => stored))
+    expect(acknowledged.filter((character) => !stored.includes(character))).toEqual([])
+    expect([...ORIGINAL].every((character) => stored.includes(character))).toBe(true)
+  } finally {
+    observer.unsubscribe()
+    for (const editor of editors) editor.close()
+  }
+}
+
+const editorPlan = fc.record({
+  commitEvery: fc.integer({min: 20, max: 150}),
+  edits: fc.array(fc.record({pause: fc.integer({min: 0, max: 60}), at: fc.double({min: 0, max: 1, noNaN: true})}), {minLength: 1, maxLength: 8}),
+})
+
+describe('concurrent editors of one string field, through the Studio’s document store', () => {
+  it(`converge on the lake’s text and keep every acknowledged edit (${SESSIONS_PER_RUN * RUNS} random sessions)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(editorPlan, {minLength: 2, maxLength: 3}), {minLength: SESSIONS_PER_RUN, maxLength: SESSIONS_PER_RUN}), async (sessions) => {
+        // Sessions of one run share the lake, each on its own document, as a busy team would.
+        await Promise.all(sessions.map((plans) => runSession(plans)))
+      }),
+      {numRuns: RUNS, endOnFailure: true},
+    )
+  }, 300_000)
+})
