@@ -16,6 +16,7 @@ import {type StartLocalLakeOptions, describeReceived, resolveLakeOptions, resolv
 import {type LocalCertificate, loadLocalCertificate} from './local-certificate.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
 import {sendJson} from '../http/send-json.ts'
+import {STUDIO_TOKEN_PATTERN, loadLocalToken} from './local-token.ts'
 
 /** Options for {@link startStudioLake}. */
 export interface StartStudioLakeOptions extends StartLocalLakeOptions {
@@ -27,7 +28,10 @@ export interface StartStudioLakeOptions extends StartLocalLakeOptions {
   studioDir?: string
   /** The project id the Studio was built with. Default `local`. */
   projectId?: string
-  /** Where the TLS certificate is kept. Default: `~/.cache/treatments/tls`. */
+  /**
+   * Where the TLS certificate is kept, and the login token when `token` is not given (see
+   * {@link loadLocalToken}). Default: `~/.cache/treatments/tls`.
+   */
   certificateDir?: string
 }
 
@@ -39,6 +43,8 @@ export interface StudioLake {
   readonly loginUrl: string
   /** The token every private request must carry as `Authorization: Bearer <token>`. */
   readonly token: string
+  /** Where the token is kept (`<certificateDir>/token`); `undefined` when it was passed as `token`. */
+  readonly tokenFile: string | undefined
   readonly port: number
   readonly datasets: readonly string[]
   /** The self-signed certificate served. */
@@ -72,7 +78,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     throw new TypeError(`startStudioLake: option "studioDir" must be the path of a built Studio; received ${describeReceived(studioDir)}`)
   }
   // The Studio takes a token from the address only when it has 32 or more characters and no "&".
-  if (options.token !== undefined && (typeof options.token !== 'string' || !/^[^&#\s]{32,}$/.test(options.token))) {
+  if (options.token !== undefined && (typeof options.token !== 'string' || !STUDIO_TOKEN_PATTERN.test(options.token))) {
     const received = typeof options.token === 'string' ? `a string of ${options.token.length} characters` : options.token
     throw new TypeError(`startStudioLake: option "token" must have at least 32 characters and no "&", "#" or spaces (the Studio reads only such tokens from #token=); received ${describeReceived(received)}`)
   }
@@ -82,7 +88,9 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   }
   // The Studio's own origin is same-origin for the lake, so no CORS origin needs listing.
   // A server by default: other commands on the same file send their writes to it.
-  const resolved = resolveLakeOptions({lock: {server: true}, ...options}, 'startStudioLake')
+  // Without a token, the one kept beside the certificate: a restart keeps open tabs logged in.
+  const kept = options.token === undefined ? await loadLocalToken(certificateDir) : undefined
+  const resolved = resolveLakeOptions({lock: {server: true}, ...options, ...(kept ? {token: kept.token} : {})}, 'startStudioLake')
   const {token} = resolved
   const {port, host} = resolveListenOptions(options, 'startStudioLake')
   const projectHost = `${projectId}.localhost`
@@ -159,6 +167,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     url,
     loginUrl: `${url}#token=${encodeURIComponent(token)}`,
     token,
+    tokenFile: kept?.file,
     port: address.port,
     datasets: lake.datasets,
     certificate,
