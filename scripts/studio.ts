@@ -163,6 +163,8 @@ async function startLocal(): Promise<void> {
     process.exit(1)
   }
 
+  // Before the address is printed: whoever reads it may stop the server at once.
+  closeOnSignals(() => studio.close())
   console.log(`
 Sanity Studio on the local lake, editing ${datasetFile}
 ${studio.certificate.created ? `A new self-signed certificate was made: ${studio.certificate.certFile}\n` : ''}
@@ -174,6 +176,4 @@ The certificate is self-signed: the browser warns once; choose "Advanced" and "P
 local.localhost" (see "Editors" in README.md). Keep the address private: the token in it can
 write the dataset. ${studio.tokenFile === undefined ? 'The token is the one you set (--token or LAKE_TOKEN).' : `The token is kept in ${studio.tokenFile} (readable only by you),\nso the address, and every open tab, stays valid when you restart pnpm studio.`}
 Press Ctrl+C to stop.`)
-
-  closeOnSignals(() => studio.close())
 }
