@@ -74,6 +74,8 @@ export function createStudioApi(): StudioApi {
   const routes: Route[] = [
     {method: 'GET', path: /^\/ping$/, public: true, answer: () => ok('PONG')},
     {method: 'GET', path: /^\/users\/me$/, answer: () => ok(LOCAL_USER)},
+    // The Studio's auth probe: who the token belongs to.
+    {method: 'GET', path: /^\/auth\/id$/, answer: () => ok({id: LOCAL_USER.id})},
     {
       method: 'GET',
       path: /^\/projects\/([^/]+)\/datasets\/([^/]+)\/acl$/,

@@ -114,6 +114,7 @@ describe('startStudioLake', () => {
       '/vX/projects/local/datasets?datasetProfile=comments&addonFor=production': [],
       '/vX/schedules/local/production?limit=1': {schedules: []},
       '/vX/users/me/keyvalue/studio.announcement.seen': [],
+      '/v2026-05-04/auth/id': {id: LOCAL_USER.id},
     }
     for (const [path, body] of Object.entries(answers)) {
       expect((await h2(path)).status, path).toBe(401)
@@ -123,6 +124,8 @@ describe('startStudioLake', () => {
     }
     expect(JSON.parse((await h2('/v2021-12-15/projects/local', {token: TOKEN})).text)).toMatchObject({id: 'local', members: [{id: LOCAL_USER.id, isCurrentUser: true}]})
     expect(JSON.parse((await h2('/vX/projects/local/datasets', {token: TOKEN})).text)).toEqual([expect.objectContaining({name: 'production', aclMode: 'private'})])
+    // Incoming references from other datasets: the local datasets hold none (nothing private: a read).
+    expect(JSON.parse((await h2('/v2025-02-19/data/references/production/documents/a/to?excludeInternalReferences=true&excludePaths=true')).text)).toEqual({totalCount: 0, references: []})
     // The protocol probe carries no token.
     expect((await h2('/v2025-03-01/ping')).status).toBe(200)
   })
