@@ -1,10 +1,12 @@
 /**
- * `pnpm content:check [FILE...]`: validates NDJSON dataset files (default: content/*.ndjson)
- * against the Studio schema and its rules, offline. Prints each problem with file, line,
- * document id and field path; exits 1 when there is any.
+ * `pnpm content:check [FILE...]`: validates NDJSON dataset files (default: every dataset in
+ * content/, not the lake's hidden history logs) against the Studio schema and its rules,
+ * offline. Prints each problem with file, line, document id and field path; exits 1 when there
+ * is any.
  */
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {isDatasetFileName} from '@treatments/content/dataset'
 import {formatProblem, validateDataset, type SchemaEntry} from '@treatments/studio/validation'
 import {readUserFile, runCli} from './lib/cli.ts'
 import {repoRoot} from './lib/paths.ts'
@@ -13,7 +15,8 @@ const USAGE = `Usage: pnpm content:check [--json] [FILE.ndjson ...]
 
 Validates dataset files against the Studio schema (studio/schema.json) and the Studio's rules:
 types, required fields, references that resolve, ranges, locale codes, unique slugs.
-Default: every content/*.ndjson file. Relative paths start from the directory you run it in.
+Default: every dataset in content/ (*.ndjson, not the hidden files the lake keeps beside a
+dataset, such as its history log .dataset.ndjson.history.ndjson). Relative paths start from the directory you run it in.
 
 Options:
   --json      print the problems as JSON
@@ -27,7 +30,7 @@ await runCli({name: 'content:check', usage: USAGE, options: {json: {type: 'boole
   const paths =
     positionals.length > 0
       ? positionals.map(path)
-      : (await readdir(contentDir)).filter((name) => name.endsWith('.ndjson')).sort().map((name) => join(contentDir, name))
+      : (await readdir(contentDir)).filter(isDatasetFileName).sort().map((name) => join(contentDir, name))
   const files = await Promise.all(paths.map(async (file) => ({name: display(file), text: await readUserFile(file)})))
   const schema = JSON.parse(await readFile(join(repoRoot, 'studio/schema.json'), 'utf8')) as SchemaEntry[]
   const problems = validateDataset(files, schema)

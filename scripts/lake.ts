@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util'
 
 import {isLocalLakeError, type LocalLake, startLocalLake} from '@treatments/local-lake'
 
-import {closeOnSignals, describeParseError} from './lib/cli.ts'
+import {closeOnSignals, describeParseError, tokenFromCommandLine} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
@@ -126,7 +126,7 @@ const answerCacheBytes = values['answer-cache-bytes']
 if (answerCacheBytes !== undefined && !/^\d+$/.test(answerCacheBytes)) {
   usageError(`--answer-cache-bytes must be a whole number of bytes (0 keeps no answers), got "${answerCacheBytes}"`)
 }
-const token = values.token ?? (process.env.LAKE_TOKEN?.trim() || undefined)
+const token = tokenFromCommandLine('lake', values.token)
 
 let lake: LocalLake
 try {

@@ -11,7 +11,7 @@ import {parseArgs} from 'node:util'
 import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/local-lake'
 
 import {studioDir, studioEnv} from '../studio/build-info.ts'
-import {closeOnSignals, describeParseError, invocationDirectory} from './lib/cli.ts'
+import {closeOnSignals, describeParseError, invocationDirectory, tokenFromCommandLine} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 
@@ -31,8 +31,10 @@ With SANITY_STUDIO_PROJECT_ID: runs Sanity's dev server (sanity dev) against tha
 Options:
   --port PORT     port to serve on (default ${DEFAULT_PORT}; the demo uses 3000, pnpm lake 3334)
   --file DATASET  the NDJSON dataset to edit (default: content/dataset.ndjson)
-  --token TOKEN   the token the Studio logs in with, 32 or more characters
-                  (default: $LAKE_TOKEN, else a random one)
+  --token TOKEN   the token the Studio logs in with, 32 or more characters (other users
+                  can see it with ps: prefer $LAKE_TOKEN; default: $LAKE_TOKEN, else the one
+                  made at first start and kept, readable only by you, in
+                  ~/.cache/treatments/tls/token, so open tabs stay logged in across restarts)
   --author NAME   who the history log (.<file>.history.ndjson) names as the author of the
                   edits made in this Studio (default: your operating-system user name)
   --rebuild       build the Studio even when its build is up to date
@@ -110,7 +112,7 @@ function sanityDev(env: Record<string, string>) {
 
 /** The lake on its own port (no Studio files) and Sanity's dev server pointed at it. */
 async function startLocalDev(): Promise<void> {
-  const token = values.token ?? process.env.LAKE_TOKEN?.trim() ?? undefined
+  const token = tokenFromCommandLine('studio', values.token)
   let lake: StudioLake
   try {
     lake = await startStudioLake({
@@ -144,7 +146,7 @@ no Studio); then open the dev Studio, once it is ready, at:
 }
 
 async function startLocal(): Promise<void> {
-  const token = values.token ?? process.env.LAKE_TOKEN?.trim() ?? undefined
+  const token = tokenFromCommandLine('studio', values.token)
   try {
     await ensureStudioBuilt({output: process.stdout, force: values.rebuild, announce: (reason) => console.log(`Building the Studio: ${reason}…`)})
   } catch (error) {
@@ -161,6 +163,8 @@ async function startLocal(): Promise<void> {
     process.exit(1)
   }
 
+  // Before the address is printed: whoever reads it may stop the server at once.
+  closeOnSignals(() => studio.close())
   console.log(`
 Sanity Studio on the local lake, editing ${datasetFile}
 ${studio.certificate.created ? `A new self-signed certificate was made: ${studio.certificate.certFile}\n` : ''}
@@ -170,7 +174,6 @@ Open this address in Chrome, Chromium, Edge or Firefox (it logs you in):
 
 The certificate is self-signed: the browser warns once; choose "Advanced" and "Proceed to
 local.localhost" (see "Editors" in README.md). Keep the address private: the token in it can
-write the dataset. Press Ctrl+C to stop.`)
-
-  closeOnSignals(() => studio.close())
+write the dataset. ${studio.tokenFile === undefined ? 'The token is the one you set (--token or LAKE_TOKEN).' : `The token is kept in ${studio.tokenFile} (readable only by you),\nso the address, and every open tab, stays valid when you restart pnpm studio.`}
+Press Ctrl+C to stop.`)
 }

@@ -7,6 +7,34 @@ export type LocalWorkspaceOptions = Pick<
   'apiHost' | 'auth' | 'unstable_clientFactory' | 'search' | 'tasks' | 'releases' | 'scheduledPublishing' | 'scheduledDrafts' | 'announcements' | 'mediaLibrary' | 'apps'
 >
 
+/** Where Sanity's auth store keeps the token it took from `#token=` (`{token}` as JSON). */
+const tokenStorageKey = (projectId: string) => `__studio_auth_token_${projectId}`
+
+/**
+ * The login screen's one button. Its title is read when the screen is drawn: the Studio shows
+ * that screen only when the lake answered 401, so a token kept in this browser then was refused
+ * (the server was started with another token), and the button says so. Titles stay short: the
+ * login dialog cuts longer ones off.
+ */
+function localTokenProvider(projectId: string): {name: string; title: string; url: string} {
+  return {
+    name: 'local-token',
+    get title() {
+      return hasStoredToken(projectId) ? 'Token refused: how to log in' : 'How to log in'
+    },
+    url: '/static/login-help.html',
+  }
+}
+
+function hasStoredToken(projectId: string): boolean {
+  try {
+    const stored = JSON.parse(globalThis.localStorage?.getItem(tokenStorageKey(projectId)) ?? 'null') as {token?: unknown} | null
+    return typeof stored?.token === 'string'
+  } catch {
+    return false
+  }
+}
+
 /** The port `pnpm studio` serves on when the page's own address cannot tell (build time). */
 const DEFAULT_PORT = '3333'
 
@@ -38,7 +66,7 @@ export function localWorkspace(projectId: string, lakeUrl?: string): LocalWorksp
     apiHost: `https://localhost:${port}`,
     // No accounts: the token in the address `pnpm studio` prints is the only way in. The one
     // "provider" is a page (studio/static/) that says so, instead of Sanity's login services.
-    auth: {loginMethod: 'token', providers: [{name: 'local-token', title: 'How to log in: open the address pnpm studio printed', url: '/static/login-help.html'}]},
+    auth: {loginMethod: 'token', providers: [localTokenProvider(projectId)]},
     unstable_clientFactory: (options: ClientConfig) => createClient({...options, apiHost: origin, useProjectHostname: false}),
     search: {strategy: 'groqLegacy'},
     tasks: {enabled: false},

@@ -291,3 +291,15 @@ function describeFileError(error: unknown): string | undefined {
       return `${shown}: ${syscall} failed (${code})`
   }
 }
+
+/**
+ * The token a command was given: `--token` (with a one-line warning on stderr, since every user
+ * of the computer can read a command line, with `ps`), else `LAKE_TOKEN`, else `undefined`.
+ */
+export function tokenFromCommandLine(name: string, option: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  if (option !== undefined) {
+    console.error(`pnpm ${name}: warning: other users of this computer can see a --token value (with ps); set LAKE_TOKEN instead`)
+    return option
+  }
+  return env.LAKE_TOKEN?.trim() || undefined
+}

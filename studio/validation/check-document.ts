@@ -1,4 +1,5 @@
-import {checkBaseLocale, checkLocaleCodes, checkPositiveRange, checkReviewDates, checkSlug, isAllowedLink, isWebLink, type RuleProblem} from '../schemaTypes/rules/index.ts'
+import {unicodeName} from 'unicode-name'
+import {checkBaseLocale, checkLocaleCodes, checkPositiveRange, findInvisibleTexts, invisibleTextProblems, checkReviewDates, checkSlug, isAllowedLink, isWebLink, type RuleProblem} from '../schemaTypes/rules/index.ts'
 import type {DatasetProblem} from './dataset-problem.ts'
 import type {ExtractedSchema, TypeNode} from './schema-types.ts'
 import {describeJson} from '@treatments/content/dataset'
@@ -162,6 +163,7 @@ function applyNamedTypeRules(value: unknown, typeName: string, path: Segment[], 
   if (value === undefined || value === null) return
   if (typeName.startsWith('internationalizedArray') && !typeName.endsWith('Value') && Array.isArray(value)) {
     add(checkLocaleCodes(value), 'locale')
+    add(invisibleTextProblems(findInvisibleTexts(value), unicodeName), 'invisible-text')
     if (context.required) add(checkBaseLocale(value, `“${String(path.at(-1))}”`), 'locale')
   } else if (typeName === 'protocol' && typeof value === 'object') {
     const protocol = value as Record<string, unknown>

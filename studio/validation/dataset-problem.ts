@@ -26,6 +26,7 @@ export interface DatasetProblem {
     | 'dangling-reference'
     | 'wrong-reference-type'
     | 'locale'
+    | 'invisible-text'
     | 'domain'
     | 'duplicate-slug'
 }

@@ -79,6 +79,7 @@ describe('validateDataset', () => {
     })
     expect(problems).toEqual([
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite title[_key=="fr"].language: “fr” is not a supported language. Use one of: en, it, de. [locale]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite title[_key=="en"].value: The EN text has no visible character, only U+0020 SPACE: readers would see nothing here. Write the text. [invisible-text]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite title[_key=="en"].value: “title” is required in EN: it is the text every other language falls back to. [locale]`,
     ])
   })
@@ -180,6 +181,17 @@ describe('validateDataset', () => {
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Expected a number, got the string "4". [wrong-type]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite protocol.sessionsMax: Number of sessions must be a whole number of 1 or more (got "4"). [domain]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite price: Unknown field “price”: the Studio schema has no such field here. [unknown-field]`,
+    ])
+  })
+  it('reports a translation with no visible character, naming the characters, and allows an empty one', () => {
+    const line = seed.findIndex((document) => document._id === 'contraindication-pregnancy') + 1
+    const problems = problemsAfter((documents) => {
+      const text = documents.find((document) => document._id === 'contraindication-pregnancy')!.text
+      text.find((item: any) => item.language === 'it').value = '\u200B\u200B'
+      text.find((item: any) => item.language === 'de').value = ''
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${line} contraindication-pregnancy text[_key=="it"].value: The IT text has no visible character, only U+200B ZERO WIDTH SPACE: readers would see nothing here. Write the text, or clear the field (an empty translation shows the fallback language, marked as missing). [invisible-text]`,
     ])
   })
 })

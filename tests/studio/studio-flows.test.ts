@@ -266,7 +266,7 @@ describe('without the token', () => {
     page = opened.page
     const seen = recordApiResponses(page, origin())
     await page.goto(harness.studio.url)
-    const help = page.getByRole('link', {name: /open the address pnpm studio printed/i})
+    const help = page.getByRole('link', {name: /^How to log in$/})
     await help.waitFor({timeout: 60_000})
     await expect.poll(() => page.getByText('Choose login provider').isVisible()).toBe(true)
     await harness.screenshot(page, 'login-without-token')

@@ -24,6 +24,12 @@ export interface StudioHarness {
   newPage(): Promise<{context: BrowserContext; page: Page}>
   /** Saves a screenshot as `test-results/studio/<name>.png`. */
   screenshot(page: Page, name: string): Promise<string>
+  /**
+   * Stops the Studio server and starts it again on the same port, certificate folder and dataset
+   * (as an editor restarting `pnpm studio`); {@link studio} is then the new one. `gapMs` is how
+   * long nothing listens in between.
+   */
+  restart(gapMs?: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -40,11 +46,10 @@ export async function startStudioHarness(): Promise<StudioHarness> {
   await mkdir(artifacts, {recursive: true})
   let studio: StudioLake | undefined
   let browser: Browser | undefined
+  const start = (port: number) =>
+    startStudioLake({datasets: {production: file}, studioDir: studioDistDir, port, host: '127.0.0.1', certificateDir: join(directory, 'tls')})
   try {
-    ;[studio, browser] = await Promise.all([
-      startStudioLake({datasets: {production: file}, studioDir: studioDistDir, port: 0, host: '127.0.0.1', certificateDir: join(directory, 'tls')}),
-      launchChromium(),
-    ])
+    ;[studio, browser] = await Promise.all([start(0), launchChromium()])
   } catch (error) {
     await Promise.allSettled([studio?.close(), browser?.close()])
     await rm(directory, {recursive: true, force: true})
@@ -52,8 +57,17 @@ export async function startStudioHarness(): Promise<StudioHarness> {
   }
   const running = {studio, browser}
   return {
-    ...running,
+    get studio() {
+      return running.studio
+    },
+    browser: running.browser,
     file,
+    async restart(gapMs = 0) {
+      const {port} = running.studio
+      await running.studio.close()
+      await new Promise((done) => setTimeout(done, gapMs))
+      running.studio = await start(port)
+    },
     async readDocuments() {
       const text = await readFile(file, 'utf8')
       return text

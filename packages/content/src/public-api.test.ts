@@ -78,6 +78,7 @@ describe('public API', () => {
       'hasVisibleText',
       'indexDocuments',
       'isDatasetFileError',
+      'isDatasetFileName',
       'isRecord',
       'itemLanguage',
       'parseNdjson',

@@ -17,6 +17,7 @@ export {
 } from './lib/local-lake-error.ts'
 export {LOCAL_LAKE_USER_ID} from './lib/lake-identity.ts'
 export {defaultCertificateDir, type LocalCertificate, loadLocalCertificate, trustLocalCertificate} from './lib/server/local-certificate.ts'
+export {type LocalToken, loadLocalToken} from './lib/server/local-token.ts'
 export type {Perspective} from './lib/query/perspective.ts'
 export {type StartStudioLakeOptions, type StudioLake, startStudioLake} from './lib/server/start-studio-lake.ts'
 export {

@@ -1,5 +1,5 @@
 import {defineField} from 'sanity'
-import {checkBaseLocale, checkLocaleCodes, type LocalizedItem} from '../rules/index.ts'
+import {checkBaseLocale, checkLocaleCodes, findInvisibleTexts, invisibleTextProblems, type LocalizedItem} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
 
 /** The kinds of localized value, each registered with `sanity-plugin-internationalized-array`. */
@@ -21,7 +21,8 @@ interface LocalizedFieldOptions {
 }
 
 /**
- * A field localized per language. Every such field checks its locale codes; required ones also
+ * A field localized per language. Every such field checks its locale codes and refuses a
+ * translation with no visible character (naming the characters it holds); required ones also
  * need base-locale text, since every other language falls back to it.
  */
 export function defineLocalizedField(options: LocalizedFieldOptions) {
@@ -30,9 +31,12 @@ export function defineLocalizedField(options: LocalizedFieldOptions) {
     ...rest,
     type: localizedFieldTypes[kind],
     validation: (rule) => {
-      const localized = rule.custom<LocalizedItem[]>((items) =>
-        toValidation([...checkLocaleCodes(items), ...(required ? checkBaseLocale(items, options.title) : [])]),
-      )
+      const localized = rule.custom<LocalizedItem[]>(async (items) => {
+        const invisible = findInvisibleTexts(items)
+        // The name table is large (about 750 kB): loaded only when a field holds invisible text.
+        const named = invisible.length === 0 ? [] : invisibleTextProblems(invisible, (await import('unicode-name')).unicodeName)
+        return toValidation([...checkLocaleCodes(items), ...(required ? checkBaseLocale(items, options.title) : []), ...named])
+      })
       return required ? localized.required().error(`${options.title} is required: write it in English first.`) : localized
     },
   })

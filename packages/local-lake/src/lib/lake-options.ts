@@ -13,7 +13,7 @@ export type DatasetSource = string | readonly Record<string, unknown>[]
 export interface LocalLakeOptions {
   /**
    * The datasets to serve: a directory (every `*.ndjson` file in it is a dataset named after the
-   * file), or an object mapping dataset names to an NDJSON file path or an array of documents.
+   * file; hidden files, such as history logs, are not), or an object mapping dataset names to an NDJSON file path or an array of documents.
    * Relative paths are resolved against the current working directory. Documents passed in
    * memory are served as they are, not copied (a second copy would double the lake's memory):
    * do not change them after passing them, or the lake serves the change without a write (and

@@ -9,6 +9,7 @@
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
  * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
  * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
+ * - `TOKEN_FILE_UNREADABLE`: the Studio's kept token (`token` beside the local certificate) cannot be read or written.
  */
 export type LocalLakeErrorCode =
   | 'DATASET_FILE_UNREADABLE'
@@ -19,6 +20,7 @@ export type LocalLakeErrorCode =
   | 'DATASET_LOCKED'
   | 'HISTORY_LOG_INVALID'
   | 'STUDIO_NOT_BUILT'
+  | 'TOKEN_FILE_UNREADABLE'
 
 /** Where in a dataset file a problem was found. */
 export interface LocalLakeErrorLocation {

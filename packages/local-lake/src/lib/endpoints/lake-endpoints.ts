@@ -4,6 +4,7 @@ import {handleHistory} from './handle-history.ts'
 import {handleListen} from './handle-listen.ts'
 import {handleMutate} from './handle-mutate.ts'
 import {handleQuery} from './handle-query.ts'
+import {handleReferences} from './handle-references.ts'
 import type {LakeRequest, LakeResponse, LakeRouteRequest} from './lake-request.ts'
 
 /** One endpoint of the data API, `/v{version}/data/{name}/{dataset}[/{rest}]`. */
@@ -35,6 +36,7 @@ export const DATA_ENDPOINTS: ReadonlyMap<string, DataEndpoint> = new Map<string,
   ['listen', {methods: ['GET'], access: 'token', handle: handleListen}],
   ['actions', {methods: ['POST'], access: 'token', handle: handleActions}],
   ['history', {methods: ['GET'], access: 'token', rest: true, handle: handleHistory}],
+  ['references', {methods: ['GET', 'HEAD'], access: 'read', rest: true, handle: handleReferences}],
 ])
 
 /** Data API endpoints Content Lake has and the local lake answers with 501. */

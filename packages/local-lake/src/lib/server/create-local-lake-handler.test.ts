@@ -31,7 +31,7 @@ describe('HTTP routing and errors', () => {
       error: {
         type: 'httpNotFound',
         description:
-          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/{query,doc,mutate,listen,actions,history}/{dataset}',
+          'Unknown route GET /v1/nope; the local lake serves /v{apiVersion}/data/{query,doc,mutate,listen,actions,history,references}/{dataset}',
       },
     })
   })

@@ -1,7 +1,7 @@
 import {readdir} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 
-import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
+import {isDatasetFileError, isDatasetFileName, readNdjson} from '@treatments/content/dataset'
 
 import {DatasetLock} from '../store/dataset-lock.ts'
 import {DatasetStore} from '../store/dataset-store.ts'
@@ -69,8 +69,7 @@ async function listDirectory(directory: string): Promise<Array<{name: string; so
       cause: error,
     })
   }
-  // Hidden files are the lake's own (history logs, temporary files), not datasets.
-  const files = names.filter((name) => name.endsWith('.ndjson') && !name.startsWith('.')).sort()
+  const files = names.filter(isDatasetFileName).sort()
   if (files.length === 0) {
     throw new LocalLakeError('DATASET_FILE_UNREADABLE', `Dataset directory ${directory} has no .ndjson files`, {file: directory})
   }

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FIXTURE_FILE} from '../../test-support/lake-fixture.ts'
-import {LOCAL_GRANTS, LOCAL_USER} from '../endpoints/handle-studio-api.ts'
+import {LOCAL_GRANTS, LOCAL_PROJECT_GRANTS, LOCAL_USER} from '../endpoints/handle-studio-api.ts'
 import {loadLocalCertificate} from './local-certificate.ts'
 import {type StudioLake, startStudioLake} from './start-studio-lake.ts'
 
@@ -42,7 +42,7 @@ interface Answer {
 }
 
 /** One HTTP/2 request, as a browser on `authority` would send it. */
-function h2(path: string, {token, authority = `local.localhost:${studio.port}`, method = 'GET'}: {token?: string; authority?: string; method?: string} = {}): Promise<Answer> {
+function h2(path: string, {token, authority = `local.localhost:${studio.port}`, method = 'GET', body}: {token?: string; authority?: string; method?: string; body?: string} = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const session = connect(`https://127.0.0.1:${studio.port}`, {ca: studio.certificate.cert, servername: 'localhost'})
     session.once('error', reject)
@@ -57,7 +57,7 @@ function h2(path: string, {token, authority = `local.localhost:${studio.port}`, 
       resolve({status: Number(headers[':status']), headers, text})
     })
     stream.on('error', reject)
-    stream.end()
+    stream.end(body)
   })
 }
 
@@ -103,8 +103,46 @@ describe('startStudioLake', () => {
     expect((await h2('/v2025-02-19/users/me', {token: TOKEN, authority: `localhost:${studio.port}`})).status).toBe(200)
   })
 
+  it('answers the project requests the Studio makes as a one-user project would, only with the token', async () => {
+    const answers: Record<string, unknown> = {
+      '/v2025-02-19/projects/local/grants': LOCAL_PROJECT_GRANTS,
+      '/vX/features': [],
+      '/vX/projects/local/user-applications': [],
+      '/vX/journey/trial?studioVersion=6.16.0': null,
+      '/v1/help?m=sanity%406.16.0': {resources: {sectionArray: []}},
+      '/vX/intake/telemetry-status': {status: 'denied'},
+      '/vX/projects/local/datasets?datasetProfile=comments&addonFor=production': [],
+      '/vX/schedules/local/production?limit=1': {schedules: []},
+      '/vX/users/me/keyvalue/studio.announcement.seen': [],
+      '/v2026-05-04/auth/id': {id: LOCAL_USER.id},
+    }
+    for (const [path, body] of Object.entries(answers)) {
+      expect((await h2(path)).status, path).toBe(401)
+      const answer = await h2(path, {token: TOKEN})
+      expect(answer.status, path).toBe(200)
+      expect(JSON.parse(answer.text), path).toEqual(body)
+    }
+    expect(JSON.parse((await h2('/v2021-12-15/projects/local', {token: TOKEN})).text)).toMatchObject({id: 'local', members: [{id: LOCAL_USER.id, isCurrentUser: true}]})
+    expect(JSON.parse((await h2('/vX/projects/local/datasets', {token: TOKEN})).text)).toEqual([expect.objectContaining({name: 'production', aclMode: 'private'})])
+    // Incoming references from other datasets: the local datasets hold none (nothing private: a read).
+    expect(JSON.parse((await h2('/v2025-02-19/data/references/production/documents/a/to?excludeInternalReferences=true&excludePaths=true')).text)).toEqual({totalCount: 0, references: []})
+    // The protocol probe carries no token.
+    expect((await h2('/v2025-03-01/ping')).status).toBe(200)
+  })
+
+  it("keeps the Studio's key-value pairs (layout, sort order) for the token holder", async () => {
+    const pairs = [{key: 'studio.structure-tool.layout.treatment', value: 'detail'}]
+    const put = await h2('/vX/users/me/keyvalue', {token: TOKEN, method: 'PUT', body: JSON.stringify(pairs)})
+    expect(put.status).toBe(200)
+    expect(JSON.parse(put.text)).toEqual(pairs)
+    const got = await h2('/vX/users/me/keyvalue/studio.structure-tool.layout.treatment,studio.structure-tool.sort-order.treatment', {token: TOKEN})
+    expect(JSON.parse(got.text)).toEqual(pairs)
+    expect((await h2('/vX/users/me/keyvalue', {method: 'PUT', body: JSON.stringify(pairs)})).status).toBe(401)
+    expect((await h2('/vX/users/me/keyvalue', {token: TOKEN, method: 'PUT', body: '[{"value": 1}]'})).status).toBe(400)
+  })
+
   it('says which hosted services are not available offline, with 404', async () => {
-    for (const path of ['/v2025-02-19/projects/local', '/vX/features', '/vX/users/me/keyvalue/studio.announcement.seen', '/v1/help', '/vX/journey/trial', '/vX/ping']) {
+    for (const path of ['/vX/comments/production', '/vX/media-libraries', '/vX/auth/providers']) {
       const answer = await h2(path, {token: TOKEN})
       expect(answer.status, path).toBe(404)
       expect(JSON.parse(answer.text).error.description).toContain('not available offline')

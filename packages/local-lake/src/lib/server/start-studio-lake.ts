@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse, createSecureServer} from 'node:http2'
 import type {AddressInfo} from 'node:net'
+import type {Duplex} from 'node:stream'
 import {join, resolve} from 'node:path'
 
 import {describeJson} from '@treatments/content/dataset'
@@ -9,7 +10,8 @@ import sirv from 'sirv'
 
 import {ApiError} from '../api-error.ts'
 import {openLocalLake} from './create-local-lake-handler.ts'
-import {handleStudioApi} from '../endpoints/handle-studio-api.ts'
+import {createStudioApi} from '../endpoints/handle-studio-api.ts'
+import {createPresenceSocket} from '../endpoints/presence-socket.ts'
 import {type HostCheck, assertAllowedHost, isLoopbackAddress} from '../http/host-check.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
 import {readAccess} from '../http/lake-access.ts'
@@ -17,6 +19,7 @@ import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} fr
 import {type LocalCertificate, loadLocalCertificate} from './local-certificate.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
 import {sendJson} from '../http/send-json.ts'
+import {STUDIO_TOKEN_PATTERN, loadLocalToken} from './local-token.ts'
 
 /** Options for {@link startStudioLake}. */
 export interface StartStudioLakeOptions extends StartLocalLakeOptions {
@@ -28,7 +31,10 @@ export interface StartStudioLakeOptions extends StartLocalLakeOptions {
   studioDir?: string
   /** The project id the Studio was built with. Default `local`. */
   projectId?: string
-  /** Where the TLS certificate is kept. Default: `~/.cache/treatments/tls`. */
+  /**
+   * Where the TLS certificate is kept, and the login token when `token` is not given (see
+   * {@link loadLocalToken}). Default: `~/.cache/treatments/tls`.
+   */
   certificateDir?: string
 }
 
@@ -40,6 +46,8 @@ export interface StudioLake {
   readonly loginUrl: string
   /** The token every private request must carry as `Authorization: Bearer <token>`. */
   readonly token: string
+  /** Where the token is kept (`<certificateDir>/token`); `undefined` when it was passed as `token`. */
+  readonly tokenFile: string | undefined
   readonly port: number
   readonly datasets: readonly string[]
   /** The self-signed certificate served. */
@@ -57,7 +65,7 @@ const OTHER_API = /^\/v[^/]+\//
  * (Chromium allows six HTTP/1.1 connections per host, and the Studio holds up to nine listen
  * streams; HTTP/1.1 clients still work). One origin means one certificate to accept and no CORS.
  * Routes: `/v{version}/data/…` is the local lake, other `/v{version}/…` the Studio's project API
- * ({@link handleStudioApi}), everything else the Studio's files (unknown paths get `index.html`,
+ * ({@link createStudioApi}), everything else the Studio's files (unknown paths get `index.html`,
  * so the Studio's own routes load).
  *
  * @throws TypeError for invalid options
@@ -73,7 +81,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     throw new TypeError(`startStudioLake: option "studioDir" must be the path of a built Studio; received ${describeJson(studioDir)}`)
   }
   // The Studio takes a token from the address only when it has 32 or more characters and no "&".
-  if (options.token !== undefined && (typeof options.token !== 'string' || !/^[^&#\s]{32,}$/.test(options.token))) {
+  if (options.token !== undefined && (typeof options.token !== 'string' || !STUDIO_TOKEN_PATTERN.test(options.token))) {
     const received = typeof options.token === 'string' ? `a string of ${options.token.length} characters` : describeJson(options.token)
     throw new TypeError(`startStudioLake: option "token" must have at least 32 characters and no "&", "#" or spaces (the Studio reads only such tokens from #token=); received ${received}`)
   }
@@ -83,7 +91,9 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   }
   // The Studio's own origin is same-origin for the lake, so no CORS origin needs listing.
   // A server by default: other commands on the same file send their writes to it.
-  const resolved = resolveLakeOptions({lock: {server: true}, ...options}, 'startStudioLake')
+  // Without a token, the one kept beside the certificate: a restart keeps open tabs logged in.
+  const kept = options.token === undefined ? await loadLocalToken(certificateDir) : undefined
+  const resolved = resolveLakeOptions({lock: {server: true}, ...options, ...(kept ? {token: kept.token} : {})}, 'startStudioLake')
   const {token} = resolved
   const {port, host} = resolveListenOptions(options, 'startStudioLake')
   const projectHost = `${projectId}.localhost`
@@ -93,6 +103,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   const hostCheck: HostCheck = {appliesTo: () => listensOnLoopback, extraHosts: [host, projectHost]}
   const lake = await openLocalLake(resolved, hostCheck)
   const files = root === undefined ? undefined : sirv(root, {single: true, etag: true, dotfiles: false})
+  const studioApi = createStudioApi()
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     // HTTP/2 carries the host in `:authority`; the lake's Host check reads `host`.
@@ -108,8 +119,12 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
         // Same origin needs no CORS; the dev server's origin must be listed, as for the data API.
         cors = corsHeaders(request, resolved.corsOrigins)
         if (request.method === 'OPTIONS') return sendJson(response, 204, undefined, cors)
-        const {statusCode, body} = handleStudioApi(request, url, {authorized: readAccess(request, token).authenticated, datasets: lake.datasets})
-        return sendJson(response, statusCode, body, cors)
+        const context = {authorized: readAccess(request, token).authenticated, datasets: lake.datasets, projectId}
+        studioApi(request, url, context).then(
+          ({statusCode, body}) => sendJson(response, statusCode, body, cors),
+          (error: unknown) => sendError(response, error, cors),
+        )
+        return
       }
       if (files === undefined) {
         throw new ApiError(404, 'httpNotFound', 'This server is the local lake for the Studio dev server (pnpm studio --dev); open the Studio at the address pnpm studio printed')
@@ -119,20 +134,16 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       }
       files(request, response)
     } catch (error) {
-      if (response.headersSent) {
-        response.destroy()
-        return
-      }
-      // Whatever went wrong, this request gets an answer and the server keeps serving.
-      if (!(error instanceof ApiError)) {
-        sendJson(response, 500, {error: {description: `Internal error in the Studio's lake: ${error instanceof Error ? error.message : String(error)}`, type: 'internalError'}}, cors)
-        return
-      }
-      sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})
+      sendError(response, error, cors)
     }
   }
 
   const server = createSecureServer({key: certificate.key, cert: certificate.cert, allowHTTP1: true}, listener as unknown as (request: Http2ServerRequest, response: Http2ServerResponse) => void)
+  // The Studio's presence WebSocket comes as an HTTP/1.1 upgrade (no extended CONNECT on HTTP/2).
+  const presence = createPresenceSocket({token, hostCheck, corsOrigins: resolved.corsOrigins})
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!presence.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
   // A session left open by a browser must not keep `close()` waiting.
   const sessions = new Set<{close(): void; destroy(): void}>()
   server.on('session', (session) => {
@@ -160,6 +171,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     url,
     loginUrl: `${url}#token=${encodeURIComponent(token)}`,
     token,
+    tokenFile: kept?.file,
     port: address.port,
     datasets: lake.datasets,
     certificate,
@@ -167,6 +179,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((done) => server.close(() => done()))
+        presence.close()
         for (const session of sessions) session.close()
         await lake.close()
         for (const session of sessions) session.destroy()
@@ -176,6 +189,19 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       return closing
     },
   }
+}
+
+/** Whatever went wrong, the request gets an answer and the server keeps serving. */
+function sendError(response: ServerResponse, error: unknown, cors: Record<string, string>): void {
+  if (response.headersSent) {
+    response.destroy()
+    return
+  }
+  if (!(error instanceof ApiError)) {
+    sendJson(response, 500, {error: {description: `Internal error in the Studio's lake: ${error instanceof Error ? error.message : String(error)}`, type: 'internalError'}}, cors)
+    return
+  }
+  sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})
 }
 
 function listen(server: Http2SecureServer, port: number, host: string): Promise<void> {

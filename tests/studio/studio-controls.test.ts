@@ -1,0 +1,190 @@
+import type {Locator, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {type StudioHarness, startStudioHarness} from './studio-harness.ts'
+
+// The real Studio in Chromium, offline: every control an editor can reach (top bar, each
+// document type's tabs, inspectors, "…" menu and document actions) opens without the
+// unrecoverable-error screen, without a console error from the lake's answers, and without a
+// failed request to the Studio's own origin.
+
+let harness: StudioHarness
+
+beforeAll(async () => {
+  harness = await startStudioHarness()
+}, 900_000)
+
+afterAll(async () => {
+  await harness?.close()
+})
+
+/**
+ * Hosts that cannot exist offline (listed in the README, "Requests to sanity.io hosts"): the
+ * browser's errors about them are not the lake's. Everything else is.
+ */
+const OFFLINE_HOSTS = /https:\/\/([a-z-]+\.)?(sanity\.io|sanity-cdn\.com)\//
+/** The Studio's own message when its version check (sanity-cdn.com) cannot be reached. */
+const VERSION_CHECK = /^Failed to fetch version for package \(using tag=latest\) sanity/
+const CRASH = /An error occurred that Sanity Studio was unable to recover from|The structure tool crashed|tool crashed/i
+
+interface Watch {
+  page: Page
+  problems: string[]
+  /** Fails with every problem seen since the last check, naming the step. */
+  check(step: string): Promise<void>
+}
+
+async function openStudio(path: string): Promise<Watch> {
+  const {page} = await harness.newPage()
+  page.setDefaultTimeout(30_000)
+  const origin = new URL(harness.studio.url).origin
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const text = message.text()
+    if (OFFLINE_HOSTS.test(message.location().url) || OFFLINE_HOSTS.test(text) || VERSION_CHECK.test(text)) return
+    problems.push(`console error: ${text.slice(0, 300)} (${message.location().url})`)
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('response', (response) => {
+    if (response.url().startsWith(origin) && response.status() >= 400) problems.push(`${response.status()} from ${response.request().method()} ${response.url().slice(origin.length)}`)
+  })
+  page.on('requestfailed', (request) => {
+    // A request the Studio cancels itself (navigation, a closed stream) is not a failure.
+    if (request.url().startsWith(origin) && request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url().slice(origin.length)} (${request.failure()?.errorText})`)
+  })
+  await page.goto(new URL(`${path}#token=${harness.studio.token}`, harness.studio.url).href)
+  return {
+    page,
+    problems,
+    async check(step) {
+      await page.waitForTimeout(800)
+      const text = await page.locator('body').innerText()
+      if (CRASH.test(text)) {
+        await harness.screenshot(page, `controls-crash-${step.replace(/\W+/g, '-')}`)
+        problems.push(`error screen after ${step}`)
+      }
+      expect(problems, step).toEqual([])
+    },
+  }
+}
+
+/** The first published document of each type in the dataset. */
+async function firstDocuments(): Promise<Map<string, string>> {
+  const first = new Map<string, string>()
+  for (const document of await harness.readDocuments()) {
+    const type = String(document._type)
+    if (!document._id.includes('.') && !first.has(type)) first.set(type, document._id)
+  }
+  return first
+}
+
+describe('the Studio offline, control by control', () => {
+  it('opens each top-bar control', async () => {
+    const watch = await openStudio('/structure/treatment')
+    const {page} = watch
+    await page.getByRole('button', {name: 'Create new document'}).waitFor({timeout: 60_000})
+    await watch.check('load')
+    const navbar = page.locator('[data-ui="Navbar"], header').first()
+    const controls = [
+      {name: 'workspace menu', button: page.getByRole('button', {name: /Treatments \(local\)/})},
+      {name: 'create new document', button: page.getByRole('button', {name: 'Create new document'})},
+      {name: 'search', button: page.getByRole('button', {name: 'Open search'})},
+      {name: 'perspective menu', button: page.locator('[data-testid="global-perspective-menu-button"]')},
+      {name: 'presence', button: page.getByRole('button', {name: 'Global presence'})},
+      {name: 'help', button: page.getByRole('button', {name: 'Help and resources'})},
+      {name: 'user menu', button: navbar.locator('button').last()},
+    ]
+    for (const {name, button} of controls) {
+      await button.click()
+      await harness.screenshot(page, `controls-top-bar-${name.replace(/\W+/g, '-')}`)
+      await watch.check(`top bar: ${name}`)
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('Escape')
+    }
+    await page.context().close()
+  }, 240_000)
+
+  it.each(['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication'])('opens every tab, inspector, "…" menu item and document action of a %s', async (type) => {
+    const documents = await firstDocuments()
+    expect([...documents.keys()].sort()).toEqual(['condition', 'contraindication', 'effect', 'ingredient', 'sideEffect', 'treatment'])
+    {
+      const id = documents.get(type)!
+      const path = `/structure/${type};${id}`
+      const watch = await openStudio(path)
+      const {page} = watch
+      const pane = () => page.locator('[data-testid="document-pane"]').last()
+      const documentUrl = new URL(path, harness.studio.url).href
+      // Back to the plain document when a control moved away (an inspector, a duplicate) or left a dialog.
+      const reload = async () => {
+        await page.keyboard.press('Escape')
+        if (page.url() === documentUrl && (await page.locator('[role="dialog"]').count()) === 0) return
+        await page.goto(documentUrl)
+        await pane().locator('[data-testid="pane-context-menu-button"]').waitFor({timeout: 60_000})
+      }
+      /** Opens a menu with `button` and returns its visible entry `testId` (`undefined` when disabled). */
+      const menuEntry = async (button: () => Locator, testId: string) => {
+        const entry = page.locator(`[role="menuitem"][data-testid="${testId}"]`).filter({visible: true})
+        await button().click()
+        // A click can land while the previous menu is still closing: open it again once.
+        if (!(await entry.waitFor({timeout: 5_000}).then(() => true, () => false))) {
+          await page.keyboard.press('Escape')
+          await button().click()
+          // An entry can leave the menu after an earlier action (a duplicate exists now): skip it.
+          if (!(await entry.waitFor({timeout: 10_000}).then(() => true, () => false))) return undefined
+        }
+        return (await entry.isDisabled()) ? undefined : entry
+      }
+      await pane().locator('[data-testid="pane-context-menu-button"]').waitFor({timeout: 60_000})
+      await watch.check(`${type}: open`)
+
+      for (const tab of await pane().locator('[role="tab"][data-testid^="group-tab-"]').all()) {
+        const label = await tab.innerText()
+        await tab.click()
+        await watch.check(`${type}: tab ${label}`)
+      }
+
+      await pane().getByRole('button', {name: 'Translation status'}).click()
+      await watch.check(`${type}: Translation status inspector`)
+      await page.goto(documentUrl)
+      await pane().locator('[data-testid="pane-context-menu-button"]').waitFor({timeout: 60_000})
+
+      const visibleEntries = async (button: () => Locator, first: string) => {
+        await menuEntry(button, first)
+        const entries = page.locator('[role="menuitem"][data-testid^="action-"]').filter({visible: true})
+        const testIds = await entries.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')!))
+        await page.keyboard.press('Escape')
+        await expect.poll(() => entries.count()).toBe(0)
+        return testIds
+      }
+      const items = await visibleEntries(() => pane().locator('[data-testid="pane-context-menu-button"]'), 'action-history')
+      for (const item of items) {
+        // Disabled entries (Compare versions with one version, Paste with nothing copied) do nothing.
+        const entry = await menuEntry(() => pane().locator('[data-testid="pane-context-menu-button"]'), item)
+        if (entry === undefined) {
+          await page.keyboard.press('Escape')
+          continue
+        }
+        await entry.click()
+        await harness.screenshot(page, `controls-${type}-${item}`)
+        await watch.check(`${type}: "…" menu ${item}`)
+        await reload()
+      }
+
+      const actions = await visibleEntries(() => pane().getByRole('button', {name: 'Open document actions'}), 'action-Duplicate')
+      for (const action of actions) {
+        const entry = await menuEntry(() => pane().getByRole('button', {name: 'Open document actions'}), action)
+        if (entry === undefined) {
+          await page.keyboard.press('Escape')
+          continue
+        }
+        await entry.click()
+        await harness.screenshot(page, `controls-${type}-${action}`)
+        await watch.check(`${type}: action ${action}`)
+        // Dialogs (delete, unpublish) are cancelled, never confirmed.
+        await reload()
+      }
+      await page.context().close()
+    }
+  }, 360_000)
+})
