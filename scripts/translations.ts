@@ -4,7 +4,7 @@
  * See packages/translations/README.md.
  */
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
-import {dirname} from 'node:path'
+import {basename, dirname} from 'node:path'
 
 import {baseLocale} from '@treatments/content/locales'
 import {
@@ -72,15 +72,20 @@ Options:
 
 ${WHERE}`
 
-const IMPORT_USAGE = `Usage: pnpm translations import FILE [--dry-run] [--locale LOCALE]
+const IMPORT_USAGE = `Usage: pnpm translations import FILE [--dry-run] [--locale LOCALE] [--publish]
 
 Reads a translated XLIFF 2 file, checks every unit (known document and field, ${baseLocale} text
 unchanged since export, sources untouched, inline codes kept), then writes all translations in
-one transaction and marks them translated. If anything is wrong, nothing is written.
+one transaction, as drafts: each document's draft gets them (created from the published document
+when there is none), the site is unchanged until someone reviews the draft and presses Publish in
+the Studio. The history names "translations import FILE" as the author. If anything is wrong,
+nothing is written.
 
 Options:
   --dry-run        check and print what would change, write nothing
   --locale LOCALE  require the file to target LOCALE
+  --publish        for bulk migrations only: write the published documents, not drafts; refuses
+                   safety texts (never published unreviewed) and documents that have a draft
   -h, --help       show this help
 
 ${WHERE}`
@@ -177,7 +182,7 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
   return 0
 }
 
-const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}} as const
+const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}, publish: {type: 'boolean'}} as const
 
 async function importCommand({values, positionals, path, display}: CliContext<typeof importOptions>): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the XLIFF file to import' : 'give exactly one XLIFF file')
@@ -194,8 +199,11 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
     throw error
   }
   const dryRun = values['dry-run'] === true
+  const publish = values.publish === true
+  // The history log's author: which tool, and which file, wrote this (the lake caps names at 200 characters).
+  const author = `translations import ${name.length > 160 ? basename(file) : name}`
   const result = await withDatasetClient((client) =>
-    importXliff(client, text, {dryRun, ...(locale === undefined ? {} : {locale})}),
+    importXliff(client, text, {dryRun, publish, author, ...(locale === undefined ? {} : {locale})}),
   )
   const count = (change: string) => result.changes.filter((entry) => entry.change === change).length
   console.log(
@@ -205,9 +213,12 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
   for (const change of result.changes) {
     if (change.change !== 'unchanged') console.log(`  ${change.change.padEnd(7)}  ${change.documentId}  ${change.field}`)
   }
-  if (result.updates.length === 0) console.log('Nothing to write.')
-  else if (dryRun) console.log(`Dry run: would write ${result.updates.length} ${result.updates.length === 1 ? 'document' : 'documents'}; nothing was written.`)
-  else console.log(`Wrote ${result.updates.length} ${result.updates.length === 1 ? 'document' : 'documents'} in one transaction (${result.transactionId}).`)
+  const written = result.updates.length
+  const what = publish ? `published ${written === 1 ? 'document' : 'documents'}` : written === 1 ? 'draft' : 'drafts'
+  if (written === 0) console.log('Nothing to write.')
+  else if (dryRun) console.log(`Dry run: would write ${written} ${what}; nothing was written.`)
+  else if (publish) console.log(`Wrote ${written} ${what} in one transaction (${result.transactionId}).`)
+  else console.log(`Wrote ${written} ${what} in one transaction (${result.transactionId}); review and publish ${written === 1 ? 'it' : 'them'} in the Studio.`)
   return 0
 }
 

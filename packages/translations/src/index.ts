@@ -11,6 +11,7 @@ export {
 } from './lib/document-translation-status.ts'
 export {exportDataset, type ExportDatasetOptions} from './lib/export-dataset.ts'
 export {exportXliff} from './lib/export-xliff.ts'
+export {type EditableDocument, fetchEditableDocuments} from './lib/fetch-editable-documents.ts'
 export {fetchPublishedDocuments, publishedDocumentsQuery} from './lib/fetch-published-documents.ts'
 export {
   findLocalizedFields,
@@ -45,6 +46,7 @@ export {
 export {collectReferences, referenceGroups, referenceOrder} from './lib/reference-order.ts'
 export {seedDataset, type SeedOptions, type SeedProgress, type SeedResult} from './lib/seed-dataset.ts'
 export {reviewChanges, type ReviewChanges} from './lib/review-changes.ts'
+export {isSafetyField} from './lib/safety-field.ts'
 export {resolveStatusLocales, translationLocales, type StatusOptions} from './lib/status-options.ts'
 export {formatPercent, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'
 export {targetHash} from './lib/target-hash.ts'
