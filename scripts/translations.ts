@@ -61,7 +61,11 @@ const EXPORT_USAGE = `Usage: pnpm translations export --locale LOCALE [--only ST
 Example: pnpm translations export --locale de --only missing,stale --out translations-work/de.xlf
 
 Writes an XLIFF 2.0 file with one <file> per document and one <unit> per localized field:
-the ${baseLocale} text as <source>, the current translation as <target> when there is one.
+the ${baseLocale} text as <source>, the translation as <target> when there is one. A stale field
+(its ${baseLocale} text changed since it was translated) gets its previous translation as <target>
+with state="initial" subState="treatments:stale" (revise it), the ${baseLocale} text it was
+translated from in <note category="previousSource"> and a word diff of the change
+([-removed-]{+added+}) in <note category="sourceChange">, when the old text can be found.
 
 Options:
   --locale LOCALE  the target locale (one of ${translationLocales.join(', ')}); required
@@ -72,7 +76,7 @@ Options:
 
 ${WHERE}`
 
-const IMPORT_USAGE = `Usage: pnpm translations import FILE [--dry-run] [--locale LOCALE] [--publish]
+const IMPORT_USAGE = `Usage: pnpm translations import FILE [--dry-run] [--locale LOCALE] [--confirm-unchanged] [--publish]
 
 Reads a translated XLIFF 2 file, checks every unit (known document and field, ${baseLocale} text
 unchanged since export, sources untouched, inline codes kept), then writes all translations in
@@ -84,6 +88,9 @@ nothing is written.
 Options:
   --dry-run        check and print what would change, write nothing
   --locale LOCALE  require the file to target LOCALE
+  --confirm-unchanged
+                   accept a stale field's previous translation sent back unchanged (you checked
+                   it against the changed ${baseLocale} text); without it such a unit is rejected
   --publish        for bulk migrations only: write the published documents, not drafts; refuses
                    safety texts (never published unreviewed) and documents that have a draft
   -h, --help       show this help
@@ -182,7 +189,7 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
   return 0
 }
 
-const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}, publish: {type: 'boolean'}} as const
+const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}, publish: {type: 'boolean'}, 'confirm-unchanged': {type: 'boolean'}} as const
 
 async function importCommand({values, positionals, path, display}: CliContext<typeof importOptions>): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the XLIFF file to import' : 'give exactly one XLIFF file')
@@ -203,7 +210,7 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
   // The history log's author: which tool, and which file, wrote this (the lake caps names at 200 characters).
   const author = `translations import ${name.length > 160 ? basename(file) : name}`
   const result = await withDatasetClient((client) =>
-    importXliff(client, text, {dryRun, publish, author, ...(locale === undefined ? {} : {locale})}),
+    importXliff(client, text, {dryRun, publish, author, confirmUnchanged: values['confirm-unchanged'] === true, ...(locale === undefined ? {} : {locale})}),
   )
   const count = (change: string) => result.changes.filter((entry) => entry.change === change).length
   console.log(

@@ -38,7 +38,8 @@ async function translateOne(locale: string, documentId: string, field: string, t
   return xlf
 }
 
-describe('translations import writes drafts', () => {
+// Each test runs the commands three or four times (a Node start each): generous on a loaded machine.
+describe('translations import writes drafts', {timeout: 120_000}, () => {
   it('puts a changed target in a new draft, leaves every published document byte-identical, and the history names the import as author', async () => {
     const id = 'condition-cellulite'
     const xlf = await translateOne('de', id, 'description', () => 'Orangenhaut kann ein Zeichen von Cellulite sein.')

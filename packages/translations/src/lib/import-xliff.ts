@@ -14,6 +14,8 @@ export interface XliffImportOptions {
   locale?: string
   /** Timestamp for `translatedAt`; default: now. */
   now?: string
+  /** Accept a stale field's previous translation sent back unchanged (see `planXliffImport`). */
+  confirmUnchanged?: boolean
   /**
    * Write the published documents instead of drafts: for bulk migrations only. Refuses (nothing
    * written) any safety text the import adds or changes, since imported text is not reviewed,
@@ -62,7 +64,7 @@ export async function importXliff(client: SanityClient, text: string, options: X
     const base = publish ? published : (draft ?? published)
     return base === undefined ? [] : [{...base, _id: id}]
   })
-  const plan = await planXliffImport(xliff, documents, {now: options.now ?? new Date().toISOString()})
+  const plan = await planXliffImport(xliff, documents, {now: options.now ?? new Date().toISOString(), confirmUnchanged: options.confirmUnchanged === true})
   if (publish) refusePublishing(plan, editable)
   if (options.dryRun === true || plan.updates.length === 0) return {...plan, applied: false, target}
   const transaction = client.transaction()
