@@ -7,10 +7,20 @@ import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
 
 import {baseLocale} from '@treatments/content/locales'
+import type {SanityClient} from '@sanity/client'
 import {
   type FieldState,
+  type FieldStatus,
+  type PreviousSources,
+  type TranslatableDocument,
   exportXliff,
   fetchPublishedDocuments,
+  findLocalizedFields,
+  findPreviousSources,
+  localizedValue,
+  plainText,
+  previousSourceKey,
+  wordDiff,
   fieldStates,
   formatPercent,
   formatStatusTable,
@@ -41,7 +51,7 @@ Run "pnpm translations <command> --help" for a command's options; --debug shows 
 
 ${WHERE}`
 
-const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--json] [--fail-under PERCENT]
+const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--diff] [--json] [--fail-under PERCENT]
 
 Prints, per translation locale, the percentage of localized fields that are translated or
 reviewed, and how many are stale (the ${baseLocale} text changed since) or missing. Then, for
@@ -50,6 +60,8 @@ or which safety texts changed since the review (pages stop claiming it until it 
 
 Options:
   --locale LOCALE       only this locale (one of ${translationLocales.join(', ')})
+  --diff                for every stale field, what changed in the ${baseLocale} text since it was
+                        translated, as a word diff ([-removed-]{+added+})
   --json                print every field's status as JSON instead of the table
   --fail-under PERCENT  exit 1 when a locale is less than PERCENT complete
   -h, --help            show this help
@@ -111,7 +123,7 @@ function checkLocale(locale: string | undefined): string | undefined {
   return locale
 }
 
-const statusOptions = {locale: {type: 'string'}, json: {type: 'boolean'}, 'fail-under': {type: 'string'}} as const
+const statusOptions = {locale: {type: 'string'}, json: {type: 'boolean'}, diff: {type: 'boolean'}, 'fail-under': {type: 'string'}} as const
 
 async function status({values}: CliContext<typeof statusOptions>): Promise<number> {
   const locale = checkLocale(values.locale)
@@ -123,14 +135,42 @@ async function status({values}: CliContext<typeof statusOptions>): Promise<numbe
   const report = await withDatasetClient(async (client) => {
     const documents = await fetchPublishedDocuments(client)
     const status = await translationStatus(documents, locale === undefined ? {} : {locales: [locale]})
-    return {...status, reviews: treatmentReviews(documents, locale)}
+    const changes = values.diff === true ? await sourceChanges(client, documents, status.fields) : undefined
+    return {...status, reviews: treatmentReviews(documents, locale), ...(changes === undefined ? {} : {sourceChanges: changes})}
   })
-  console.log(values.json ? JSON.stringify(report, null, 2) : `${formatStatusTable(report.locales)}${formatReviews(report.reviews)}`)
+  console.log(
+    values.json ? JSON.stringify(report, null, 2) : `${formatStatusTable(report.locales)}${formatSourceChanges(report.sourceChanges)}${formatReviews(report.reviews)}`,
+  )
   const under = failUnder === undefined ? [] : report.locales.filter((summary) => summary.percentComplete < failUnder)
   for (const summary of under) {
     console.error(`translations status: ${summary.locale} is ${formatPercent(summary.percentComplete)} complete, under --fail-under ${failUnderText}%`)
   }
   return under.length > 0 ? 1 : 0
+}
+
+/** For every stale field: the old and current source and their word diff (`previous: null` when the old text is not found). */
+async function sourceChanges(client: SanityClient, documents: readonly TranslatableDocument[], fields: readonly FieldStatus[]) {
+  const stale = fields.filter((field) => field.state === 'stale')
+  const byLocale = new Map<string, PreviousSources>()
+  for (const field of stale) if (!byLocale.has(field.locale)) byLocale.set(field.locale, await findPreviousSources(client, documents, field.locale))
+  const byId = new Map(documents.map((document) => [document._id, document]))
+  return stale.map((field) => {
+    const items = findLocalizedFields(byId.get(field.documentId)!).find((candidate) => candidate.path === field.field)!.items
+    const current = plainText(localizedValue(items, baseLocale))
+    const previous = byLocale.get(field.locale)!.get(previousSourceKey(field.documentId, field.field))?.text ?? null
+    return {locale: field.locale, documentId: field.documentId, field: field.field, previous, current, diff: previous === null ? null : wordDiff(previous, current)}
+  })
+}
+
+/** "Changed since translated:" lines, one per stale field, with the word diff of its source. */
+function formatSourceChanges(changes: Awaited<ReturnType<typeof sourceChanges>> | undefined): string {
+  if (changes === undefined) return ''
+  if (changes.length === 0) return '\n\nChanged since translated: nothing (no stale field)'
+  const lines = changes.map(
+    (change) =>
+      `  ${change.locale}  ${change.documentId}  ${change.field}: ${change.diff ?? `(the ${baseLocale} text it was translated from is not known; now: ${change.current})`}`,
+  )
+  return `\n\nChanged since translated ([-removed-]{+added+}):\n${lines.join('\n')}`
 }
 
 /** Each treatment's reviews marked done (the medical one, and `locale`'s or every locale's), with what changed since. */

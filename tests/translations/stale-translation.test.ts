@@ -116,6 +116,16 @@ describe('a changed English field', () => {
     expect(result.stdout).toContain(`<source>${revised}</source>`)
   })
 
+  it('shows what changed in the English as a word diff with status --diff, from the history log', async () => {
+    await changeEnglishTitle()
+    await temp.lake.close()
+    const result = await runScript('translations.ts', ['status', '--locale', 'it', '--diff'], {CONTENT_DATASET: temp.file})
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain(
+      `\n\nChanged since translated ([-removed-]{+added+}):\n  it  ${id}  title: Mesotherapy for cellulite{+: what to expect+}\n`,
+    )
+  })
+
   it('makes an import of a file exported before the change fail as a conflict, changing nothing', async () => {
     const translated = translateXliff((await exportXliff(temp.client, {locale: 'de'})).xml!, (text) => `[DE] ${text}`)
     await changeEnglishTitle()
