@@ -4,13 +4,23 @@
  * See packages/translations/README.md.
  */
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
-import {dirname} from 'node:path'
+import {basename, dirname} from 'node:path'
 
 import {baseLocale} from '@treatments/content/locales'
+import type {SanityClient} from '@sanity/client'
 import {
   type FieldState,
+  type FieldStatus,
+  type PreviousSources,
+  type TranslatableDocument,
   exportXliff,
   fetchPublishedDocuments,
+  findLocalizedFields,
+  findPreviousSources,
+  localizedValue,
+  plainText,
+  previousSourceKey,
+  wordDiff,
   fieldStates,
   formatPercent,
   formatStatusTable,
@@ -41,7 +51,7 @@ Run "pnpm translations <command> --help" for a command's options; --debug shows 
 
 ${WHERE}`
 
-const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--json] [--fail-under PERCENT]
+const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--diff] [--json] [--fail-under PERCENT]
 
 Prints, per translation locale, the percentage of localized fields that are translated or
 reviewed, and how many are stale (the ${baseLocale} text changed since) or missing. Then, for
@@ -50,6 +60,8 @@ or which safety texts changed since the review (pages stop claiming it until it 
 
 Options:
   --locale LOCALE       only this locale (one of ${translationLocales.join(', ')})
+  --diff                for every stale field, what changed in the ${baseLocale} text since it was
+                        translated, as a word diff ([-removed-]{+added+})
   --json                print every field's status as JSON instead of the table
   --fail-under PERCENT  exit 1 when a locale is less than PERCENT complete
   -h, --help            show this help
@@ -61,7 +73,11 @@ const EXPORT_USAGE = `Usage: pnpm translations export --locale LOCALE [--only ST
 Example: pnpm translations export --locale de --only missing,stale --out translations-work/de.xlf
 
 Writes an XLIFF 2.0 file with one <file> per document and one <unit> per localized field:
-the ${baseLocale} text as <source>, the current translation as <target> when there is one.
+the ${baseLocale} text as <source>, the translation as <target> when there is one. A stale field
+(its ${baseLocale} text changed since it was translated) gets its previous translation as <target>
+with state="initial" subState="treatments:stale" (revise it), the ${baseLocale} text it was
+translated from in <note category="previousSource"> and a word diff of the change
+([-removed-]{+added+}) in <note category="sourceChange">, when the old text can be found.
 
 Options:
   --locale LOCALE  the target locale (one of ${translationLocales.join(', ')}); required
@@ -72,15 +88,23 @@ Options:
 
 ${WHERE}`
 
-const IMPORT_USAGE = `Usage: pnpm translations import FILE [--dry-run] [--locale LOCALE]
+const IMPORT_USAGE = `Usage: pnpm translations import FILE [--dry-run] [--locale LOCALE] [--confirm-unchanged] [--publish]
 
 Reads a translated XLIFF 2 file, checks every unit (known document and field, ${baseLocale} text
 unchanged since export, sources untouched, inline codes kept), then writes all translations in
-one transaction and marks them translated. If anything is wrong, nothing is written.
+one transaction, as drafts: each document's draft gets them (created from the published document
+when there is none), the site is unchanged until someone reviews the draft and presses Publish in
+the Studio. The history names "translations import FILE" as the author. If anything is wrong,
+nothing is written.
 
 Options:
   --dry-run        check and print what would change, write nothing
   --locale LOCALE  require the file to target LOCALE
+  --confirm-unchanged
+                   accept a stale field's previous translation sent back unchanged (you checked
+                   it against the changed ${baseLocale} text); without it such a unit is rejected
+  --publish        for bulk migrations only: write the published documents, not drafts; refuses
+                   safety texts (never published unreviewed) and documents that have a draft
   -h, --help       show this help
 
 ${WHERE}`
@@ -99,7 +123,7 @@ function checkLocale(locale: string | undefined): string | undefined {
   return locale
 }
 
-const statusOptions = {locale: {type: 'string'}, json: {type: 'boolean'}, 'fail-under': {type: 'string'}} as const
+const statusOptions = {locale: {type: 'string'}, json: {type: 'boolean'}, diff: {type: 'boolean'}, 'fail-under': {type: 'string'}} as const
 
 async function status({values}: CliContext<typeof statusOptions>): Promise<number> {
   const locale = checkLocale(values.locale)
@@ -111,14 +135,42 @@ async function status({values}: CliContext<typeof statusOptions>): Promise<numbe
   const report = await withDatasetClient(async (client) => {
     const documents = await fetchPublishedDocuments(client)
     const status = await translationStatus(documents, locale === undefined ? {} : {locales: [locale]})
-    return {...status, reviews: treatmentReviews(documents, locale)}
+    const changes = values.diff === true ? await sourceChanges(client, documents, status.fields) : undefined
+    return {...status, reviews: treatmentReviews(documents, locale), ...(changes === undefined ? {} : {sourceChanges: changes})}
   })
-  console.log(values.json ? JSON.stringify(report, null, 2) : `${formatStatusTable(report.locales)}${formatReviews(report.reviews)}`)
+  console.log(
+    values.json ? JSON.stringify(report, null, 2) : `${formatStatusTable(report.locales)}${formatSourceChanges(report.sourceChanges)}${formatReviews(report.reviews)}`,
+  )
   const under = failUnder === undefined ? [] : report.locales.filter((summary) => summary.percentComplete < failUnder)
   for (const summary of under) {
     console.error(`translations status: ${summary.locale} is ${formatPercent(summary.percentComplete)} complete, under --fail-under ${failUnderText}%`)
   }
   return under.length > 0 ? 1 : 0
+}
+
+/** For every stale field: the old and current source and their word diff (`previous: null` when the old text is not found). */
+async function sourceChanges(client: SanityClient, documents: readonly TranslatableDocument[], fields: readonly FieldStatus[]) {
+  const stale = fields.filter((field) => field.state === 'stale')
+  const byLocale = new Map<string, PreviousSources>()
+  for (const field of stale) if (!byLocale.has(field.locale)) byLocale.set(field.locale, await findPreviousSources(client, documents, field.locale))
+  const byId = new Map(documents.map((document) => [document._id, document]))
+  return stale.map((field) => {
+    const items = findLocalizedFields(byId.get(field.documentId)!).find((candidate) => candidate.path === field.field)!.items
+    const current = plainText(localizedValue(items, baseLocale))
+    const previous = byLocale.get(field.locale)!.get(previousSourceKey(field.documentId, field.field))?.text ?? null
+    return {locale: field.locale, documentId: field.documentId, field: field.field, previous, current, diff: previous === null ? null : wordDiff(previous, current)}
+  })
+}
+
+/** "Changed since translated:" lines, one per stale field, with the word diff of its source. */
+function formatSourceChanges(changes: Awaited<ReturnType<typeof sourceChanges>> | undefined): string {
+  if (changes === undefined) return ''
+  if (changes.length === 0) return '\n\nChanged since translated: nothing (no stale field)'
+  const lines = changes.map(
+    (change) =>
+      `  ${change.locale}  ${change.documentId}  ${change.field}: ${change.diff ?? `(the ${baseLocale} text it was translated from is not known; now: ${change.current})`}`,
+  )
+  return `\n\nChanged since translated ([-removed-]{+added+}):\n${lines.join('\n')}`
 }
 
 /** Each treatment's reviews marked done (the medical one, and `locale`'s or every locale's), with what changed since. */
@@ -177,7 +229,7 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
   return 0
 }
 
-const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}} as const
+const importOptions = {'dry-run': {type: 'boolean'}, locale: {type: 'string'}, publish: {type: 'boolean'}, 'confirm-unchanged': {type: 'boolean'}} as const
 
 async function importCommand({values, positionals, path, display}: CliContext<typeof importOptions>): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the XLIFF file to import' : 'give exactly one XLIFF file')
@@ -194,8 +246,11 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
     throw error
   }
   const dryRun = values['dry-run'] === true
+  const publish = values.publish === true
+  // The history log's author: which tool, and which file, wrote this (the lake caps names at 200 characters).
+  const author = `translations import ${name.length > 160 ? basename(file) : name}`
   const result = await withDatasetClient((client) =>
-    importXliff(client, text, {dryRun, ...(locale === undefined ? {} : {locale})}),
+    importXliff(client, text, {dryRun, publish, author, confirmUnchanged: values['confirm-unchanged'] === true, ...(locale === undefined ? {} : {locale})}),
   )
   const count = (change: string) => result.changes.filter((entry) => entry.change === change).length
   console.log(
@@ -205,9 +260,12 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
   for (const change of result.changes) {
     if (change.change !== 'unchanged') console.log(`  ${change.change.padEnd(7)}  ${change.documentId}  ${change.field}`)
   }
-  if (result.updates.length === 0) console.log('Nothing to write.')
-  else if (dryRun) console.log(`Dry run: would write ${result.updates.length} ${result.updates.length === 1 ? 'document' : 'documents'}; nothing was written.`)
-  else console.log(`Wrote ${result.updates.length} ${result.updates.length === 1 ? 'document' : 'documents'} in one transaction (${result.transactionId}).`)
+  const written = result.updates.length
+  const what = publish ? `published ${written === 1 ? 'document' : 'documents'}` : written === 1 ? 'draft' : 'drafts'
+  if (written === 0) console.log('Nothing to write.')
+  else if (dryRun) console.log(`Dry run: would write ${written} ${what}; nothing was written.`)
+  else if (publish) console.log(`Wrote ${written} ${what} in one transaction (${result.transactionId}).`)
+  else console.log(`Wrote ${written} ${what} in one transaction (${result.transactionId}); review and publish ${written === 1 ? 'it' : 'them'} in the Studio.`)
   return 0
 }
 

@@ -5,7 +5,7 @@
 import {type DatasetDocument, isRecord, itemLanguage, sourceHash} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 import {type HistoryEntry, documentVersions} from '@treatments/local-lake'
-import {diffWords} from 'diff'
+import {wordDiff} from '@treatments/translations'
 
 /** One changed value: a leaf path inside the document (`text[en]`, `protocol.sessionsMin`). */
 export interface FieldChange {
@@ -105,13 +105,6 @@ export function fieldChanges(before: DatasetDocument | null, after: DatasetDocum
     changes.push(change)
   }
   return changes
-}
-
-/** `[-removed-]{+added+}` around the words that changed, as `git diff --word-diff` prints them. */
-export function wordDiff(before: string, after: string): string {
-  return diffWords(before, after)
-    .map((part) => (part.added ? `{+${part.value}+}` : part.removed ? `[-${part.value}-]` : part.value))
-    .join('')
 }
 
 function leaves(document: DatasetDocument | null): Map<string, unknown> {

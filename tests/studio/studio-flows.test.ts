@@ -244,6 +244,13 @@ describe('a translator', () => {
     await expect.poll(() => inspector.getByText('stale', {exact: true}).first().isVisible(), {timeout: 30_000}).toBe(true)
     expect(await inspector.getByText('missing', {exact: true}).count()).toBeGreaterThan(0)
     expect(await inspector.innerText()).toMatch(/\(it\)[\s\S]*stale[\s\S]*\(de\)[\s\S]*missing/)
+    // Beside the stale field: its schema title, not its name, and what changed in the English as a word diff.
+    const change = inspector.getByTestId('source-change').first()
+    await expect.poll(() => change.isVisible(), {timeout: 30_000}).toBe(true)
+    expect(await change.locator('ins').innerText()).toContain('(body mass index of 30 or more)')
+    expect(await change.innerText()).toMatch(/^What changed in the English: Obesity ?\(body mass index of 30 or more\)$/)
+    expect(await inspector.getByText('Who cannot have it', {exact: true}).count()).toBeGreaterThan(0)
+    expect(await inspector.locator('li', {hasText: 'stale'}).first().innerText()).not.toMatch(/^stale\s*text\b/m)
     await harness.screenshot(page, 'translator-stale')
     await publish(pane, 'contraindication-obesity', (published) => localized(published, 'text', 'en') === 'Obesity (body mass index of 30 or more)')
 

@@ -13,6 +13,7 @@ import type {Element} from '@xmldom/xmldom'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {translateXliff} from '../../packages/translations/src/test-support/test-translator.ts'
+import {publishDrafts} from './support/publish-drafts.ts'
 import {startTempLake, type TempLake} from './support/temp-lake.ts'
 
 let temp: TempLake
@@ -54,6 +55,8 @@ describe('XLIFF round trip through the local lake', () => {
     expect(result.changes.filter((change) => change.change === 'added')).toHaveLength(38)
     expect(result.changes.filter((change) => change.change === 'updated')).toHaveLength(12)
     expect(result.updates).toHaveLength(26)
+    expect(result.target).toBe('draft')
+    expect(await publishDrafts(temp.client)).toBe(26)
 
     const documents = (await temp.readDocuments()) as TranslatableDocument[]
     const report = await translationStatus(documents, {locales: ['de']})
@@ -84,6 +87,7 @@ describe('XLIFF round trip through the local lake', () => {
     expect(again.applied).toBe(false)
     expect(again.changes.every((change) => change.change === 'unchanged')).toBe(true)
     expect(await temp.readText()).toBe(before)
+    await publishDrafts(temp.client)
     const reexported = await exportXliff(temp.client, {locale: 'de'})
     expect(reexported.units).toEqual({missing: 0, stale: 0, translated: 50, reviewed: 0})
     const segments = (xml: string) =>
@@ -107,6 +111,7 @@ describe('XLIFF round trip through the local lake', () => {
     const result = await importXliff(temp.client, translated, {locale: 'de'})
     expect(result.changes.filter((change) => change.change !== 'unchanged')).toEqual([{documentId: id, documentType: 'condition', field: 'description', change: 'added'}])
     expect(result.applied).toBe(true)
+    await publishDrafts(temp.client)
     const stored = (await temp.readDocuments()).find((candidate) => candidate._id === id) as TranslatableDocument
     expect(localizedValue(findLocalizedFields(stored).find((field) => field.path === 'description')!.items, 'de')).toBe('Zeile eins\r\nZeile zwei')
     const report = await translationStatus([stored], {locales: ['de']})
@@ -122,6 +127,7 @@ describe('XLIFF round trip through the local lake', () => {
   it('leaves Italian’s localized link and every other locale alone', async () => {
     const before = await fetchPublishedDocuments(temp.client)
     await importXliff(temp.client, translateXliff((await exportXliff(temp.client, {locale: 'de'})).xml!, (text) => `[DE] ${text}`))
+    await publishDrafts(temp.client)
     const after = await fetchPublishedDocuments(temp.client)
     for (const [index, document] of after.entries()) {
       for (const field of findLocalizedFields(document)) {

@@ -93,14 +93,15 @@ describe('pnpm translations export and import', () => {
     expect(dryRun.code).toBe(0)
     expect(dryRun.stdout.split('\n')[0]).toBe('de: 38 added, 0 updated, 0 unchanged, 0 without target (left as they are)')
     expect(dryRun.stdout).toContain('  added    treatment-mesotherapy-cellulite  ingredients[_key=="pc"].role\n')
-    expect(dryRun.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: would write 22 documents; nothing was written.')
+    expect(dryRun.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: would write 22 drafts; nothing was written.')
     expect(Buffer.compare(await readFile(dataset), before)).toBe(0)
 
     const imported = await translations('import', xlf, '--locale', 'de')
     expect(imported.code).toBe(0)
-    expect(imported.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Wrote 22 documents in one transaction \(.+\)\.$/)
+    expect(imported.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Wrote 22 drafts in one transaction \(.+\); review and publish them in the Studio\.$/)
+    // Drafts: the published documents, and so the status and the site, wait for Publish.
     expect((await translations('status', '--locale', 'de')).stdout).toBe(
-      'locale  complete  translated  reviewed  stale  missing  total\nde        100.0%          50         0      0        0     50\n',
+      'locale  complete  translated  reviewed  stale  missing  total\nde         24.0%          12         0      0       38     50\n',
     )
   })
 

@@ -1,6 +1,6 @@
 export {alignTarget} from './lib/align-target.ts'
 export {blockMarksTree, type MarkNode} from './lib/block-marks-tree.ts'
-export {buildXliff, type XliffFileInput, type XliffInput, type XliffUnitInput} from './lib/build-xliff.ts'
+export {buildXliff, STALE_SUBSTATE, type XliffFileInput, type XliffInput, type XliffUnitInput} from './lib/build-xliff.ts'
 export {createXliffExport, fieldStates, type XliffExport, type XliffExportOptions} from './lib/create-xliff-export.ts'
 export {
   documentTranslationStatus,
@@ -11,6 +11,7 @@ export {
 } from './lib/document-translation-status.ts'
 export {exportDataset, type ExportDatasetOptions} from './lib/export-dataset.ts'
 export {exportXliff} from './lib/export-xliff.ts'
+export {type EditableDocument, fetchEditableDocuments} from './lib/fetch-editable-documents.ts'
 export {fetchPublishedDocuments, publishedDocumentsQuery} from './lib/fetch-published-documents.ts'
 export {
   findLocalizedFields,
@@ -32,6 +33,8 @@ export {
   type MarkReviewedAvailability,
   type ReviewPatch,
 } from './lib/mark-reviewed.ts'
+export {plainText} from './lib/plain-text.ts'
+export {findPreviousSources, type PreviousSource, type PreviousSources, previousSourceKey} from './lib/previous-sources.ts'
 export {parseXliff, type ParsedFile, type ParsedSegment, type ParsedUnit, type ParsedXliff, type ParseXliffOptions} from './lib/parse-xliff.ts'
 export {parseXmlStrictly} from './lib/parse-xml-strictly.ts'
 export {
@@ -45,6 +48,7 @@ export {
 export {collectReferences, referenceGroups, referenceOrder} from './lib/reference-order.ts'
 export {seedDataset, type SeedOptions, type SeedProgress, type SeedResult} from './lib/seed-dataset.ts'
 export {reviewChanges, type ReviewChanges} from './lib/review-changes.ts'
+export {isSafetyField} from './lib/safety-field.ts'
 export {resolveStatusLocales, translationLocales, type StatusOptions} from './lib/status-options.ts'
 export {formatPercent, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'
 export {targetHash} from './lib/target-hash.ts'
@@ -60,7 +64,9 @@ export {
   findTranslationState,
   recordedSourceHash,
   recordedTargetHash,
+  recordedSourceText,
   type SourceHashEntry,
+  type SourceTextEntry,
   type TranslationState,
   type TranslationStateStatus,
 } from './lib/translation-state.ts'
@@ -69,3 +75,4 @@ export {unitContent} from './lib/unit-content.ts'
 export {isXliffError, XliffError, type XliffErrorCode} from './lib/xliff-error.ts'
 export {METADATA_NAMESPACE, SUPPORTED_XLIFF_VERSIONS, XLIFF_NAMESPACE} from './lib/xliff-namespaces.ts'
 export {unitId, xliffToken} from './lib/xliff-token.ts'
+export {wordDiff, type WordDiffPart, wordDiffParts} from './lib/word-diff.ts'

@@ -1,9 +1,24 @@
 import {TranslateIcon} from '@sanity/icons/Translate'
-import {translationLocales, translationPanelModel, type TranslationPanelSection} from '@treatments/translations'
+import {baseLocale} from '@treatments/content/locales'
+import {
+  type PreviousSources,
+  type TranslatableDocument,
+  findLocalizedFields,
+  localizedValue,
+  plainText,
+  previousSourceKey,
+  translationLocales,
+  translationPanelModel,
+  type TranslationPanelItem,
+  type TranslationPanelSection,
+  wordDiffParts,
+} from '@treatments/translations'
 import {createElement as h, type ReactNode} from 'react'
-import {defineDocumentInspector, getPublishedId, useEditState, type DocumentInspectorProps} from 'sanity'
+import {defineDocumentInspector, getPublishedId, type SchemaType, useEditState, useSchema, type DocumentInspectorProps} from 'sanity'
 
 import {type DocumentReviewChanges, useReviewChanges} from '../reviews/use-review-changes.ts'
+import {usePreviousSources} from './use-previous-sources.ts'
+import {schemaFieldTitle} from './schema-field-title.ts'
 import {useTranslationStatus} from './use-translation-status.ts'
 
 const muted = {color: 'var(--card-muted-fg-color)'}
@@ -21,6 +36,11 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
   const fields = useTranslationStatus(document)
   const sections = fields === undefined ? undefined : translationPanelModel(fields, translationLocales)
   const {reviews} = useReviewChanges(document as Record<string, unknown> | undefined)
+  // useEditState gives null for a version that does not exist.
+  const current = (document ?? undefined) as TranslatableDocument | undefined
+  const previous = usePreviousSources(current, translationLocales)
+  const schemaType = useSchema().get(props.documentType)
+  const context: PanelContext = {document: current, previous, schemaType}
   return h(
     'div',
     {style: {display: 'flex', flexDirection: 'column', height: '100%', fontSize: 14}},
@@ -30,7 +50,7 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
       h('strong', null, 'Translation status'),
       h('button', {type: 'button', onClick: props.onClose, 'aria-label': 'Close translation status', style: {border: 0, background: 'none', cursor: 'pointer', color: 'inherit', fontSize: 18}}, '×'),
     ),
-    h('div', {style: {padding: 16, overflow: 'auto'}}, reviewBody(reviews), body(sections)),
+    h('div', {style: {padding: 16, overflow: 'auto'}}, reviewBody(reviews), body(sections, context)),
   )
 }
 
@@ -63,7 +83,39 @@ function reviewBody(reviews: DocumentReviewChanges[] | undefined): ReactNode {
   )
 }
 
-function body(sections: TranslationPanelSection[] | undefined): ReactNode {
+/** What the field list needs besides the model: the document, the old sources, the schema for titles. */
+interface PanelContext {
+  document: TranslatableDocument | undefined
+  previous: ReadonlyMap<string, PreviousSources> | undefined
+  schemaType: SchemaType | undefined
+}
+
+/**
+ * For a stale field, what changed in the English since it was translated: a word diff, removed
+ * words struck through, added ones underlined (never by colour alone).
+ */
+function sourceChange(item: TranslationPanelItem, locale: string, context: PanelContext): ReactNode {
+  if (item.state !== 'stale' || context.document === undefined) return null
+  if (context.previous === undefined) return h('div', {style: {...muted, fontSize: 12}}, 'Looking up what changed…')
+  const old = context.previous.get(locale)?.get(previousSourceKey(getPublishedId(context.document._id), item.field))
+  if (old === undefined) return h('div', {style: {...muted, fontSize: 12}}, 'The English it was translated from is not known.')
+  const field = findLocalizedFields(context.document).find((candidate) => candidate.path === item.field)
+  const now = field === undefined ? '' : plainText(localizedValue(field.items, baseLocale))
+  return h(
+    'div',
+    {'data-testid': 'source-change', style: {fontSize: 13, marginTop: 4, whiteSpace: 'pre-wrap'}},
+    h('span', {style: muted}, 'What changed in the English: '),
+    wordDiffParts(old.text, now).map((part, index) =>
+      part.kind === 'removed'
+        ? h('del', {key: index, style: {color: STATE_COLORS.missing}}, part.text)
+        : part.kind === 'added'
+          ? h('ins', {key: index, style: {color: 'var(--card-badge-positive-dot-color, #30a46c)'}}, part.text)
+          : h('span', {key: index}, part.text),
+    ),
+  )
+}
+
+function body(sections: TranslationPanelSection[] | undefined, context: PanelContext): ReactNode {
   if (sections === undefined) return h('p', {style: muted}, 'Checking…')
   if (sections.every((section) => section.summary.total === 0)) return h('p', {style: muted}, 'This document has no text to translate.')
   return sections.map((section) =>
@@ -82,8 +134,9 @@ function body(sections: TranslationPanelSection[] | undefined): ReactNode {
                 'li',
                 {key: `${item.state}:${item.field}`, title: item.field, style: {padding: '4px 0', borderTop: '1px solid var(--card-border-color)'}},
                 h('span', {style: {color: STATE_COLORS[item.state], fontWeight: 600, marginRight: 8}}, item.state),
-                h('code', null, item.label),
+                h('strong', null, schemaFieldTitle(context.schemaType, item.field)),
                 h('div', {style: {...muted, fontSize: 12}}, item.note),
+                sourceChange(item, section.locale, context),
               ),
             ),
           ),

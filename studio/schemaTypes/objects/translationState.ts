@@ -51,6 +51,25 @@ export const translationState = defineType({
       'Reviewed target hashes',
       'Written by the translation tools: the hash of each field’s translation when it was last reviewed or imported. A reviewed field whose text no longer has this hash counts as edited since the review.',
     ),
+    defineField({
+      name: 'sourceTexts',
+      title: 'Source texts',
+      description:
+        'Written by the translation tools: the source text each field was translated from, with its hash. When the source changes, the tools show what changed even if the history is gone.',
+      type: 'array',
+      readOnly: true,
+      of: [
+        defineArrayMember({
+          name: 'sourceText',
+          type: 'object',
+          fields: [
+            defineField({name: 'field', title: 'Field path', type: 'string', validation: (rule) => rule.required()}),
+            defineField({name: 'hash', title: 'Hash', type: 'string', validation: (rule) => rule.required()}),
+            defineField({name: 'text', title: 'Text', type: 'text', validation: (rule) => rule.required()}),
+          ],
+        }),
+      ],
+    }),
     defineCoveredTextsField(
       'On a treatment, written by “Mark reviewed”: the hash of this language’s text of every safety text on the page (contraindications, side effects, when to get help, disclaimer, claims) as reviewed. When one changes, the page in this language stops saying a doctor reviewed it.',
     ),

@@ -201,6 +201,10 @@ function visitAttributes(element: Element, problems: string[]): void {
   if (name === 'segment') {
     const state = element.getAttribute('state')
     if (state !== null && !STATES.includes(state)) problems.push(`state "${state}" is not one of ${STATES.join(', ')}`)
+    // XLIFF 2.0 core: subState is "prefix:value", and only with an explicit state.
+    const subState = element.getAttribute('subState')
+    if (subState !== null && !/^[^\s:]+:[^\s]+$/.test(subState)) problems.push(`subState "${subState}" is not prefix:value`)
+    if (subState !== null && state === null) problems.push('subState needs an explicit state')
   }
 }
 

@@ -34,6 +34,13 @@ export type TranslationState = {
     _type: "sourceHash";
     _key: string;
   }>;
+  sourceTexts?: Array<{
+    field: string;
+    hash: string;
+    text: string;
+    _type: "sourceText";
+    _key: string;
+  }>;
   coveredTexts?: Array<{
     field: string;
     hash: string;

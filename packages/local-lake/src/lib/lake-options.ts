@@ -5,6 +5,7 @@ import {basename, resolve} from 'node:path'
 import {describeJson, writeFileAtomically} from '@treatments/content/dataset'
 import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './http/cors-policy.ts'
 import type {DatasetWriter} from './store/dataset-store.ts'
+import {AUTHOR_NAME_RULE, isAuthorName} from './lake-identity.ts'
 
 /** Where a dataset's documents come from: an NDJSON file path, or documents kept in memory. */
 export type DatasetSource = string | readonly Record<string, unknown>[]
@@ -163,9 +164,7 @@ function resolveToken(value: unknown, bad: Bad): string {
 
 function resolveAuthor(value: unknown, bad: Bad): string {
   if (value === undefined) return osUser()
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) {
-    return bad('author', 'a name of 1 to 200 characters without control characters, like "Dr. Rossi"')
-  }
+  if (!isAuthorName(value)) return bad('author', AUTHOR_NAME_RULE)
   return value.trim()
 }
 

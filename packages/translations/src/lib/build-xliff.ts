@@ -17,9 +17,23 @@ export interface XliffUnitInput {
   state: FieldState
   /** `unitContent()` of the base-locale text. */
   content: UnitContent
-  /** One inline sequence per segment when a current translation exists. */
+  /**
+   * One inline sequence per segment when a translation exists: the current one, or for a `stale`
+   * field the previous one, to revise against the changed source.
+   */
   targets?: readonly (readonly InlineNode[])[]
+  /** For a `stale` field: the base-locale text it was translated from (plain text), when known. */
+  previousSource?: string
+  /** For a `stale` field: the word diff from the previous source to the current one (`[-old-]{+new+}`). */
+  sourceChange?: string
 }
+
+/**
+ * The segment `subState` of a previous translation offered for a changed source: XLIFF 2.0 has
+ * no core state for "needs review against a changed source" (XLIFF 1.2's
+ * `needs-review-translation`), so it is `state="initial"` with this custom sub-state.
+ */
+export const STALE_SUBSTATE = 'treatments:stale'
 
 /** One document to write as an XLIFF `<file>`. */
 export interface XliffFileInput {
@@ -116,6 +130,13 @@ function writeUnit(document: Document, parent: Element, id: string, unit: XliffU
   }
   const notes = child(element, XLIFF_NAMESPACE, 'notes')
   child(notes, XLIFF_NAMESPACE, 'note', {category: 'sourceHash'}).appendChild(document.createTextNode(unit.sourceHash))
+  // Notes hold text only (no <cp>): characters XML cannot hold become U+FFFD there.
+  if (unit.previousSource !== undefined) {
+    child(notes, XLIFF_NAMESPACE, 'note', {category: 'previousSource', appliesTo: 'source'}).appendChild(document.createTextNode(unit.previousSource.replace(CP_CHARACTER, '\uFFFD')))
+  }
+  if (unit.sourceChange !== undefined) {
+    child(notes, XLIFF_NAMESPACE, 'note', {category: 'sourceChange', appliesTo: 'source'}).appendChild(document.createTextNode(unit.sourceChange.replace(CP_CHARACTER, '\uFFFD')))
+  }
   if (unit.content.data.size > 0) {
     const originalData = child(element, XLIFF_NAMESPACE, 'originalData')
     for (const [dataId, value] of unit.content.data) writeText(document, child(originalData, XLIFF_NAMESPACE, 'data', {id: dataId}), value)
@@ -125,11 +146,17 @@ function writeUnit(document: Document, parent: Element, id: string, unit: XliffU
     const segmentElement = child(element, XLIFF_NAMESPACE, 'segment', {
       ...(segment.id === undefined ? {} : {id: segment.id}),
       canResegment: 'no',
-      ...(target === undefined ? {} : {state: unit.state === 'reviewed' ? 'reviewed' : 'translated'}),
+      ...(target === undefined ? {} : segmentState(unit.state)),
     })
     writeInline(document, child(segmentElement, XLIFF_NAMESPACE, 'source'), segment.nodes)
     if (target !== undefined) writeInline(document, child(segmentElement, XLIFF_NAMESPACE, 'target'), target)
   })
+}
+
+/** A target's segment state: as translated or reviewed, or for a stale field's previous translation, to review. */
+function segmentState(state: FieldState): Record<string, string> {
+  if (state === 'stale') return {state: 'initial', subState: STALE_SUBSTATE}
+  return {state: state === 'reviewed' ? 'reviewed' : 'translated'}
 }
 
 function writeInline(document: Document, parent: Element, nodes: readonly InlineNode[]): void {

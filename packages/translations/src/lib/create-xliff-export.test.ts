@@ -2,14 +2,27 @@ import {describe, expect, it} from 'vitest'
 
 import {sampleDocument} from '../test-support/documents.ts'
 import {createXliffExport} from './create-xliff-export.ts'
+import {previousSourceKey} from './previous-sources.ts'
 
 describe('createXliffExport', () => {
-  it('exports every field with English text, with a target only where the translation is current', async () => {
+  it('exports every field with English text, with its translation as target: current, or for a stale field the previous one to revise', async () => {
     const result = await createXliffExport([await sampleDocument()], {locale: 'it'})
     expect(result).toMatchObject({locale: 'it', documents: 1, units: {missing: 1, stale: 2, translated: 0, reviewed: 1}, unsupported: []})
     expect(result.xml).toContain('<segment canResegment="no" state="reviewed">\n        <source>Mesotherapy</source>\n        <target>Mesoterapia</target>')
-    expect(result.xml).toContain('<segment canResegment="no">\n        <source>A treatment.</source>\n      </segment>')
-    expect(result.xml).not.toContain('Un trattamento.')
+    expect(result.xml).toContain(
+      '<segment canResegment="no" state="initial" subState="treatments:stale">\n        <source>A treatment.</source>\n        <target>Un trattamento.</target>',
+    )
+    expect(result.xml).toContain('<segment id="b1" canResegment="no">\n        <source>Heading</source>\n      </segment>')
+  })
+
+  it('puts a stale field’s old source and the word diff to the new one in notes, when known', async () => {
+    const previousSources = new Map([[previousSourceKey('treatment-a', 'summary'), {text: 'A cellulite treatment.', from: 'history' as const}]])
+    const result = await createXliffExport([await sampleDocument()], {locale: 'it', only: ['stale'], previousSources})
+    expect(result.xml).toContain(
+      '<notes>\n        <note category="sourceHash">sha256-4caf3794afc443aa05e6be981d3bb026b52c62f8b9e8ecef0f39fed42841f200</note>\n' +
+        '        <note category="previousSource" appliesTo="source">A cellulite treatment.</note>\n' +
+        '        <note category="sourceChange" appliesTo="source">A [-cellulite -]treatment.</note>\n      </notes>',
+    )
   })
 
   it('exports only the states asked for, and nothing (no XML) when none match', async () => {

@@ -4,8 +4,11 @@ import {alignTarget} from './align-target.ts'
 import {buildXliff, type XliffFileInput, type XliffUnitInput} from './build-xliff.ts'
 import {documentTranslationStatus, type FieldState, type TranslatableDocument} from './document-translation-status.ts'
 import {findLocalizedFields, localizedValue} from './find-localized-fields.ts'
+import {plainText} from './plain-text.ts'
+import {previousSourceKey, type PreviousSources} from './previous-sources.ts'
 import {resolveStatusLocales} from './status-options.ts'
 import {unitContent} from './unit-content.ts'
+import {wordDiff} from './word-diff.ts'
 
 /** The field states, in the order reports list them. */
 export const fieldStates: readonly FieldState[] = ['missing', 'stale', 'translated', 'reviewed']
@@ -16,6 +19,8 @@ export interface XliffExportOptions {
   locale: string
   /** Export only fields in these states; default: every field with base-locale text. */
   only?: readonly FieldState[]
+  /** The old sources of stale fields ({@link findPreviousSources}), for their notes and word diff. */
+  previousSources?: PreviousSources
 }
 
 /** The result of an export. */
@@ -34,8 +39,12 @@ export interface XliffExport {
 /**
  * Builds the XLIFF 2.0 export of `documents` for one locale: a `<file id="<document _id>">` per
  * document with selected fields and a `<unit>` per field, with the base-locale text as `<source>`,
- * the current translation as `<target>` when the field is `translated` or `reviewed` (never for
- * `stale` or `missing` text), and the source hash in `<note category="sourceHash">`.
+ * the translation as `<target>` when there is one (`state="translated"` or `"reviewed"`; for a
+ * `stale` field the previous translation, `state="initial" subState="treatments:stale"`: to
+ * revise against the changed source), and the source hash in `<note category="sourceHash">`. A
+ * stale field whose old source is in `previousSources` also gets it in
+ * `<note category="previousSource">` and the word diff to the current source in
+ * `<note category="sourceChange">`.
  *
  * @throws {TypeError} For an unknown locale or state.
  */
@@ -63,8 +72,9 @@ export async function createXliffExport(documents: Iterable<TranslatableDocument
         unsupported.push(`${document._id}:${status.field}`)
         continue
       }
-      const current = status.state === 'translated' || status.state === 'reviewed'
-      const targets = current ? alignTarget(content, source, localizedValue(field.items, locale!)) : undefined
+      // A stale field offers its previous translation to revise, never starting from nothing.
+      const targets = status.state === 'missing' ? undefined : alignTarget(content, source, localizedValue(field.items, locale!))
+      const previous = status.state === 'stale' ? options.previousSources?.get(previousSourceKey(document._id, status.field)) : undefined
       fileUnits.push({
         field: status.field,
         itemType: status.itemType,
@@ -72,6 +82,7 @@ export async function createXliffExport(documents: Iterable<TranslatableDocument
         state: status.state,
         content,
         ...(targets === undefined ? {} : {targets}),
+        ...(previous === undefined ? {} : {previousSource: previous.text, sourceChange: wordDiff(previous.text, plainText(source))}),
       })
       units[status.state]++
     }

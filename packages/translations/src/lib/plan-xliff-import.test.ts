@@ -11,8 +11,8 @@ import type {XliffError} from './xliff-error.ts'
 
 const now = '2026-05-01T12:00:00.000Z'
 
-async function exportOf(document: TranslatableDocument, locale: string): Promise<string> {
-  return (await createXliffExport([document], {locale})).xml!
+async function exportOf(document: TranslatableDocument, locale: string, only?: Array<'missing' | 'stale' | 'translated' | 'reviewed'>): Promise<string> {
+  return (await createXliffExport([document], {locale, ...(only === undefined ? {} : {only})})).xml!
 }
 
 async function rejection(xml: string, documents: TranslatableDocument[]): Promise<XliffError> {
@@ -70,16 +70,22 @@ describe('planXliffImport', () => {
           {_key: 'r3', _type: 'sourceHash', field: 'body', hash: await sourceHash((update!.set.body as Array<{value: unknown}>).at(-1)!.value)},
           {_key: 'r4', _type: 'sourceHash', field: 'claims[_key=="c1"].statement', hash: await sourceHash('[DE] Results last.')},
         ],
+        sourceTexts: [
+          {_key: 's1', _type: 'sourceText', field: 'title', hash: await sourceHash('Mesotherapy'), text: 'Mesotherapy'},
+          {_key: 's2', _type: 'sourceText', field: 'summary', hash: await sourceHash('A treatment.'), text: 'A treatment.'},
+          {_key: 's3', _type: 'sourceText', field: 'body', hash: expect.stringMatching(/^sha256-/), text: 'Heading\n\nSee the bold and more.\n\nItem'},
+          {_key: 's4', _type: 'sourceText', field: 'claims[_key=="c1"].statement', hash: await sourceHash('Results last.'), text: 'Results last.'},
+        ],
       },
     ])
   })
 
   it('sets a reviewed locale back to translated, without reviewer, when its text changes', async () => {
     const document = await sampleDocument()
-    const xml = translateXliff(await exportOf(document, 'it'), (text) => `[IT] ${text}`, (unit) => unit.getAttribute('name') === 'title')
+    const xml = translateXliff(await exportOf(document, 'it', ['missing', 'reviewed']), (text) => `[IT] ${text}`, (unit) => unit.getAttribute('name') === 'title')
     const plan = await planXliffImport(parseXliff(xml), [document], {now})
     expect(plan.changes).toEqual([{documentId: 'treatment-a', documentType: 'treatment', field: 'title', change: 'updated'}])
-    expect(plan.skipped.map((entry) => entry.field)).toEqual(['summary', 'body', 'claims[_key=="c1"].statement'])
+    expect(plan.skipped.map((entry) => entry.field)).toEqual(['body'])
     const state = (plan.updates[0]!.set.translations as Array<Record<string, unknown>>)[0]!
     expect(state).toMatchObject({_key: 'it', status: 'translated', translatedAt: now})
     expect(state).not.toHaveProperty('reviewedBy')
@@ -88,7 +94,7 @@ describe('planXliffImport', () => {
 
   it('writes nothing when the file only repeats the current translations', async () => {
     const document = await sampleDocument()
-    const plan = await planXliffImport(parseXliff(await exportOf(document, 'it')), [document], {now})
+    const plan = await planXliffImport(parseXliff(await exportOf(document, 'it', ['missing', 'reviewed'])), [document], {now})
     expect(plan.changes).toEqual([{documentId: 'treatment-a', documentType: 'treatment', field: 'title', change: 'unchanged'}])
     expect(plan.updates).toEqual([])
   })

@@ -9,7 +9,8 @@ import {isRecord} from '@treatments/content/dataset'
 import type {ParsedUnit, ParsedXliff} from './parse-xliff.ts'
 import {targetHash} from './target-hash.ts'
 import {targetValue} from './target-value.ts'
-import {findTranslationState, recordedSourceHash, type SourceHashEntry, type TranslationState} from './translation-state.ts'
+import {plainText} from './plain-text.ts'
+import {findTranslationState, recordedSourceHash, type SourceHashEntry, type SourceTextEntry, type TranslationState} from './translation-state.ts'
 import {unitContent} from './unit-content.ts'
 import {XliffError} from './xliff-error.ts'
 import {unitId} from './xliff-token.ts'
@@ -48,12 +49,20 @@ export interface XliffImportPlan {
 export interface PlanXliffImportOptions {
   /** Timestamp for `translatedAt`, ISO 8601. */
   now: string
+  /**
+   * Accept a stale field's previous translation unchanged (the translator checked it against the
+   * changed source and it still fits). Without it, such a unit is rejected: an import must not
+   * make an outdated translation current by sending it back untouched.
+   */
+  confirmUnchanged?: boolean
 }
 
 interface AcceptedUnit {
   document: TranslatableDocument
   field: LocalizedField
   hash: string
+  /** The base-locale text translated, as plain text (kept in `sourceTexts`). */
+  sourceText: string
   value: unknown
   change: ImportChangeKind
 }
@@ -153,9 +162,16 @@ export async function planXliffImport(
       const current = localizedValue(field.items, locale)
       const value = targetValue(base, content, targets, current)
       const state = findTranslationState(document, locale)
-      const unchanged =
-        hasVisibleText(current) && recordedSourceHash(state, field.path) === hash && (await sourceHash(current)) === (await sourceHash(value))
-      accepted.push({document, field, hash, value, change: unchanged ? 'unchanged' : hasVisibleText(current) ? 'updated' : 'added'})
+      const stale = hasVisibleText(current) && recordedSourceHash(state, field.path) !== hash
+      if (stale && options.confirmUnchanged !== true && plainText(current) === plainText(value)) {
+        problems.push(
+          `${where}: the <target> is the previous translation unchanged, but the ${baseLocale} text changed since it was translated; ` +
+            'revise it against the new source, or if it still fits, import again with --confirm-unchanged',
+        )
+        continue
+      }
+      const unchanged = hasVisibleText(current) && !stale && (await sourceHash(current)) === (await sourceHash(value))
+      accepted.push({document, field, hash, sourceText: plainText(base), value, change: unchanged ? 'unchanged' : hasVisibleText(current) ? 'updated' : 'added'})
     }
   }
   if (problems.length > 0) {
@@ -247,6 +263,7 @@ function withTranslationState(document: TranslatableDocument, locale: string, un
   const previous = findTranslationState(document, locale)
   const hashes = withHashes(previous?.sourceHashes, 'h', units.map((unit) => [unit.field.path, unit.hash]))
   const targetHashes = withHashes(previous?.reviewedTargetHashes, 'r', units.map((unit) => [unit.field.path, targetHash(unit.value)]))
+  const sourceTexts = withSourceTexts(previous?.sourceTexts, units)
   const {reviewedBy: _reviewedBy, reviewedAt: _reviewedAt, ...kept} = previous ?? ({} as Partial<TranslationState>)
   const next: TranslationState = {
     ...kept,
@@ -257,6 +274,7 @@ function withTranslationState(document: TranslatableDocument, locale: string, un
     translatedAt: now,
     sourceHashes: hashes,
     reviewedTargetHashes: targetHashes,
+    sourceTexts,
   }
   const index = previous === undefined ? -1 : states.indexOf(previous)
   if (index >= 0) states[index] = next
@@ -274,6 +292,17 @@ function withHashes(entries: readonly SourceHashEntry[] | undefined, prefix: str
     else hashes.push({_key: freshKey(prefix, hashes.map((candidate) => candidate._key), true), _type: 'sourceHash', field, hash})
   }
   return hashes
+}
+
+/** A copy of `entries` with each unit's source text and hash set (keys `s1`, `s2`…): what it was translated from. */
+function withSourceTexts(entries: readonly SourceTextEntry[] | undefined, units: readonly AcceptedUnit[]): SourceTextEntry[] {
+  const texts = (Array.isArray(entries) ? entries : []).filter(isRecord).map((entry) => ({...entry}) as unknown as SourceTextEntry)
+  for (const unit of units) {
+    const entry = texts.find((candidate) => candidate.field === unit.field.path)
+    if (entry) Object.assign(entry, {hash: unit.hash, text: unit.sourceText})
+    else texts.push({_key: freshKey('s', texts.map((candidate) => candidate._key), true), _type: 'sourceText', field: unit.field.path, hash: unit.hash, text: unit.sourceText})
+  }
+  return texts
 }
 
 /** `base` when unused, else `base-2`, `base-3`…; with `numbered`, `base1`, `base2`… */

@@ -34,6 +34,20 @@ export interface TranslationState {
    * data written before it existed: then the review covers the fields as they are.
    */
   reviewedTargetHashes?: SourceHashEntry[]
+  /**
+   * Per field, a copy of the base-locale text (plain text) it was translated from, with its hash:
+   * what a stale field was translated from, should the history be gone. Written by imports.
+   */
+  sourceTexts?: SourceTextEntry[]
+}
+
+/** The base-locale text a field was translated from (`sourceText` object), kept beside its hash. */
+export interface SourceTextEntry {
+  _key: string
+  _type: 'sourceText'
+  field: string
+  hash: string
+  text: string
 }
 
 /**
@@ -60,4 +74,11 @@ export function recordedTargetHash(state: TranslationState | undefined, path: st
 function recordedHash(entries: unknown, path: string): string | undefined {
   const hash = (Array.isArray(entries) ? entries : []).find((entry) => isRecord(entry) && entry.field === path)?.hash
   return typeof hash === 'string' ? hash : undefined
+}
+
+/** The copy of the source text recorded in `state` for `path` when it has `hash`, or `undefined`. */
+export function recordedSourceText(state: TranslationState | undefined, path: string, hash: string): string | undefined {
+  const entries: unknown = state?.sourceTexts
+  const entry = (Array.isArray(entries) ? entries : []).find((candidate) => isRecord(candidate) && candidate.field === path && candidate.hash === hash)
+  return isRecord(entry) && typeof entry.text === 'string' ? entry.text : undefined
 }

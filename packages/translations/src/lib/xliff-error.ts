@@ -8,7 +8,9 @@
  * - `INVALID_XLIFF`: structure this tool does not accept (missing ids, duplicate units, unsupported elements);
  * - `IMPORT_REJECTED`: the file does not fit the dataset (unknown documents or fields, source changed
  *   since export, edited sources, targets that drop or add inline codes, empty targets for sources
- *   with text).
+ *   with text);
+ * - `PUBLISH_REFUSED`: an import with `publish` would publish an unreviewed safety text, or go
+ *   around a document's draft.
  */
 export type XliffErrorCode =
   | 'NOT_XML'
@@ -18,6 +20,7 @@ export type XliffErrorCode =
   | 'WRONG_LANGUAGE'
   | 'INVALID_XLIFF'
   | 'IMPORT_REJECTED'
+  | 'PUBLISH_REFUSED'
 
 /**
  * An XLIFF file was rejected; nothing was written. `problems` lists every problem found (one

@@ -5,6 +5,7 @@ import {isRecord, type DatasetDocument} from '@treatments/content/dataset'
 import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {readJsonBody} from '../http/read-body.ts'
+import {requestAuthor} from '../http/request-author.ts'
 
 /**
  * `POST /v{version}/data/actions/{dataset}`: applies `{actions: [...], transactionId?, dryRun?}`
@@ -18,6 +19,7 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
     throw new ApiError(403, 'actionError', `Dataset "${store.name}" is read-only: the local lake was started with readOnly, so actions are rejected`)
   }
   const body = await readJsonBody(context.request, context.options.maxBodyBytes)
+  const author = requestAuthor(context.request)
   const transactionId = readTransactionId(body.transactionId)
   const scope = {projectId: context.projectId, dataset: store.name}
   const select = async (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => {
@@ -34,7 +36,7 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
         documents: outcome.documents,
         changed: outcome.changed,
         result: undefined,
-        committed: {transactionId, timestamp: now, identity: LOCAL_LAKE_USER_ID, changes: outcome.changes},
+        committed: {transactionId, timestamp: now, identity: LOCAL_LAKE_USER_ID, ...(author === undefined ? {} : {author}), changes: outcome.changes},
       }
     },
     {dryRun: body.dryRun === true},

@@ -6,6 +6,7 @@ import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {parseMutations} from '../write/parse-mutations.ts'
 import {readJsonBody} from '../http/read-body.ts'
+import {requestAuthor} from '../http/request-author.ts'
 
 /**
  * `POST /v{version}/data/mutate/{dataset}`: applies `{mutations: [...]}` as one all-or-nothing
@@ -21,6 +22,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
     throw new ApiError(403, 'mutationError', `Dataset "${store.name}" is read-only: the local lake was started with readOnly, so mutations are rejected`)
   }
   const body = await readJsonBody(context.request, context.options.maxBodyBytes)
+  const author = requestAuthor(context.request)
   const mutations = parseMutations(body.mutations)
   const transactionId = readTransactionId(body.transactionId ?? url.searchParams.get('transactionId') ?? undefined)
   const dryRun = url.searchParams.get('dryRun') === 'true' || body.dryRun === true
@@ -42,6 +44,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
           transactionId,
           timestamp: now,
           identity: LOCAL_LAKE_USER_ID,
+          ...(author === undefined ? {} : {author}),
           changes: outcome.changes.map(({id, before, after, mutationIndexes}) => ({
             id,
             before,

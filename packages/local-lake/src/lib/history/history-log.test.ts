@@ -136,6 +136,23 @@ describe('the history log', () => {
     }
   })
 
+  it('records the author a write names for itself (X-Lake-Author, percent-encoded), for mutations and actions, and rejects a bad one', async () => {
+    const lake = await startLocalLake({datasets: {production: file}, author: 'Dr. Rossi'})
+    try {
+      const client = clientFor(lake.url, lake.token)
+      const tool = 'translations import übersetzung.xlf'
+      const headers = {'X-Lake-Author': encodeURIComponent(tool)}
+      await client.patch('a').set({n: 1}).commit({headers})
+      await client.action({actionType: 'sanity.action.document.edit', draftId: 'drafts.a', publishedId: 'a', patch: {set: {n: 2}}}, {headers})
+      await client.patch('a').set({n: 3}).commit()
+      await expect(client.patch('a').set({n: 4}).commit({headers: {'X-Lake-Author': encodeURIComponent('two\nlines')}})).rejects.toMatchObject({statusCode: 400})
+      const {entries} = await readHistoryLog(historyFileOf(file))
+      expect(entries.map((entry) => entry.author)).toEqual([tool, tool, 'Dr. Rossi'])
+    } finally {
+      await lake.close()
+    }
+  })
+
   it('at start, records a change made to the file while no lake served it, by an unknown author', async () => {
     const lake = await startLocalLake({datasets: {production: file}})
     await clientFor(lake.url, lake.token).patch('a').set({n: 1}).commit()

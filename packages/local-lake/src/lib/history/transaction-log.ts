@@ -18,6 +18,8 @@ export interface CommittedTransaction {
   timestamp: string
   /** Who made it. */
   identity: string
+  /** The author the request named for itself (`X-Lake-Author`); default the lake's `--author`. */
+  author?: string
   /** The documents it changed, in the order they were first changed. */
   changes: DocumentChange[]
 }

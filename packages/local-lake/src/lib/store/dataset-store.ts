@@ -113,7 +113,7 @@ export class DatasetStore {
         const committed = next.committed !== undefined && next.committed.changes.length > 0 ? next.committed : undefined
         if (this.history !== undefined && committed !== undefined) {
           try {
-            await this.history.append(this.history.entryFor(committed, this.#author))
+            await this.history.append(this.history.entryFor(committed, committed.author ?? this.#author))
           } catch (error) {
             throw new LocalLakeError(
               'DATASET_WRITE_FAILED',
