@@ -73,6 +73,18 @@ describe('@treatments/content as published', () => {
     }
   })
 
+  it('ships the built entries, their sources, types and maps, and nothing for tests', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n').filter(Boolean).sort()
+    expect(listing).toContain('package/dist/index.js')
+    expect(listing).toContain('package/src/index.ts')
+    // Test helpers (src/test-support, built into dist/test-support) and tests stay in the repository.
+    expect(listing.filter((path) => /(^|\/)test-support(\/|$)|\.test(-d)?\.ts$|\.test\.(js|d\.ts)(\.map)?$/.test(path))).toEqual([])
+    const unexpected = listing.filter(
+      (path) => !/^package\/(package\.json|README\.md|CHANGELOG\.md|src\/.+\.ts|dist\/.+\.(js|d\.ts)(\.map)?)$/.test(path),
+    )
+    expect(unexpected).toEqual([])
+  })
+
   it('declares ESM with types first, no side effects, and ships only what it lists', async () => {
     const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as {
       type: string
