@@ -55,6 +55,7 @@ describe('@treatments/content as published', () => {
       './package.json',
       './page',
       './render',
+      './sitemap',
       './structured-data',
       './ui-strings',
     ])
