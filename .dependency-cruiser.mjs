@@ -17,7 +17,7 @@ export const contentRooms = {
     ['render/', 'ui-strings/'],
     ['reader/'],
     ['structured-data/'],
-    ['page/'],
+    ['page/', 'sitemap/'],
   ],
   // The dataset runner answers the package's own queries from plans that know their shape
   // (docs/architecture.md, "Query plans"): kept on purpose, and the only such import.

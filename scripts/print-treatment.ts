@@ -1,11 +1,13 @@
 /**
  * `pnpm print [--locale it]`: prints the seed treatment, localized, from the embedded dataset
  * (or the NDJSON file in CONTENT_DATASET), and says which fields fell back to another language.
+ * Its labels are the package's UI strings (`@treatments/content/ui-strings`) in the served locale.
  */
-import {createTreatmentContent, ContentNotFoundError, isTreatmentContentError, type LocalizedTreatment} from '@treatments/content'
+import {createTreatmentContent, ContentNotFoundError, isTreatmentContentError, type TreatmentResult} from '@treatments/content'
 import {isDatasetFileError, readNdjson} from '@treatments/content/dataset'
 import {localDataset} from '@treatments/content/local-dataset'
 import {localeIds} from '@treatments/content/locales'
+import {createUiStrings, type UiStrings} from '@treatments/content/ui-strings'
 import {CliError, runCli, UsageError} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
@@ -50,35 +52,45 @@ await runCli(
     if (result.usedDefault) {
       console.error(`pnpm print: no supported locale matches "${values.locale}" (supported: ${localeIds.join(', ')}); showing ${result.locale}`)
     }
+    const ui = createUiStrings(result.locale)
     const fellBack = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback.served]))
-    const mark = (fieldPath: string) => (fellBack.has(fieldPath) ? `  [not yet translated: ${fellBack.get(fieldPath) ?? 'missing'}]` : '')
-    print(result.treatment, result.locale, result.requestedLocale, result.fallbacks.length, mark)
+    const mark = (fieldPath: string) => {
+      if (!fellBack.has(fieldPath)) return ''
+      const served = fellBack.get(fieldPath)
+      return `  [${served ? ui.t('notYetTranslated', {language: ui.formatLanguageName(served)}) : ui.t('textMissing')}]`
+    }
+    print(result, ui, mark)
   },
 )
 
-function print(t: LocalizedTreatment, served: string, requested: string, fallbackCount: number, mark: (fieldPath: string) => string) {
+/** The treatment as text, every label from the package's UI strings in the served locale. */
+function print({treatment: t, locale: served, requestedLocale: requested, fallbacks}: TreatmentResult, ui: UiStrings, mark: (fieldPath: string) => string) {
   const lines: string[] = []
   lines.push(`${t.title}${mark('title')}`, `locale: ${served}${requested !== served ? ` (requested ${requested})` : ''}`, '')
   lines.push(`${t.summary}${mark('summary')}`, '')
-  if (t.condition) lines.push(`Condition: ${t.condition.name}${mark('condition.name')}`)
+  if (t.condition) lines.push(`${ui.t('usedFor')}: ${t.condition.name}${mark('condition.name')}`)
   if (t.protocol) {
     const {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks} = t.protocol
-    lines.push(`Protocol: ${sessionsMin}–${sessionsMax} sessions, ${intervalMinWeeks}–${intervalMaxWeeks} weeks apart`)
+    const summary = ui.t('protocolSummary', {sessions: ui.formatSessions(sessionsMin, sessionsMax), interval: ui.formatWeeksApart(intervalMinWeeks, intervalMaxWeeks)})
+    lines.push(`${ui.t('howManySessions')}: ${summary}`)
   }
-  lines.push('', 'Active ingredients:')
+  lines.push('', `${ui.t('ingredients')}:`)
   for (const [i, use] of (t.ingredients ?? []).entries()) {
     lines.push(`  - ${use.ingredient.name}${mark(`ingredients[${i}].ingredient.name`)}: ${use.role}${mark(`ingredients[${i}].role`)}`)
   }
-  lines.push('', 'Expected effects:')
+  lines.push('', `${ui.t('resultsAndWhen')}:`)
   for (const [i, effect] of (t.effects ?? []).entries()) {
-    const onset = effect.onsetDays === null ? '' : ` (from day ${effect.onsetDays})`
-    lines.push(`  - ${effect.text}${onset}${effect.claimStatus === 'needsReview' ? ' [claim awaiting medical review]' : ''}${mark(`effects[${i}].text`)}`)
+    const onset = effect.onsetDays === null ? '' : ` (${ui.formatResultsFromDay(effect.onsetDays)})`
+    lines.push(`  - ${effect.text}${onset}${effect.claimStatus === 'needsReview' ? ` [${ui.t('needsMedicalReview')}]` : ''}${mark(`effects[${i}].text`)}`)
   }
-  lines.push('', 'Side effects:')
+  lines.push('', `${ui.t('sideEffects')}:`)
   for (const [i, sideEffect] of (t.sideEffects ?? []).entries()) lines.push(`  - ${sideEffect.text}${mark(`sideEffects[${i}].text`)}`)
-  lines.push('', 'Who cannot have this treatment:')
+  lines.push('', `${ui.t('whoCannotHaveIt')}:`)
   for (const [i, item] of t.contraindications.entries()) lines.push(`  - ${item.text}${mark(`contraindications[${i}].text`)}`)
   lines.push('', `${t.disclaimer}${mark('disclaimer')}`)
-  if (fallbackCount > 0) lines.push('', `${fallbackCount} field(s) shown in another language than ${served}.`)
+  const servedFrom = [...new Set(fallbacks.flatMap((fallback) => (fallback.served ? [fallback.served] : [])))]
+  if (servedFrom.length > 0) {
+    lines.push('', ui.t('fellBackNotice', {requested: ui.formatLanguageName(served), language: servedFrom.map((id) => ui.formatLanguageName(id)).join(', ')}))
+  }
   console.log(lines.join('\n'))
 }

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {createUiStrings} from '@treatments/content/ui-strings'
 import {repoRoot} from '../../scripts/lib/paths.ts'
 import {runScript} from '../translations/support/run-script.ts'
 
@@ -136,6 +137,21 @@ describe('user mistakes', () => {
       stdout: '',
       stderr: 'pnpm translations: unknown command "frobnicate"; the commands are status, export and import; run "pnpm translations --help" for the usage\n',
     })
+  })
+})
+
+describe('print', () => {
+  it.each(['it', 'de'])('labels a treatment in the locale it prints (--locale %s), from the package’s UI strings', async (locale) => {
+    const result = await runScript('print-treatment.ts', ['--locale', locale])
+    expect(result.code).toBe(0)
+    const ui = createUiStrings(locale)
+    const english = createUiStrings('en')
+    for (const key of ['usedFor', 'howManySessions', 'ingredients', 'resultsAndWhen', 'sideEffects', 'whoCannotHaveIt'] as const) {
+      expect(result.stdout, key).toContain(`\n${ui.t(key)}:`)
+      expect(result.stdout, key).not.toContain(`\n${english.t(key)}:`)
+    }
+    expect(result.stdout).toContain(ui.formatSessions(3, 4))
+    expect(result.stdout).not.toMatch(/\b(sessions|weeks apart|from day|awaiting medical review|Not yet translated|field\(s\))\b/)
   })
 })
 

@@ -1,4 +1,4 @@
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -59,6 +59,22 @@ describe('the packed package in a new project', () => {
     const output = execFileSync(process.execPath, ['offline.ts'], {cwd: project, encoding: 'utf8'})
     expect(output).toContain('it Mesoterapia per la cellulite')
     expect(output.match(/^- /gm)).toHaveLength(10)
+  })
+
+  it('says the project must be ESM, which a default `npm init` project is not', async () => {
+    // Both READMEs say it, and it is true: in an `npm init` project ("type": "commonjs", as npm 11
+    // writes it) the offline example fails at its first import.
+    for (const readme of ['README.md', 'packages/content/README.md']) {
+      expect(await readFile(join(repoRoot, readme), 'utf8'), readme).toContain('"type": "module"')
+    }
+    const {offline} = await readmeExamples()
+    const npmInit = join(project, 'npm-init')
+    await mkdir(npmInit, {recursive: true})
+    await writeFile(join(npmInit, 'package.json'), JSON.stringify({name: 'npm-init', version: '1.0.0', main: 'index.js', license: 'ISC', type: 'commonjs'}))
+    await writeFile(join(npmInit, 'offline.ts'), offline)
+    const result = spawnSync(process.execPath, ['offline.ts'], {cwd: npmInit, encoding: 'utf8'})
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain('Cannot use import statement outside a module')
   })
 
   it('type-checks both README examples with strict settings', async () => {

@@ -249,6 +249,26 @@ describe('safety invariants, the same from every reader', () => {
     expect((lakeError as Error).message).toBe((error as Error).message)
   })
 
+  it('refuses the same documents in memory with the same typed error as from a file', async () => {
+    const documents = parseNdjson(seedText)
+    const pregnancy = documents.findIndex((document) => document._id === 'contraindication-pregnancy')
+    const cases: Array<[string, DatasetDocument[]]> = [
+      ['duplicate-id', [...documents, {...documents[pregnancy]!, kind: 'relative'}]],
+      ['missing-type', [...documents, {_id: 'no-type'} as unknown as DatasetDocument]],
+      ['missing-id', [...documents, {_type: 'contraindication'} as unknown as DatasetDocument]],
+    ]
+    for (const [rule, broken] of cases) {
+      const read = (source: Parameters<typeof localDataset>[0]) => createTreatmentContent({source: localDataset(source)}).getTreatment(slug).catch((caught: unknown) => caught)
+      const fromFile = await read(await datasetFile(serializeNdjson(broken)))
+      const fromMemory = await read(broken)
+      expect(fromFile, rule).toBeInstanceOf(DatasetFileError)
+      expect(fromMemory, rule).toBeInstanceOf(DatasetFileError)
+      const {code, rule: broke, problem, line, firstLine} = fromFile as DatasetFileError
+      expect({code, rule: broke, problem, line, firstLine}, rule).toMatchObject({code: 'DATASET_FILE_INVALID', rule})
+      expect(fromMemory, rule).toMatchObject({code, rule, problem, line, firstLine, file: '`localDataset` documents'})
+    }
+  })
+
   it('reads a file with a byte order mark and CRLF line ends alike in every reader', async () => {
     const text = `\uFEFF${seedText.replaceAll('\n', '\r\n')}`
     expect(checkerProblems(text)).toEqual([])

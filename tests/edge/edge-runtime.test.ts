@@ -56,4 +56,20 @@ describe('in an edge runtime', () => {
     expect(answer.fallbacks).toBeGreaterThan(0)
     expect(answer.html).toMatch(/^<h2 id="[^"]+">/)
   })
+
+  it('writes the sitemap from the browser entry with web APIs only', async () => {
+    const code = await bundle(`
+      import {createTreatmentContent} from '@treatments/content/browser'
+      import {treatmentSitemap} from '@treatments/content/sitemap'
+      globalThis.run = (apiHost) => treatmentSitemap(
+        createTreatmentContent({source: {projectId: 'local', dataset: 'production', apiHost, useCdn: false}}),
+        {urlFor: (locale, slug) => 'https://clinic.example/' + locale + '/treatments/' + slug},
+      )
+    `)
+    expect(code).not.toMatch(/require\(["']node:/)
+    const vm = new EdgeVM()
+    vm.evaluate(code)
+    const xml = await vm.evaluate<Promise<string>>(`run(${JSON.stringify(lake.url)})`)
+    expect(xml.match(/<loc>[^<]+<\/loc>/g)).toEqual(['en', 'it', 'de'].map((locale) => `<loc>https://clinic.example/${locale}/treatments/mesotherapy-cellulite</loc>`))
+  })
 })

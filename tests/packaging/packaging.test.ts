@@ -5,8 +5,9 @@ import {join} from 'node:path'
 import {publint} from 'publint'
 import {formatMessage} from 'publint/utils'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {measureBundle, ourBundles} from '../../scripts/lib/bundle-size.ts'
+import {measureBundle, ourBundles, peerBundles} from '../../scripts/lib/bundle-size.ts'
 import {repoRoot} from '../../scripts/lib/paths.ts'
+import {readmesWithSizes, sizeRegion, sizeTable} from '../../scripts/lib/size-readme.ts'
 import {pnpm} from '../support/pnpm.ts'
 
 // Release quality of @treatments/content, held in CI: publint with nothing to say, attw with no
@@ -54,6 +55,7 @@ describe('@treatments/content as published', () => {
       './package.json',
       './page',
       './render',
+      './sitemap',
       './structured-data',
       './ui-strings',
     ])
@@ -70,6 +72,18 @@ describe('@treatments/content as published', () => {
     for (const needle of ['npm install @treatments/content', 'localDataset(', 'apiHost:', 'projectId:', 'fallbacks', 'renderTreatmentPage', 'treatmentJsonLd', 'ContentNotFoundError', 'edge runtime', 'studio/schemaTypes/']) {
       expect(readme, needle).toContain(needle)
     }
+  })
+
+  it('ships the built entries, their sources, types and maps, and nothing for tests', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n').filter(Boolean).sort()
+    expect(listing).toContain('package/dist/index.js')
+    expect(listing).toContain('package/src/index.ts')
+    // Test helpers (src/test-support, built into dist/test-support) and tests stay in the repository.
+    expect(listing.filter((path) => /(^|\/)test-support(\/|$)|\.test(-d)?\.ts$|\.test\.(js|d\.ts)(\.map)?$/.test(path))).toEqual([])
+    const unexpected = listing.filter(
+      (path) => !/^package\/(package\.json|README\.md|CHANGELOG\.md|src\/.+\.ts|dist\/.+\.(js|d\.ts)(\.map)?)$/.test(path),
+    )
+    expect(unexpected).toEqual([])
   })
 
   it('declares ESM with types first, no side effects, and ships only what it lists', async () => {
@@ -97,4 +111,20 @@ describe('browser bundle budgets', () => {
       expect(size.gzip).toBeLessThanOrEqual(entry.budgetGzip)
     })
   }
+})
+
+describe('bundle sizes in the READMEs', () => {
+  it('are the figures `pnpm size` measures now, in every README that shows them', async () => {
+    // Re-measured, compared as text: no tolerance. Fix with `pnpm size --write-readme`.
+    const ours = await Promise.all(ourBundles.map(async (entry) => ({...(await measureBundle(entry)), budgetGzip: entry.budgetGzip})))
+    const table = sizeTable(ours, await Promise.all(peerBundles.map(measureBundle)))
+    for (const path of readmesWithSizes) {
+      const readme = await readFile(path, 'utf8')
+      expect(sizeRegion(readme), `${path}: run pnpm size --write-readme`).toBe(table)
+      // No current figure outside the table, where it could go stale again (the root README's
+      // paragraph on earlier sizes is history and says so).
+      const outside = readme.replace(/<!-- size:start[\s\S]*?<!-- size:end -->/, '').replace(/Before the bundles were made smaller[\s\S]*?\n\n/, '')
+      expect(outside.match(/[^\n]*\b\d+(\.\d)? kB\b[^\n]*/g) ?? [], path).toEqual([])
+    }
+  })
 })

@@ -66,6 +66,10 @@ describe('public API', () => {
     expect(Object.keys(await import('./local-dataset.ts')).sort()).toEqual(['localDataset'])
   })
 
+  it('@treatments/content/sitemap exports exactly these names', async () => {
+    expect(Object.keys(await import('./sitemap.ts')).sort()).toEqual(['sitemapXml', 'treatmentSitemap', 'treatmentSitemapEntries'])
+  })
+
   it('@treatments/content/dataset (the dataset core for tools) exports exactly these names', async () => {
     expect(Object.keys(await import('./dataset.ts')).sort()).toEqual([
       'DatasetFileError',

@@ -1,3 +1,4 @@
+import {request as httpRequest} from 'node:http'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {createTreatmentContent, type TreatmentContent} from '@treatments/content'
 import {readNdjson} from '@treatments/content/dataset'
@@ -25,6 +26,16 @@ afterAll(async () => {
 })
 
 const get = (path: string, init: RequestInit = {}, base = site.url) => fetch(`${base}${path}`, {redirect: 'manual', ...init})
+
+/** A GET with the path sent byte for byte, as an attacker's client would. */
+const rawGet = (path: string) =>
+  new Promise<{status: number; location: string | undefined}>((resolve, reject) => {
+    const request = httpRequest(`${site.url}/`, {path}, (response) => {
+      response.resume()
+      resolve({status: response.statusCode ?? 0, location: response.headers.location})
+    })
+    request.on('error', reject).end()
+  })
 
 describe('the example site', () => {
   it('redirects / to the treatments of the best Accept-Language match', async () => {
@@ -127,7 +138,8 @@ describe('the example site', () => {
   it('checks slugs before they reach the content source', async () => {
     getTreatment.mockClear()
     for (const path of ['/en/treatments/Bad_Slug', '/en/treatments/x%22%5D%7B', "/en/treatments/a'b", '/en/treatments/%2e%2e']) {
-      expect((await get(path)).status).toBe(404)
+      // Sent as written: fetch would turn `%2e%2e` into a dot segment and ask for `/en/`.
+      expect([path, (await rawGet(path)).status]).toEqual([path, 404])
     }
     expect(getTreatment).not.toHaveBeenCalled()
   })
@@ -135,6 +147,27 @@ describe('the example site', () => {
   it('redirects a bare locale to its treatments', async () => {
     const response = await get('/it')
     expect([response.status, response.headers.get('location')]).toEqual([301, '/it/treatments'])
+  })
+
+  it('redirects a path with a trailing slash to the path without it, never to another host', async () => {
+    const redirects: Array<[string, string]> = [
+      ['/it/treatments/mesotherapy-cellulite/', '/it/treatments/mesotherapy-cellulite'],
+      ['/it/treatments/mesotherapy-cellulite//?utm_source=x', '/it/treatments/mesotherapy-cellulite?utm_source=x'],
+      ['/de/treatments/', '/de/treatments'],
+      ['/it/treatments/x/?a=%0d%0aSet-Cookie:x', '/it/treatments/x?a=%0d%0aSet-Cookie:x'],
+    ]
+    for (const [path, location] of redirects) {
+      const response = await get(path)
+      expect([path, response.status, response.headers.get('location'), response.headers.get('set-cookie')]).toEqual([path, 301, location, null])
+    }
+    const followed = await fetch(`${site.url}/it/treatments/mesotherapy-cellulite/`)
+    expect([followed.status, followed.url]).toEqual([200, `${site.url}/it/treatments/mesotherapy-cellulite`])
+    // Sent as written (fetch would normalize `\` and dot segments), so each reaches the site.
+    for (const path of ['//evil.com/', '///evil.com/', '/\\evil.com/', '/%2F%2Fevil.com/', '/%5Cevil.com/', '/it/treatments//evil.com/', '/it/../evil.com/']) {
+      const {status, location} = await rawGet(path)
+      expect([path, location]).toEqual([path, undefined])
+      expect([path, status]).toEqual([path, 404])
+    }
   })
 
   it('answers a failing source with a whole localized 503 page', async () => {

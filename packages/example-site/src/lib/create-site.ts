@@ -11,6 +11,7 @@ import {renderDocument, type LanguageLink} from './render-document.ts'
 import {securityHeaders} from './security-headers.ts'
 import {loadStaticAssets} from './static-assets.ts'
 import {treatmentView} from './treatment-view.ts'
+import {withoutTrailingSlash} from './without-trailing-slash.ts'
 
 /** Options of {@link createSite}. */
 export interface SiteOptions {
@@ -41,6 +42,8 @@ const slugPattern = /^[a-z0-9-]+$/
  *
  * - `/` redirects (302) to `/{locale}/treatments`, the locale matched from `Accept-Language`.
  * - `/{locale}` redirects (301) to `/{locale}/treatments`.
+ * - A path with a trailing slash redirects (301) to the path without it, only when that path is
+ *   made of the site's own segments (`[A-Za-z0-9-]`), so it is never an open redirect.
  * - `/{locale}/treatments` lists the treatments; `/{locale}/treatments/{slug}` shows one.
  * - Anything else, an unknown slug or an unsupported locale is a localized 404 (in the URL's
  *   locale, else the `Accept-Language` one); a failing source is a localized 503 with
@@ -109,6 +112,9 @@ export function createSite(options: SiteOptions): SiteListener {
     if (pathname === '/') {
       return {status: 302, headers: {Location: indexPath(acceptLocale()), Vary: 'Accept-Language', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
     }
+
+    const unslashed = withoutTrailingSlash(request.url ?? '/')
+    if (unslashed !== undefined) return {status: 301, headers: {Location: unslashed, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
 
     const [locale = '', section, slug, ...rest] = pathname.slice(1).split('/')
     if (!isSupportedLocale(locale)) return withVary(notFound(acceptLocale()))

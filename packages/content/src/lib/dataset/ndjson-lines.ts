@@ -1,4 +1,5 @@
-import {datasetDocumentProblem, isRecord, type DatasetDocument} from './dataset-document.ts'
+import type {DatasetDocument} from './dataset-document.ts'
+import {datasetDocumentCheck} from './dataset-document-check.ts'
 import {DatasetFileError} from './dataset-file-error.ts'
 
 /** One line's outcome: a document, or the problem with it. Blank lines give `undefined`. */
@@ -47,23 +48,9 @@ export class NdjsonLineReader {
         }),
       }
     }
-    const problem = datasetDocumentProblem(value)
-    if (problem !== undefined) {
-      const rule = !isRecord(value) ? 'not-a-document' : typeof value._id !== 'string' || value._id === '' ? 'missing-id' : 'missing-type'
-      return {line, problem: new DatasetFileError(rule, `document ${problem}`, {file: this.file, line})}
-    }
+    const problem = datasetDocumentCheck(value, {file: this.file, line}, this.#firstLines)
+    if (problem !== undefined) return {line, problem}
     const document = value as DatasetDocument
-    const firstLine = this.#firstLines.get(document._id)
-    if (firstLine !== undefined) {
-      return {
-        line,
-        problem: new DatasetFileError('duplicate-id', `duplicate _id "${document._id}" (first seen on line ${firstLine})`, {
-          file: this.file,
-          line,
-          firstLine,
-        }),
-      }
-    }
     this.#firstLines.set(document._id, line)
     shareRepeatedStrings(document, this.#strings)
     return {line, document}

@@ -1,5 +1,6 @@
 import type {ContentSource} from './content-source.ts'
-import {datasetDocumentProblem, type DatasetDocument} from '../dataset/dataset-document.ts'
+import type {DatasetDocument} from '../dataset/dataset-document.ts'
+import {datasetDocumentCheck} from '../dataset/dataset-document-check.ts'
 import {GroqRunner} from '../dataset/groq-runner.ts'
 import {isPublishedId} from '../dataset/is-published-id.ts'
 import {readNdjson} from '../dataset/read-ndjson.ts'
@@ -15,6 +16,9 @@ import {readNdjson} from '../dataset/read-ndjson.ts'
  *
  * @param pathOrDocuments - A path to an NDJSON file, or the documents themselves.
  * @throws {TypeError} for anything else
+ * @throws {DatasetFileError} (rejecting the first read) for a document that breaks a rule, the
+ *   same for a file and for documents in memory (`code`, `rule`; in memory, the line is the
+ *   document's position from 1)
  * @public
  */
 export function localDataset(pathOrDocuments: string | URL | readonly DatasetDocument[]): ContentSource {
@@ -43,17 +47,19 @@ function publishedOnly(documents: readonly DatasetDocument[]): readonly DatasetD
   return documents.every((document) => isPublishedId(document._id)) ? documents : documents.filter((document) => isPublishedId(document._id))
 }
 
-/** Documents passed in memory obey the file rules too: a misuse, so a `TypeError`. */
+/** What in-memory documents are called in errors; `documents[0]` is its line 1. */
+const inMemory = '`localDataset` documents'
+
+/**
+ * Documents passed in memory obey the file rules too, with the same error: a `DatasetFileError`
+ * whose line is the document's position from 1, as if the array were the file.
+ */
 function checkDocuments(documents: readonly DatasetDocument[]): readonly DatasetDocument[] {
-  const seen = new Map<string, number>()
+  const firstLines = new Map<string, number>()
   documents.forEach((document, index) => {
-    const problem = datasetDocumentProblem(document)
-    if (problem !== undefined) throw new TypeError(`\`localDataset\` documents[${index}]: document ${problem}`)
-    const first = seen.get(document._id)
-    if (first !== undefined) {
-      throw new TypeError(`\`localDataset\` documents[${index}]: duplicate _id "${document._id}" (first at documents[${first}])`)
-    }
-    seen.set(document._id, index)
+    const problem = datasetDocumentCheck(document, {file: inMemory, line: index + 1}, firstLines)
+    if (problem !== undefined) throw problem
+    firstLines.set(document._id, index + 1)
   })
   return documents
 }
