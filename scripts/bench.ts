@@ -15,6 +15,7 @@ const benchmarks: Array<[name: string, load: () => Promise<BenchmarkModule>]> = 
   ['render', () => import('../packages/content/bench/render.ts')],
   ['bundle-size', () => import('./bench/bundle-size.ts')],
   ['page-traffic', () => import('./bench/page-traffic.ts')],
+  ['cold-static-build', () => import('./bench/cold-static-build.ts')],
   ['static-build', () => import('./bench/static-build.ts')],
   ['local-dataset-query', () => import('./bench/local-dataset-query.ts')],
   ['local-lake-query', () => import('./bench/local-lake-query.ts')],
