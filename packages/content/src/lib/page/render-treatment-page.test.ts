@@ -4,6 +4,7 @@ import {createTreatmentContent} from '../reader/create-treatment-content.ts'
 import {readNdjson, type DatasetDocument} from '../../dataset.ts'
 import {localDataset} from '../source/local-dataset.ts'
 import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
+import {uiNamespace} from '../ui-strings/ui-resources.ts'
 import {renderTreatmentPage} from './render-treatment-page.ts'
 import type {TreatmentPageSection} from './treatment-page-section.ts'
 import {markReviewed} from '../../test-support/mark-reviewed.ts'
@@ -49,6 +50,49 @@ describe('renderTreatmentPage', () => {
     expect(() => renderTreatmentPage(italian, {ui: createUiStrings('de')})).toThrow(
       '`renderTreatmentPage` got `ui` for "de" but the result is in "it"; pass `createUiStrings(result.locale)`',
     )
+  })
+
+  it('gives the same pages with the caller\'s UI strings as with its own, in every locale, fallbacks included', async () => {
+    // A blank Italian title falls back to English: markers, notes and labels come from the strings too.
+    const documents = edited('treatment-mesotherapy-cellulite', (document) => {
+      document.title = (document.title as Array<{language: string; value: string}>).map((item) => (item.language === 'it' ? {...item, value: ' '} : item))
+    })
+    for (const locale of ['en', 'it', 'de', 'it-CH']) {
+      const ui = createUiStrings(locale)
+      for (const source of [seed, documents]) {
+        const page = await result(locale, source)
+        expect(renderTreatmentPage(page, {urlFor, ui})).toEqual(renderTreatmentPage(page, {urlFor}))
+        expect(renderTreatmentPage(page, {urlFor, ui})).toEqual(renderTreatmentPage(page, {urlFor}))
+      }
+    }
+  })
+
+  it('remembers the answers of the caller\'s UI strings per strings object, so a second page asks them nothing', async () => {
+    const italian = await result('it')
+    const ui = createUiStrings('it')
+    let calls = 0
+    const counting = {...ui}
+    for (const name of ['t', 'tHtml', 'formatSessions', 'formatWeeksApart', 'formatResultsFromDay', 'formatRange', 'formatDate', 'formatLanguageName'] as const) {
+      const call = ui[name] as (...args: unknown[]) => string
+      ;(counting as Record<string, unknown>)[name] = (...args: unknown[]) => (calls++, call(...args))
+    }
+    const first = renderTreatmentPage(italian, {urlFor, ui: counting})
+    const afterFirst = calls
+    expect(afterFirst).toBeGreaterThan(0)
+    expect(renderTreatmentPage(italian, {urlFor, ui: counting})).toEqual(first)
+    expect(calls).toBe(afterFirst)
+  })
+
+  it('forgets the remembered answers of the caller\'s UI strings when their resources or functions change', async () => {
+    const italian = await result('it')
+    const ui = createUiStrings('it')
+    const heading = () => section(renderTreatmentPage(italian, {ui}).sections, 'side-effects').heading
+    expect(heading()).toBe('Effetti collaterali')
+    ui.i18n.addResource('it', uiNamespace, 'sideEffects', 'Effetti indesiderati')
+    expect(heading()).toBe('Effetti indesiderati')
+    const t = ui.t
+    ;(ui as {t: typeof t}).t = (key, values) => (key === 'sideEffects' ? 'Reazioni' : t(key, values))
+    expect(heading()).toBe('Reazioni')
   })
 
   it('orders the sections as trusted health sites do, with localized headings', async () => {
