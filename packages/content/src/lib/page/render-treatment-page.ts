@@ -92,10 +92,7 @@ export interface TreatmentPage {
  * Each section has its heading, a sanitized HTML fragment, and its data for sites that render
  * their own markup. HTML is written through an allow-list schema as it is made (output equal to
  * `rehype-sanitize` + `rehype-stringify` on the same content as hast): UI strings and content
- * text are always escaped, rich text goes through the same pipeline as `toHtml`. Rich text is
- * written once per Portable Text array and then repeated (a page that falls back shows the
- * source page's array; a server renders a cached answer again): treat a result as read-only,
- * and give a changed body as a new array, as every reader of this package does. A field that fell back is wrapped with
+ * text are always escaped, rich text goes through the same pipeline as `toHtml`. A field that fell back is wrapped with
  * `lang="<its language>"` and followed by a compact marker (`EN`, with the full sentence for
  * screen readers), explained once per section in the page's language; a field with no text in
  * any locale shows a visible “text missing” placeholder. Items are never dropped, except effects
