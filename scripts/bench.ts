@@ -27,9 +27,10 @@ const names = benchmarks.map(([name]) => name)
 const usage = [
   'Usage: pnpm bench [--quick] [--json] [--only NAME]...',
   '',
-  'Measures the package against its peers; every metric has a goal. A full run takes about a',
-  'minute on two idle cores (goal: 4), --quick about 10 s (goal: 1 minute; same metric names,',
-  'smaller inputs, fewer rounds). Exits 1 when a goal is not met.',
+  'Measures the package against its peers; every metric has a goal. The static build is timed',
+  'as one cold build per fresh process against the do-it-yourself peer, interleaved. Goals: a',
+  'full run under 4 minutes on two cores, --quick under 1 minute (same metric names, smaller',
+  'inputs, fewer rounds). Exits 1 when a goal is not met.',
   '',
   '  --quick           smaller inputs and fewer rounds',
   '  --json            print one JSON object {metrics: {...}} on stdout instead of a table',
