@@ -67,32 +67,41 @@ describe('renderTreatmentPage', () => {
     }
   })
 
-  it('remembers the answers of the caller\'s UI strings per strings object, so a second page asks them nothing', async () => {
+  it('asks the i18next instance of the caller\'s UI strings nothing on a second page: their answers are remembered', async () => {
     const italian = await result('it')
     const ui = createUiStrings('it')
     let calls = 0
-    const counting = {...ui}
-    for (const name of ['t', 'tHtml', 'formatSessions', 'formatWeeksApart', 'formatResultsFromDay', 'formatRange', 'formatDate', 'formatLanguageName'] as const) {
-      const call = ui[name] as (...args: unknown[]) => string
-      ;(counting as Record<string, unknown>)[name] = (...args: unknown[]) => (calls++, call(...args))
+    for (const name of ['t', 'exists'] as const) {
+      const call = ui.i18n[name].bind(ui.i18n) as (...args: unknown[]) => unknown
+      ;(ui.i18n as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => (calls++, call(...args))
     }
-    const first = renderTreatmentPage(italian, {urlFor, ui: counting})
+    const first = renderTreatmentPage(italian, {urlFor, ui})
     const afterFirst = calls
     expect(afterFirst).toBeGreaterThan(0)
-    expect(renderTreatmentPage(italian, {urlFor, ui: counting})).toEqual(first)
+    expect(renderTreatmentPage(italian, {urlFor, ui})).toEqual(first)
     expect(calls).toBe(afterFirst)
+    // Strings not made by createUiStrings (a copy) are asked every time, and give the same page.
+    expect(renderTreatmentPage(italian, {urlFor, ui: {...ui}})).toEqual(first)
+    expect(calls).toBeGreaterThan(afterFirst)
   })
 
-  it('forgets the remembered answers of the caller\'s UI strings when their resources or functions change', async () => {
+  it('sees a change to the caller\'s UI strings made through i18next; their functions cannot be replaced', async () => {
     const italian = await result('it')
     const ui = createUiStrings('it')
     const heading = () => section(renderTreatmentPage(italian, {ui}).sections, 'side-effects').heading
+    const label = () => section(renderTreatmentPage(italian, {ui}).sections, 'who-it-is-for')
+    const areas = JSON.stringify(label())
     expect(heading()).toBe('Effetti collaterali')
     ui.i18n.addResource('it', uiNamespace, 'sideEffects', 'Effetti indesiderati')
     expect(heading()).toBe('Effetti indesiderati')
-    const t = ui.t
-    ;(ui as {t: typeof t}).t = (key, values) => (key === 'sideEffects' ? 'Reazioni' : t(key, values))
-    expect(heading()).toBe('Reazioni')
+    ui.i18n.addResourceBundle('it', uiNamespace, {bodyArea: {thighs: 'Cosce!'}}, true, true)
+    expect(JSON.stringify(label())).not.toBe(areas)
+    expect(JSON.stringify(label())).toContain('Cosce!')
+    ui.i18n.removeResourceBundle('it', uiNamespace)
+    expect(heading()).toBe('Side effects')
+    expect(() => {
+      ;(ui as {t: unknown}).t = () => 'Reazioni'
+    }).toThrow(TypeError)
   })
 
   it('orders the sections as trusted health sites do, with localized headings', async () => {

@@ -12,7 +12,6 @@ import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
 import {pageBanner, type TreatmentPageBanner} from './page-banner.ts'
 import {createPageContext} from './page-context.ts'
-import {rememberedUiOf, rememberUi} from '../ui-strings/remembered-ui.ts'
 import type {TreatmentPageMessage} from './page-message.ts'
 import type {PageText} from './page-text.ts'
 import {resultsSection} from './results-section.ts'
@@ -134,8 +133,9 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   }
 
   const {treatment, locale} = result
-  // The renderer's own strings, made once per locale, or the caller's: answers remembered for both.
-  const ui = options.ui === undefined ? uiStringsFor(locale) : rememberedUiOf(uiFor('renderTreatmentPage', locale, options.ui))
+  // The renderer's own strings, made once per locale, or the caller's: made by `createUiStrings`,
+  // both remember their answers.
+  const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
   const context = createPageContext(result, ui, idPrefix, out)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
@@ -176,11 +176,11 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   }
 }
 
-/** The renderer's own UI strings per locale, made once, answers remembered (see `rememberUi`). */
+/** The renderer's own UI strings per locale, made once (they remember their answers). */
 const uiByLocale = new Map<string, UiStrings>()
 
 function uiStringsFor(locale: string): UiStrings {
   let ui = uiByLocale.get(locale)
-  if (ui === undefined) uiByLocale.set(locale, (ui = rememberUi(createUiStrings(locale))))
+  if (ui === undefined) uiByLocale.set(locale, (ui = createUiStrings(locale)))
   return ui
 }

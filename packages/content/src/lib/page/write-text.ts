@@ -1,6 +1,5 @@
-import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {answersOf, remembered, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import type {PageContext} from './page-context.ts'
-import {isRememberedUi} from '../ui-strings/remembered-ui.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
 import {fragmentKeys} from './fragment-keys.ts'
@@ -154,18 +153,7 @@ function markerTextsOf(ui: UiStrings, lang: string): MarkerTexts {
   return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language}), spaced: Object.freeze({})}
 }
 
-/** Marker texts by the renderer's own UI strings (nothing can change their resources), by language. */
-const markerTextsByUi = new WeakMap<UiStrings, Map<string, MarkerTexts>>()
-
+/** Marker texts, remembered with the strings' answers: the same object each page, so fragments keyed by `spaced` repeat. */
 function markerTexts(ui: UiStrings, lang: string): MarkerTexts {
-  if (!isRememberedUi(ui)) return markerTextsOf(ui, lang)
-  let byLang = markerTextsByUi.get(ui)
-  if (byLang === undefined) markerTextsByUi.set(ui, (byLang = new Map()))
-  let texts = byLang.get(lang)
-  if (texts === undefined) {
-    texts = Object.freeze(markerTextsOf(ui, lang))
-    // Languages come from the content's fallbacks: keep a bounded few.
-    if (byLang.size < 100) byLang.set(lang, texts)
-  }
-  return texts
+  return remembered(answersOf(ui), 'marker', [lang], () => Object.freeze(markerTextsOf(ui, lang)))
 }
