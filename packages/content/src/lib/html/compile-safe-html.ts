@@ -53,8 +53,6 @@ export interface SafeHtmlWriter {
   close(): void
   /** Text, escaped. */
   text(value: string): void
-  /** A hast tree (or a list of nodes), sanitized as it is written. */
-  node(tree: unknown): void
   /** A position in the output, for {@link insertAt}; every mark is used once, the last one first. */
   mark(): number
   /**
@@ -291,26 +289,6 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       text(value) {
         if (skipping === 0) html += escapeText(value)
       },
-      node(tree) {
-        if (Array.isArray(tree)) {
-          for (const child of tree) writer.node(child)
-          return
-        }
-        if (!tree || typeof tree !== 'object') return
-        const {type} = tree as {type?: unknown}
-        if (type === 'text') {
-          const {value} = tree as {value?: unknown}
-          if (typeof value === 'string') writer.text(value)
-        } else if (type === 'element') {
-          const {tagName, properties, children} = tree as {tagName?: unknown; properties?: unknown; children?: unknown}
-          writer.open(typeof tagName === 'string' ? tagName : '', properties as Record<string, unknown>)
-          if (Array.isArray(children)) for (const child of children) writer.node(child)
-          writer.close()
-        } else if (type === 'root') {
-          const {children} = tree as {children?: unknown}
-          if (Array.isArray(children)) for (const child of children) writer.node(child)
-        }
-      },
       // A mark sets aside what was written so far, so inserting there copies nothing.
       mark() {
         markUses++
@@ -400,8 +378,30 @@ export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
   return (tree) => {
     // Nothing left from a call that threw half-way.
     writer.take()
-    writer.node(tree)
+    writeNode(writer, tree)
     return writer.take()
+  }
+}
+
+/** Writes a hast tree (or a list of nodes) with `writer`, which sanitizes it as it goes. Outside the writer, so a page that never writes hast does not ship it. */
+function writeNode(writer: SafeHtmlWriter, tree: unknown): void {
+  if (Array.isArray(tree)) {
+    for (const child of tree) writeNode(writer, child)
+    return
+  }
+  if (!tree || typeof tree !== 'object') return
+  const {type} = tree as {type?: unknown}
+  if (type === 'text') {
+    const {value} = tree as {value?: unknown}
+    if (typeof value === 'string') writer.text(value)
+  } else if (type === 'element') {
+    const {tagName, properties, children} = tree as {tagName?: unknown; properties?: unknown; children?: unknown}
+    writer.open(typeof tagName === 'string' ? tagName : '', properties as Record<string, unknown>)
+    if (Array.isArray(children)) writeNode(writer, children)
+    writer.close()
+  } else if (type === 'root') {
+    const {children} = tree as {children?: unknown}
+    if (Array.isArray(children)) writeNode(writer, children)
   }
 }
 
