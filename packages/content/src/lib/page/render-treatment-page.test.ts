@@ -490,5 +490,10 @@ describe('renderTreatmentPage', () => {
     const answer = await result('en')
     expect(() => renderTreatmentPage(answer, {urlFor: 'x' as never})).toThrow(new TypeError('`renderTreatmentPage` expects `urlFor` to be a function `(locale) => url`, got the string "x"'))
     expect(() => renderTreatmentPage(answer, {idPrefix: 1 as never})).toThrow(new TypeError('`renderTreatmentPage` expects `idPrefix` to be a string, got number 1'))
+    // The page's own URL is checked too (after the alternates', which ask urlFor first).
+    let calls = 0
+    const alternatesAsked = (answer.treatment.availableLocales ?? []).length + 1
+    const urlFor = (locale: string) => (++calls > alternatesAsked ? ' ' : `https://example.com/${locale}`)
+    expect(() => renderTreatmentPage(answer, {urlFor})).toThrow(new TypeError('`renderTreatmentPage`: `urlFor("en")` must return a non-empty URL string, got the string " "'))
   })
 })

@@ -3,8 +3,8 @@ import type {Fallback} from '../locale/localize.ts'
 import type {SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
-import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
-import {treatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
+import {hreflangAlternates, pageUrl, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
+import {buildTreatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
 import {createUiStrings, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
@@ -158,7 +158,7 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
 
   const title: PageText = context.text('title', treatment.title)
   const alternates = urlFor ? hreflangAlternates(treatment.availableLocales ?? [], urlFor) : []
-  const jsonLd = urlFor ? treatmentJsonLd(result, {url: urlFor(locale), alternates, ui}) : null
+  const jsonLd = urlFor ? buildTreatmentJsonLd(result, pageUrl('renderTreatmentPage', urlFor, locale), alternates, ui) : null
   writeText(title, context)
   const titleHtml = context.out.take()
   return {

@@ -116,11 +116,9 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
     // A copy per instance: i18next's resource API writes into the objects it is given.
     resources: structuredClone(uiResources),
     initAsync: false,
-    returnNull: false,
-    returnEmptyString: false,
+    // i18next's defaults, relied on: `returnNull` and `returnEmptyString` false (an empty string
+    // falls back along the chain), no `debug` logging, no `saveMissing`.
     interpolation: {escapeValue: false},
-    debug: false,
-    saveMissing: false,
   })
 
   // Answers are remembered: an i18next lookup and `Intl` formatting of the same few ranges,
@@ -234,21 +232,16 @@ export function answersOf(ui: UiStrings): Map<string, unknown> | undefined {
   return answersByUi.get(ui)
 }
 
-/** An exact key for strings, numbers (`-0` apart from `0`), `undefined` and plain objects of those; else `undefined`. */
+/** A key for arguments that JSON writes exactly: strings, finite numbers but `-0`, `undefined`, plain objects of strings and numbers; else `undefined`. */
 function keyOf(args: readonly unknown[]): string | undefined {
-  let key = ''
   for (const arg of args) {
-    if (typeof arg === 'string') key += JSON.stringify(arg)
-    else if (typeof arg === 'number') key += Object.is(arg, -0) ? '-0' : arg
-    else if (arg === undefined) key += 'u'
-    else if (typeof arg === 'object' && arg !== null && Object.getPrototypeOf(arg) === Object.prototype) {
-      const inner = keyOf(Object.entries(arg).flat())
-      if (inner === undefined) return undefined
-      key += `{${inner}}`
-    } else return undefined
-    key += ','
+    if (!(arg === undefined || exact(arg) || (arg !== null && Object.getPrototypeOf(arg) === Object.prototype && Object.values(arg as object).every(exact)))) return undefined
   }
-  return key
+  return JSON.stringify(args)
+}
+
+function exact(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))
 }
 
 function checkCount(call: string, value: unknown): void {
