@@ -64,8 +64,7 @@ export interface SafeHtmlWriter {
    * What `write` writes, written once per `key` and then repeated: for a fragment written the
    * same way many times (a marker, a section's start and heading), keyed by a frozen object that
    * stands for its content. The checks run on the first write; the output is kept only when it
-   * depends on nothing outside the fragment: no `ancestors` rule consulted that an element the
-   * fragment opened (and has not closed) does not meet, no element closed
+   * depends on nothing outside the fragment: no `ancestors` rule consulted (a list item), no element closed
    * that was open before it, no mark taken or used, and every element it leaves open (to be
    * closed after it, as a section's start is) one that closing writes a plain end tag for. A
    * repeat leaves the same elements open.
@@ -234,9 +233,6 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // The fewest elements open since the innermost fragment being written started: below its
     // start, it closed an element opened before it.
     let lowest = 0
-    // How many elements of each ancestor name were open when the innermost fragment being
-    // written started.
-    let fragmentCounts: ReadonlyMap<string, number> | undefined
     // How many marks were taken or used: a fragment that took or used one is not kept.
     let markUses = 0
     const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
@@ -249,9 +245,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
           return
         }
         const known = tagOf(name)
-        // A rule met by an element the fragment being written opened gives the same answer
-        // wherever the fragment goes; any other rule makes the fragment depend on its place.
-        if (known.ancestors !== undefined && !(fragmentCounts !== undefined && anyOpen(known.ancestors, openCounts, fragmentCounts))) ancestorChecks++
+        // An `ancestors` rule makes the fragment being written depend on its place.
+        if (known.ancestors !== undefined) ancestorChecks++
         const safe = known.allowed && (known.ancestors === undefined || anyOpen(known.ancestors, openCounts))
         if (!safe) {
           if (known.strip) {
@@ -325,11 +320,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         const checks = ancestorChecks
         const marks = markUses
         const outerLowest = lowest
-        const outerCounts = fragmentCounts
         lowest = depth
-        fragmentCounts = new Map(openCounts)
         write()
-        fragmentCounts = outerCounts
         const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && markUses === marks
         if (outerLowest < lowest) lowest = outerLowest
         if (!independent) return
@@ -348,7 +340,6 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       take() {
         // A fragment being written when its output is taken is not kept.
         lowest = -1
-        fragmentCounts = undefined
         const result = before.length === 0 ? html : before.join('') + html
         // Setting an array's length or clearing a map calls into the engine: only when not empty.
         if (before.length !== 0) before.length = 0
@@ -469,10 +460,9 @@ function detached(text: string): string {
  * Whether an element of one of `names` is open (its count above zero), or with `before`, whether
  * more are open than were then; without a closure per check.
  */
-function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>, before?: ReadonlyMap<string, number>): boolean {
+function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>): boolean {
   for (let index = 0; index < names.length; index++) {
-    const name = names[index]!
-    if ((openCounts.get(name) ?? 0) > (before?.get(name) ?? 0)) return true
+    if ((openCounts.get(names[index]!) ?? 0) > 0) return true
   }
   return false
 }
