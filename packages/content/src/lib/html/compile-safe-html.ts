@@ -62,12 +62,10 @@ export interface SafeHtmlWriter {
   insertAt(mark: number, write: () => void): void
   /**
    * What `write` writes, written once per `key` and then repeated: for a fragment written the
-   * same way many times (a marker, a section's start and heading), keyed by a frozen object that
-   * stands for its content. The checks run on the first write; the output is kept only when it
-   * depends on nothing outside the fragment: no `ancestors` rule consulted (a list item), no element closed
-   * that was open before it, no mark taken or used, and every element it leaves open (to be
-   * closed after it, as a section's start is) one that closing writes a plain end tag for. A
-   * repeat leaves the same elements open.
+   * same way many times (the "not yet translated" marker), keyed by a frozen object that stands
+   * for its content. The checks run on the first write; the output is kept only when it depends
+   * on nothing outside the fragment: no `ancestors` rule consulted (a list item), no element
+   * closed that was open before it or left open, no mark taken or used.
    */
   fragment(key: object, write: () => void): void
   /** The HTML written since the last `take`; starts afresh. */
@@ -203,9 +201,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     return start
   }
 
-  // Fragments written once (see `fragment`), by their key: the same for every writer of the
-  // schema. `open`: what closing each element the fragment left open writes, outermost first.
-  const fragments = new WeakMap<object, {html: string; open: readonly string[] | undefined}>()
+  // Fragments written once (see `fragment`), by their key: the same for every writer of the schema.
+  const fragments = new WeakMap<object, string>()
 
   /** An open element that is counted (an ancestor some tag requires) or void. */
   interface Frame {
@@ -311,8 +308,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         }
         const kept = fragments.get(key)
         if (kept !== undefined) {
-          html += kept.html
-          if (kept.open !== undefined) for (const end of kept.open) closes.push(end)
+          html += kept
           return
         }
         const start = html.length
@@ -322,20 +318,9 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         const outerLowest = lowest
         lowest = depth
         write()
-        const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && markUses === marks
+        const independent = lowest === depth && closes.length === depth && ancestorChecks === checks && skipping === 0 && markUses === marks
         if (outerLowest < lowest) lowest = outerLowest
-        if (!independent) return
-        if (closes.length === depth) {
-          fragments.set(key, {html: detached(html.slice(start)), open: undefined})
-          return
-        }
-        const open: string[] = []
-        for (let index = depth; index < closes.length; index++) {
-          const entry = closes[index]
-          if (typeof entry !== 'string') return
-          open.push(entry)
-        }
-        fragments.set(key, {html: detached(html.slice(start)), open})
+        if (independent) fragments.set(key, detached(html.slice(start)))
       },
       take() {
         // A fragment being written when its output is taken is not kept.

@@ -2,14 +2,12 @@ import {answersOf, remembered, type UiStrings} from '../ui-strings/create-ui-str
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
-import {fragmentKeys} from './fragment-keys.ts'
 
 const nothing: readonly string[] = Object.freeze([])
 const markerProperties = constantProperties({className: ['marker-untranslated']})
 const markerCodeProperties = constantProperties({ariaHidden: 'true'})
 const hiddenProperties = constantProperties({className: ['visually-hidden']})
 const noteProperties = constantProperties({className: ['note', 'note-untranslated']})
-const noteKey = fragmentKeys()
 
 /**
  * Writes a plain-text field: in `tagName` (a `span` for inline text, a `p` for a paragraph).
@@ -127,11 +125,9 @@ export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: 
   const {ui, out} = context
   for (const lang of languages) {
     const {note} = markerTexts(ui, lang)
-    out.fragment(noteKey(note), () => {
-      out.open('p', noteProperties)
-      out.text(note)
-      out.close()
-    })
+    out.open('p', noteProperties)
+    out.text(note)
+    out.close()
   }
 }
 
