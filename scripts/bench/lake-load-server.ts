@@ -1,7 +1,10 @@
 /**
  * The lake under load, in its own process so the load generator does not share its event loop:
  * serves the NDJSON file given as the first argument (read-only) and prints `{"url"}` once it
- * listens. Stopped with SIGTERM.
+ * listens. Stopped with SIGTERM. With `--control BODY_FILE` instead of a dataset file it is the
+ * zero-work control server: the same kind of process answering every request with the bytes of
+ * BODY_FILE (a page answer the lake gave), so that a latency can be set against what this
+ * machine, this load generator and Node's HTTP server cost with no work at all.
  *
  * It measures itself for the benchmark: a line `mark` on stdin starts a measurement (answered
  * with `{"marked": true}`), a line `report` ends it and prints, as one JSON line, the service
@@ -10,14 +13,29 @@
  * utilization and how late its timers ran (how long anything, such as a slice of the cross
  * join, held it).
  */
+import {readFile} from 'node:fs/promises'
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
 import {createHistogram, monitorEventLoopDelay, performance} from 'node:perf_hooks'
 import {createInterface} from 'node:readline'
 
 import {startLocalLake} from '@treatments/local-lake'
 
-const file = process.argv[2]
-if (file === undefined) throw new TypeError('usage: lake-load-server.ts FILE')
-const lake = await startLocalLake({datasets: {production: file}, readOnly: true, lock: false})
+const control = process.argv[2] === '--control'
+const file = process.argv[control ? 3 : 2]
+if (file === undefined) throw new TypeError('usage: lake-load-server.ts FILE | --control BODY_FILE')
+const lake = control ? await startControlServer(await readFile(file)) : await startLocalLake({datasets: {production: file}, readOnly: true, lock: false})
+
+/** The zero-work server: every request answered at once with `body`. */
+async function startControlServer(body: Buffer): Promise<{server: Server; url: string; close(): Promise<void>}> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, {'content-type': 'application/json', 'content-length': body.byteLength})
+    response.end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {server, url, close: () => new Promise((resolve) => server.close(() => resolve()))}
+}
 
 const service = createHistogram()
 const loopDelay = monitorEventLoopDelay({resolution: 1})

@@ -19,7 +19,7 @@ interface Traffic {
  * What one page costs on the wire, counted at the local lake's front door through the real
  * `@sanity/client`: requests per `getTreatment`, and bytes (request URL and body, plus the
  * response gzipped as a CDN serves it) against the same documents fetched whole (all locales,
- * through the same server and client). Measured on the shipped dataset, and on a copy where one
+ * through the same server and client, the cheapest of two ways). Measured on the shipped dataset, and on a copy where one
  * translation is whitespace only (which once cost the package a second request).
  */
 export async function run(options: BenchOptions): Promise<Record<string, BenchMetric>> {
@@ -43,8 +43,8 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     bytes_per_page_vs_full_docs: {
       value: worst,
       unit: 'x',
-      goal: {atMost: 0.4},
-      peer: 'the same documents fetched whole (*[_id in $ids]) with all 3 locales',
+      goal: {atMost: 0.75},
+      peer: 'the same documents fetched whole with all 3 locales, the cheapest of two ways (by ids; by slug with references expanded)',
       description: 'wire bytes of getTreatment (request URL/body + gzip response) ÷ the same for the whole documents; worst locale',
       per_locale: onShipped.ratios,
       page_bytes: onShipped.pages,
@@ -59,8 +59,8 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     bytes_per_page_blank_translation_vs_full_docs: {
       value: onBlank.ratios.it!,
       unit: 'x',
-      goal: {atMost: 0.4},
-      peer: 'the same documents fetched whole, with all 3 locales',
+      goal: {atMost: 0.75},
+      peer: 'the same documents fetched whole with all 3 locales, the cheapest way',
       description: 'as bytes_per_page_vs_full_docs, Italian page whose title translation is whitespace only',
       requests: onBlank.requests,
       page_bytes: onBlank.pages,
@@ -68,6 +68,14 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     },
   }
 }
+
+/** A treatment and every document it references, whole, by its slug. */
+const wholeBySlugQuery =
+  '*[slug.current==$slug]{...,condition->,ingredients[]{...,ingredient->},effects[]->,sideEffects[]->,contraindications[]->}'
+
+/** The same documents as a flat list, by the slug: the treatment and what it references. */
+const wholeBySlugFlatQuery =
+  '*[_id in *[slug.current==$slug][0]{"i":[_id,condition._ref]+ingredients[].ingredient._ref+effects[]._ref+sideEffects[]._ref+contraindications[]._ref}.i]'
 
 async function measureTraffic(documents: DatasetDocument[], slug: string, ids: Set<string>, locales: string[], options: BenchOptions) {
   const handler = await createLocalLakeHandler({datasets: {production: documents}, readOnly: true})
@@ -91,8 +99,24 @@ async function measureTraffic(documents: DatasetDocument[], slug: string, ids: S
     }
     const {createClient} = await import('@sanity/client')
     const client = createClient({...source, apiVersion: '2025-02-19', useProjectHostname: false})
-    const whole = await measure(() => client.fetch('*[_id in $ids]', {ids: [...ids]}))
-    const wholeBytes = whole.requestBytes + whole.responseGzipBytes
+    // The denominator: the page's whole documents (all locales), fetched the cheapest way we know
+    // in one request; each way is measured and the fewest bytes taken.
+    const ways = {
+      by_ids: () => client.fetch('*[_id in $ids]', {ids: [...ids]}),
+      by_slug_expanded: () => client.fetch(wholeBySlugQuery, {slug}),
+      by_slug_flat: () => client.fetch(wholeBySlugFlatQuery, {slug}),
+    }
+    const measured: Record<string, Traffic> = {}
+    for (const [name, way] of Object.entries(ways)) {
+      const before = traffic.requests
+      const documents = (await way()) as unknown[]
+      if (name !== 'by_slug_expanded' && documents.length !== ids.size) throw new Error(`page-traffic: ${name} fetched ${documents.length} documents, expected ${ids.size}`)
+      measured[name] = await measure(way)
+      if (traffic.requests - before !== 2) throw new Error(`page-traffic: ${name} took more than one request`)
+    }
+    const total = (traffic: Traffic) => traffic.requestBytes + traffic.responseGzipBytes
+    const [cheapest, whole] = Object.entries(measured).sort(([, a], [, b]) => total(a) - total(b))[0]!
+    const wholeBytes = total(whole)
     const ratios: Record<string, number> = {}
     const pages: Record<string, Traffic> = {}
     let requests = 0
@@ -105,7 +129,7 @@ async function measureTraffic(documents: DatasetDocument[], slug: string, ids: S
       ratios[locale] = round((page.requestBytes + page.responseGzipBytes) / wholeBytes, 3)
       requests = Math.max(requests, page.requests)
     }
-    return {ratios, pages, whole, requests}
+    return {ratios, pages, whole: {...whole, way: cheapest, ways: measured}, requests}
   } finally {
     await new Promise((resolve) => server.close(resolve))
   }

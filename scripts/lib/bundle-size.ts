@@ -60,7 +60,8 @@ export interface OurBundleEntry extends BundleEntry {
  * decorators resolved without a map, scratch lists for marked spans: static builds about 6-8%
  * less CPU) adding about 110 bytes; 33,700 to 33,800 for rich text written once per value and
  * repeated (a fragment whose list items sit in a list it opened is kept: static builds about
- * 17% less CPU), adding about 70 bytes.
+ * 17% less CPU), adding about 70 bytes. Issue 24 put it back to 33,000 by finding the bytes
+ * (docs/architecture.md, "Bytes found"); budgets are goals and are not raised.
  */
 export const ourBundles: OurBundleEntry[] = [
   {
@@ -101,7 +102,7 @@ export const ourBundles: OurBundleEntry[] = [
     name: 'page model',
     metric: 'page_model',
     code: "import {renderTreatmentPage} from '@treatments/content/page'; globalThis.x = renderTreatmentPage",
-    budgetGzip: 33_800,
+    budgetGzip: 33_000,
   },
   {
     name: 'structured data',

@@ -33,11 +33,6 @@ export function recordingWriter(inner: SafeHtmlWriter): SafeHtmlWriter & {trees:
       parent().children.push({type: 'text', value})
       if (forward) inner.text(value)
     },
-    node(tree: unknown) {
-      const nodes = (Array.isArray(tree) ? tree : [tree]) as ElementContent[]
-      for (const node of nodes) parent().children.push(...(node.type === ('root' as string) ? (node as unknown as Root).children : [node]) as ElementContent[])
-      if (forward) inner.node(structuredClone(tree))
-    },
     mark() {
       marks.push({parent: parent(), index: parent().children.length})
       return forward ? inner.mark() : -1

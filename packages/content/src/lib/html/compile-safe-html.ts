@@ -53,8 +53,6 @@ export interface SafeHtmlWriter {
   close(): void
   /** Text, escaped. */
   text(value: string): void
-  /** A hast tree (or a list of nodes), sanitized as it is written. */
-  node(tree: unknown): void
   /** A position in the output, for {@link insertAt}; every mark is used once, the last one first. */
   mark(): number
   /**
@@ -64,13 +62,10 @@ export interface SafeHtmlWriter {
   insertAt(mark: number, write: () => void): void
   /**
    * What `write` writes, written once per `key` and then repeated: for a fragment written the
-   * same way many times (a marker, a section's start and heading), keyed by a frozen object that
-   * stands for its content. The checks run on the first write; the output is kept only when it
-   * depends on nothing outside the fragment: no `ancestors` rule consulted that an element the
-   * fragment opened (and has not closed) does not meet, no element closed
-   * that was open before it, no mark taken or used, and every element it leaves open (to be
-   * closed after it, as a section's start is) one that closing writes a plain end tag for. A
-   * repeat leaves the same elements open.
+   * same way many times (the "not yet translated" marker), keyed by a frozen object that stands
+   * for its content. The checks run on the first write; the output is kept only when it depends
+   * on nothing outside the fragment: no `ancestors` rule consulted (a list item), no element
+   * closed that was open before it or left open, no mark taken or used.
    */
   fragment(key: object, write: () => void): void
   /** The HTML written since the last `take`; starts afresh. */
@@ -206,9 +201,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     return start
   }
 
-  // Fragments written once (see `fragment`), by their key: the same for every writer of the
-  // schema. `open`: what closing each element the fragment left open writes, outermost first.
-  const fragments = new WeakMap<object, {html: string; open: readonly string[] | undefined}>()
+  // Fragments written once (see `fragment`), by their key: the same for every writer of the schema.
+  const fragments = new WeakMap<object, string>()
 
   /** An open element that is counted (an ancestor some tag requires) or void. */
   interface Frame {
@@ -236,9 +230,6 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
     // The fewest elements open since the innermost fragment being written started: below its
     // start, it closed an element opened before it.
     let lowest = 0
-    // How many elements of each ancestor name were open when the innermost fragment being
-    // written started.
-    let fragmentCounts: ReadonlyMap<string, number> | undefined
     // How many marks were taken or used: a fragment that took or used one is not kept.
     let markUses = 0
     const count = (name: string, by: number) => openCounts.set(name, (openCounts.get(name) ?? 0) + by)
@@ -251,9 +242,8 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
           return
         }
         const known = tagOf(name)
-        // A rule met by an element the fragment being written opened gives the same answer
-        // wherever the fragment goes; any other rule makes the fragment depend on its place.
-        if (known.ancestors !== undefined && !(fragmentCounts !== undefined && anyOpen(known.ancestors, openCounts, fragmentCounts))) ancestorChecks++
+        // An `ancestors` rule makes the fragment being written depend on its place.
+        if (known.ancestors !== undefined) ancestorChecks++
         const safe = known.allowed && (known.ancestors === undefined || anyOpen(known.ancestors, openCounts))
         if (!safe) {
           if (known.strip) {
@@ -291,26 +281,6 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
       text(value) {
         if (skipping === 0) html += escapeText(value)
       },
-      node(tree) {
-        if (Array.isArray(tree)) {
-          for (const child of tree) writer.node(child)
-          return
-        }
-        if (!tree || typeof tree !== 'object') return
-        const {type} = tree as {type?: unknown}
-        if (type === 'text') {
-          const {value} = tree as {value?: unknown}
-          if (typeof value === 'string') writer.text(value)
-        } else if (type === 'element') {
-          const {tagName, properties, children} = tree as {tagName?: unknown; properties?: unknown; children?: unknown}
-          writer.open(typeof tagName === 'string' ? tagName : '', properties as Record<string, unknown>)
-          if (Array.isArray(children)) for (const child of children) writer.node(child)
-          writer.close()
-        } else if (type === 'root') {
-          const {children} = tree as {children?: unknown}
-          if (Array.isArray(children)) for (const child of children) writer.node(child)
-        }
-      },
       // A mark sets aside what was written so far, so inserting there copies nothing.
       mark() {
         markUses++
@@ -338,8 +308,7 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         }
         const kept = fragments.get(key)
         if (kept !== undefined) {
-          html += kept.html
-          if (kept.open !== undefined) for (const end of kept.open) closes.push(end)
+          html += kept
           return
         }
         const start = html.length
@@ -347,30 +316,15 @@ export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWri
         const checks = ancestorChecks
         const marks = markUses
         const outerLowest = lowest
-        const outerCounts = fragmentCounts
         lowest = depth
-        fragmentCounts = new Map(openCounts)
         write()
-        fragmentCounts = outerCounts
-        const independent = lowest === depth && ancestorChecks === checks && skipping === 0 && markUses === marks
+        const independent = lowest === depth && closes.length === depth && ancestorChecks === checks && skipping === 0 && markUses === marks
         if (outerLowest < lowest) lowest = outerLowest
-        if (!independent) return
-        if (closes.length === depth) {
-          fragments.set(key, {html: detached(html.slice(start)), open: undefined})
-          return
-        }
-        const open: string[] = []
-        for (let index = depth; index < closes.length; index++) {
-          const entry = closes[index]
-          if (typeof entry !== 'string') return
-          open.push(entry)
-        }
-        fragments.set(key, {html: detached(html.slice(start)), open})
+        if (independent) fragments.set(key, detached(html.slice(start)))
       },
       take() {
         // A fragment being written when its output is taken is not kept.
         lowest = -1
-        fragmentCounts = undefined
         const result = before.length === 0 ? html : before.join('') + html
         // Setting an array's length or clearing a map calls into the engine: only when not empty.
         if (before.length !== 0) before.length = 0
@@ -400,8 +354,30 @@ export function compileSafeHtml(schema: SanitizeSchema): SafeHtmlSerializer {
   return (tree) => {
     // Nothing left from a call that threw half-way.
     writer.take()
-    writer.node(tree)
+    writeNode(writer, tree)
     return writer.take()
+  }
+}
+
+/** Writes a hast tree (or a list of nodes) with `writer`, which sanitizes it as it goes. Outside the writer, so a page that never writes hast does not ship it. */
+function writeNode(writer: SafeHtmlWriter, tree: unknown): void {
+  if (Array.isArray(tree)) {
+    for (const child of tree) writeNode(writer, child)
+    return
+  }
+  if (!tree || typeof tree !== 'object') return
+  const {type} = tree as {type?: unknown}
+  if (type === 'text') {
+    const {value} = tree as {value?: unknown}
+    if (typeof value === 'string') writer.text(value)
+  } else if (type === 'element') {
+    const {tagName, properties, children} = tree as {tagName?: unknown; properties?: unknown; children?: unknown}
+    writer.open(typeof tagName === 'string' ? tagName : '', properties as Record<string, unknown>)
+    if (Array.isArray(children)) writeNode(writer, children)
+    writer.close()
+  } else if (type === 'root') {
+    const {children} = tree as {children?: unknown}
+    if (Array.isArray(children)) writeNode(writer, children)
   }
 }
 
@@ -469,10 +445,9 @@ function detached(text: string): string {
  * Whether an element of one of `names` is open (its count above zero), or with `before`, whether
  * more are open than were then; without a closure per check.
  */
-function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>, before?: ReadonlyMap<string, number>): boolean {
+function anyOpen(names: readonly string[], openCounts: ReadonlyMap<string, number>): boolean {
   for (let index = 0; index < names.length; index++) {
-    const name = names[index]!
-    if ((openCounts.get(name) ?? 0) > (before?.get(name) ?? 0)) return true
+    if ((openCounts.get(names[index]!) ?? 0) > 0) return true
   }
   return false
 }

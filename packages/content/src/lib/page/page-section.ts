@@ -2,7 +2,6 @@ import {constantProperties} from '../html/compile-safe-html.ts'
 import type {PageContext} from './page-context.ts'
 import type {TreatmentPageSectionId, TreatmentPageSectionOf} from './treatment-page-section.ts'
 import {writeUntranslatedNotes} from './write-text.ts'
-import {fragmentKeys} from './fragment-keys.ts'
 
 /**
  * A page section: `<section id aria-labelledby><h2>heading</h2>…</section>`, written by the
@@ -16,12 +15,10 @@ export function pageSection<I extends TreatmentPageSectionId, D>(context: PageCo
   const {out} = context
   const properties = sectionProperties(context.idPrefix, id)
   // The section's start and heading: the same on every page in the language.
-  out.fragment(properties.start(heading), () => {
-    out.open('section', properties.section)
-    out.open('h2', properties.heading)
-    out.text(heading)
-    out.close()
-  })
+  out.open('section', properties.section)
+  out.open('h2', properties.heading)
+  out.text(heading)
+  out.close()
   const notesAt = out.mark()
   context.markerLanguages = noLanguages
   write()
@@ -36,7 +33,7 @@ export function pageSection<I extends TreatmentPageSectionId, D>(context: PageCo
 const noLanguages: ReadonlySet<string> = new Set()
 
 /** The properties of each section's element and heading, by `idPrefix` (a site uses one or a few). */
-const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>; start: (heading: string) => object}>>()
+const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>}>>()
 
 function sectionProperties(idPrefix: string, id: string) {
   let byId = sectionPropertiesByPrefix.get(idPrefix)
@@ -51,7 +48,6 @@ function sectionProperties(idPrefix: string, id: string) {
     properties = {
       section: constantProperties({id: sectionId, className: ['section', `section-${id}`], ariaLabelledBy: [headingId]}),
       heading: constantProperties({id: headingId}),
-      start: fragmentKeys(),
     }
     byId.set(id, properties)
   }
@@ -65,11 +61,7 @@ function sectionProperties(idPrefix: string, id: string) {
  */
 export function writeSubheading(context: PageContext, text: string): void {
   const {out} = context
-  out.fragment(subheadingKey(text), () => {
-    out.open('h3')
-    out.text(text)
-    out.close()
-  })
+  out.open('h3')
+  out.text(text)
+  out.close()
 }
-
-const subheadingKey = fragmentKeys()

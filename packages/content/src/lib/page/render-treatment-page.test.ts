@@ -4,6 +4,7 @@ import {createTreatmentContent} from '../reader/create-treatment-content.ts'
 import {readNdjson, type DatasetDocument} from '../../dataset.ts'
 import {localDataset} from '../source/local-dataset.ts'
 import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
+import {uiNamespace} from '../ui-strings/ui-resources.ts'
 import {renderTreatmentPage} from './render-treatment-page.ts'
 import type {TreatmentPageSection} from './treatment-page-section.ts'
 import {markReviewed} from '../../test-support/mark-reviewed.ts'
@@ -49,6 +50,58 @@ describe('renderTreatmentPage', () => {
     expect(() => renderTreatmentPage(italian, {ui: createUiStrings('de')})).toThrow(
       '`renderTreatmentPage` got `ui` for "de" but the result is in "it"; pass `createUiStrings(result.locale)`',
     )
+  })
+
+  it('gives the same pages with the caller\'s UI strings as with its own, in every locale, fallbacks included', async () => {
+    // A blank Italian title falls back to English: markers, notes and labels come from the strings too.
+    const documents = edited('treatment-mesotherapy-cellulite', (document) => {
+      document.title = (document.title as Array<{language: string; value: string}>).map((item) => (item.language === 'it' ? {...item, value: ' '} : item))
+    })
+    for (const locale of ['en', 'it', 'de', 'it-CH']) {
+      const ui = createUiStrings(locale)
+      for (const source of [seed, documents]) {
+        const page = await result(locale, source)
+        expect(renderTreatmentPage(page, {urlFor, ui})).toEqual(renderTreatmentPage(page, {urlFor}))
+        expect(renderTreatmentPage(page, {urlFor, ui})).toEqual(renderTreatmentPage(page, {urlFor}))
+      }
+    }
+  })
+
+  it('asks the i18next instance of the caller\'s UI strings nothing on a second page: their answers are remembered', async () => {
+    const italian = await result('it')
+    const ui = createUiStrings('it')
+    let calls = 0
+    for (const name of ['t', 'exists'] as const) {
+      const call = ui.i18n[name].bind(ui.i18n) as (...args: unknown[]) => unknown
+      ;(ui.i18n as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => (calls++, call(...args))
+    }
+    const first = renderTreatmentPage(italian, {urlFor, ui})
+    const afterFirst = calls
+    expect(afterFirst).toBeGreaterThan(0)
+    expect(renderTreatmentPage(italian, {urlFor, ui})).toEqual(first)
+    expect(calls).toBe(afterFirst)
+    // Strings not made by createUiStrings (a copy) are asked every time, and give the same page.
+    expect(renderTreatmentPage(italian, {urlFor, ui: {...ui}})).toEqual(first)
+    expect(calls).toBeGreaterThan(afterFirst)
+  })
+
+  it('sees a change to the caller\'s UI strings made through i18next; their functions cannot be replaced', async () => {
+    const italian = await result('it')
+    const ui = createUiStrings('it')
+    const heading = () => section(renderTreatmentPage(italian, {ui}).sections, 'side-effects').heading
+    const label = () => section(renderTreatmentPage(italian, {ui}).sections, 'who-it-is-for')
+    const areas = JSON.stringify(label())
+    expect(heading()).toBe('Effetti collaterali')
+    ui.i18n.addResource('it', uiNamespace, 'sideEffects', 'Effetti indesiderati')
+    expect(heading()).toBe('Effetti indesiderati')
+    ui.i18n.addResourceBundle('it', uiNamespace, {bodyArea: {thighs: 'Cosce!'}}, true, true)
+    expect(JSON.stringify(label())).not.toBe(areas)
+    expect(JSON.stringify(label())).toContain('Cosce!')
+    ui.i18n.removeResourceBundle('it', uiNamespace)
+    expect(heading()).toBe('Side effects')
+    expect(() => {
+      ;(ui as {t: unknown}).t = () => 'Reazioni'
+    }).toThrow(TypeError)
   })
 
   it('orders the sections as trusted health sites do, with localized headings', async () => {
@@ -437,5 +490,10 @@ describe('renderTreatmentPage', () => {
     const answer = await result('en')
     expect(() => renderTreatmentPage(answer, {urlFor: 'x' as never})).toThrow(new TypeError('`renderTreatmentPage` expects `urlFor` to be a function `(locale) => url`, got the string "x"'))
     expect(() => renderTreatmentPage(answer, {idPrefix: 1 as never})).toThrow(new TypeError('`renderTreatmentPage` expects `idPrefix` to be a string, got number 1'))
+    // The page's own URL is checked too (after the alternates', which ask urlFor first).
+    let calls = 0
+    const alternatesAsked = (answer.treatment.availableLocales ?? []).length + 1
+    const urlFor = (locale: string) => (++calls > alternatesAsked ? ' ' : `https://example.com/${locale}`)
+    expect(() => renderTreatmentPage(answer, {urlFor})).toThrow(new TypeError('`renderTreatmentPage`: `urlFor("en")` must return a non-empty URL string, got the string " "'))
   })
 })

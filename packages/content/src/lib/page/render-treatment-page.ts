@@ -3,8 +3,8 @@ import type {Fallback} from '../locale/localize.ts'
 import type {SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
-import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
-import {treatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
+import {hreflangAlternates, pageUrl, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
+import {buildTreatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
 import {createUiStrings, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
@@ -12,7 +12,6 @@ import {howItIsDoneSection} from './how-it-is-done-section.ts'
 import {overviewSection} from './overview-section.ts'
 import {pageBanner, type TreatmentPageBanner} from './page-banner.ts'
 import {createPageContext} from './page-context.ts'
-import {rememberUi} from '../ui-strings/remembered-ui.ts'
 import type {TreatmentPageMessage} from './page-message.ts'
 import type {PageText} from './page-text.ts'
 import {resultsSection} from './results-section.ts'
@@ -92,10 +91,7 @@ export interface TreatmentPage {
  * Each section has its heading, a sanitized HTML fragment, and its data for sites that render
  * their own markup. HTML is written through an allow-list schema as it is made (output equal to
  * `rehype-sanitize` + `rehype-stringify` on the same content as hast): UI strings and content
- * text are always escaped, rich text goes through the same pipeline as `toHtml`. Rich text is
- * written once per Portable Text array and then repeated (a page that falls back shows the
- * source page's array; a server renders a cached answer again): treat a result as read-only,
- * and give a changed body as a new array, as every reader of this package does. A field that fell back is wrapped with
+ * text are always escaped, rich text goes through the same pipeline as `toHtml`. A field that fell back is wrapped with
  * `lang="<its language>"` and followed by a compact marker (`EN`, with the full sentence for
  * screen readers), explained once per section in the page's language; a field with no text in
  * any locale shows a visible “text missing” placeholder. Items are never dropped, except effects
@@ -137,7 +133,8 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   }
 
   const {treatment, locale} = result
-  // Without the caller's strings, the renderer's own, made once per locale.
+  // The renderer's own strings, made once per locale, or the caller's: made by `createUiStrings`,
+  // both remember their answers.
   const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
   const context = createPageContext(result, ui, idPrefix, out)
   const sideEffects = sideEffectItems(treatment, context)
@@ -161,7 +158,7 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
 
   const title: PageText = context.text('title', treatment.title)
   const alternates = urlFor ? hreflangAlternates(treatment.availableLocales ?? [], urlFor) : []
-  const jsonLd = urlFor ? treatmentJsonLd(result, {url: urlFor(locale), alternates, ui}) : null
+  const jsonLd = urlFor ? buildTreatmentJsonLd(result, pageUrl('renderTreatmentPage', urlFor, locale), alternates, ui) : null
   writeText(title, context)
   const titleHtml = context.out.take()
   return {
@@ -179,84 +176,11 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   }
 }
 
-/**
- * UI strings per locale, made once and their answers remembered: an i18next instance per page,
- * and `Intl` formatting of the same ranges, dates and language names on every page, were most
- * of a page's cost in a static build. The instance is private to the page renderer, so nothing
- * can change its resources under the remembered answers.
- */
+/** The renderer's own UI strings per locale, made once (they remember their answers). */
 const uiByLocale = new Map<string, UiStrings>()
-/** Bound on remembered answers per locale and function (a page asks a few dozen distinct ones). */
-const maxRemembered = 2000
 
 function uiStringsFor(locale: string): UiStrings {
   let ui = uiByLocale.get(locale)
-  if (ui === undefined) {
-    const inner = createUiStrings(locale)
-    // One map per function, keyed by the argument itself when there is one string or number (no
-    // key to build), else by the arguments joined.
-    const remember = <A extends unknown[]>(call: (...args: A) => string) => {
-      const answers = new Map<unknown, string>()
-      return (...args: A): string => {
-        const first = args[0]
-        const single = args.length === 1 || (args.length === 2 && args[1] === undefined)
-        const key = single && (typeof first === 'string' || typeof first === 'number') ? first : keyOf(args)
-        let answer = answers.get(key)
-        if (answer === undefined) {
-          answer = call(...args)
-          if (answers.size >= maxRemembered) answers.clear()
-          answers.set(key, answer)
-        }
-        return answer
-      }
-    }
-    /** `t(key)` without values is most calls of a page: one lookup by the key. */
-    const rememberT = (call: UiStrings['t']): UiStrings['t'] => {
-      const plain = new Map<string, string>()
-      const withValues = remember(call)
-      return (key, values) => {
-        if (values !== undefined) return withValues(key, values)
-        let answer = plain.get(key)
-        if (answer === undefined) {
-          answer = call(key)
-          if (plain.size >= maxRemembered) plain.clear()
-          plain.set(key, answer)
-        }
-        return answer
-      }
-    }
-    ui = {
-      ...inner,
-      t: rememberT(inner.t),
-      tHtml: rememberT(inner.tHtml),
-      formatSessions: remember(inner.formatSessions),
-      formatWeeksApart: remember(inner.formatWeeksApart),
-      formatResultsFromDay: remember(inner.formatResultsFromDay),
-      formatRange: remember(inner.formatRange),
-      formatDate: remember((value: string | Date) => inner.formatDate(value)),
-      formatLanguageName: remember(inner.formatLanguageName),
-    }
-    uiByLocale.set(locale, rememberUi(ui))
-  }
+  if (ui === undefined) uiByLocale.set(locale, (ui = createUiStrings(locale)))
   return ui
-}
-
-/** A key for several arguments: numbers and strings as written, anything else as JSON. */
-function keyOf(args: readonly unknown[]): string {
-  let key = ''
-  for (const arg of args) key += typeof arg === 'number' ? `\u0000n${arg}` : typeof arg === 'string' ? `\u0000s${arg}` : `\u0000j${valuesKey(arg)}`
-  return key
-}
-
-/** `{date: '…'}` and the like as `\u0001date\u0002s…`, without JSON; anything else as JSON (which starts with `{`, so the two never meet). */
-function valuesKey(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return JSON.stringify(value)
-  let key = ''
-  for (const name in value) {
-    const item = (value as Record<string, unknown>)[name]
-    if (typeof item === 'string' && !/[\u0001\u0002]/.test(item)) key += `\u0001${name}\u0002s${item}`
-    else if (typeof item === 'number') key += `\u0001${name}\u0002n${item}`
-    else return JSON.stringify(value)
-  }
-  return key
 }

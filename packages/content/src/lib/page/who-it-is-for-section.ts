@@ -5,10 +5,8 @@ import type {WhoItIsForData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {indexedPaths} from './indexed-paths.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
-import {fragmentKeys} from './fragment-keys.ts'
 
 const factsProperties = constantProperties({className: ['facts']})
-const termKey = fragmentKeys()
 const alternateNamePath = indexedPaths('condition.alternateNames', 'name')
 
 /**
@@ -29,12 +27,11 @@ export function whoItIsForSection(treatment: LocalizedTreatment, context: PageCo
     : null
   const bodyAreas = (treatment.bodyAreas ?? []).map((id, index) => ({id, label: context.label('bodyArea', id, () => `bodyAreas[${index}]`)}))
 
-  const term = (text: string) =>
-    out.fragment(termKey(text), () => {
-      out.open('dt')
-      out.text(text)
-      out.close()
-    })
+  const term = (text: string) => {
+    out.open('dt')
+    out.text(text)
+    out.close()
+  }
   const write = () => {
     const hasOtherNames = condition !== null && condition.otherNames.length > 0
     if (condition || bodyAreas.length > 0) {

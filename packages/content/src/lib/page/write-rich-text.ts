@@ -1,7 +1,6 @@
 import type {RootContent} from 'mdast'
 import {writeMdast} from '../render/mdast-to-hast.ts'
 import {convertPortableText} from '../render/portable-text-to-mdast.ts'
-import type {RenderMessage} from '../render/render-message.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
 import {writeUntranslatedMarker} from './write-text.ts'
@@ -52,39 +51,13 @@ export function writeRichText(field: PageText<unknown>, context: PageContext): v
     out.close()
   }
   out.open('div', lang ? richTextProperties(lang) : plainRichTextProperties)
-  // Written once per value and id prefix, then repeated: a page that falls back shows the same
-  // value as the source locale's page, and a server renders the same cached answer again.
-  const blocks = field.value
-  const written = writtenOnce(blocks, context.idPrefix)
-  out.fragment(written, () => {
-    const {tree, messages} = convertPortableText(blocks, `${context.idPrefix}body-`)
-    written.messages = messages
-    for (const node of tree.children) demoteHeading(node)
-    writeMdast(tree, out)
-  })
-  for (const message of written.messages) context.report(message.ruleId, message.reason, field.path, message.blockKey)
+  // Written afresh on every page: kept per value, it saved no measurable CPU on inputs parsed
+  // as a real build gets them (docs/architecture.md), and needed values read as immutable.
+  const {tree, messages} = convertPortableText(field.value, `${context.idPrefix}body-`)
+  for (const node of tree.children) demoteHeading(node)
+  writeMdast(tree, out)
+  for (const message of messages) context.report(message.ruleId, message.reason, field.path, message.blockKey)
   out.close()
-}
-
-/** One Portable Text value written under one id prefix: its fragment's key, and its render problems. */
-interface WrittenRichText {
-  idPrefix: string
-  messages: readonly RenderMessage[]
-}
-
-/**
- * By value. Weak: an entry (and the HTML the writer keeps for it) lives only as long as the
- * value, so it never holds more than the content it was written from. Values are read as
- * immutable, as every reader of this package gives them: a value changed in place after it was
- * written writes as before.
- */
-const writtenRichText = new WeakMap<object, WrittenRichText>()
-
-function writtenOnce(blocks: object, idPrefix: string): WrittenRichText {
-  let written = writtenRichText.get(blocks)
-  // Another prefix gives other heading ids: a new entry, so a new fragment.
-  if (written?.idPrefix !== idPrefix) writtenRichText.set(blocks, (written = {idPrefix, messages: []}))
-  return written
 }
 
 function demoteHeading(node: RootContent): void {

@@ -1,16 +1,13 @@
-import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {answersOf, remembered, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import type {PageContext} from './page-context.ts'
-import {isRememberedUi} from '../ui-strings/remembered-ui.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
-import {fragmentKeys} from './fragment-keys.ts'
 
 const nothing: readonly string[] = Object.freeze([])
 const markerProperties = constantProperties({className: ['marker-untranslated']})
 const markerCodeProperties = constantProperties({ariaHidden: 'true'})
 const hiddenProperties = constantProperties({className: ['visually-hidden']})
 const noteProperties = constantProperties({className: ['note', 'note-untranslated']})
-const noteKey = fragmentKeys()
 
 /**
  * Writes a plain-text field: in `tagName` (a `span` for inline text, a `p` for a paragraph).
@@ -128,11 +125,9 @@ export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: 
   const {ui, out} = context
   for (const lang of languages) {
     const {note} = markerTexts(ui, lang)
-    out.fragment(noteKey(note), () => {
-      out.open('p', noteProperties)
-      out.text(note)
-      out.close()
-    })
+    out.open('p', noteProperties)
+    out.text(note)
+    out.close()
   }
 }
 
@@ -154,18 +149,7 @@ function markerTextsOf(ui: UiStrings, lang: string): MarkerTexts {
   return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language}), spaced: Object.freeze({})}
 }
 
-/** Marker texts by the renderer's own UI strings (nothing can change their resources), by language. */
-const markerTextsByUi = new WeakMap<UiStrings, Map<string, MarkerTexts>>()
-
+/** Marker texts, remembered with the strings' answers: the same object each page, so fragments keyed by `spaced` repeat. */
 function markerTexts(ui: UiStrings, lang: string): MarkerTexts {
-  if (!isRememberedUi(ui)) return markerTextsOf(ui, lang)
-  let byLang = markerTextsByUi.get(ui)
-  if (byLang === undefined) markerTextsByUi.set(ui, (byLang = new Map()))
-  let texts = byLang.get(lang)
-  if (texts === undefined) {
-    texts = Object.freeze(markerTextsOf(ui, lang))
-    // Languages come from the content's fallbacks: keep a bounded few.
-    if (byLang.size < 100) byLang.set(lang, texts)
-  }
-  return texts
+  return remembered(answersOf(ui), 'marker', [lang], () => Object.freeze(markerTextsOf(ui, lang)))
 }

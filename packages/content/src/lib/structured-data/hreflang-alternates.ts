@@ -36,15 +36,23 @@ export function hreflangAlternates(availableLocales: readonly string[], urlFor: 
   if (typeof urlFor !== 'function') {
     throw new TypeError(`\`hreflangAlternates\` expects a \`urlFor(locale)\` function as its second argument, got ${describe(urlFor)}`)
   }
-  const href = (locale: string): string => {
-    const url: unknown = urlFor(locale)
-    if (typeof url !== 'string' || url.trim() === '') {
-      throw new TypeError(`\`hreflangAlternates\`: \`urlFor(${JSON.stringify(locale)})\` must return a non-empty URL string, got ${describe(url)}`)
-    }
-    return url
-  }
+  const href = (locale: string) => pageUrl('hreflangAlternates', urlFor, locale)
   const available = new Set(availableLocales)
   const alternates = localeIds.filter((id) => available.has(id)).map((id) => ({hreflang: id, href: href(id)}))
   alternates.push({hreflang: 'x-default', href: href(baseLocale)})
   return alternates
+}
+
+/**
+ * `urlFor(locale)`, checked to be a non-empty string.
+ *
+ * @throws {TypeError} Naming `call`, when it is not.
+ * @internal
+ */
+export function pageUrl(call: string, urlFor: (locale: string) => string, locale: string): string {
+  const url: unknown = urlFor(locale)
+  if (typeof url !== 'string' || url.trim() === '') {
+    throw new TypeError(`\`${call}\`: \`urlFor(${JSON.stringify(locale)})\` must return a non-empty URL string, got ${describe(url)}`)
+  }
+  return url
 }

@@ -88,8 +88,17 @@ export function treatmentJsonLd(result: TreatmentResult, options: TreatmentJsonL
     throw new TypeError('`treatmentJsonLd` expects `alternates` to be an array of `{hreflang, href}` strings (see `hreflangAlternates`)')
   }
 
+  return buildTreatmentJsonLd(result, url, alternates, uiFor('treatmentJsonLd', result.locale, options.ui))
+}
+
+/**
+ * {@link treatmentJsonLd} for arguments already checked (the page renderer's), so that the page
+ * does not ship the checks twice.
+ *
+ * @internal
+ */
+export function buildTreatmentJsonLd(result: TreatmentResult, url: string, alternates: readonly HreflangAlternate[], ui: UiStrings): TreatmentJsonLd {
   const {locale, treatment} = result
-  const ui = uiFor('treatmentJsonLd', locale, options.ui)
   const therapyId = `${url}#treatment`
   const review = treatment.medicalReview as LocalizedTreatment['medicalReview'] | null
 

@@ -132,4 +132,27 @@ describe('createUiStrings', () => {
     expect(() => ui.formatWeeksApart(1, Number.NaN)).toThrow(new TypeError('`formatWeeksApart` expects finite numbers, got NaN'))
     expect(() => ui.formatDate(20250305 as never)).toThrow(new TypeError('`formatDate` expects a date string or a Date, got number 20250305'))
   })
+
+  it('remembers answers only under exact keys: -0 apart from 0, a Date apart from its ISO string, values by name', () => {
+    const ui = createUiStrings('en')
+    const fresh = () => createUiStrings('en')
+    for (let round = 0; round < 2; round++) {
+      expect(ui.formatRange(-0, 2)).toBe(fresh().formatRange(-0, 2))
+      expect(ui.formatRange(0, 2)).toBe(fresh().formatRange(0, 2))
+      expect(ui.formatRange(-0, 2)).not.toBe(ui.formatRange(0, 2))
+      const instant = new Date('2025-03-05T23:30:00Z')
+      expect(ui.t('lastReviewed', {date: instant.toISOString()})).toBe(fresh().t('lastReviewed', {date: instant.toISOString()}))
+      expect(ui.t('lastReviewed', {date: instant as never})).toBe(fresh().t('lastReviewed', {date: instant as never}))
+      expect(ui.t('untranslatedInSection', {code: 'IT', language: 'Italian'})).toBe(fresh().t('untranslatedInSection', {code: 'IT', language: 'Italian'}))
+      expect(ui.t('untranslatedInSection', {code: 'Italian', language: 'IT'})).toBe(fresh().t('untranslatedInSection', {code: 'Italian', language: 'IT'}))
+    }
+  })
+
+  it('forgets remembered answers when its i18next instance changes language or resources, and cannot have a function replaced', () => {
+    const ui = createUiStrings('it')
+    expect(ui.t('sideEffects')).toBe('Effetti collaterali')
+    void ui.i18n.changeLanguage('de')
+    expect(ui.t('sideEffects')).toBe(createUiStrings('de').t('sideEffects'))
+    expect(Object.isFrozen(ui)).toBe(true)
+  })
 })

@@ -116,14 +116,21 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
     // A copy per instance: i18next's resource API writes into the objects it is given.
     resources: structuredClone(uiResources),
     initAsync: false,
-    returnNull: false,
-    returnEmptyString: false,
+    // i18next's defaults, relied on: `returnNull` and `returnEmptyString` false (an empty string
+    // falls back along the chain), no `debug` logging, no `saveMissing`.
     interpolation: {escapeValue: false},
-    debug: false,
-    saveMissing: false,
   })
 
-  const t = (key: UiStringKey, values?: UiStringValues): string => i18n.t(key, values ?? {}) as string
+  // Answers are remembered: an i18next lookup and `Intl` formatting of the same few ranges,
+  // dates and names on every page were most of a page's cost in a static build. Forgotten when
+  // i18next says its language or resources changed.
+  const answers = new Map<string, unknown>()
+  const forget = () => answers.clear()
+  i18n.on('languageChanged', forget)
+  i18n.store.on('added', forget)
+  i18n.store.on('removed', forget)
+  const remember = <A extends unknown[]>(name: string, call: (...args: A) => string) => (...args: A): string => remembered(answers, name, args, () => call(...args))
+  const t = remember('t', (key: UiStringKey, values?: UiStringValues): string => i18n.t(key, values ?? {}) as string)
   const numbers = new Intl.NumberFormat(language)
   // One range format for every locale, from the catalog: `Intl.NumberFormat#formatRange` writes
   // `3-4` (hyphen) in Italian and `3–4` elsewhere, and lets a line break after the dash.
@@ -131,36 +138,36 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
     const [low, high] = min <= max ? [min, max] : [max, min]
     return t('numberRange', {min: numbers.format(low), max: numbers.format(high)})
   }
-  const counted = (call: string, key: UiStringKey, min: number, max: number | undefined): string => {
+  const counted = (call: string, key: UiStringKey) => remember(call, (min: number, max?: number): string => {
     checkCount(call, min)
     if (max !== undefined) checkCount(call, max)
     if (max === undefined || max === min) return t(key, {count: min, range: numbers.format(min)})
     // A range takes the plural form of its upper end (CLDR plural ranges for en, it, de).
     return t(key, {count: Math.max(min, max), range: formatRange(min, max)})
-  }
+  })
   let dates: Intl.DateTimeFormat | undefined
   let calendarDates: Intl.DateTimeFormat | undefined
   let languageNames: Intl.DisplayNames | undefined
 
-  return {
+  const ui: UiStrings = {
     locale: language,
     chain: match.chain,
     usedDefault: match.usedDefault,
     i18n,
     t,
-    tHtml: (key, values) => escapeHtml(t(key, values)),
-    formatSessions: (min, max) => counted('formatSessions', 'sessionsRange', min, max),
-    formatWeeksApart: (min, max) => counted('formatWeeksApart', 'weeksApart', min, max),
+    tHtml: remember('tHtml', (key: UiStringKey, values?: UiStringValues) => escapeHtml(t(key, values))),
+    formatSessions: counted('formatSessions', 'sessionsRange'),
+    formatWeeksApart: counted('formatWeeksApart', 'weeksApart'),
     formatResultsFromDay: (day) => {
       checkCount('formatResultsFromDay', day)
       return t('resultsFromDay', {count: day})
     },
-    formatRange: (min, max) => {
+    formatRange: remember('formatRange', (min: number, max: number) => {
       checkCount('formatRange', min)
       checkCount('formatRange', max)
       return formatRange(min, max)
-    },
-    formatDate: (value) => {
+    }),
+    formatDate: remember('formatDate', (value: string | Date) => {
       if (typeof value !== 'string' && !(value instanceof Date)) {
         throw new TypeError(`\`formatDate\` expects a date string or a Date, got ${describe(value)}`)
       }
@@ -176,8 +183,8 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
       if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : ''
       dates ??= new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone})
       return dates.format(date)
-    },
-    formatLanguageName: (id) => {
+    }),
+    formatLanguageName: remember('formatLanguageName', (id: string) => {
       if (typeof id !== 'string') throw new TypeError(`\`formatLanguageName\` expects a language tag, got ${describe(id)}`)
       try {
         languageNames ??= new Intl.DisplayNames(language, {type: 'language'})
@@ -185,8 +192,56 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
       } catch {
         return locales.find((definition) => definition.id === id)?.title ?? id
       }
-    },
+    }),
   }
+  // Frozen, so that no function of it can be replaced under what was remembered from it.
+  answersByUi.set(Object.freeze(ui), answers)
+  return ui
+}
+
+/** The remembered answers of the strings this module made, by strings object. */
+const answersByUi = new WeakMap<UiStrings, Map<string, unknown>>()
+
+/**
+ * What `compute` answers for `name` and `args`, remembered in `answers` (the answers of strings
+ * made by {@link createUiStrings}, see {@link answersOf}). Arguments that cannot be keyed
+ * exactly (a `Date`, an array, a boolean) are computed every time.
+ *
+ * @internal
+ */
+export function remembered<T>(answers: Map<string, unknown> | undefined, name: string, args: readonly unknown[], compute: () => T): T {
+  const key = answers && keyOf(args)
+  if (key === undefined) return compute()
+  const whole = `${name}:${key}`
+  if (answers!.has(whole)) return answers!.get(whole) as T
+  const answer = compute()
+  // A page asks a few dozen distinct things: a bound only against callers that never repeat.
+  if (answers!.size >= 5000) answers!.clear()
+  answers!.set(whole, answer)
+  return answer
+}
+
+/**
+ * The remembered answers of UI strings made by {@link createUiStrings} (forgotten when their
+ * i18next instance changes), for what the renderer derives from them; `undefined` for strings
+ * made any other way, which are asked every time.
+ *
+ * @internal
+ */
+export function answersOf(ui: UiStrings): Map<string, unknown> | undefined {
+  return answersByUi.get(ui)
+}
+
+/** A key for arguments that JSON writes exactly: strings, finite numbers but `-0`, `undefined`, plain objects of strings and numbers; else `undefined`. */
+function keyOf(args: readonly unknown[]): string | undefined {
+  for (const arg of args) {
+    if (!(arg === undefined || exact(arg) || (arg !== null && Object.getPrototypeOf(arg) === Object.prototype && Object.values(arg as object).every(exact)))) return undefined
+  }
+  return JSON.stringify(args)
+}
+
+function exact(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))
 }
 
 function checkCount(call: string, value: unknown): void {
