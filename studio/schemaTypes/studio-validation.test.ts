@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {startLakeFixture, type LakeFixture} from '../../packages/local-lake/src/test-support/lake-fixture.ts'
 import config from '../sanity.config.ts'
+import {uniqueItemLists} from './rules/index.ts'
 
 // The Studio's own rules, run by Sanity's document validation in Node on the real Studio config
 // (its schema types and the internationalized-array plugin's), against a local lake for the
@@ -107,5 +108,18 @@ describe('the Studio’s rules, run by Sanity’s validation', () => {
     document.contraindications.push({...document.contraindications[0], _key: 'again'})
     const errors = await studioErrors(document)
     expect(errors.map((error) => error.path)).toEqual(['contraindications.{"_key":"c1"}', 'contraindications.{"_key":"again"}'])
+  })
+
+  it('name in uniqueItemLists every list the schema holds unique (content:check applies those)', () => {
+    const declared: Record<string, string[]> = {}
+    for (const name of schema.getTypeNames()) {
+      const type = schema.get(name) as {type?: {name?: string}; fields?: Array<{name: string; type: {validation?: unknown}}>}
+      if (type?.type?.name !== 'document' || name.startsWith('sanity.')) continue
+      for (const field of type.fields ?? []) {
+        const rules = (Array.isArray(field.type.validation) ? field.type.validation : []) as Array<{_rules?: Array<{flag: string}>}>
+        if (rules.some((rule) => rule._rules?.some((entry) => entry.flag === 'unique'))) (declared[name] ??= []).push(field.name)
+      }
+    }
+    expect(declared).toEqual(uniqueItemLists)
   })
 })
