@@ -7,22 +7,22 @@
 
 /** The safety-critical modules, by name: the files Stryker mutates for each. */
 export const modules = {
-  localize: ['packages/content/src/lib/localize.ts'],
-  'check-response': ['packages/content/src/lib/check-response.ts'],
+  localize: ['packages/content/src/lib/locale/localize.ts'],
+  'check-response': ['packages/content/src/lib/reader/check-response.ts'],
   'review-coverage': [
     'packages/content/src/lib/dataset/source-hash.ts',
-    'packages/content/src/lib/digest-source-hash.ts',
+    'packages/content/src/lib/locale/digest-source-hash.ts',
     'packages/content/src/lib/dataset/review-coverage.ts',
-    'packages/content/src/lib/medical-review-status.ts',
+    'packages/content/src/lib/reader/medical-review-status.ts',
   ],
-  'safe-html': ['packages/content/src/lib/render/compile-safe-html.ts', 'packages/content/src/lib/render/safe-link-url.ts'],
+  'safe-html': ['packages/content/src/lib/html/compile-safe-html.ts', 'packages/content/src/lib/render/safe-link-url.ts'],
   xliff: ['packages/translations/src/lib/plan-xliff-import.ts', 'packages/translations/src/lib/import-xliff.ts'],
   'lake-access': [
-    'packages/local-lake/src/lib/lake-access.ts',
-    'packages/local-lake/src/lib/cors-policy.ts',
-    'packages/local-lake/src/lib/host-check.ts',
+    'packages/local-lake/src/lib/http/lake-access.ts',
+    'packages/local-lake/src/lib/http/cors-policy.ts',
+    'packages/local-lake/src/lib/http/host-check.ts',
   ],
-  'lake-writes': ['packages/local-lake/src/lib/apply-mutations.ts', 'packages/local-lake/src/lib/apply-actions.ts'],
+  'lake-writes': ['packages/local-lake/src/lib/write/apply-mutations.ts', 'packages/local-lake/src/lib/write/apply-actions.ts'],
   'studio-rules': [
     'studio/schemaTypes/rules/*.ts',
     'studio/actions/mark-reviewed-action.ts',

@@ -9,7 +9,7 @@ import {DatasetFileError} from '../dataset/dataset-file-error.ts'
 import type {ContentSource} from '../source/content-source.ts'
 import {ContentSourceError, ContentTimeoutError} from '../errors.ts'
 import {fetchWithRetry} from './fetch-with-retry.ts'
-import {sanitySource} from './sanity-source.ts'
+import {sanitySource} from '../source/sanity-source.ts'
 
 const policy = {retry: {attempts: 3, baseDelayMs: 100, maxDelayMs: 1000}, timeoutMs: 200}
 
