@@ -36,7 +36,7 @@ export function checkReviewDates(
   }
   for (const name of ['lastReviewed', 'nextReviewDue'] as const) {
     const value = review?.[name]
-    if (value !== undefined && !isCalendarDate(value)) {
+    if (value !== undefined && value !== null && !isCalendarDate(value)) {
       problems.push({message: `Use a date in the form YYYY-MM-DD (got ${JSON.stringify(value)}).`, path: [name]})
     }
   }
