@@ -32,8 +32,9 @@ Options:
 Exit code: 0 run finished, 1 Stryker failed, 2 bad command line.`
 
 const config = (await import(join(repoRoot, 'stryker.config.mjs'))) as {
-  modules: Record<string, string[]>
+  modules: Record<string, {mutate: string[]; tests: string[]}>
   equivalentMutants: EquivalentMutant[]
+  testFilesOf: (selected: Array<{tests: string[]}>) => string[]
 }
 
 await runCli(
@@ -47,7 +48,8 @@ await runCli(
     for (const name of names) {
       if (!(name in config.modules)) throw new UsageError(`--module must be one of ${Object.keys(config.modules).join(', ')}; got "${name}"`)
     }
-    const modules = Object.fromEntries(names.map((name) => [name, config.modules[name]!]))
+    const modules = Object.fromEntries(names.map((name) => [name, config.modules[name]!.mutate]))
+    const testFiles = config.testFilesOf(names.map((name) => config.modules[name]!))
     let mutate = Object.values(modules).flat()
     if (values.since !== undefined) {
       const changed = new Set(changedFiles(values.since))
@@ -63,6 +65,7 @@ await runCli(
     const stryker = new Stryker({
       configFile: join(repoRoot, 'stryker.config.mjs'),
       mutate,
+      testFiles,
       ...(values.incremental ? {incremental: true} : {}),
       ...(concurrency === undefined ? {} : {concurrency}),
     })
