@@ -106,7 +106,10 @@ describe('the Host check', () => {
   })
 
   it('refuses other names, look-alikes included, naming the host received', () => {
-    for (const host of ['evil.example', 'localhost.evil.example', 'evillocalhost', '127.0.0.1.evil.example', '128.0.0.1', '[::2]', 'local host', '10.0.0.1:3334']) {
+    // Characters a URL parser would drop or read as credentials or a path never make a name pass.
+    const lookAlikes = ['evil.example', 'localhost.evil.example', 'evillocalhost', '127.0.0.1.evil.example', '128.0.0.1', '[::2]', 'local host', '10.0.0.1:3334']
+    const smuggled = ['evil.example@localhost', '@localhost', 'localhost/', 'localhost/evil', 'localhost#x', '[zz::1]']
+    for (const host of [...lookAlikes, ...smuggled]) {
       const error = thrown(() => assertAllowedHost(request({headers: {host}}), always))
       expect(error, host).toMatchObject({statusCode: 403, body: {error: {type: 'httpForbidden', description: refusal(`"${host}"`)}}})
     }
@@ -117,6 +120,10 @@ describe('the Host check', () => {
     const check = {appliesTo: () => true, extraHosts: ['lake.internal:3334', '[fd00::1]', 'localhost']}
     expect(() => assertAllowedHost(request({headers: {host: 'LAKE.internal'}}), check)).not.toThrow()
     expect(() => assertAllowedHost(request({headers: {host: '[fd00::1]:3334'}}), check)).not.toThrow()
+    // A listen host is given as an IPv6 address without brackets (--host fd00::2).
+    const bare = {appliesTo: () => true, extraHosts: ['fd00::2']}
+    expect(() => assertAllowedHost(request({headers: {host: '[fd00::2]:3334'}}), bare)).not.toThrow()
+    expect(thrown(() => assertAllowedHost(request({headers: {host: '[fd00::3]'}}), bare)).message).toBe(refusal('"[fd00::3]"', 'localhost, *.localhost, 127.x.x.x, [fd00::2]'))
     expect(thrown(() => assertAllowedHost(request({headers: {host: 'other'}}), check)).message).toBe(refusal('"other"', 'localhost, *.localhost, 127.x.x.x, lake.internal, [fd00::1]'))
   })
 
