@@ -68,6 +68,7 @@ export const modules = {
   'studio-rules': {
     mutate: [
       'studio/schemaTypes/rules/*.ts',
+      '!studio/schemaTypes/rules/*.test.ts',
       'studio/actions/mark-reviewed-action.ts',
       'packages/translations/src/lib/mark-reviewed.ts',
       'packages/translations/src/lib/mark-medically-reviewed.ts',

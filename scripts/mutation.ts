@@ -10,7 +10,7 @@ import {join} from 'node:path'
 import {Stryker} from '@stryker-mutator/core'
 
 import {CliError, UsageError, parsePositiveInteger, runCli} from './lib/cli.ts'
-import {formatScores, markEquivalent, moduleScores, type EquivalentMutant, type MutationReport} from './lib/mutation-scores.ts'
+import {formatScores, inPatterns, markEquivalent, moduleScores, type EquivalentMutant, type MutationReport} from './lib/mutation-scores.ts'
 import {repoRoot} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm mutation [--module NAME ...] [--since REF] [--incremental] [--concurrency N]
@@ -54,7 +54,9 @@ await runCli(
     if (values.since !== undefined) {
       const changed = new Set(changedFiles(values.since))
       const files: string[] = []
-      for (const pattern of mutate) for await (const file of glob(pattern, {cwd: repoRoot})) if (changed.has(file)) files.push(file)
+      for (const pattern of mutate.filter((entry) => !entry.startsWith('!'))) {
+        for await (const file of glob(pattern, {cwd: repoRoot})) if (changed.has(file) && inPatterns(file, mutate)) files.push(file)
+      }
       if (files.length === 0) {
         console.log(`mutation: no file of ${names.join(', ')} changed since ${values.since}; nothing to mutate`)
         return 0

@@ -35,6 +35,11 @@ describe('mutation scores', () => {
     expect(moduleScores(marked, {rules: ['studio/rules/*.ts']})[0]).toMatchObject({survived: 0, ignored: 2, score: 100})
   })
 
+  it('read "!glob" as an exclusion, as Stryker does', () => {
+    expect(moduleScores(report(), {rules: ['studio/rules/*.ts', '!studio/rules/y.ts']})).toEqual([])
+    expect(moduleScores(report(), {a: ['packages/a/src/*.ts', '!studio/rules/*.ts']})[0]).toMatchObject({module: 'a', killed: 1})
+  })
+
   it('print a table with the total', () => {
     expect(formatScores(moduleScores(report(), {a: ['packages/a/src/*.ts'], rules: ['studio/rules/*.ts']})).split('\n')).toEqual([
       'module  score  killed  timeout  survived  no cov  ignored',

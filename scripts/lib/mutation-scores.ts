@@ -60,7 +60,7 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
 export function moduleScores(report: MutationReport, modules: Readonly<Record<string, readonly string[]>>): ModuleScore[] {
   const scores: ModuleScore[] = []
   for (const [module, patterns] of Object.entries(modules)) {
-    const files = Object.keys(report.files).filter((file) => patterns.some((pattern) => matchesGlob(file, pattern)))
+    const files = Object.keys(report.files).filter((file) => inPatterns(file, patterns))
     if (files.length === 0) continue
     const count = {killed: 0, timedOut: 0, survived: 0, noCoverage: 0, ignored: 0}
     for (const file of files) {
@@ -76,6 +76,12 @@ export function moduleScores(report: MutationReport, modules: Readonly<Record<st
     scores.push({module, ...count, score: valid === 0 ? undefined : (100 * (count.killed + count.timedOut)) / valid})
   }
   return scores
+}
+
+/** Whether `file` matches Stryker-style `patterns`: one of the globs, and none of the `!globs`. */
+export function inPatterns(file: string, patterns: readonly string[]): boolean {
+  const excluded = patterns.filter((pattern) => pattern.startsWith('!')).some((pattern) => matchesGlob(file, pattern.slice(1)))
+  return !excluded && patterns.some((pattern) => !pattern.startsWith('!') && matchesGlob(file, pattern))
 }
 
 /** The scores as a plain-text table, one module a line, with the total. */
