@@ -1,5 +1,19 @@
 import {unicodeName} from 'unicode-name'
-import {checkBaseLocale, checkLocaleCodes, checkPositiveRange, findInvisibleTexts, invisibleTextProblems, checkReviewDates, checkSlug, isAllowedLink, isWebLink, type RuleProblem} from '../schemaTypes/rules/index.ts'
+import {
+  checkBaseLocale,
+  checkLocaleCodes,
+  checkPositiveRange,
+  checkReviewDates,
+  checkSlug,
+  checkTranslationStates,
+  checkUniqueItems,
+  findInvisibleTexts,
+  invisibleTextProblems,
+  isAllowedLink,
+  isWebLink,
+  uniqueItemLists,
+  type RuleProblem,
+} from '../schemaTypes/rules/index.ts'
 import type {DatasetProblem} from './dataset-problem.ts'
 import type {ExtractedSchema, TypeNode} from './schema-types.ts'
 import {describeJson} from '@treatments/content/dataset'
@@ -23,7 +37,17 @@ export function checkDocument(document: Record<string, unknown>, schema: Extract
   const type = schema.documentType(String(document._type))
   if (!type) return found
   walk(document, type, [], found, {schema, dataset, required: false})
+  applyDocumentRules(document, found)
   return found
+}
+
+/** The Studio's rules on a document's own lists: translation states, and lists that hold each item once. */
+function applyDocumentRules(document: Record<string, unknown>, found: Found[]) {
+  const add = (problems: RuleProblem[], at: string) => {
+    for (const problem of problems) found.push({path: toPath([at, ...problem.path]), message: problem.message, ruleId: 'domain'})
+  }
+  add(checkTranslationStates(document.translations), 'translations')
+  for (const list of uniqueItemLists[String(document._type)] ?? []) add(checkUniqueItems(document[list], `“${list}”`), list)
 }
 
 interface Context {

@@ -114,6 +114,33 @@ describe('validateDataset', () => {
     expect(recorded).toEqual([])
   })
 
+  it('refuses two translation states for one language, as the Studio does', () => {
+    const problems = problemsAfter((documents) => {
+      const treatment = treatmentOf(documents)
+      const italian = treatment.translations.find((state: {language: string}) => state.language === 'it')
+      treatment.translations.push({...italian, _key: 'it-again'})
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite translations: There are two translation states for “it”. Keep one. [domain]`,
+    ])
+  })
+
+  it('refuses a contraindication, side effect, effect or body area listed twice, as the Studio does', () => {
+    const problems = problemsAfter((documents) => {
+      const treatment = treatmentOf(documents)
+      for (const list of ['contraindications', 'sideEffects', 'effects']) treatment[list].push({...treatment[list][0], _key: `${list}-again`})
+      treatment.bodyAreas.push(treatment.bodyAreas[0])
+    })
+    const treatment = treatmentOf(structuredClone(seed) as Array<Record<string, any>>)
+    const at = `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite`
+    expect(problems).toEqual([
+      `${at} bodyAreas[${treatment.bodyAreas.length}]: ${JSON.stringify(treatment.bodyAreas[0])} is listed twice in “bodyAreas”: keep one. [domain]`,
+      ...['effects', 'sideEffects', 'contraindications'].map(
+        (list) => `${at} ${list}[_key=="${list}-again"]: “${treatment[list][0]._ref}” is listed twice in “${list}”: keep one. [domain]`,
+      ),
+    ])
+  })
+
   it('reports duplicate ids and duplicate slugs', () => {
     const treatment = seed.find((document) => document._type === 'treatment')!
     const copy = {...treatment, _id: 'treatment-copy'}

@@ -178,9 +178,34 @@ describe('safety invariants, the same from every reader', () => {
     })
     const text = serializeNdjson(documents)
     expect(checkerProblems(text)).toContainEqual(expect.objectContaining({ruleId: 'duplicate-slug'}))
-    for (const [reader, error] of await errorsOfEveryReader(await datasetFile(text))) {
+    const file = await datasetFile(text)
+    for (const [reader, error] of await errorsOfEveryReader(file)) {
       expect(error, reader).toBeInstanceOf(DuplicateSlugError)
       expect(error, reader).toMatchObject({code: 'DUPLICATE_SLUG', slug, ids: ['a-treatment-copy', treatmentId], path: 'slug'})
+    }
+    // The list, every page at once, and the static build's loop refuse it too.
+    const all = await readers(file)
+    try {
+      for (const reader of all) {
+        const content = reader.content()
+        const calls: Array<[string, () => Promise<unknown>]> = [
+          ['listTreatments', () => content.listTreatments()],
+          ['getAllTreatments', () => content.getAllTreatments({locale: 'it'})],
+          [
+            'eachTreatment',
+            async () => {
+              for await (const _page of content.eachTreatment({locale: 'de'}));
+            },
+          ],
+        ]
+        for (const [call, run] of calls) {
+          const error = await run().then(() => 'no error', (caught: unknown) => caught)
+          expect(error, `${reader.name}: ${call}`).toBeInstanceOf(DuplicateSlugError)
+          expect(error, `${reader.name}: ${call}`).toMatchObject({code: 'DUPLICATE_SLUG', slug, ids: ['a-treatment-copy', treatmentId]})
+        }
+      }
+    } finally {
+      for (const reader of all) await reader.close()
     }
   })
 

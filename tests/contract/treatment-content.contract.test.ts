@@ -85,15 +85,20 @@ for (const [label, open, create] of [
     })
 
     // What a page costs on the wire (request + gzip response) is measured by `pnpm bench`.
-    test('makes exactly one HTTP request per page, carrying fewer bytes than the whole documents', async () => {
+    // The Italian page's answer (the it -> en chain of every field, the hashes of the stale check)
+    // measured 25,561 bytes of JSON against 47,133 for the whole documents (0.54). The budget is
+    // tight on purpose, like the bundle budgets: the seed's German texts, sent along by mistake,
+    // add 1,030 bytes and go over it. A seed edit that grows the page moves it, in that commit.
+    const PAGE_ANSWER_BUDGET_BYTES = 26_300
+    test(`makes exactly one HTTP request per page, answered in at most ${PAGE_ANSWER_BUDGET_BYTES} bytes`, async () => {
       const reader = content()
       const before = contract.traffic!()
       await reader.getTreatment(slug, {locale: 'it'})
       const after = contract.traffic!()
       expect(after.requests - before.requests).toBe(1)
+      expect(after.bytes - before.bytes).toBeLessThanOrEqual(PAGE_ANSWER_BUDGET_BYTES)
       const whole = (await readNdjson(defaultDatasetPath)).reduce((sum, document) => sum + Buffer.byteLength(JSON.stringify(document)), 0)
-      const ratio = (after.bytes - before.bytes) / whole
-      expect(ratio).toBeLessThan(1)
+      expect(whole).toBeGreaterThan(PAGE_ANSWER_BUDGET_BYTES * 1.5)
     }, lakeOnly)
 
     test('retries a 503 and answers from the next attempt', async () => {

@@ -281,8 +281,10 @@ describe('without the token', () => {
     const text = await page.locator('body').innerText()
     expect(text).not.toMatch(/Mesotherapy|Treatments\n|Contraindications/)
     // The Studio asked who is logged in, was told nobody, and asked for nothing else of value.
-    expect(seen.find((request) => request.path.includes('/users/me'))?.status).toBe(401)
-    for (const request of seen) {
+    const requests = await seen.settled()
+    expect(requests.find((request) => request.path.includes('/users/me'))?.status).toBe(401)
+    for (const request of requests) {
+      expect(request.unread, request.path).toBeUndefined()
       expect(request.status, request.path).toBeGreaterThanOrEqual(400)
       expect(request.body, request.path).not.toMatch(/treatment-mesotherapy|Mesoterapia|Gravidanza/)
     }

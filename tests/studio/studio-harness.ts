@@ -98,22 +98,38 @@ export interface SeenRequest {
   method: string
   path: string
   status: number
+  /** The response body ('' for an open listen stream, which never ends). */
   body: string
+  /** Why the body could not be read, when it could not: a check of bodies must not pass over it. */
+  unread?: string
 }
 
-/** Records every API response (`/v…/`) the page receives from `origin`. */
-export function recordApiResponses(page: Page, origin: string): SeenRequest[] {
-  const seen: SeenRequest[] = []
-  page.on('response', async (response) => {
+/** What {@link recordApiResponses} saw. */
+export interface ApiResponses {
+  /** Every response seen so far, once all their bodies are read (or failed to be). */
+  settled(): Promise<SeenRequest[]>
+}
+
+/**
+ * Records every API response (`/v…/`) the page receives from `origin`, body included. A body that
+ * cannot be read is recorded with the reason (`unread`), not skipped, so a "no content leaks"
+ * loop sees it.
+ */
+export function recordApiResponses(page: Page, origin: string): ApiResponses {
+  const reads: Array<Promise<SeenRequest>> = []
+  page.on('response', (response) => {
     const url = new URL(response.url())
     if (url.origin !== origin || !/^\/v[^/]+\//.test(url.pathname)) return
-    let body = ''
-    try {
-      body = response.request().method() === 'GET' && !url.pathname.includes('/data/listen/') ? await response.text() : ''
-    } catch {
-      // The page navigated away before the body arrived.
-    }
-    seen.push({method: response.request().method(), path: `${url.pathname}${url.search}`, status: response.status(), body})
+    const seen = {method: response.request().method(), path: `${url.pathname}${url.search}`, status: response.status()}
+    const stream = url.pathname.includes('/data/listen/') && response.status() < 400
+    reads.push(
+      stream
+        ? Promise.resolve({...seen, body: ''})
+        : response.text().then(
+            (body) => ({...seen, body}),
+            (error: unknown) => ({...seen, body: '', unread: error instanceof Error ? error.message : String(error)}),
+          ),
+    )
   })
-  return seen
+  return {settled: () => Promise.all(reads)}
 }

@@ -5,6 +5,7 @@ import {itemLanguage} from '@treatments/content/dataset'
 import {baseText, checkSlug, type LocalizedItem} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
 import {documentGroups} from '../objects/groups.ts'
+import {medicalReviewValidator} from '../objects/medicalReview.ts'
 import {defineLocalizedField} from '../objects/localized-field.ts'
 import {defineTranslationsField} from '../objects/translationState.ts'
 
@@ -149,7 +150,8 @@ export const treatment = defineType({
       title: 'Medical review',
       type: 'medicalReview',
       group: 'review',
-      validation: (rule) => rule.required().error('Medical pages need a review block: who reviewed them and when.'),
+      // A field's own validation replaces its type's: the review block's rule is named again here.
+      validation: (rule) => [rule.required().error('Medical pages need a review block: who reviewed them and when.'), rule.custom<Record<string, unknown>>(medicalReviewValidator)],
     }),
     defineTranslationsField(),
   ],

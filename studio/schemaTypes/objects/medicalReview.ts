@@ -38,6 +38,14 @@ export function defineCoveredTextsField(description: string) {
   })
 }
 
+/**
+ * The review block's own rule (see `checkReviewDates`), for `rule.custom`. A field of this type
+ * that sets its own `validation` replaces the type's, so such a field must name it too.
+ */
+export function medicalReviewValidator(value: Record<string, unknown> | undefined) {
+  return toValidation(checkReviewDates(value))
+}
+
 /** Who checked the medical content, when, when it is due again, and what it rests on. */
 export const medicalReview = defineType({
   name: 'medicalReview',
@@ -123,5 +131,5 @@ export const medicalReview = defineType({
       'Written by “Mark medically reviewed”: the hash of the English text of every safety text the review covered (contraindications, side effects, when to get help, disclaimer, claims). When one of them changes, pages stop saying a doctor reviewed them until the review is renewed.',
     ),
   ],
-  validation: (rule) => rule.custom<Record<string, unknown>>((value) => toValidation(checkReviewDates(value))),
+  validation: (rule) => rule.custom<Record<string, unknown>>(medicalReviewValidator),
 })

@@ -2,6 +2,8 @@ import {TranslateIcon} from '@sanity/icons/Translate'
 import {localeIds} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {checkTranslationStates} from '../rules/index.ts'
+import {toValidation} from '../rules/to-validation.ts'
 import {defineCoveredTextsField} from './medicalReview.ts'
 
 /** Where a locale's translation of a document stands. */
@@ -107,11 +109,6 @@ export function defineTranslationsField() {
     type: 'array',
     group: 'translations',
     of: [defineArrayMember({type: 'translationState'})],
-    validation: (rule) =>
-      rule.custom<Array<{language?: string}>>((items) => {
-        const languages = (items ?? []).map((item) => item.language)
-        const duplicate = languages.find((language, index) => languages.indexOf(language) !== index)
-        return duplicate ? `There are two translation states for “${duplicate}”. Keep one.` : true
-      }),
+    validation: (rule) => rule.custom((items) => toValidation(checkTranslationStates(items))),
   })
 }

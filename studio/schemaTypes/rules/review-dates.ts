@@ -2,6 +2,13 @@ import type {RuleProblem} from './localized-value.ts'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
+/** A YYYY-MM-DD date that exists: `Date.parse` takes 2026-02-31 and rolls it over to March. */
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !isoDate.test(value)) return false
+  const time = Date.parse(value)
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value
+}
+
 /**
  * Checks a medical review block: a reviewed page names its reviewer and review date, records the
  * texts the doctor read (`coveredTexts`, written by “Mark medically reviewed”), and the next
@@ -29,7 +36,7 @@ export function checkReviewDates(
   }
   for (const name of ['lastReviewed', 'nextReviewDue'] as const) {
     const value = review?.[name]
-    if (value !== undefined && (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value)))) {
+    if (value !== undefined && value !== null && !isCalendarDate(value)) {
       problems.push({message: `Use a date in the form YYYY-MM-DD (got ${JSON.stringify(value)}).`, path: [name]})
     }
   }

@@ -9,6 +9,7 @@ import {DatasetFileError} from '../dataset/dataset-file-error.ts'
 import type {ContentSource} from '../source/content-source.ts'
 import {ContentSourceError, ContentTimeoutError} from '../errors.ts'
 import {fetchWithRetry} from './fetch-with-retry.ts'
+import {sanitySource} from '../source/sanity-source.ts'
 
 const policy = {retry: {attempts: 3, baseDelayMs: 100, maxDelayMs: 1000}, timeoutMs: 200}
 
@@ -39,11 +40,34 @@ describe('fetchWithRetry', () => {
     expect(delays[0]).toBeLessThanOrEqual(100)
   })
 
-  it('honours Retry-After on 429, capped at maxDelayMs', async () => {
-    const delays: number[] = []
-    const source = scripted([() => Promise.reject(httpError(429, {'retry-after': '30'})), () => Promise.resolve('ok')])
-    await fetchWithRetry(source, 'q', {}, {...policy, sleep: async (ms) => void delays.push(ms)})
-    expect(delays).toEqual([1000])
+  it.each([
+    ['2', 5000, 2000],
+    ['30', 1000, 1000],
+  ])('honours Retry-After: %s on a real 429 through @sanity/client (maxDelayMs %i: waits %i ms)', async (retryAfter, maxDelayMs, waited) => {
+    // A loopback server answers the first request 429 with Retry-After, the next one normally.
+    let requests = 0
+    const server = createServer((_request, response) => {
+      requests++
+      if (requests === 1) {
+        response.writeHead(429, {'content-type': 'application/json', 'retry-after': retryAfter})
+        response.end('{"error":{"description":"Rate limit exceeded","type":"httpTooManyRequests"}}')
+      } else {
+        response.writeHead(200, {'content-type': 'application/json'})
+        response.end('{"result":"ok","ms":1,"query":"q"}')
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const {port} = server.address() as AddressInfo
+      const source = sanitySource({projectId: 'p', dataset: 'd', apiHost: `http://127.0.0.1:${port}`, useCdn: false})
+      const delays: number[] = []
+      const value = await fetchWithRetry(source, '*', {}, {retry: {attempts: 3, baseDelayMs: 100, maxDelayMs}, timeoutMs: 10_000, sleep: async (ms) => void delays.push(ms)})
+      expect(value).toBe('ok')
+      expect(requests).toBe(2)
+      expect(delays).toEqual([waited])
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('does not retry a 400: the request itself is wrong', async () => {

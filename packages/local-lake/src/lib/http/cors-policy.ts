@@ -61,10 +61,10 @@ function isSameOrigin(origin: string, request: IncomingMessage): boolean {
  * @returns the origin in its normalized form, or `undefined` when it is not one
  */
 export function normalizeOrigin(value: string): string | undefined {
-  if (value === '*' || value.trim() === '') return undefined
+  // `new URL` refuses "*" and blanks; http(s) URLs always have an origin (never "null").
   try {
     const url = new URL(value)
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null') return undefined
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
     if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') return undefined
     return url.origin
   } catch {

@@ -53,7 +53,7 @@ export function assertAllowedHost(request: IncomingMessage, check: HostCheck): v
  * brackets, no port or trailing dot), or `undefined` when it is not a plain host.
  */
 function hostName(host: string): string | undefined {
-  const bracketed = host.includes(':') && !host.startsWith('[') && host.indexOf(':') !== host.lastIndexOf(':') ? `[${host}]` : host
+  const bracketed = !host.startsWith('[') && host.indexOf(':') !== host.lastIndexOf(':') ? `[${host}]` : host
   if (!/^[A-Za-z0-9._\-:[\]]+$/.test(bracketed)) return undefined
   try {
     return new URL(`http://${bracketed}`).hostname.toLowerCase().replace(/\.$/, '')

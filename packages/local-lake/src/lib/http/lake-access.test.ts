@@ -1,9 +1,13 @@
-import {networkInterfaces} from 'node:os'
+import {type ChildProcess} from 'node:child_process'
+import {once} from 'node:events'
+import {fileURLToPath} from 'node:url'
 
 import {ClientError, createClient} from '@sanity/client'
 import {afterEach, describe, expect, it} from 'vitest'
 
-import {type LakeFixture, startLakeFixture} from '../../test-support/lake-fixture.ts'
+import {firstLine} from '../../test-support/first-line.ts'
+import {FIXTURE_FILE, type LakeFixture, startLakeFixture} from '../../test-support/lake-fixture.ts'
+import {createTwoHosts, type TwoHosts} from '../../test-support/network-namespaces.ts'
 import {startLocalLake} from '../server/start-local-lake.ts'
 
 let fixture: LakeFixture | undefined
@@ -70,17 +74,58 @@ describe('the token', () => {
     )
   })
 
-  const external = Object.values(networkInterfaces())
-    .flat()
-    .find((address) => address?.family === 'IPv4' && !address.internal)?.address
-  it.skipIf(external === undefined)('is required for every request from another machine', async () => {
-    fixture = await startLakeFixture({host: '0.0.0.0', token: TOKEN})
-    const url = `http://${external}:${fixture.lake.port}/v2025-02-19/data/query/production?query=count(*)`
-    const anonymous = await fetch(url)
-    expect(anonymous.status).toBe(401)
-    expect(await anonymous.json()).toMatchObject({error: {type: 'httpUnauthorized'}})
-    const withToken = await fetch(url, {headers: {Authorization: `Bearer ${TOKEN}`}})
-    expect(await withToken.json()).toMatchObject({result: 3})
+})
+
+describe('a request from another machine', () => {
+  // A real one: the lake (`pnpm lake --host 0.0.0.0`) in one network namespace, the client in
+  // another, joined by a virtual Ethernet link, so the remote address is not loopback on any host.
+  let hosts: TwoHosts | undefined
+  let lakeProcess: ChildProcess | undefined
+  afterEach(async () => {
+    if (lakeProcess?.exitCode === null) {
+      const exited = once(lakeProcess, 'exit')
+      lakeProcess.kill('SIGTERM')
+      await exited
+    }
+    lakeProcess = undefined
+    await hosts?.remove()
+    hosts = undefined
+  })
+
+  /** The status and body of each GET `paths[i]` made from `host`, with `headers`. */
+  async function getFrom(host: 'server' | 'client', base: string, requests: Array<{path: string; headers?: Record<string, string>}>) {
+    const script = `const out = []; for (const r of ${JSON.stringify(requests)}) { const res = await fetch(${JSON.stringify(base)} + r.path, {headers: r.headers ?? {}}); out.push({status: res.status, body: await res.json()}) } console.log(JSON.stringify(out))`
+    const child = hosts!.spawnIn(host, process.execPath, ['--input-type=module', '-e', script])
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    const [code] = (await once(child, 'exit')) as [number]
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    return JSON.parse(stdout) as Array<{status: number; body: {result?: unknown; documents?: unknown[]; error?: {type: string}}}>
+  }
+
+  it('needs the token for every request, published reads included; the same read from loopback does not', async () => {
+    hosts = await createTwoHosts()
+    const root = fileURLToPath(new URL('../../../../../', import.meta.url))
+    lakeProcess = hosts.spawnIn(
+      'server',
+      process.execPath,
+      ['--conditions=@treatments/source', 'scripts/lake.ts', '--host', '0.0.0.0', '--port', '3334', '--token', TOKEN, '--read-only', '--dataset', `production=${FIXTURE_FILE}`],
+      {cwd: root},
+    )
+    expect(await firstLine(lakeProcess)).toBe('Local lake listening on http://0.0.0.0:3334 (read-only)')
+    const query = {path: '/v2025-02-19/data/query/production?query=count(*)'}
+    const doc = {path: '/v2025-02-19/data/doc/production/treatment-botox'}
+    const withToken = {...query, headers: {Authorization: `Bearer ${TOKEN}`}}
+    const remote = await getFrom('client', `http://${hosts.serverAddress}:3334`, [query, doc, withToken])
+    expect(remote).toEqual([
+      {status: 401, body: expect.objectContaining({error: expect.objectContaining({type: 'httpUnauthorized'})})},
+      {status: 401, body: expect.objectContaining({error: expect.objectContaining({type: 'httpUnauthorized'})})},
+      {status: 200, body: expect.objectContaining({result: 3})},
+    ])
+    expect(await getFrom('server', 'http://127.0.0.1:3334', [query])).toEqual([{status: 200, body: expect.objectContaining({result: 3})}])
   })
 })
 

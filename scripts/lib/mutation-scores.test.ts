@@ -1,0 +1,51 @@
+import {describe, expect, it} from 'vitest'
+
+import {formatScores, markEquivalent, moduleScores, type MutationReport, type ReportMutant} from './mutation-scores.ts'
+
+const mutant = (id: string, line: number, status: ReportMutant['status'], mutatorName = 'ConditionalExpression'): ReportMutant => ({
+  id,
+  mutatorName,
+  location: {start: {line, column: 1}, end: {line, column: 5}},
+  status,
+})
+
+const report = (): MutationReport => ({
+  files: {
+    'packages/a/src/x.ts': {mutants: [mutant('1', 1, 'Killed'), mutant('2', 2, 'Timeout'), mutant('3', 3, 'Survived'), mutant('4', 4, 'NoCoverage')]},
+    'studio/rules/y.ts': {mutants: [mutant('5', 1, 'Killed'), mutant('6', 2, 'Survived', 'StringLiteral'), mutant('7', 3, 'Ignored')]},
+  },
+})
+
+describe('mutation scores', () => {
+  it('count killed and timed out of killed, timed out, survived and uncovered, per module', () => {
+    expect(moduleScores(report(), {a: ['packages/a/src/*.ts'], rules: ['studio/rules/*.ts'], absent: ['nowhere/*.ts']})).toEqual([
+      {module: 'a', killed: 1, timedOut: 1, survived: 1, noCoverage: 1, ignored: 0, score: 50},
+      {module: 'rules', killed: 1, timedOut: 0, survived: 1, noCoverage: 0, ignored: 1, score: 50},
+    ])
+  })
+
+  it('exclude an equivalent mutant with its reason, and name entries that match no survivor', () => {
+    const marked = report()
+    const stale = markEquivalent(marked, [
+      {file: 'studio/rules/y.ts', line: 2, mutator: 'StringLiteral', reason: 'the message is not behaviour'},
+      {file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'},
+    ])
+    expect(marked.files['studio/rules/y.ts']!.mutants[1]).toMatchObject({status: 'Ignored', statusReason: 'equivalent: the message is not behaviour'})
+    expect(stale).toEqual([{file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'}])
+    expect(moduleScores(marked, {rules: ['studio/rules/*.ts']})[0]).toMatchObject({survived: 0, ignored: 2, score: 100})
+  })
+
+  it('read "!glob" as an exclusion, as Stryker does', () => {
+    expect(moduleScores(report(), {rules: ['studio/rules/*.ts', '!studio/rules/y.ts']})).toEqual([])
+    expect(moduleScores(report(), {a: ['packages/a/src/*.ts', '!studio/rules/*.ts']})[0]).toMatchObject({module: 'a', killed: 1})
+  })
+
+  it('print a table with the total', () => {
+    expect(formatScores(moduleScores(report(), {a: ['packages/a/src/*.ts'], rules: ['studio/rules/*.ts']})).split('\n')).toEqual([
+      'module  score  killed  timeout  survived  no cov  ignored',
+      'a       50.0%       1        1         1       1        0',
+      'rules   50.0%       1        0         1       0        1',
+      'all     50.0%       2        1         2       1        1',
+    ])
+  })
+})

@@ -1,0 +1,126 @@
+// @ts-check
+import {globSync} from 'node:fs'
+
+/**
+ * Mutation testing of the safety-critical modules (`pnpm mutation`, see README "Mutation
+ * testing"). Each module is a group of files whose tests must kill their mutants;
+ * scripts/mutation.ts runs one or more of them and reports the score per module.
+ */
+
+/**
+ * The safety-critical modules, by name: the files Stryker mutates (`mutate`) and the test files
+ * that must kill their mutants (`tests`; each mutant runs only those of them that cover it).
+ */
+export const modules = {
+  localize: {
+    mutate: ['packages/content/src/lib/locale/localize.ts'],
+    tests: ['packages/content/src/lib/locale/localize.test.ts', 'tests/contract/safety-invariants.contract.test.ts'],
+  },
+  'check-response': {
+    mutate: ['packages/content/src/lib/reader/check-response.ts'],
+    tests: ['packages/content/src/lib/reader/create-treatment-content.test.ts', 'tests/contract/safety-invariants.contract.test.ts'],
+  },
+  'review-coverage': {
+    mutate: [
+      'packages/content/src/lib/dataset/source-hash.ts',
+      'packages/content/src/lib/locale/digest-source-hash.ts',
+      'packages/content/src/lib/dataset/review-coverage.ts',
+      'packages/content/src/lib/reader/medical-review-status.ts',
+    ],
+    tests: [
+      'packages/content/src/lib/dataset/source-hash.test.ts',
+      'packages/content/src/lib/locale/digest-source-hash.test.ts',
+      'packages/translations/src/lib/review-changes.test.ts',
+      'packages/translations/src/lib/mark-reviewed.test.ts',
+      'packages/content/src/lib/page/render-treatment-page.test.ts',
+    ],
+  },
+  'safe-html': {
+    mutate: ['packages/content/src/lib/html/compile-safe-html.ts', 'packages/content/src/lib/render/safe-link-url.ts'],
+    tests: ['packages/content/src/lib/html/*.test.ts', 'packages/content/src/lib/render/*.test.ts'],
+  },
+  xliff: {
+    mutate: ['packages/translations/src/lib/plan-xliff-import.ts', 'packages/translations/src/lib/import-xliff.ts'],
+    tests: [
+      'packages/translations/src/lib/plan-xliff-import.test.ts',
+      'tests/translations/import-transaction.test.ts',
+      'tests/translations/stale-translation.test.ts',
+      'tests/translations/hostile-xliff.test.ts',
+    ],
+  },
+  'lake-access': {
+    mutate: [
+      'packages/local-lake/src/lib/http/lake-access.ts',
+      'packages/local-lake/src/lib/http/cors-policy.ts',
+      'packages/local-lake/src/lib/http/host-check.ts',
+    ],
+    tests: ['packages/local-lake/src/lib/http/access-policies.test.ts', 'packages/local-lake/src/lib/http/host-check.test.ts', 'packages/local-lake/src/lib/http/lake-access.test.ts'],
+  },
+  'lake-writes': {
+    mutate: ['packages/local-lake/src/lib/write/apply-mutations.ts', 'packages/local-lake/src/lib/write/apply-actions.ts'],
+    tests: [
+      'packages/local-lake/src/lib/write/*.test.ts',
+      'packages/local-lake/src/lib/endpoints/handle-mutate.test.ts',
+      'packages/local-lake/src/lib/endpoints/handle-actions.test.ts',
+      'packages/local-lake/src/lib/endpoints/revisions.test.ts',
+    ],
+  },
+  'studio-rules': {
+    mutate: [
+      'studio/schemaTypes/rules/*.ts',
+      '!studio/schemaTypes/rules/*.test.ts',
+      'studio/actions/mark-reviewed-action.ts',
+      'packages/translations/src/lib/mark-reviewed.ts',
+      'packages/translations/src/lib/mark-medically-reviewed.ts',
+    ],
+    tests: ['studio/schemaTypes/**/*.test.ts', 'studio/validation/*.test.ts', 'studio/actions/*.test.ts', 'packages/translations/src/lib/mark-reviewed.test.ts'],
+  },
+}
+
+/**
+ * Surviving mutants that cannot change behaviour, each with why. `file:line:mutator` as in
+ * the report; scripts/mutation.ts counts them as ignored, not survived.
+ * @type {Array<{file: string, line: number, mutator: string, reason: string}>}
+ */
+export const equivalentMutants = [
+  // An address the socket no longer knows: any non-address string is as non-loopback as ''.
+  {file: 'packages/local-lake/src/lib/http/lake-access.ts', line: 22, mutator: 'StringLiteral', reason: "any non-address fallback is non-loopback, like ''"},
+  {file: 'packages/local-lake/src/lib/http/host-check.ts', line: 19, mutator: 'StringLiteral', reason: "any non-address fallback is non-loopback, like ''"},
+  // `catch { return undefined | false }` emptied still returns undefined, which callers read the same.
+  {file: 'packages/local-lake/src/lib/http/host-check.ts', line: 60, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
+  {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 53, mutator: 'BlockStatement', reason: 'undefined is as falsy as false for the one caller'},
+  {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 70, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
+]
+
+/**
+ * The test files of `selected` modules, globs expanded (Stryker hands them to Vitest as paths).
+ * @param {Array<{tests: string[]}>} selected
+ */
+export function testFilesOf(selected) {
+  return [...new Set(selected.flatMap((module) => module.tests.flatMap((pattern) => globSync(pattern))))].sort()
+}
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: {configFile: 'vitest.mutation.config.ts', related: true},
+  coverageAnalysis: 'perTest',
+  mutate: Object.values(modules).flatMap((module) => module.mutate),
+  testFiles: testFilesOf(Object.values(modules)),
+  // Mutants of top-level constants run every test again with a fresh module graph: far too
+  // slow on two cores. They are reported as ignored.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 10_000,
+  timeoutFactor: 2.5,
+  dryRunTimeoutMinutes: 30,
+  reporters: ['progress-append-only', 'html', 'json', 'clear-text'],
+  htmlReporter: {fileName: 'reports/mutation/mutation.html'},
+  jsonReporter: {fileName: 'reports/mutation/mutation.json'},
+  clearTextReporter: {allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false},
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['reports', 'studio/dist', '.sanity', 'coverage', 'test-results', '.tmp'],
+  cleanTempDir: true,
+}
