@@ -4,6 +4,7 @@ import {basename, resolve} from 'node:path'
 
 import {describeJson, writeFileAtomically} from '@treatments/content/dataset'
 import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './http/cors-policy.ts'
+import type {OpenAppendHandle} from './history/append-fully.ts'
 import type {DatasetWriter} from './store/dataset-store.ts'
 import {AUTHOR_NAME_RULE, isAuthorName} from './lake-identity.ts'
 
@@ -67,10 +68,20 @@ export interface LocalLakeOptions {
    */
   author?: string
   /**
+   * Before loading, cut each damaged history log at its first damaged line, keeping that line and
+   * the rest in a side file beside it (`pnpm lake --repair-history`). Not with `readOnly`. Default `false`.
+   */
+  repairHistory?: boolean
+  /**
    * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
    * @internal
    */
   writeFile?: DatasetWriter
+  /**
+   * Replaces how history logs are opened for appending. Meant for tests that simulate a full disk.
+   * @internal
+   */
+  openHistoryFile?: OpenAppendHandle
 }
 
 /** Options for {@link startLocalLake}. */
@@ -98,6 +109,8 @@ export interface ResolvedLakeOptions {
   lock: false | {command: string; server: boolean}
   author: string
   writeFile: DatasetWriter
+  repairHistory: boolean
+  openHistoryFile: OpenAppendHandle | undefined
 }
 
 const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
@@ -133,6 +146,8 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
   }
   const writeFile = record.writeFile ?? writeFileAtomically
   if (typeof writeFile !== 'function') bad('writeFile', 'a function (file, contents) => Promise<void>')
+  const openHistoryFile = record.openHistoryFile
+  if (openHistoryFile !== undefined && typeof openHistoryFile !== 'function') bad('openHistoryFile', 'a function (file) => Promise<FileHandle>')
   return {
     datasets: resolveDatasets(record.datasets, bad),
     readOnly: boolean('readOnly'),
@@ -147,6 +162,8 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     lock: resolveLock(record.lock, bad),
     author: resolveAuthor(record.author, bad),
     writeFile: writeFile as DatasetWriter,
+    repairHistory: boolean('repairHistory'),
+    openHistoryFile: openHistoryFile as OpenAppendHandle | undefined,
   }
 }
 

@@ -3,6 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import {ApiError, notFound} from '../api-error.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
 import type {DatasetStore} from '../store/dataset-store.ts'
+import type {HistoryRepair} from '../history/history-log.ts'
 import {GroqRunner} from '../query/groq-runner.ts'
 import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from '../http/host-check.ts'
 import {readAccess, requireLoopbackOrToken, requireToken} from '../http/lake-access.ts'
@@ -24,6 +25,8 @@ export interface LocalLakeHandler {
   idle(): Promise<void>
   /** Ends open streams (listen) so the server can close. */
   closeStreams(): void
+  /** The history logs cut at start (option `repairHistory`), with where their damaged tails went. */
+  readonly historyRepairs: readonly HistoryRepair[]
   /** Records where the lake listens in its dataset lock files, for other commands to find it. */
   announce(url: string, port: number): Promise<void>
   /**
@@ -58,7 +61,7 @@ export async function openLocalLake(
   options: ResolvedLakeOptions,
   hostCheck: HostCheck = LOOPBACK_CONNECTIONS,
 ): Promise<LocalLakeHandler> {
-  const {stores, locks} = await loadDatasets(options)
+  const {stores, locks, historyRepairs} = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
   const lake: Lake = {stores, runner, options, hostCheck, streams: new Set()}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
@@ -71,6 +74,7 @@ export async function openLocalLake(
   return Object.assign(listener, {
     datasets: [...stores.keys()],
     token: options.token,
+    historyRepairs,
     idle: async () => {
       await Promise.all([...stores.values()].map((store) => store.idle()))
     },
