@@ -60,6 +60,8 @@ export class DatasetStore {
   #documents: readonly DatasetDocument[]
   #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
+  /** Transaction ids used so far (logged ones, documents' revisions, this run's), built on first need. */
+  #usedTransactionIds: Set<string> | undefined
 
   constructor(init: DatasetStoreInit) {
     this.name = init.name
@@ -91,6 +93,20 @@ export class DatasetStore {
       this.#views.set(perspective, view)
     }
     return view
+  }
+
+  /**
+   * Whether `id` already names a transaction of this dataset: an entry of its history log, a
+   * document's `_rev`, or a transaction committed while the lake runs.
+   */
+  transactionIdUsed(id: string): boolean {
+    if (this.#usedTransactionIds === undefined) {
+      const used = new Set<string>()
+      for (const entry of this.history?.entries ?? []) used.add(entry.transactionId)
+      for (const document of this.#documents) if (document._rev !== undefined) used.add(document._rev)
+      this.#usedTransactionIds = used
+    }
+    return this.#usedTransactionIds.has(id)
   }
 
   /**
@@ -137,7 +153,10 @@ export class DatasetStore {
       this.#byId = indexById(next.documents)
       this.#views = new Map()
       this.answers.invalidate()
-      if (next.committed !== undefined && next.committed.changes.length > 0) this.log.record(next.committed)
+      if (next.committed !== undefined && next.committed.changes.length > 0) {
+        this.log.record(next.committed)
+        this.#usedTransactionIds?.add(next.committed.transactionId)
+      }
       return next.result
     })
   }
