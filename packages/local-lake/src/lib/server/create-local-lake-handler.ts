@@ -2,6 +2,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {ApiError, notFound} from '../api-error.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
+import {assertFetchMetadata} from '../http/fetch-metadata.ts'
 import type {DatasetStore} from '../store/dataset-store.ts'
 import type {HistoryRepair} from '../history/history-log.ts'
 import {GroqRunner} from '../query/groq-runner.ts'
@@ -44,7 +45,8 @@ const ROUTE = /^\/v([^/]+)\/data\/([^/]+)\/([^/]+)(?:\/(.*))?$/
  * Requests on connections that arrive on a loopback address must be addressed to `localhost`,
  * `*.localhost`, `127.x.x.x` or `[::1]` (403 otherwise, against DNS rebinding); POST bodies must
  * be JSON (415); writes, listen and reads of drafts need the token; browser pages from origins
- * not in `corsOrigins` get 403.
+ * not in `corsOrigins` get 403, and so do requests other sites or ports make without CORS
+ * (`Sec-Fetch-Site`: images, forms, scripts, links).
  *
  * @throws TypeError for invalid options
  * @throws LocalLakeError when a dataset cannot be loaded
@@ -111,6 +113,7 @@ async function serve(lake: Lake, request: IncomingMessage, response: ServerRespo
   try {
     assertAllowedHost(request, lake.hostCheck)
     cors = corsHeaders(request, lake.options.corsOrigins)
+    assertFetchMetadata(request, lake.options.corsOrigins, false)
     const answer = await route(lake, request, response, cors, disconnected.signal)
     if (answer === undefined) return
     sendJson(response, answer.statusCode, answer.body, {...cors, ...answer.headers}, lake.options.maxResponseBytes)
