@@ -29,8 +29,9 @@ Options:
   --cors-origin ORIGIN a browser origin allowed to call the lake, e.g. http://localhost:5173;
                        repeatable (default: the Studio, http://localhost:3333 and
                        https://localhost:3333). Pages on any other origin get 403. Never *.
-  --query-timeout MS   stop a query after MS milliseconds with 408 (default: 5000); other
-                       requests are served while it runs; a client that disconnects cancels it
+  --query-timeout MS   stop a query after MS milliseconds with 408 (default: 5000); queries
+                       run in worker threads that are terminated at the limit, so other
+                       requests are served meanwhile; a client that disconnects cancels it
   --max-response-bytes N
                        largest answer sent; larger query results get 400 (default: 67108864)
   --answer-cache-bytes N

@@ -52,6 +52,19 @@ export interface LocalLakeOptions {
    * `http://localhost:3333` and `https://localhost:3333`.
    */
   corsOrigins?: readonly string[]
+  /**
+   * Worker threads that evaluate queries. A query past `queryTimeoutMs` is stopped by terminating
+   * its worker, whatever it is doing (even inside one regular-expression match), and the worker
+   * is replaced. `0` evaluates on the main thread, where only dataset scans are metered: one
+   * `match` or a query over parameters alone can then hold the lake. Default 2.
+   */
+  queryWorkers?: number
+  /**
+   * Heap limit of each query worker, in MiB: a query that needs more is stopped with 400
+   * `queryMemoryLimitError`. Default: 512 plus the lake's heap after loading its datasets (each
+   * worker holds a copy of the datasets it queries).
+   */
+  queryMemoryMb?: number
   /** Largest JSON answer sent, in bytes; a larger query result gets 400 `queryResultTooLarge`. Default 64 MiB. */
   maxResponseBytes?: number
   /**
@@ -103,6 +116,8 @@ export interface ResolvedLakeOptions {
   queryCacheSize: number
   answerCacheBytes: number
   queryTimeoutMs: number
+  queryWorkers: number
+  queryMemoryMb: number | undefined
   maxResponseBytes: number
   token: string
   corsOrigins: ReadonlySet<string>
@@ -117,6 +132,7 @@ const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 const DEFAULT_QUERY_TIMEOUT_MS = 5000
+const DEFAULT_QUERY_WORKERS = 2
 const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024
 
 /**
@@ -156,6 +172,8 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     queryCacheSize: integer('queryCacheSize', 500, 0),
     answerCacheBytes: integer('answerCacheBytes', DEFAULT_ANSWER_CACHE_BYTES, 0),
     queryTimeoutMs: integer('queryTimeoutMs', DEFAULT_QUERY_TIMEOUT_MS, 1),
+    queryWorkers: integer('queryWorkers', DEFAULT_QUERY_WORKERS, 0),
+    queryMemoryMb: record.queryMemoryMb === undefined ? undefined : integer('queryMemoryMb', 0, 64),
     maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     token: resolveToken(record.token, bad),
     corsOrigins: resolveCorsOrigins(record.corsOrigins, bad),

@@ -6,6 +6,7 @@ import {assertFetchMetadata} from '../http/fetch-metadata.ts'
 import type {DatasetStore} from '../store/dataset-store.ts'
 import type {HistoryRepair} from '../history/history-log.ts'
 import {GroqRunner} from '../query/groq-runner.ts'
+import {QueryPool} from '../query/query-pool.ts'
 import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from '../http/host-check.ts'
 import {readAccess, requireLoopbackOrToken, requireToken} from '../http/lake-access.ts'
 import {DATA_ENDPOINTS, LAKE_ROUTES, NOT_IMPLEMENTED} from '../endpoints/lake-endpoints.ts'
@@ -65,7 +66,12 @@ export async function openLocalLake(
 ): Promise<LocalLakeHandler> {
   const {stores, locks, historyRepairs} = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
-  const lake: Lake = {stores, runner, options, hostCheck, streams: new Set()}
+  // Each worker holds a copy of the datasets it queries: about the heap they take here.
+  const memoryMb = options.queryMemoryMb ?? 512 + Math.ceil(process.memoryUsage().heapUsed / 2 ** 20)
+  const queries = options.queryWorkers > 0 ? new QueryPool(options.queryWorkers, memoryMb, options.queryCacheSize) : undefined
+  // A lake that has started answers its first queries at once.
+  await queries?.ready()
+  const lake: Lake = {stores, runner, queries, options, hostCheck, streams: new Set()}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     serve(lake, request, response).catch((error: unknown) => {
       // Last resort: even sending the error failed. Keep serving others; drop this connection.
@@ -88,6 +94,7 @@ export async function openLocalLake(
     },
     close: async () => {
       for (const response of lake.streams) response.end()
+      await queries?.close()
       await Promise.all([...stores.values()].map((store) => store.idle()))
       await Promise.all(locks.map((lock) => lock.release()))
     },
@@ -97,6 +104,7 @@ export async function openLocalLake(
 interface Lake {
   stores: ReadonlyMap<string, DatasetStore>
   runner: GroqRunner
+  queries: QueryPool | undefined
   options: ResolvedLakeOptions
   hostCheck: HostCheck
   /** Responses that stay open (listen), ended when the lake closes. */
@@ -144,7 +152,7 @@ async function route(
     if (!extra.methods.includes(method)) throw methodNotAllowed(method, url.pathname, extra.methods)
     if (extra.access !== 'open') requireLoopbackOrToken(access)
     if (extra.access === 'token') requireToken(access, `Requests to ${url.pathname}`)
-    const common = {request, response, access, corsHeaders: cors, method, url, projectId, runner: lake.runner, options, signal, streams: lake.streams}
+    const common = {request, response, access, corsHeaders: cors, method, url, projectId, runner: lake.runner, queries: lake.queries, options, signal, streams: lake.streams}
     return extra.handle({...common, stores, match: found})
   }
   requireLoopbackOrToken(access)
@@ -181,6 +189,7 @@ async function route(
     projectId,
     rest: rest ?? '',
     runner: lake.runner,
+    queries: lake.queries,
     options,
     signal,
     streams: lake.streams,

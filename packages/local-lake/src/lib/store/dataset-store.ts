@@ -60,6 +60,7 @@ export class DatasetStore {
   #documents: readonly DatasetDocument[]
   #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
+  #generation = 0
   /** Transaction ids used so far (logged ones, documents' revisions, this run's), built on first need. */
   #usedTransactionIds: Set<string> | undefined
 
@@ -72,6 +73,11 @@ export class DatasetStore {
     this.#documents = init.documents
     this.#byId = indexById(init.documents)
     this.answers = new AnswerCache(init.answerCacheBytes ?? 0)
+  }
+
+  /** Counts the committed changes: a copy of the documents made at one generation is current while it lasts. */
+  get generation(): number {
+    return this.#generation
   }
 
   /** Every document, in dataset order. */
@@ -152,6 +158,7 @@ export class DatasetStore {
       this.#documents = next.documents
       this.#byId = indexById(next.documents)
       this.#views = new Map()
+      this.#generation++
       this.answers.invalidate()
       if (next.committed !== undefined && next.committed.changes.length > 0) {
         this.log.record(next.committed)
