@@ -81,6 +81,7 @@ describe('public API', () => {
       'isDatasetFileName',
       'isRecord',
       'itemLanguage',
+      'pageBySlugPlan',
       'parseNdjson',
       'readNdjson',
       'recordCoveredTexts',

@@ -9,6 +9,7 @@ import {readJsonBody} from '../http/read-body.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
 import {searchParamsOf} from '../http/search-params-of.ts'
 import {assertShallowParams} from '../query/groq-runner.ts'
+import {answerOnMainThread} from '../query/main-thread-plan.ts'
 import {type PooledQuery, type QueryPool, runOnMainThread} from '../query/query-pool.ts'
 import {SerializedJson} from '../http/send-json.ts'
 
@@ -19,7 +20,9 @@ import {SerializedJson} from '../http/send-json.ts'
  * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
  * A perspective other than `published` needs the token; anonymous clients see published
  * documents only.
- * The query is evaluated and serialized in a worker thread ({@link QueryPool}), stopped at the time limit.
+ * The query is evaluated and serialized in a worker thread ({@link QueryPool}), stopped at the time
+ * limit; a page by slug with short parameters is answered on the main thread by its fixed plan
+ * ({@link answerOnMainThread}).
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
  * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
  */
@@ -71,7 +74,9 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
       signal: context.signal,
     }
     const text =
-      context.queries === undefined ? await runOnMainThread(context.runner, request, context.store.view(perspective)) : await context.queries.run(request)
+      context.queries === undefined
+        ? await runOnMainThread(context.runner, request, context.store.view(perspective))
+        : (answerOnMainThread(query, params, context.store.view(perspective), context.options.maxResponseBytes) ?? (await context.queries.run(request)))
     answer = {text, bytes: Buffer.byteLength(text)}
     if (key !== undefined) answers.set(key, answer, generation)
   }

@@ -67,10 +67,9 @@ export async function openLocalLake(
   const {stores, locks, historyRepairs} = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
   // Each worker holds a copy of the datasets it queries: about the heap they take here.
+  // Workers start with the first query that needs one.
   const memoryMb = options.queryMemoryMb ?? 512 + Math.ceil(process.memoryUsage().heapUsed / 2 ** 20)
   const queries = options.queryWorkers > 0 ? new QueryPool(options.queryWorkers, memoryMb, options.queryCacheSize) : undefined
-  // A lake that has started answers its first queries at once.
-  await queries?.ready()
   const lake: Lake = {stores, runner, queries, options, hostCheck, streams: new Set()}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     serve(lake, request, response).catch((error: unknown) => {

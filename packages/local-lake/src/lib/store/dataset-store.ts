@@ -6,6 +6,7 @@ import type {QueryView} from '../query/groq-runner.ts'
 import type {DatasetHistory} from '../history/history-log.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
 import type {Perspective} from '../query/perspective.ts'
+import type {DatasetDelta} from '../query/dataset-delta.ts'
 import {SerialQueue} from './serial-queue.ts'
 import {type CommittedTransaction, TransactionLog} from '../history/transaction-log.ts'
 
@@ -36,6 +37,9 @@ export interface TransactionPlan<T> {
   committed?: CommittedTransaction
 }
 
+/** How many recent deltas are kept: a copy further behind gets every document again. */
+const KEPT_DELTAS = 64
+
 /**
  * One dataset: its documents in order, indexed by `_id`, and the file they persist to.
  *
@@ -61,6 +65,7 @@ export class DatasetStore {
   #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
   #generation = 0
+  readonly #deltas: DatasetDelta[] = []
   /** Transaction ids used so far (logged ones, documents' revisions, this run's), built on first need. */
   #usedTransactionIds: Set<string> | undefined
 
@@ -78,6 +83,16 @@ export class DatasetStore {
   /** Counts the committed changes: a copy of the documents made at one generation is current while it lasts. */
   get generation(): number {
     return this.#generation
+  }
+
+  /**
+   * The deltas from `generation` to the current one, oldest first, or `undefined` when they
+   * are not all kept (then copy every document).
+   */
+  deltasSince(generation: number): DatasetDelta[] | undefined {
+    if (generation === this.#generation) return []
+    const first = this.#deltas.findIndex((delta) => delta.generation === generation + 1)
+    return first < 0 ? undefined : this.#deltas.slice(first)
   }
 
   /** Every document, in dataset order. */
@@ -159,6 +174,7 @@ export class DatasetStore {
       this.#byId = indexById(next.documents)
       this.#views = new Map()
       this.#generation++
+      this.#recordDelta(next.documents, next.committed)
       this.answers.invalidate()
       if (next.committed !== undefined && next.committed.changes.length > 0) {
         this.log.record(next.committed)
@@ -166,6 +182,26 @@ export class DatasetStore {
       }
       return next.result
     })
+  }
+
+  #recordDelta(documents: readonly DatasetDocument[], committed: CommittedTransaction | undefined): void {
+    // Without the list of changed documents no delta can be told: copies then start over.
+    if (committed === undefined || committed.changes.length === 0) {
+      this.#deltas.length = 0
+      return
+    }
+    const written = new Set<string>()
+    const removed: string[] = []
+    for (const change of committed.changes) {
+      if (change.after === null) removed.push(change.id)
+      else written.add(change.id)
+    }
+    const upserts: DatasetDelta['upserts'] = []
+    for (const [index, document] of documents.entries()) {
+      if (written.has(document._id)) upserts.push({index, document})
+    }
+    this.#deltas.push({generation: this.#generation, upserts, removed})
+    if (this.#deltas.length > KEPT_DELTAS) this.#deltas.shift()
   }
 
   /** Resolves once every queued transaction has finished (and been written). */
