@@ -23,6 +23,9 @@ describe('the query time limit', () => {
   let lake: LocalLake
   beforeAll(async () => {
     lake = await startLocalLake({datasets: {production: manyDocuments()}, queryTimeoutMs: 1500, readOnly: true})
+    // Two queries at once start both query workers (they start with the first queries that need them).
+    const url = `${lake.url}/v2025-02-19/data/query/production?query=count(*)`
+    await Promise.all([fetch(url), fetch(url)])
   })
   afterAll(async () => {
     await lake.close()
