@@ -19,6 +19,7 @@ const benchmarks: Array<[name: string, load: () => Promise<BenchmarkModule>]> = 
   ['local-dataset-query', () => import('./bench/local-dataset-query.ts')],
   ['local-lake-query', () => import('./bench/local-lake-query.ts')],
   ['lake-query-worker', () => import('./bench/lake-query-worker.ts')],
+  ['lake-listeners', () => import('./bench/lake-listeners.ts')],
   ['lake-load', () => import('./bench/lake-load.ts')],
   ['lake-scale', () => import('./bench/lake-scale.ts')],
 ]
