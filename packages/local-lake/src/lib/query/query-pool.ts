@@ -168,6 +168,7 @@ export class QueryPool {
   async close(): Promise<void> {
     this.#closed = true
     for (const waiter of this.#waiting.splice(0)) waiter.fail(unavailable())
+    for (const slot of this.#slots) slot.running?.settle(unavailable())
     await Promise.all(this.#slots.map((slot) => slot.worker.terminate()))
   }
 
@@ -229,6 +230,7 @@ export class QueryPool {
       }
     })
     worker.on('error', (error: Error & {code?: string}) => {
+      if (this.#closed) return
       if (!slot.loaded) return this.#failedToLoad(slot, error)
       const running = slot.running
       this.#replace(slot)
@@ -239,7 +241,7 @@ export class QueryPool {
       )
     })
     worker.on('exit', (code) => {
-      if (!this.#slots.includes(slot)) return
+      if (this.#closed || !this.#slots.includes(slot)) return
       if (!slot.loaded) return this.#failedToLoad(slot, new Error(`it exited with code ${code}`))
       const running = slot.running
       this.#replace(slot)
