@@ -19,6 +19,8 @@ const benchmarks: Array<[name: string, load: () => Promise<BenchmarkModule>]> = 
   ['static-build', () => import('./bench/static-build.ts')],
   ['local-dataset-query', () => import('./bench/local-dataset-query.ts')],
   ['local-lake-query', () => import('./bench/local-lake-query.ts')],
+  ['lake-query-worker', () => import('./bench/lake-query-worker.ts')],
+  ['lake-listeners', () => import('./bench/lake-listeners.ts')],
   ['lake-load', () => import('./bench/lake-load.ts')],
   ['lake-scale', () => import('./bench/lake-scale.ts')],
 ]

@@ -13,6 +13,7 @@ import {defaultDatasetPath} from './lib/paths.ts'
 const USAGE = `Usage: pnpm lake [--port PORT] [--host HOST] [--dataset NAME=PATH ...] [--token TOKEN]
                  [--cors-origin ORIGIN ...] [--query-timeout MS] [--max-response-bytes N]
                  [--answer-cache-bytes N] [--read-only] [--in-memory] [--author NAME]
+                 [--repair-history]
 
 Serves NDJSON dataset files over Sanity's HTTP API (query, doc, mutate, listen, actions) so
 @sanity/client and the Studio work against them unchanged. Mutations are written back to the
@@ -28,8 +29,9 @@ Options:
   --cors-origin ORIGIN a browser origin allowed to call the lake, e.g. http://localhost:5173;
                        repeatable (default: the Studio, http://localhost:3333 and
                        https://localhost:3333). Pages on any other origin get 403. Never *.
-  --query-timeout MS   stop a query after MS milliseconds with 408 (default: 5000); other
-                       requests are served while it runs; a client that disconnects cancels it
+  --query-timeout MS   stop a query after MS milliseconds with 408 (default: 5000); queries
+                       run in worker threads that are terminated at the limit, so other
+                       requests are served meanwhile; a client that disconnects cancels it
   --max-response-bytes N
                        largest answer sent; larger query results get 400 (default: 67108864)
   --answer-cache-bytes N
@@ -40,6 +42,8 @@ Options:
   --in-memory          apply mutations in memory only, never write files
   --author NAME        who the history log names as the author of changes made through
                        this lake (default: your operating-system user name)
+  --repair-history     before serving, cut each damaged history log at its first damaged
+                       line; that line and the rest are kept in .<file>.history.ndjson.damaged-<time>
   -h, --help           show this help
 
 Token: send "Authorization: Bearer <token>" (with @sanity/client: {token}) for every write,
@@ -79,6 +83,7 @@ const options = {
   'max-response-bytes': {type: 'string'},
   'answer-cache-bytes': {type: 'string'},
   author: {type: 'string'},
+  'repair-history': {type: 'boolean', default: false},
   help: {type: 'boolean', short: 'h', default: false},
 } as const
 
@@ -143,6 +148,7 @@ try {
     ...(maxResponseBytes === undefined ? {} : {maxResponseBytes}),
     ...(answerCacheBytes === undefined ? {} : {answerCacheBytes: Number(answerCacheBytes)}),
     ...(values.author === undefined ? {} : {author: values.author}),
+    repairHistory: values['repair-history'],
   })
 } catch (error) {
   if (error instanceof TypeError) usageError(error.message.replace(/^startLocalLake: option "(\w+)"/, (_, name: string) => `--${kebab(name)}`))
@@ -153,6 +159,9 @@ try {
 const mode = values['read-only'] ? ' (read-only)' : values['in-memory'] ? ' (in memory; files are not written)' : ''
 console.log(`Local lake listening on ${lake.url}${mode}`)
 for (const [name, file] of Object.entries(datasets)) console.log(`  dataset ${name}: ${file}`)
+for (const repair of lake.historyRepairs) {
+  console.log(`  repaired history log ${repair.file}: line ${repair.line} onward (${repair.movedBytes} bytes) kept in ${repair.sideFile}`)
+}
 console.log(`
 Token (${token === undefined ? 'made for this run; pass --token or LAKE_TOKEN to keep one' : 'from --token/LAKE_TOKEN'}):
 

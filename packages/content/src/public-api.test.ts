@@ -85,6 +85,7 @@ describe('public API', () => {
       'isDatasetFileName',
       'isRecord',
       'itemLanguage',
+      'pageBySlugPlan',
       'parseNdjson',
       'readNdjson',
       'recordCoveredTexts',

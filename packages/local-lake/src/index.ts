@@ -5,6 +5,7 @@ export {type DocumentVersion, documentVersions} from './lib/history/document-ver
 export {
   type HistoryDocumentChange,
   type HistoryEntry,
+  type HistoryRepair,
   historyFileOf,
   readHistoryLog,
 } from './lib/history/history-log.ts'

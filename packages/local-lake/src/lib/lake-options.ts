@@ -4,6 +4,7 @@ import {basename, resolve} from 'node:path'
 
 import {describeJson, writeFileAtomically} from '@treatments/content/dataset'
 import {DEFAULT_CORS_ORIGINS, normalizeOrigin} from './http/cors-policy.ts'
+import type {OpenAppendHandle} from './history/append-fully.ts'
 import type {DatasetWriter} from './store/dataset-store.ts'
 import {AUTHOR_NAME_RULE, isAuthorName} from './lake-identity.ts'
 
@@ -51,6 +52,19 @@ export interface LocalLakeOptions {
    * `http://localhost:3333` and `https://localhost:3333`.
    */
   corsOrigins?: readonly string[]
+  /**
+   * Worker threads that evaluate queries. A query past `queryTimeoutMs` is stopped by terminating
+   * its worker, whatever it is doing (even inside one regular-expression match), and the worker
+   * is replaced. `0` evaluates on the main thread, where only dataset scans are metered: one
+   * `match` or a query over parameters alone can then hold the lake. Default 2.
+   */
+  queryWorkers?: number
+  /**
+   * Heap limit of each query worker, in MiB: a query that needs more is stopped with 400
+   * `queryMemoryLimitError`. Default: 512 plus the lake's heap after loading its datasets (each
+   * worker holds a copy of the datasets it queries).
+   */
+  queryMemoryMb?: number
   /** Largest JSON answer sent, in bytes; a larger query result gets 400 `queryResultTooLarge`. Default 64 MiB. */
   maxResponseBytes?: number
   /**
@@ -67,10 +81,20 @@ export interface LocalLakeOptions {
    */
   author?: string
   /**
+   * Before loading, cut each damaged history log at its first damaged line, keeping that line and
+   * the rest in a side file beside it (`pnpm lake --repair-history`). Not with `readOnly`. Default `false`.
+   */
+  repairHistory?: boolean
+  /**
    * Replaces the atomic file writer. Meant for tests that simulate a failing disk.
    * @internal
    */
   writeFile?: DatasetWriter
+  /**
+   * Replaces how history logs are opened for appending. Meant for tests that simulate a full disk.
+   * @internal
+   */
+  openHistoryFile?: OpenAppendHandle
 }
 
 /** Options for {@link startLocalLake}. */
@@ -92,18 +116,23 @@ export interface ResolvedLakeOptions {
   queryCacheSize: number
   answerCacheBytes: number
   queryTimeoutMs: number
+  queryWorkers: number
+  queryMemoryMb: number | undefined
   maxResponseBytes: number
   token: string
   corsOrigins: ReadonlySet<string>
   lock: false | {command: string; server: boolean}
   author: string
   writeFile: DatasetWriter
+  repairHistory: boolean
+  openHistoryFile: OpenAppendHandle | undefined
 }
 
 const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 const DEFAULT_QUERY_TIMEOUT_MS = 5000
+const DEFAULT_QUERY_WORKERS = 2
 const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024
 
 /**
@@ -133,6 +162,8 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
   }
   const writeFile = record.writeFile ?? writeFileAtomically
   if (typeof writeFile !== 'function') bad('writeFile', 'a function (file, contents) => Promise<void>')
+  const openHistoryFile = record.openHistoryFile
+  if (openHistoryFile !== undefined && typeof openHistoryFile !== 'function') bad('openHistoryFile', 'a function (file) => Promise<FileHandle>')
   return {
     datasets: resolveDatasets(record.datasets, bad),
     readOnly: boolean('readOnly'),
@@ -141,12 +172,16 @@ export function resolveLakeOptions(options: unknown, call: string): ResolvedLake
     queryCacheSize: integer('queryCacheSize', 500, 0),
     answerCacheBytes: integer('answerCacheBytes', DEFAULT_ANSWER_CACHE_BYTES, 0),
     queryTimeoutMs: integer('queryTimeoutMs', DEFAULT_QUERY_TIMEOUT_MS, 1),
+    queryWorkers: integer('queryWorkers', DEFAULT_QUERY_WORKERS, 0),
+    queryMemoryMb: record.queryMemoryMb === undefined ? undefined : integer('queryMemoryMb', 0, 64),
     maxResponseBytes: integer('maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     token: resolveToken(record.token, bad),
     corsOrigins: resolveCorsOrigins(record.corsOrigins, bad),
     lock: resolveLock(record.lock, bad),
     author: resolveAuthor(record.author, bad),
     writeFile: writeFile as DatasetWriter,
+    repairHistory: boolean('repairHistory'),
+    openHistoryFile: openHistoryFile as OpenAppendHandle | undefined,
   }
 }
 

@@ -10,6 +10,7 @@
  * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
  * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
  * - `TOKEN_FILE_UNREADABLE`: the Studio's kept token (`token` beside the local certificate) cannot be read or written.
+ * - `QUERY_WORKER_FAILED`: a worker thread that evaluates queries could not start.
  */
 export type LocalLakeErrorCode =
   | 'DATASET_FILE_UNREADABLE'
@@ -21,6 +22,7 @@ export type LocalLakeErrorCode =
   | 'HISTORY_LOG_INVALID'
   | 'STUDIO_NOT_BUILT'
   | 'TOKEN_FILE_UNREADABLE'
+  | 'QUERY_WORKER_FAILED'
 
 /** Where in a dataset file a problem was found. */
 export interface LocalLakeErrorLocation {

@@ -1,11 +1,12 @@
-import {ApiError, badRequest} from '../api-error.ts'
+import {ApiError} from '../api-error.ts'
 import {applyActions} from '../write/apply-actions.ts'
-import {randomId} from '../write/document-id.ts'
 import {isRecord, type DatasetDocument} from '@treatments/content/dataset'
 import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {readJsonBody} from '../http/read-body.ts'
 import {requestAuthor} from '../http/request-author.ts'
+import {assertNewTransactionId, readTransactionId} from '../write/transaction-id.ts'
+import {assertStorableRequest} from '../write/storable-value.ts'
 
 /**
  * `POST /v{version}/data/actions/{dataset}`: applies `{actions: [...], transactionId?, dryRun?}`
@@ -20,6 +21,7 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
   }
   const body = await readJsonBody(context.request, context.options.maxBodyBytes)
   const author = requestAuthor(context.request)
+  assertStorableRequest(body)
   const transactionId = readTransactionId(body.transactionId)
   const scope = {projectId: context.projectId, dataset: store.name}
   const select = async (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => {
@@ -30,6 +32,7 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
   }
   await store.transact(
     async (documents, byId) => {
+      assertNewTransactionId((id) => store.transactionIdUsed(id), transactionId, store.name)
       const now = new Date().toISOString()
       const outcome = await applyActions(documents, byId, body.actions, {transactionId, now, select})
       return {
@@ -42,12 +45,4 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
     {dryRun: body.dryRun === true},
   )
   return {statusCode: 200, body: {transactionId}}
-}
-
-function readTransactionId(value: unknown): string {
-  if (value === undefined || value === null || value === '') return randomId()
-  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
-    throw badRequest('"transactionId" must be a string of 1–128 letters, digits, ".", "_" or "-"')
-  }
-  return value
 }

@@ -9,6 +9,8 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {mendozaEffects} from '../history/mendoza-effects.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
+import {cutOffIfBehind, writeOrCutOff} from '../http/bounded-stream-write.ts'
+import {sharedEventChunksOf} from '../http/shared-event-chunks.ts'
 import type {CommittedTransaction, DocumentChange} from '../history/transaction-log.ts'
 
 /** How often an idle stream gets a comment line, so proxies and clients keep it open. */
@@ -79,9 +81,15 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
   })
   response.flushHeaders()
   const send = (event: string, data: unknown, id?: string) => {
-    if (response.writableEnded || response.destroyed) return
-    response.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    // A client that stopped reading is cut off rather than buffered for without end.
+    if (cutOffIfBehind(response)) return
+    const encode = () => `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+    // Listeners asking the same get the same event: encode it once for all of them.
+    const {transition, transactionTotalEvents, transactionCurrentEvent} = data as Record<string, unknown>
+    const key = `${id}\u0000${optionsKey}\u0000${String(transition)}\u0000${String(transactionTotalEvents)}\u0000${String(transactionCurrentEvent)}`
+    writeOrCutOff(response, id === undefined ? encode() : sharedEventChunksOf(store).get(key, encode))
   }
+  const optionsKey = JSON.stringify(options)
 
   // Events are sent in commit order: each transaction's events are computed one after another.
   let queue: Promise<void> = Promise.resolve()
@@ -125,7 +133,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
 
   context.streams.add(response)
   const keepalive = setInterval(() => {
-    if (!response.writableEnded) response.write(':\n\n')
+    writeOrCutOff(response, ':\n\n')
   }, KEEPALIVE_MS)
   keepalive.unref()
   response.once('close', () => {

@@ -1,12 +1,13 @@
-import {ApiError, badRequest} from '../api-error.ts'
+import {ApiError} from '../api-error.ts'
 import {type MutationResult, applyMutations} from '../write/apply-mutations.ts'
-import {randomId} from '../write/document-id.ts'
 import {type DatasetDocument, isRecord} from '@treatments/content/dataset'
 import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {parseMutations} from '../write/parse-mutations.ts'
 import {readJsonBody} from '../http/read-body.ts'
 import {requestAuthor} from '../http/request-author.ts'
+import {assertNewTransactionId, readTransactionId} from '../write/transaction-id.ts'
+import {assertStorableRequest} from '../write/storable-value.ts'
 
 /**
  * `POST /v{version}/data/mutate/{dataset}`: applies `{mutations: [...]}` as one all-or-nothing
@@ -23,6 +24,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
   }
   const body = await readJsonBody(context.request, context.options.maxBodyBytes)
   const author = requestAuthor(context.request)
+  assertStorableRequest(body)
   const mutations = parseMutations(body.mutations)
   const transactionId = readTransactionId(body.transactionId ?? url.searchParams.get('transactionId') ?? undefined)
   const dryRun = url.searchParams.get('dryRun') === 'true' || body.dryRun === true
@@ -34,6 +36,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
   const raw = body.mutations as Record<string, unknown>[]
   const results = await store.transact(
     async (documents, byId) => {
+      assertNewTransactionId((id) => store.transactionIdUsed(id), transactionId, store.name)
       const now = new Date().toISOString()
       const outcome = await applyMutations(documents, byId, mutations, {transactionId, now, select})
       return {
@@ -78,13 +81,6 @@ function present({id, operation, document}: MutationResult, withDocument: boolea
   return withDocument ? {id, operation, document} : {id, operation}
 }
 
-function readTransactionId(value: unknown): string {
-  if (value === undefined || value === null || value === '') return randomId()
-  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
-    throw badRequest('"transactionId" must be a string of 1–128 letters, digits, ".", "_" or "-"')
-  }
-  return value
-}
 
 /** The document ids in a GROQ result (a document, or an array of documents). */
 function idsOf(result: unknown): string[] {

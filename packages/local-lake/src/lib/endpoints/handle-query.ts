@@ -8,7 +8,10 @@ import {resolvePerspective} from '../query/perspective.ts'
 import {readJsonBody} from '../http/read-body.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
 import {searchParamsOf} from '../http/search-params-of.ts'
-import {SerializedJson, serializeJson} from '../http/send-json.ts'
+import {assertShallowParams} from '../query/groq-runner.ts'
+import {answerOnMainThread} from '../query/main-thread-plan.ts'
+import {type PooledQuery, type QueryPool, runOnMainThread} from '../query/query-pool.ts'
+import {SerializedJson} from '../http/send-json.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
@@ -17,6 +20,9 @@ import {SerializedJson, serializeJson} from '../http/send-json.ts'
  * `{query, params}`. Both honour `perspective` and `returnQuery=false` in the query string.
  * A perspective other than `published` needs the token; anonymous clients see published
  * documents only.
+ * The query is evaluated and serialized in a worker thread ({@link QueryPool}), stopped at the time
+ * limit; a page by slug with short parameters is answered on the main thread by its fixed plan
+ * ({@link answerOnMainThread}).
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
  * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
  */
@@ -56,14 +62,21 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   let answer = key === undefined ? undefined : answers.get(key)
   if (answer === undefined) {
     const generation = answers.generation
-    const result = await context.runner.run(
+    assertShallowParams(query, params)
+    const request: PooledQuery = {
+      dataset: context.store,
+      perspective,
       query,
       params,
-      context.store.view(perspective),
-      {projectId: context.projectId, dataset: context.store.name},
-      {timeoutMs: context.options.queryTimeoutMs, signal: context.signal},
-    )
-    const text = serializeJson(result, context.options.maxResponseBytes)
+      scope: {projectId: context.projectId, dataset: context.store.name},
+      timeoutMs: context.options.queryTimeoutMs,
+      maxResponseBytes: context.options.maxResponseBytes,
+      signal: context.signal,
+    }
+    const text =
+      context.queries === undefined
+        ? await runOnMainThread(context.runner, request, context.store.view(perspective))
+        : (answerOnMainThread(query, params, context.store.view(perspective), context.options.maxResponseBytes) ?? (await context.queries.run(request)))
     answer = {text, bytes: Buffer.byteLength(text)}
     if (key !== undefined) answers.set(key, answer, generation)
   }

@@ -3,6 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {DatasetStore} from '../store/dataset-store.ts'
 import type {GroqRunner} from '../query/groq-runner.ts'
 import type {LakeAccess} from '../http/lake-access.ts'
+import type {QueryPool} from '../query/query-pool.ts'
 import type {ResolvedLakeOptions} from '../lake-options.ts'
 
 /** A routed data API request, as the endpoint handlers see it. */
@@ -25,6 +26,8 @@ export interface LakeRequest {
   /** Path after the dataset segment (the ids of `/data/doc`), still URL-encoded. */
   rest: string
   runner: GroqRunner
+  /** The worker threads that evaluate queries (`undefined` with `queryWorkers: 0`). */
+  queries: QueryPool | undefined
   options: ResolvedLakeOptions
   /** Aborts when the client disconnects before the answer is sent. */
   signal: AbortSignal

@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import {createClient} from '@sanity/client'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
+import {type OpenAppendHandle, openForAppend} from './append-fully.ts'
 import {type HistoryEntry, historyFileOf, readHistoryLog} from './history-log.ts'
 import type {DatasetDocument} from '@treatments/content/dataset'
 import {parseNdjson} from '../../test-support/parse-ndjson.ts'
@@ -193,6 +194,131 @@ describe('the history log', () => {
     } finally {
       await again.close()
     }
+  })
+})
+
+/** The real log opener, with every write cut to at most `chunk` bytes and no error (a nearly full disk). */
+const shortWrites =
+  (chunk: number): OpenAppendHandle =>
+  async (path) => {
+    const handle = await openForAppend(path)
+    return {
+      write: (buffer, offset, length, position) => handle.write(buffer, offset, Math.min(length, chunk), position),
+      truncate: (length) => handle.truncate(length),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    }
+  }
+
+/** The real log opener while `full()` says so: writes take `room` bytes in all, then fail with ENOSPC. */
+const fillingDisk =
+  (full: () => boolean, room: number): OpenAppendHandle =>
+  async (path) => {
+    const handle = await openForAppend(path)
+    let left = room
+    return {
+      write: async (buffer, offset, length, position) => {
+        if (!full()) return handle.write(buffer, offset, length, position)
+        if (left === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'})
+        const result = await handle.write(buffer, offset, Math.min(length, left), position)
+        left -= result.bytesWritten
+        return result
+      },
+      truncate: (length) => handle.truncate(length),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    }
+  }
+
+describe('the history log on a full disk', () => {
+  const big = 'x'.repeat(120_001)
+
+  it('writes every byte of an entry whose writes come back short, and a take-back cuts exactly that entry', async () => {
+    let failDataset = false
+    const lake = await startLocalLake({
+      datasets: {production: file},
+      openHistoryFile: shortWrites(20_480),
+      writeFile: async (target, contents) => {
+        if (failDataset) throw new Error('disk full')
+        await writeFile(target, contents)
+      },
+    })
+    let kept: string
+    try {
+      const client = clientFor(lake.url, lake.token)
+      await client.patch('a').set({big}).commit({transactionId: 'big'})
+      await client.patch('a').set({n: 1}).commit({transactionId: 'small'})
+      kept = await readFile(historyFileOf(file), 'utf8')
+      failDataset = true
+      await expect(client.patch('a').set({big: `${big}y`}).commit({transactionId: 'reverted'})).rejects.toThrow(/disk full/)
+    } finally {
+      await lake.close()
+    }
+    // The take-back cut the file to its length before that append: no NUL padding, no half line.
+    expect(await readFile(historyFileOf(file), 'utf8')).toBe(kept)
+    const {entries, tornBytes} = await readHistoryLog(historyFileOf(file))
+    expect(tornBytes).toBe(0)
+    expect(entries.map((entry) => entry.transactionId)).toEqual(['big', 'small'])
+    expect(entries[0]!.changes[0]!.after).toMatchObject({big})
+    const again = await startLocalLake({datasets: {production: file}})
+    await again.close()
+  })
+
+  it('fails an append whose write fails part way as a whole: the file is cut back, the client told, later entries land whole', async () => {
+    let full = false
+    const lake = await startLocalLake({datasets: {production: file}, openHistoryFile: fillingDisk(() => full, 20_480)})
+    try {
+      const client = clientFor(lake.url, lake.token)
+      await client.patch('a').set({n: 1}).commit({transactionId: 'before'})
+      const kept = await readFile(historyFileOf(file), 'utf8')
+      full = true
+      await expect(client.patch('a').set({big}).commit({transactionId: 'torn'})).rejects.toThrow(/history log.*ENOSPC/)
+      expect(await readFile(historyFileOf(file), 'utf8')).toBe(kept)
+      expect((await readDataset())[0]).not.toHaveProperty('big')
+      full = false
+      await client.patch('a').set({n: 2}).commit({transactionId: 'after'})
+    } finally {
+      await lake.close()
+    }
+    const {entries, tornBytes} = await readHistoryLog(historyFileOf(file))
+    expect(tornBytes).toBe(0)
+    expect(entries.map((entry) => entry.transactionId)).toEqual(['before', 'after'])
+    const again = await startLocalLake({datasets: {production: file}})
+    await again.close()
+  })
+
+  it('refuses to start on a damaged log with one line naming the repair, which keeps the damaged tail in a side file', async () => {
+    const lake = await startLocalLake({datasets: {production: file}})
+    const client = clientFor(lake.url, lake.token)
+    await client.patch('a').set({n: 1}).commit({transactionId: 'one'})
+    const whole = await readFile(historyFileOf(file), 'utf8')
+    await client.patch('a').set({n: 2}).commit({transactionId: 'two'})
+    await lake.close()
+    // What the old append left on a full disk: a torn entry, NUL padding, then a later entry.
+    const later = (await readFile(historyFileOf(file), 'utf8')).slice(whole.length)
+    const damaged = `${whole}${later.slice(0, 40)}${'\0'.repeat(30)}${later}`
+    await writeFile(historyFileOf(file), damaged)
+    const refused = await startLocalLake({datasets: {production: file}}).then(
+      async (started) => {
+        await started.close()
+        return undefined
+      },
+      (error: unknown) => error as Error & {code: string},
+    )
+    expect(refused?.code).toBe('HISTORY_LOG_INVALID')
+    expect(refused?.message).not.toContain('\n')
+    expect(refused?.message).toMatch(/damaged at line 2 .*pnpm lake --repair-history/)
+    const repaired = await startLocalLake({datasets: {production: file}, repairHistory: true})
+    try {
+      expect(repaired.historyRepairs).toEqual([{file: historyFileOf(file), line: 2, sideFile: expect.stringContaining('.damaged-'), movedBytes: damaged.length - whole.length}])
+      expect(await readFile(repaired.historyRepairs[0]!.sideFile, 'utf8')).toBe(damaged.slice(whole.length))
+    } finally {
+      await repaired.close()
+    }
+    // The entries before the damage stay; the dataset's state after them is recorded as an outside change.
+    const {entries} = await readHistoryLog(historyFileOf(file))
+    expect(entries.map((entry) => [entry.transactionId, entry.origin])).toEqual([['one', 'lake'], [expect.stringMatching(/^outside-/), 'outside']])
+    expectLogMatchesDataset(entries, await readDataset())
   })
 })
 

@@ -4,6 +4,7 @@ import {isDeepStrictEqual} from 'node:util'
 
 import type {DatasetDocument} from '@treatments/content/dataset'
 import {LocalLakeError} from '../local-lake-error.ts'
+import {type AppendHandle, type OpenAppendHandle, openForAppend, writeFully} from './append-fully.ts'
 import type {CommittedTransaction} from './transaction-log.ts'
 
 /** How one document changed in a logged transaction. */
@@ -46,36 +47,119 @@ export function historyFileOf(file: string): string {
   return join(dirname(file), `.${basename(file)}.history.ndjson`)
 }
 
+/** The command that repairs a damaged history log (see {@link repairHistoryLog}). */
+export const REPAIR_HISTORY_COMMAND = 'pnpm lake --repair-history'
+
+/** A history log read line by line: its entries, where each starts, and where it stops being whole. */
+interface ScannedLog {
+  entries: HistoryEntry[]
+  /** Byte offset of each entry's line. */
+  offsets: number[]
+  /** Bytes up to the end of the last whole line. */
+  completeBytes: number
+  /** Bytes after it (an append cut short by a crash). */
+  tornBytes: number
+  /** The first line that is not an entry, with its offset (a torn append with entries after it). */
+  damage?: {line: number; offset: number; problem: string}
+}
+
+async function readLogBytes(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new LocalLakeError('DATASET_FILE_UNREADABLE', `Cannot read history log ${file}: ${(error as Error).message}`, {file, cause: error})
+  }
+}
+
+function scanLog(buffer: Buffer): ScannedLog {
+  const completeBytes = buffer.lastIndexOf(0x0a) + 1
+  const scanned: ScannedLog = {entries: [], offsets: [], completeBytes, tornBytes: buffer.length - completeBytes}
+  let offset = 0
+  while (offset < completeBytes) {
+    const end = buffer.indexOf(0x0a, offset)
+    const problem = entryProblem(buffer.subarray(offset, end).toString('utf8'))
+    if (typeof problem === 'string') {
+      scanned.damage = {line: scanned.entries.length + 1, offset, problem}
+      return scanned
+    }
+    scanned.entries.push(problem)
+    scanned.offsets.push(offset)
+    offset = end + 1
+  }
+  return scanned
+}
+
 /**
  * Reads a history log. A last line without its newline (an append cut short by a crash) is
  * left out and reported as `tornBytes`.
  *
- * @throws LocalLakeError `HISTORY_LOG_INVALID` naming the file and line of a malformed entry
+ * @throws LocalLakeError `HISTORY_LOG_INVALID` naming the file and line of a malformed entry and
+ *   the repair command
  */
 export async function readHistoryLog(file: string): Promise<{entries: HistoryEntry[]; completeBytes: number; tornBytes: number}> {
-  let buffer: Buffer
-  try {
-    buffer = await readFile(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {entries: [], completeBytes: 0, tornBytes: 0}
-    throw new LocalLakeError('DATASET_FILE_UNREADABLE', `Cannot read history log ${file}: ${(error as Error).message}`, {file, cause: error})
-  }
-  const completeBytes = buffer.lastIndexOf(0x0a) + 1
-  const lines = buffer.subarray(0, completeBytes).toString('utf8').split('\n')
-  lines.pop()
-  const entries = lines.map((line, index) => parseEntry(line, file, index + 1))
-  return {entries, completeBytes, tornBytes: buffer.length - completeBytes}
+  const buffer = await readLogBytes(file)
+  if (buffer === undefined) return {entries: [], completeBytes: 0, tornBytes: 0}
+  const {entries, completeBytes, tornBytes, damage} = scanLog(buffer)
+  if (damage !== undefined) throw damagedLog(file, damage)
+  return {entries, completeBytes, tornBytes}
 }
 
-function parseEntry(line: string, file: string, lineNumber: number): HistoryEntry {
+function damagedLog(file: string, damage: NonNullable<ScannedLog['damage']>): LocalLakeError {
+  return new LocalLakeError(
+    'HISTORY_LOG_INVALID',
+    `History log ${file} is damaged at line ${damage.line} (${damage.problem}); run "${REPAIR_HISTORY_COMMAND}" to keep the ${damage.line - 1} entries before it and move the rest to a side file`,
+    {file, line: damage.line},
+  )
+}
+
+/** What {@link repairHistoryLog} did to one log. */
+export interface HistoryRepair {
+  /** The log repaired. */
+  file: string
+  /** The first damaged line: it and every line after it were moved. */
+  line: number
+  /** Where the moved bytes are kept, beside the log. */
+  sideFile: string
+  movedBytes: number
+}
+
+/**
+ * Cuts a damaged log at its first line that is not an entry, keeping that line and everything
+ * after it in `<log>.damaged-<time>` (synced before the log is cut). The entries before it stay.
+ * Returns `undefined` when the log is whole.
+ */
+export async function repairHistoryLog(file: string, now: string = new Date().toISOString()): Promise<HistoryRepair | undefined> {
+  const buffer = await readLogBytes(file)
+  if (buffer === undefined) return undefined
+  const {damage} = scanLog(buffer)
+  if (damage === undefined) return undefined
+  const sideFile = `${file}.damaged-${now.replaceAll(':', '-')}`
+  const tail = buffer.subarray(damage.offset)
+  const side = await open(sideFile, 'wx', 0o644)
+  try {
+    await writeFully(side, tail, 0)
+    await side.sync()
+  } finally {
+    await side.close()
+  }
+  const handle = await open(file, 'r+')
+  try {
+    await handle.truncate(damage.offset)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  return {file, line: damage.line, sideFile, movedBytes: tail.length}
+}
+
+/** The entry on `line`, or what is wrong with it. */
+function entryProblem(line: string): HistoryEntry | string {
   let value: unknown
   try {
     value = JSON.parse(line)
   } catch (error) {
-    throw new LocalLakeError('HISTORY_LOG_INVALID', `${file}:${lineNumber}: not a JSON history entry (${(error as Error).message})`, {
-      file,
-      line: lineNumber,
-    })
+    return `not a JSON history entry: ${(error as Error).message}`
   }
   const entry = value as Partial<HistoryEntry> | null
   if (
@@ -85,10 +169,7 @@ function parseEntry(line: string, file: string, lineNumber: number): HistoryEntr
     typeof entry.timestamp !== 'string' ||
     !Array.isArray(entry.changes)
   ) {
-    throw new LocalLakeError('HISTORY_LOG_INVALID', `${file}:${lineNumber}: a history entry needs transactionId, timestamp and changes`, {
-      file,
-      line: lineNumber,
-    })
+    return 'a history entry needs transactionId, timestamp and changes'
   }
   return entry as HistoryEntry
 }
@@ -122,32 +203,42 @@ export class DatasetHistory {
   /** The log file. */
   readonly file: string
   readonly #entries: HistoryEntry[]
+  /** Byte offset of each entry's line: a take-back cuts the file exactly there. */
+  readonly #offsets: number[]
   /** Each logged document's last known state (the `after` of its last entry). */
   readonly #latest = new Map<string, DatasetDocument | null>()
+  readonly #openFile: OpenAppendHandle
+  /** Bytes of whole entries: where the next one goes. */
   #size: number
-  /** The file may hold bytes past `#size` (a take-back that failed): cut them before appending. */
+  /** The file may hold bytes past `#size` (a write or take-back that failed): cut them before appending. */
   #untrimmed = false
 
-  private constructor(file: string, entries: HistoryEntry[], size: number) {
+  private constructor(file: string, entries: HistoryEntry[], offsets: number[], size: number, openFile: OpenAppendHandle) {
     this.file = file
     this.#entries = entries
+    this.#offsets = offsets
     this.#size = size
+    this.#openFile = openFile
     for (const entry of entries) this.#remember(entry)
   }
 
   /**
    * Opens the log of a dataset whose current documents are `documents`, and (unless
    * `readOnly`) repairs it after a crash and records changes made outside the lake.
+   * `openFile` replaces how the log is opened for appending (tests simulate a full disk with it).
    *
    * @throws LocalLakeError `HISTORY_LOG_INVALID` for a malformed entry before the last line
+   *   (naming {@link REPAIR_HISTORY_COMMAND})
    */
   static async open(
     datasetFile: string,
     documents: readonly DatasetDocument[],
-    options: {readOnly: boolean; now?: () => string},
+    options: {readOnly: boolean; now?: () => string; openFile?: OpenAppendHandle},
   ): Promise<DatasetHistory> {
     const file = historyFileOf(datasetFile)
-    const {entries, completeBytes, tornBytes} = await readHistoryLog(file)
+    const buffer = await readLogBytes(file)
+    const {entries, offsets, completeBytes, tornBytes, damage} = buffer === undefined ? scanLog(Buffer.alloc(0)) : scanLog(buffer)
+    if (damage !== undefined) throw damagedLog(file, damage)
     const byId = new Map(documents.map((document) => [document._id, document]))
     let size = completeBytes
     const last = entries.at(-1)
@@ -155,10 +246,10 @@ export class DatasetHistory {
     if (last !== undefined && !reachedDataset(last, byId) && beforeEntry(last, byId)) {
       // Logged, then killed before the dataset file was replaced: it never committed.
       dropLast = true
-      size -= Buffer.byteLength(`${JSON.stringify(last)}\n`)
+      size = offsets.pop()!
       entries.pop()
     }
-    const history = new DatasetHistory(file, entries, size)
+    const history = new DatasetHistory(file, entries, offsets, size, options.openFile ?? openForAppend)
     if (!options.readOnly && (tornBytes > 0 || dropLast)) await history.#truncate(size)
     const outside = history.#outsideChanges(byId, options.now?.() ?? new Date().toISOString())
     if (outside !== undefined && !options.readOnly) await history.append(outside)
@@ -189,40 +280,46 @@ export class DatasetHistory {
     }
   }
 
-  /** Appends `entry` and syncs it to disk; resolves once it is durable. */
+  /**
+   * Appends `entry` and syncs it to disk; resolves once it is durable. All or nothing: the line
+   * is written whole at the end of the last whole entry (looping over short writes), or the
+   * file is cut back to that end and the append fails.
+   */
   async append(entry: HistoryEntry): Promise<void> {
-    if (this.#untrimmed) {
-      // Never append after an entry that did not commit; if this fails, so does the transaction.
-      await this.#truncate(this.#size)
-      this.#untrimmed = false
-    }
-    const line = `${JSON.stringify(entry)}\n`
-    const handle = await open(this.file, 'a', 0o644)
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`)
+    const start = this.#size
+    const handle = await this.#openFile(this.file)
     try {
-      await handle.write(line)
+      // Never append after bytes of an entry that did not commit; if this fails, so does the transaction.
+      if (this.#untrimmed) await handle.truncate(start)
+      this.#untrimmed = false
+      await writeFully(handle, line, start)
       await handle.sync()
     } catch (error) {
-      // Leave no half line behind for the next append to run into.
-      await handle.truncate(this.#size).catch(() => {})
+      // Leave no part of the line behind for the next append or start to run into.
+      await cutBack(handle, start).catch(() => {
+        this.#untrimmed = true
+      })
       throw error
     } finally {
       await handle.close()
     }
-    if (this.#size === 0) await syncDirectory(dirname(this.file))
-    this.#size += Buffer.byteLength(line)
+    if (start === 0) await syncDirectory(dirname(this.file))
+    this.#size = start + line.length
+    this.#offsets.push(start)
     this.#entries.push(entry)
     this.#remember(entry)
   }
 
   /**
-   * Takes back the last entry, when the dataset write after it failed. If cutting it from the file
-   * fails too, the next append cuts it first (or fails), and the next open removes it (its
-   * outcome is not in the dataset).
+   * Takes back the last entry, when the dataset write after it failed: cuts the file to the
+   * length it had before that append. If cutting fails too, the next append cuts it first (or
+   * fails), and the next open removes it (its outcome is not in the dataset).
    */
   async revertLast(): Promise<void> {
     const last = this.#entries.pop()
     if (last === undefined) return
-    this.#size -= Buffer.byteLength(`${JSON.stringify(last)}\n`)
+    this.#size = this.#offsets.pop()!
     this.#latest.clear()
     for (const entry of this.#entries) this.#remember(entry)
     try {
@@ -238,10 +335,9 @@ export class DatasetHistory {
   }
 
   async #truncate(size: number): Promise<void> {
-    const handle = await open(this.file, 'r+')
+    const handle = await this.#openFile(this.file)
     try {
-      await handle.truncate(size)
-      await handle.sync()
+      await cutBack(handle, size)
     } finally {
       await handle.close()
     }
@@ -258,6 +354,11 @@ export class DatasetHistory {
     if (changes.length === 0) return undefined
     return {transactionId: `outside-${Date.parse(now)}`, timestamp: now, identity: 'unknown', author: 'unknown (changed outside the lake)', origin: 'outside', changes}
   }
+}
+
+async function cutBack(handle: AppendHandle, size: number): Promise<void> {
+  await handle.truncate(size)
+  await handle.sync()
 }
 
 async function syncDirectory(directory: string): Promise<void> {

@@ -67,9 +67,7 @@ export class GroqRunner {
     if (missing !== undefined) {
       throw new ApiError(400, 'queryParseError', `param $${missing} referenced, but not provided`, {query})
     }
-    if (exceedsDepth(params, MAX_QUERY_DEPTH)) {
-      throw new ApiError(400, 'queryParamsTooDeep', `Query parameters nest more than ${MAX_QUERY_DEPTH} arrays or objects deep`, {query})
-    }
+    assertShallowParams(query, params)
     const budget = new QueryBudget(limits)
     try {
       return await this.#runner.run(query, params, view.documents, {sanity: scope, scan: (documents) => budget.documents(documents)})
@@ -108,6 +106,18 @@ export class GroqRunner {
       this.#shallow.add(parsed)
     }
     return parsed
+  }
+}
+
+/**
+ * Refuses parameters nested deeper than {@link MAX_QUERY_DEPTH}: evaluating, copying to a
+ * query worker and serializing them all recurse.
+ *
+ * @throws ApiError 400 `queryParamsTooDeep`
+ */
+export function assertShallowParams(query: string, params: Record<string, unknown>): void {
+  if (exceedsDepth(params, MAX_QUERY_DEPTH)) {
+    throw new ApiError(400, 'queryParamsTooDeep', `Query parameters nest more than ${MAX_QUERY_DEPTH} arrays or objects deep`, {query})
   }
 }
 

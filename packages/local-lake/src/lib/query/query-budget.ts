@@ -102,16 +102,21 @@ export class QueryBudget {
 
   /** The error a query past its deadline fails with, in Sanity's error shape. */
   timeoutError(): ApiError {
-    return new ApiError(
-      408,
-      'queryTimeoutError',
-      `Query exceeded the local lake's time limit of ${this.#timeoutMs} ms and was stopped; narrow the filter (for example by _type or slug) or raise the limit (--query-timeout)`,
-    )
+    return queryTimeoutError(this.#timeoutMs)
   }
 
   #throwIfStopped(): void {
     if (this.#signal?.aborted === true) throw new QueryCancelledError()
   }
+}
+
+/** The 408 a query past its time limit gets, in Sanity's error shape. */
+export function queryTimeoutError(timeoutMs: number): ApiError {
+  return new ApiError(
+    408,
+    'queryTimeoutError',
+    `Query exceeded the local lake's time limit of ${timeoutMs} ms and was stopped; narrow the filter (for example by _type or slug) or raise the limit (--query-timeout)`,
+  )
 }
 
 /** Thrown into a query whose client disconnected; nothing is sent. */

@@ -2,8 +2,11 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {ApiError, notFound} from '../api-error.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
+import {assertFetchMetadata} from '../http/fetch-metadata.ts'
 import type {DatasetStore} from '../store/dataset-store.ts'
+import type {HistoryRepair} from '../history/history-log.ts'
 import {GroqRunner} from '../query/groq-runner.ts'
+import {QueryPool} from '../query/query-pool.ts'
 import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from '../http/host-check.ts'
 import {readAccess, requireLoopbackOrToken, requireToken} from '../http/lake-access.ts'
 import {DATA_ENDPOINTS, LAKE_ROUTES, NOT_IMPLEMENTED} from '../endpoints/lake-endpoints.ts'
@@ -24,6 +27,8 @@ export interface LocalLakeHandler {
   idle(): Promise<void>
   /** Ends open streams (listen) so the server can close. */
   closeStreams(): void
+  /** The history logs cut at start (option `repairHistory`), with where their damaged tails went. */
+  readonly historyRepairs: readonly HistoryRepair[]
   /** Records where the lake listens in its dataset lock files, for other commands to find it. */
   announce(url: string, port: number): Promise<void>
   /**
@@ -41,7 +46,8 @@ const ROUTE = /^\/v([^/]+)\/data\/([^/]+)\/([^/]+)(?:\/(.*))?$/
  * Requests on connections that arrive on a loopback address must be addressed to `localhost`,
  * `*.localhost`, `127.x.x.x` or `[::1]` (403 otherwise, against DNS rebinding); POST bodies must
  * be JSON (415); writes, listen and reads of drafts need the token; browser pages from origins
- * not in `corsOrigins` get 403.
+ * not in `corsOrigins` get 403, and so do requests other sites or ports make without CORS
+ * (`Sec-Fetch-Site`: images, forms, scripts, links).
  *
  * @throws TypeError for invalid options
  * @throws LocalLakeError when a dataset cannot be loaded
@@ -58,9 +64,13 @@ export async function openLocalLake(
   options: ResolvedLakeOptions,
   hostCheck: HostCheck = LOOPBACK_CONNECTIONS,
 ): Promise<LocalLakeHandler> {
-  const {stores, locks} = await loadDatasets(options)
+  const {stores, locks, historyRepairs} = await loadDatasets(options)
   const runner = new GroqRunner(options.queryCacheSize)
-  const lake: Lake = {stores, runner, options, hostCheck, streams: new Set()}
+  // Each worker holds a copy of the datasets it queries: about the heap they take here.
+  // Workers start with the first query that needs one.
+  const memoryMb = options.queryMemoryMb ?? 512 + Math.ceil(process.memoryUsage().heapUsed / 2 ** 20)
+  const queries = options.queryWorkers > 0 ? new QueryPool(options.queryWorkers, memoryMb, options.queryCacheSize) : undefined
+  const lake: Lake = {stores, runner, queries, options, hostCheck, streams: new Set()}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     serve(lake, request, response).catch((error: unknown) => {
       // Last resort: even sending the error failed. Keep serving others; drop this connection.
@@ -71,6 +81,7 @@ export async function openLocalLake(
   return Object.assign(listener, {
     datasets: [...stores.keys()],
     token: options.token,
+    historyRepairs,
     idle: async () => {
       await Promise.all([...stores.values()].map((store) => store.idle()))
     },
@@ -82,6 +93,7 @@ export async function openLocalLake(
     },
     close: async () => {
       for (const response of lake.streams) response.end()
+      await queries?.close()
       await Promise.all([...stores.values()].map((store) => store.idle()))
       await Promise.all(locks.map((lock) => lock.release()))
     },
@@ -91,6 +103,7 @@ export async function openLocalLake(
 interface Lake {
   stores: ReadonlyMap<string, DatasetStore>
   runner: GroqRunner
+  queries: QueryPool | undefined
   options: ResolvedLakeOptions
   hostCheck: HostCheck
   /** Responses that stay open (listen), ended when the lake closes. */
@@ -107,6 +120,7 @@ async function serve(lake: Lake, request: IncomingMessage, response: ServerRespo
   try {
     assertAllowedHost(request, lake.hostCheck)
     cors = corsHeaders(request, lake.options.corsOrigins)
+    assertFetchMetadata(request, lake.options.corsOrigins, false)
     const answer = await route(lake, request, response, cors, disconnected.signal)
     if (answer === undefined) return
     sendJson(response, answer.statusCode, answer.body, {...cors, ...answer.headers}, lake.options.maxResponseBytes)
@@ -137,7 +151,7 @@ async function route(
     if (!extra.methods.includes(method)) throw methodNotAllowed(method, url.pathname, extra.methods)
     if (extra.access !== 'open') requireLoopbackOrToken(access)
     if (extra.access === 'token') requireToken(access, `Requests to ${url.pathname}`)
-    const common = {request, response, access, corsHeaders: cors, method, url, projectId, runner: lake.runner, options, signal, streams: lake.streams}
+    const common = {request, response, access, corsHeaders: cors, method, url, projectId, runner: lake.runner, queries: lake.queries, options, signal, streams: lake.streams}
     return extra.handle({...common, stores, match: found})
   }
   requireLoopbackOrToken(access)
@@ -174,6 +188,7 @@ async function route(
     projectId,
     rest: rest ?? '',
     runner: lake.runner,
+    queries: lake.queries,
     options,
     signal,
     streams: lake.streams,

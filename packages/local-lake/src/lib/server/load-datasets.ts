@@ -5,7 +5,7 @@ import {isDatasetFileError, isDatasetFileName, readNdjson} from '@treatments/con
 
 import {DatasetLock} from '../store/dataset-lock.ts'
 import {DatasetStore} from '../store/dataset-store.ts'
-import {DatasetHistory} from '../history/history-log.ts'
+import {DatasetHistory, type HistoryRepair, historyFileOf, repairHistoryLog} from '../history/history-log.ts'
 import {type DatasetDocument, datasetDocumentProblem} from '@treatments/content/dataset'
 import type {ResolvedLakeOptions} from '../lake-options.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
@@ -20,10 +20,11 @@ import {LocalLakeError} from '../local-lake-error.ts'
  */
 export async function loadDatasets(
   options: ResolvedLakeOptions,
-): Promise<{stores: Map<string, DatasetStore>; locks: DatasetLock[]}> {
+): Promise<{stores: Map<string, DatasetStore>; locks: DatasetLock[]; historyRepairs: HistoryRepair[]}> {
   const entries = options.datasets.kind === 'map' ? options.datasets.entries : await listDirectory(options.datasets.path)
   const stores = new Map<string, DatasetStore>()
   const locks: DatasetLock[] = []
+  const historyRepairs: HistoryRepair[] = []
   try {
     for (const {name, source} of entries) {
       const isFile = typeof source === 'string'
@@ -34,7 +35,17 @@ export async function loadDatasets(
       }
       const documents = isFile ? await readDatasetFile(source) : checkDocuments(name, source)
       // A read-only lake reads the log as it is; a writing one repairs it first (after a crash).
-      const history = isFile && !options.inMemory ? await DatasetHistory.open(source, documents, {readOnly: !writes}) : undefined
+      if (writes && options.repairHistory) {
+        const repair = await repairHistoryLog(historyFileOf(source))
+        if (repair !== undefined) historyRepairs.push(repair)
+      }
+      const history =
+        isFile && !options.inMemory
+          ? await DatasetHistory.open(source, documents, {
+              readOnly: !writes,
+              ...(options.openHistoryFile === undefined ? {} : {openFile: options.openHistoryFile}),
+            })
+          : undefined
       stores.set(
         name,
         new DatasetStore({
@@ -56,7 +67,7 @@ export async function loadDatasets(
   // steady state is what stays resident.
   for (const store of stores.values()) store.view('published')
   compactAfterLoad()
-  return {stores, locks}
+  return {stores, locks, historyRepairs}
 }
 
 async function listDirectory(directory: string): Promise<Array<{name: string; source: string}>> {

@@ -2,6 +2,7 @@ import {type Server, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {openLocalLake} from './create-local-lake-handler.ts'
+import type {HistoryRepair} from '../history/history-log.ts'
 import {isLoopbackAddress} from '../http/host-check.ts'
 import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} from '../lake-options.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
@@ -32,6 +33,8 @@ export interface LocalLake {
   readonly token: string
   /** Config for `createClient` from `@sanity/client`, for the first dataset. */
   readonly clientConfig: LocalLakeClientConfig
+  /** The history logs cut at start (option `repairHistory`), with where their damaged tails went. */
+  readonly historyRepairs: readonly HistoryRepair[]
   /** The underlying `node:http` server. */
   readonly server: Server
   /** Stops accepting connections, waits for pending writes, releases the dataset locks, then closes all connections. */
@@ -82,6 +85,7 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
       useCdn: false,
       token: handler.token,
     },
+    historyRepairs: handler.historyRepairs,
     server,
     close() {
       closing ??= (async () => {

@@ -42,11 +42,14 @@ interface Answer {
 }
 
 /** One HTTP/2 request, as a browser on `authority` would send it. */
-function h2(path: string, {token, authority = `local.localhost:${studio.port}`, method = 'GET', body}: {token?: string; authority?: string; method?: string; body?: string} = {}): Promise<Answer> {
+function h2(
+  path: string,
+  {token, authority = `local.localhost:${studio.port}`, method = 'GET', body, headers: extra = {}}: {token?: string; authority?: string; method?: string; body?: string; headers?: Record<string, string>} = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const session = connect(`https://127.0.0.1:${studio.port}`, {ca: studio.certificate.cert, servername: 'localhost'})
     session.once('error', reject)
-    const stream = session.request({':method': method, ':path': path, ':authority': authority, ...(token ? {authorization: `Bearer ${token}`} : {})})
+    const stream = session.request({':method': method, ':path': path, ':authority': authority, ...(token ? {authorization: `Bearer ${token}`} : {}), ...extra})
     let headers: Record<string, unknown> = {}
     let text = ''
     stream.on('response', (received) => (headers = received))
@@ -162,6 +165,18 @@ describe('startStudioLake', () => {
     expect(JSON.parse(answer.text).result).toBe(2)
   })
 
+  it('opens from a link on any site, and refuses its files, project API and data API to other sites without CORS', async () => {
+    const navigate = {'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document'}
+    const image = {'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image'}
+    expect((await h2('/structure', {headers: navigate})).status).toBe(200)
+    expect((await h2('/static/app.js', {headers: {...image, 'sec-fetch-dest': 'script'}})).status).toBe(403)
+    expect((await h2('/v2025-02-19/users/me', {token: TOKEN, headers: image})).status).toBe(403)
+    expect((await h2('/v2025-02-19/data/query/production?query=1', {headers: navigate})).status).toBe(403)
+    expect((await h2('/v2025-02-19/data/query/production?query=1', {headers: image})).status).toBe(403)
+    // The Studio's own requests are same-origin.
+    expect((await h2('/v2025-02-19/data/query/production?query=1', {headers: {'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty'}})).status).toBe(200)
+  })
+
   it('reuses the certificate it made at first start', async () => {
     const again = await loadLocalCertificate(join(directory, 'tls'), ['local.localhost'])
     expect(again.created).toBe(false)
@@ -199,6 +214,10 @@ describe('startStudioLake', () => {
       expect(me.status).toBe(200)
       expect(me.headers['access-control-allow-origin']).toBe('http://localhost:4444')
       expect((await ask('/v2026-05-04/users/me', {origin: 'http://localhost:5555', authorization: `Bearer ${dev.token}`})).status).toBe(403)
+      // The dev server is another port (same-site, or cross-site over http): its CORS requests pass, its Origin-less ones do not.
+      const fromDev = {'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty'}
+      expect((await ask('/v2026-05-04/data/query/staging?query=1', {...fromDev, origin: 'http://localhost:4444'})).status).toBe(200)
+      expect((await ask('/v2026-05-04/data/query/staging?query=1', {...fromDev, 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image'})).status).toBe(403)
       const page = await ask('/', {})
       expect(page.status).toBe(404)
       expect(JSON.parse(page.text).error.description).toContain('pnpm studio --dev')

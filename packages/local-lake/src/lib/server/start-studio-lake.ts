@@ -14,6 +14,7 @@ import {createStudioApi} from '../endpoints/handle-studio-api.ts'
 import {createPresenceSocket} from '../endpoints/presence-socket.ts'
 import {type HostCheck, assertAllowedHost, isLoopbackAddress} from '../http/host-check.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
+import {assertFetchMetadata} from '../http/fetch-metadata.ts'
 import {readAccess} from '../http/lake-access.ts'
 import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} from '../lake-options.ts'
 import {type LocalCertificate, loadLocalCertificate} from './local-certificate.ts'
@@ -118,6 +119,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       if (OTHER_API.test(url.pathname)) {
         // Same origin needs no CORS; the dev server's origin must be listed, as for the data API.
         cors = corsHeaders(request, resolved.corsOrigins)
+        assertFetchMetadata(request, resolved.corsOrigins, false)
         if (request.method === 'OPTIONS') return sendJson(response, 204, undefined, cors)
         const context = {authorized: readAccess(request, token).authenticated, datasets: lake.datasets, projectId}
         studioApi(request, url, context).then(
@@ -129,6 +131,8 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       if (files === undefined) {
         throw new ApiError(404, 'httpNotFound', 'This server is the local lake for the Studio dev server (pnpm studio --dev); open the Studio at the address pnpm studio printed')
       }
+      // A link to the Studio from anywhere opens it; nothing else from another site loads its files.
+      assertFetchMetadata(request, resolved.corsOrigins, true)
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new ApiError(405, 'httpMethodNotAllowed', `Method ${request.method} is not allowed on the Studio's files; use GET`, {}, {Allow: 'GET, HEAD'})
       }

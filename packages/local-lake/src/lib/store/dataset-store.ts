@@ -6,6 +6,7 @@ import type {QueryView} from '../query/groq-runner.ts'
 import type {DatasetHistory} from '../history/history-log.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
 import type {Perspective} from '../query/perspective.ts'
+import type {DatasetDelta} from '../query/dataset-delta.ts'
 import {SerialQueue} from './serial-queue.ts'
 import {type CommittedTransaction, TransactionLog} from '../history/transaction-log.ts'
 
@@ -36,6 +37,9 @@ export interface TransactionPlan<T> {
   committed?: CommittedTransaction
 }
 
+/** How many recent deltas are kept: a copy further behind gets every document again. */
+const KEPT_DELTAS = 64
+
 /**
  * One dataset: its documents in order, indexed by `_id`, and the file they persist to.
  *
@@ -60,6 +64,10 @@ export class DatasetStore {
   #documents: readonly DatasetDocument[]
   #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
+  #generation = 0
+  readonly #deltas: DatasetDelta[] = []
+  /** Transaction ids used so far (logged ones, documents' revisions, this run's), built on first need. */
+  #usedTransactionIds: Set<string> | undefined
 
   constructor(init: DatasetStoreInit) {
     this.name = init.name
@@ -70,6 +78,21 @@ export class DatasetStore {
     this.#documents = init.documents
     this.#byId = indexById(init.documents)
     this.answers = new AnswerCache(init.answerCacheBytes ?? 0)
+  }
+
+  /** Counts the committed changes: a copy of the documents made at one generation is current while it lasts. */
+  get generation(): number {
+    return this.#generation
+  }
+
+  /**
+   * The deltas from `generation` to the current one, oldest first, or `undefined` when they
+   * are not all kept (then copy every document).
+   */
+  deltasSince(generation: number): DatasetDelta[] | undefined {
+    if (generation === this.#generation) return []
+    const first = this.#deltas.findIndex((delta) => delta.generation === generation + 1)
+    return first < 0 ? undefined : this.#deltas.slice(first)
   }
 
   /** Every document, in dataset order. */
@@ -91,6 +114,20 @@ export class DatasetStore {
       this.#views.set(perspective, view)
     }
     return view
+  }
+
+  /**
+   * Whether `id` already names a transaction of this dataset: an entry of its history log, a
+   * document's `_rev`, or a transaction committed while the lake runs.
+   */
+  transactionIdUsed(id: string): boolean {
+    if (this.#usedTransactionIds === undefined) {
+      const used = new Set<string>()
+      for (const entry of this.history?.entries ?? []) used.add(entry.transactionId)
+      for (const document of this.#documents) if (document._rev !== undefined) used.add(document._rev)
+      this.#usedTransactionIds = used
+    }
+    return this.#usedTransactionIds.has(id)
   }
 
   /**
@@ -136,10 +173,35 @@ export class DatasetStore {
       this.#documents = next.documents
       this.#byId = indexById(next.documents)
       this.#views = new Map()
+      this.#generation++
+      this.#recordDelta(next.documents, next.committed)
       this.answers.invalidate()
-      if (next.committed !== undefined && next.committed.changes.length > 0) this.log.record(next.committed)
+      if (next.committed !== undefined && next.committed.changes.length > 0) {
+        this.log.record(next.committed)
+        this.#usedTransactionIds?.add(next.committed.transactionId)
+      }
       return next.result
     })
+  }
+
+  #recordDelta(documents: readonly DatasetDocument[], committed: CommittedTransaction | undefined): void {
+    // Without the list of changed documents no delta can be told: copies then start over.
+    if (committed === undefined || committed.changes.length === 0) {
+      this.#deltas.length = 0
+      return
+    }
+    const written = new Set<string>()
+    const removed: string[] = []
+    for (const change of committed.changes) {
+      if (change.after === null) removed.push(change.id)
+      else written.add(change.id)
+    }
+    const upserts: DatasetDelta['upserts'] = []
+    for (const [index, document] of documents.entries()) {
+      if (written.has(document._id)) upserts.push({index, document})
+    }
+    this.#deltas.push({generation: this.#generation, upserts, removed})
+    if (this.#deltas.length > KEPT_DELTAS) this.#deltas.shift()
   }
 
   /** Resolves once every queued transaction has finished (and been written). */

@@ -3,6 +3,7 @@ import {PatchConflictError, PatchError, applyPatch} from './apply-patch.ts'
 import {idForCreate} from './document-id.ts'
 import type {DatasetDocument} from '@treatments/content/dataset'
 import type {Mutation, Selection} from './parse-mutations.ts'
+import {assertStorableDocuments} from './storable-value.ts'
 import {findStrongReferrers, strongReferences} from './strong-references.ts'
 import {WorkingSet} from './working-set.ts'
 
@@ -45,7 +46,8 @@ export interface TransactionOutcome {
  * @throws ApiError 409 (`mutationError`) when a document to create exists, a document to patch
  *   is missing, `ifRevisionID` does not match, a deleted document is still strongly
  *   referenced by a document that remains, or a written document strongly references a
- *   document that does not exist; 400 when a patch cannot be applied
+ *   document that does not exist; 400 when a patch cannot be applied or a written document
+ *   nests too deep (`MAX_DOCUMENT_DEPTH`)
  */
 export async function applyMutations(
   documents: readonly DatasetDocument[],
@@ -77,6 +79,7 @@ export async function applyMutations(
     const after = working.get(id) ?? null
     return before === null && after === null ? [] : [{id, before, after, mutationIndexes: touchedBy.get(id) ?? []}]
   })
+  assertStorableDocuments(changes.map((change) => change.after))
   return {documents: next, changed: working.changed, results, changes}
 }
 

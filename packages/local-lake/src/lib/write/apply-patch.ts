@@ -100,7 +100,10 @@ export function applyPatch(
           `cannot increment "${source}": its value is ${current === null ? 'null' : typeof current}, not a number`,
         )
       }
-      write(slot, current + (value as number))
+      const sum = current + (value as number)
+      // Past the largest number JSON would store null: a count must never silently become nothing.
+      if (!Number.isFinite(sum)) throw new PatchError(`cannot increment "${source}": ${current} + ${value as number} is beyond the largest number`)
+      write(slot, sum)
     }
   }
   if (operations.insert !== undefined) applyInsert(copy, operations.insert)

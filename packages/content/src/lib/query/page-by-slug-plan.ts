@@ -1,0 +1,22 @@
+import {minifyGroq} from './minify-groq.ts'
+import {treatmentBySlugQuery} from './queries.ts'
+import {treatmentQueryPlans} from './treatment-query-plans.ts'
+import type {DatasetDocument} from '../dataset/dataset-document.ts'
+import {indexDocuments} from '../dataset/document-index.ts'
+
+/** `treatmentBySlugQuery` as written and as sent over HTTP. */
+const PAGE_BY_SLUG = new Set([treatmentBySlugQuery, minifyGroq(treatmentBySlugQuery)])
+
+/**
+ * One treatment page by slug (`treatmentBySlugQuery`) answered by its plain-JavaScript plan from
+ * the index, never by groq-js: fixed code that runs no regular expression and reads one
+ * treatment and the documents it references. `undefined` for any other query, or when the plan
+ * does not cover the data or the parameters (then groq-js must answer).
+ *
+ * @internal
+ */
+export function pageBySlugPlan(query: string, params: Record<string, unknown>, documents: readonly DatasetDocument[]): {answer: unknown} | undefined {
+  if (!PAGE_BY_SLUG.has(query)) return undefined
+  const answer = treatmentQueryPlans.get(query)!(indexDocuments(documents), documents, params)
+  return answer === undefined ? undefined : {answer}
+}

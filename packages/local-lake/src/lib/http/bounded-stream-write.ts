@@ -1,0 +1,48 @@
+import type {ServerResponse} from 'node:http'
+
+/**
+ * Bytes a streaming response (`listen`) may hold unsent for a client that is not reading, past
+ * what the operating system buffers. A client that reads keeps it near zero; one event larger
+ * than this still goes to a client whose buffer is empty.
+ */
+export const MAX_UNSENT_BYTES = 1024 * 1024
+
+/**
+ * Bytes unsent from earlier events past which a client counts as not reading: its next event is
+ * not even built (building one per listener is what grew the lake 145 MB a mutation).
+ */
+const BEHIND_BYTES = 64 * 1024
+
+/**
+ * Closes `response` when its client is behind (has not taken the earlier events), before the
+ * next event is built for it.
+ *
+ * @returns whether the client was cut off (or is gone)
+ */
+export function cutOffIfBehind(response: ServerResponse): boolean {
+  if (response.writableEnded || response.destroyed) return true
+  if (response.writableLength <= BEHIND_BYTES) return false
+  response.destroy()
+  return true
+}
+
+/**
+ * Writes `chunk` to a long-lived response, unless the client has stopped reading: when the
+ * bytes it has not taken yet and `chunk` would pass {@link MAX_UNSENT_BYTES}, the connection is
+ * closed instead, so a listener that never reads holds at most about one event of the lake's
+ * memory. A `listen` client that reconnects with `Last-Event-ID` gets the events it missed
+ * (`welcomeback`) or `reset`.
+ *
+ * @returns whether `chunk` was written
+ */
+export function writeOrCutOff(response: ServerResponse, chunk: string | Buffer): boolean {
+  // The Studio's HTTP/2 responses (passed as ServerResponse) have the same writableLength.
+  if (response.writableEnded || response.destroyed) return false
+  const unsent = response.writableLength
+  if (unsent > 0 && unsent + (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) > MAX_UNSENT_BYTES) {
+    response.destroy()
+    return false
+  }
+  response.write(chunk)
+  return true
+}
