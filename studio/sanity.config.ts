@@ -4,6 +4,7 @@ import {internationalizedArray} from 'sanity-plugin-internationalized-array'
 import {structureTool} from 'sanity/structure'
 import {MarkMedicallyReviewedAction} from './actions/mark-medically-reviewed-action.ts'
 import {markReviewedActions} from './actions/mark-reviewed-action.ts'
+import {FormInput} from './components/inputs/form-input.ts'
 import {ReviewChangesBadge} from './components/reviews/review-changes-badge.ts'
 import {translationBadges} from './components/translations/translation-badges.ts'
 import {translationStatusInspector} from './components/translations/translation-status-inspector.ts'
@@ -33,6 +34,7 @@ export default defineConfig({
     }),
   ],
   schema: {types: schemaTypes},
+  form: {components: {input: FormInput}},
   document: {
     badges: (previous) => [...previous, ...translationBadges, ReviewChangesBadge],
     inspectors: (previous) => [...previous, translationStatusInspector],
