@@ -3,68 +3,92 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {createTreatmentContent} from '@treatments/content'
 import {localDataset} from '@treatments/content/local-dataset'
 import type {Locator, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed} from 'vitest'
 
 import {type StudioHarness, startStudioHarness} from './studio-harness.ts'
 
 // Two people typing in the same field at once, in two browser contexts of the real Studio on one
 // lake: each types one character in turn, about 60 ms apart, having put the caret in place once,
 // as people do. Both edits must end whole, each in its typist's order, in both tabs, in the
-// dataset file and in what the package reads.
+// dataset file and in what the package reads. The two tabs stay open from test to test (a Studio
+// load is most of the time), moving to the next document by its link.
 
 let harness: StudioHarness
+/** The two people: `a` types at the start or in the middle, `b` at the end. */
+let a: Tab
+let b: Tab
+
+interface Tab {
+  page: Page
+  /** The open document's pane. */
+  pane: Locator
+}
+
+/** The typing cadence: one character per person per turn. */
+const cadenceMs = 60
+const slug = 'mesotherapy-cellulite'
 
 beforeAll(async () => {
   harness = await startStudioHarness()
+  ;[a, b] = await Promise.all([openTab(), openTab()])
 }, 900_000)
 
 afterAll(async () => {
   await harness?.close()
 })
 
-/** The typing cadence: one character per person per turn. */
-const cadenceMs = 60
+// What each person saw when a test fails, kept by CI with the other Studio screenshots.
+beforeEach((context) => {
+  onTestFailed(async () => {
+    const name = context.task.name.split(':')[0]!.replaceAll(/\W+/g, '-')
+    await Promise.all([harness.screenshot(a.page, `same-field-${name}-a`), harness.screenshot(b.page, `same-field-${name}-b`)])
+  })
+})
 
-interface Tab {
-  page: Page
-  /** The document pane. */
-  pane: Locator
-}
-
-/** Opens `documentId` (of `type`) in a new browser context, logged in, and waits for `ready`. */
-async function openTab(type: string, documentId: string, ready: (pane: Locator) => Locator): Promise<Tab> {
+/** A new browser context, logged in, on the breastfeeding contraindication. */
+async function openTab(): Promise<Tab> {
   const {page} = await harness.newPage()
   page.setDefaultTimeout(60_000)
-  await page.goto(new URL(`/structure/${type};${documentId}#token=${harness.studio.token}`, harness.studio.url).href)
+  await page.goto(new URL(`/structure/contraindication;contraindication-breastfeeding#token=${harness.studio.token}`, harness.studio.url).href)
   const pane = page.locator('[data-testid="document-pane"]').last()
-  await ready(pane).waitFor()
+  await italianText(pane).waitFor()
   return {page, pane}
 }
 
-/** The text input of a localized string field, e.g. `text` in `it`. */
-const localizedInput = (pane: Locator, field: string, locale: string): Locator => pane.locator(`input[id='${field}[_key=="${locale}"].value']`)
+/** The Italian text input of a contraindication. */
+const italianText = (pane: Locator): Locator => pane.locator(`input[id='text[_key=="it"].value']`)
 
 /** A document as the lake's dataset file holds it now. */
 async function stored(id: string): Promise<Record<string, unknown> | undefined> {
   return (await harness.readDocuments()).find((document) => document._id === id)
 }
 
-/** The `value` of `field`'s item in `locale`. */
-function localized(document: Record<string, unknown> | undefined, field: string, locale: string): unknown {
+/** The Italian `value` of a localized field. */
+function italian(document: Record<string, unknown> | undefined, field: string): unknown {
   const items = (document?.[field] ?? []) as Array<{language?: string; value?: unknown}>
-  return items.find((item) => item.language === locale)?.value
+  return items.find((item) => item.language === 'it')?.value
+}
+
+/** Puts each tab's caret in place once: `a`'s with Home and `aAt` right arrows, `b`'s with End. */
+async function placeCarets(aField: Locator, aAt: number, bField: Locator): Promise<void> {
+  await aField.click()
+  await a.page.keyboard.press('Home')
+  for (let step = 0; step < aAt; step++) await a.page.keyboard.press('ArrowRight')
+  await bField.click()
+  await b.page.keyboard.press('End')
 }
 
 /**
- * Types `a.text` and `b.text` one character each in turn, `cadenceMs` apart, never moving the
- * caret in between; `during` runs once `a` has typed `duringAfter` characters.
+ * Types `aText` in `a` and `bText` in `b`, one character each in turn, `cadenceMs` apart, never
+ * moving the caret in between; `during.run` starts once `during.after` turns were typed.
  */
-async function typeInTurns(a: {tab: Tab; text: string}, b: {tab: Tab; text: string}, during?: {after: number; run: () => Promise<void>}): Promise<void> {
+async function typeInTurns(aText: string, bText: string, during?: {after: number; run: () => Promise<void>}): Promise<void> {
+  const turns = [[...aText], [...bText]] as const
   let running: Promise<void> | undefined
-  for (let index = 0; index < Math.max(a.text.length, b.text.length); index++) {
-    if (during && index === during.after) running = during.run()
-    for (const {tab, text} of [a, b]) {
-      const character = [...text][index]
+  for (let turn = 0; turn < Math.max(turns[0].length, turns[1].length); turn++) {
+    if (during && turn === during.after) running = during.run()
+    for (const [index, tab] of [a, b].entries()) {
+      const character = turns[index]![turn]
       if (character === undefined) continue
       await tab.page.keyboard.type(character)
       await sleep(cadenceMs)
@@ -73,64 +97,131 @@ async function typeInTurns(a: {tab: Tab; text: string}, b: {tab: Tab; text: stri
   await running
 }
 
-/** Clicks Publish and waits until the file has a published version that passes `check`, and no draft. */
-async function publish(tab: Tab, id: string, check: (published: Record<string, unknown> | undefined) => boolean): Promise<void> {
+/** Waits until both tabs and the file agree on a text as long as `expected`, then checks it is `expected`. */
+async function settlesOn(expected: string, inTab: (tab: Tab) => Promise<string>, inFile: () => Promise<unknown>): Promise<void> {
+  let seen: unknown[] = []
+  const settled = async () => {
+    seen = await Promise.all([inTab(a), inTab(b), inFile()])
+    return seen.every((text) => text === seen[0]) && (seen[0] as string).length === expected.length
+  }
+  await expect.poll(settled, {timeout: 60_000}).toBe(true).catch((error: unknown) => {
+    throw new Error(`The tabs and the file did not settle on one text as long as "${expected}": ${JSON.stringify(seen)}`, {cause: error})
+  })
+  // Each person's characters in their order, none lost or moved.
+  expect(seen).toEqual([expected, expected, expected])
+}
+
+/** Clicks Publish in `tab` once it can be clicked. */
+async function clickPublish(tab: Tab): Promise<void> {
   const button = tab.pane.locator('[data-testid="action-publish"]')
   await expect.poll(() => button.isEnabled(), {timeout: 60_000}).toBe(true)
   await button.click()
+}
+
+/** Clicks Publish in `tab` and waits until the file has a published version that passes `check`, and no draft. */
+async function publish(tab: Tab, id: string, check: (published: Record<string, unknown> | undefined) => boolean): Promise<void> {
+  await clickPublish(tab)
   await expect.poll(async () => check(await stored(id)) && (await stored(`drafts.${id}`)) === undefined, {timeout: 60_000}).toBe(true)
 }
 
-/** The Italian contraindication texts of the mesotherapy page, as the package reads the file. */
-async function packageContraindications(): Promise<Map<string, string>> {
-  const content = createTreatmentContent({source: localDataset(harness.file)})
-  const {treatment} = await content.getTreatment('mesotherapy-cellulite', {locale: 'it'})
-  return new Map(treatment.contraindications.map((contraindication) => [contraindication._id, String(contraindication.text)]))
+/** The Italian mesotherapy page, as the package reads the dataset file. */
+async function italianPage() {
+  const {treatment} = await createTreatmentContent({source: localDataset(harness.file)}).getTreatment(slug, {locale: 'it'})
+  return treatment
 }
 
-/**
- * Two tabs on a contraindication's Italian text: `a` types at caret `aAt`, `b` at the end; waits
- * until both tabs and the file's draft agree on a text as long as everything typed, then
- * publishes from `a` and checks every place the text is read.
- */
-async function twoTypists(id: string, original: string, aAt: number, aText: string, bText: string): Promise<void> {
-  const ready = (pane: Locator) => localizedInput(pane, 'text', 'it')
-  const [a, b] = await Promise.all([openTab('contraindication', id, ready), openTab('contraindication', id, ready)])
-  const inputs = [a, b].map((tab) => localizedInput(tab.pane, 'text', 'it'))
-  for (const input of inputs) await expect.poll(() => input.inputValue(), {timeout: 60_000}).toBe(original)
+/** Opens a contraindication in both tabs by its link in the list beside. */
+async function openContraindication(title: string, original: string): Promise<void> {
+  for (const tab of [a, b]) {
+    await tab.page.getByRole('link', {name: new RegExp(`^${title}`)}).click()
+    await expect.poll(() => italianText(tab.pane).inputValue(), {timeout: 60_000}).toBe(original)
+  }
+}
 
-  // Each puts the caret in place once: `a` at aAt (Home, then right), `b` at the end.
-  await inputs[0]!.click()
-  await a.page.keyboard.press('Home')
-  for (let step = 0; step < aAt; step++) await a.page.keyboard.press('ArrowRight')
-  await inputs[1]!.click()
-  await b.page.keyboard.press('End')
-  await typeInTurns({tab: a, text: aText}, {tab: b, text: bText})
-
+/** `a` types `aText` at `aAt` and `b` types `bText` at the end of a contraindication's Italian text; then `a` publishes. */
+async function typeTogether(id: string, original: string, aAt: number, aText: string, bText: string): Promise<void> {
+  await placeCarets(italianText(a.pane), aAt, italianText(b.pane))
+  await typeInTurns(aText, bText)
   const expected = `${original.slice(0, aAt)}${aText}${original.slice(aAt)}${bText}`
-  const draftText = async () => localized(await stored(`drafts.${id}`), 'text', 'it')
-  // Settled: both tabs and the file hold the same text, of the length of everything typed.
-  await expect
-    .poll(async () => {
-      const [inA, inB, inFile] = await Promise.all([inputs[0]!.inputValue(), inputs[1]!.inputValue(), draftText()])
-      return inA === inB && inB === inFile && inA.length === expected.length
-    }, {timeout: 60_000})
-    .toBe(true)
-  expect(await inputs[0]!.inputValue()).toBe(expected)
-  expect(await draftText()).toBe(expected)
+  await settlesOn(expected, (tab) => italianText(tab.pane).inputValue(), async () => italian(await stored(`drafts.${id}`), 'text'))
 
-  await publish(a, id, (published) => localized(published, 'text', 'it') === expected)
-  for (const input of inputs) await expect.poll(() => input.inputValue()).toBe(expected)
-  expect((await packageContraindications()).get(id)).toBe(expected)
-  await Promise.all([a.page.context().close(), b.page.context().close()])
+  await publish(a, id, (published) => italian(published, 'text') === expected)
+  for (const tab of [a, b]) await expect.poll(() => italianText(tab.pane).inputValue(), {timeout: 30_000}).toBe(expected)
+  expect((await italianPage()).contraindications.find((contraindication) => contraindication._id === id)?.text).toBe(expected)
 }
 
 describe('two people typing in the same string field', () => {
-  it('one at the start, one at the end of the breastfeeding contraindication in Italian: both words whole, in both tabs, the file and the package', async () => {
-    await twoTypists('contraindication-breastfeeding', 'Allattamento', 0, '_AL_', ' al seno')
+  it('one at the start, one at the end of the breastfeeding contraindication in Italian: both whole, in both tabs, the file and the package', async () => {
+    await typeTogether('contraindication-breastfeeding', 'Allattamento', 0, '_AL_', ' al seno')
   }, 120_000)
 
   it('one in the middle, one at the end', async () => {
-    await twoTypists('contraindication-pregnancy', 'Gravidanza', 5, '[mid]', ' accertata')
+    await openContraindication('Pregnancy', 'Gravidanza')
+    await typeTogether('contraindication-pregnancy', 'Gravidanza', 5, '[mid]', ' accertata')
+  }, 120_000)
+
+  // Publishing while the other person's keystrokes are still on their way is not covered: Sanity's
+  // document buffer (@sanity/mutator) drops a tab's unsent edits when the draft disappears under it,
+  // and now and then its structure tool crashes on an in-flight edit (README, "Two people in the
+  // same field"). Here the publish comes between two keystrokes, as when someone pauses.
+  it('one publishes while the other is mid-sentence: the published text is what was typed so far, and the typing goes on in a new draft', async () => {
+    const id = 'contraindication-obesity'
+    const [original, aAt, aText, bText] = ['Obesità', 3, '[grave, IMC oltre 40]', ' severa (adulti)']
+    const [head, tail] = [original.slice(0, aAt), original.slice(aAt)]
+    const [aFirst, bFirst] = [aText.slice(0, 8), bText.slice(0, 7)]
+    await openContraindication('Obesity', original)
+    await placeCarets(italianText(a.pane), aAt, italianText(b.pane))
+    await typeInTurns(aFirst, bFirst)
+    const soFar = `${head}${aFirst}${tail}${bFirst}`
+    await settlesOn(soFar, (tab) => italianText(tab.pane).inputValue(), async () => italian(await stored(`drafts.${id}`), 'text'))
+
+    // `b` publishes; `a` keeps the caret where it was typing and goes on once the publish reached its tab.
+    await publish(b, id, (published) => italian(published, 'text') === soFar)
+    await expect.poll(() => a.pane.locator('[data-testid="action-publish"]').isDisabled(), {timeout: 60_000}).toBe(true)
+    await italianText(b.pane).click()
+    await b.page.keyboard.press('End')
+    await typeInTurns(aText.slice(aFirst.length), bText.slice(bFirst.length))
+
+    const expected = `${head}${aText}${tail}${bText}`
+    await settlesOn(expected, (tab) => italianText(tab.pane).inputValue(), async () => italian(await stored(`drafts.${id}`), 'text'))
+    expect(italian(await stored(id), 'text')).toBe(soFar)
+    await publish(a, id, (published) => italian(published, 'text') === expected)
+    expect((await italianPage()).contraindications.find((contraindication) => contraindication._id === id)?.text).toBe(expected)
+  }, 120_000)
+})
+
+describe('two people typing in the same Portable Text block', () => {
+  it('one at the start, one at the end of the Italian body heading: both whole, in both tabs, the file and the package', async () => {
+    const id = 'treatment-mesotherapy-cellulite'
+    const [original, aText, bText] = ["Che cos'è la mesoterapia?", 'IT: ', ' (in breve)']
+    const heading = (tab: Tab) => tab.pane.locator(`[data-testid='field-body[_key=="it"].value'] [data-pt-path='[_key=="b1"]'] [data-pt-text]`)
+    for (const tab of [a, b]) {
+      await tab.page.getByRole('link', {name: 'Treatments'}).click()
+      await tab.page.getByRole('link', {name: /Mesotherapy for cellulite/}).click()
+      await expect.poll(async () => (await heading(tab).allInnerTexts()).join(''), {timeout: 60_000}).toBe(original)
+    }
+    // The heading wraps in the narrow pane, so Home and End would stop at a line's end: `a` goes
+    // to the start of the body, `b` clicks just after the heading's last character.
+    await heading(a).click()
+    await a.page.keyboard.press('Control+Home')
+    await heading(b).scrollIntoViewIfNeeded()
+    const end = await heading(b).evaluate((element) => {
+      const range = document.createRange()
+      const text = element.firstChild!
+      range.setStart(text, text.textContent!.length - 1)
+      range.setEnd(text, text.textContent!.length)
+      const box = range.getBoundingClientRect()
+      return {x: box.right - 1, y: box.top + box.height / 2}
+    })
+    await b.page.mouse.click(end.x, end.y)
+    await typeInTurns(aText, bText)
+
+    const expected = `${aText}${original}${bText}`
+    const blockText = (body: unknown) => ((body as Array<{children?: Array<{text?: string}>}> | undefined)?.[0]?.children ?? []).map((span) => span.text).join('')
+    const inTab = async (tab: Tab) => (await heading(tab).allInnerTexts()).join('')
+    await settlesOn(expected, inTab, async () => blockText(italian(await stored(`drafts.${id}`), 'body')))
+    await publish(a, id, (published) => blockText(italian(published, 'body')) === expected)
+    for (const tab of [a, b]) await expect.poll(() => inTab(tab), {timeout: 30_000}).toBe(expected)
+    expect(blockText((await italianPage()).body)).toBe(expected)
   }, 120_000)
 })
