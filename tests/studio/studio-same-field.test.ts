@@ -201,19 +201,22 @@ describe('two people typing in the same Portable Text block', () => {
       await expect.poll(async () => (await heading(tab).allInnerTexts()).join(''), {timeout: 60_000}).toBe(original)
     }
     // The heading wraps in the narrow pane, so Home and End would stop at a line's end: `a` goes
-    // to the start of the body, `b` clicks just after the heading's last character.
-    await heading(a).click()
+    // to the start of the body; `b` clicks into the heading (which settles the editor's layout),
+    // then just after its last character, then End on that last line.
+    await heading(a).first().click()
     await a.page.keyboard.press('Control+Home')
-    await heading(b).scrollIntoViewIfNeeded()
-    const end = await heading(b).evaluate((element) => {
-      const range = document.createRange()
+    await heading(b).first().click()
+    // (The heading's text can be split into several elements, by presence markers for one.)
+    const end = await heading(b).last().evaluate((element) => {
       const text = element.firstChild!
+      const range = element.ownerDocument.createRange()
       range.setStart(text, text.textContent!.length - 1)
       range.setEnd(text, text.textContent!.length)
       const box = range.getBoundingClientRect()
       return {x: box.right - 1, y: box.top + box.height / 2}
     })
     await b.page.mouse.click(end.x, end.y)
+    await b.page.keyboard.press('End')
     await typeInTurns(aText, bText)
 
     const expected = `${aText}${original}${bText}`
