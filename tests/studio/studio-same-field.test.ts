@@ -190,6 +190,35 @@ describe('two people typing in the same string field', () => {
   }, 120_000)
 })
 
+describe('a text edit the lake refuses (409)', () => {
+  it('made against text the other person has since rewritten: the Studio drops it and shows the saved text, not the error screen', async () => {
+    const id = 'contraindication-diabetes'
+    await openContraindication('Diabetes', 'Diabete')
+    // `a`'s keystroke is held on its way while `b` rewrites the whole text, so it arrives stale.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const refused = a.page.waitForResponse((response) => response.url().includes('/data/actions/') && response.status() === 409)
+    await a.page.route((url) => url.pathname.includes('/data/actions/'), async (route) => {
+      await held
+      await route.continue()
+    })
+    await placeCarets(italianText(a.pane), 3, italianText(b.pane))
+    await a.page.keyboard.type('X')
+    await italianText(b.pane).fill('Glucosio alto')
+    await expect.poll(async () => italian(await stored(`drafts.${id}`), 'text'), {timeout: 60_000}).toBe('Glucosio alto')
+    release()
+    await refused
+    await a.page.unroute((url) => url.pathname.includes('/data/actions/'))
+
+    for (const tab of [a, b]) await expect.poll(() => italianText(tab.pane).inputValue(), {timeout: 30_000}).toBe('Glucosio alto')
+    expect(await a.page.getByText('unable to recover from').count()).toBe(0)
+    expect(italian(await stored(`drafts.${id}`), 'text')).toBe('Glucosio alto')
+    // Sanity treats 409 as final: no message, the footer goes from "Saving..." back to the saved state.
+    await expect.poll(() => a.pane.locator('[data-testid="pane-footer"]').innerText(), {timeout: 30_000}).toMatch(/Saved|Edited/)
+    await harness.screenshot(a.page, 'same-field-refused-edit')
+  }, 120_000)
+})
+
 describe('two people typing in the same Portable Text block', () => {
   it('one at the start, one at the end of the Italian body heading: both whole, in both tabs, the file and the package', async () => {
     const id = 'treatment-mesotherapy-cellulite'
