@@ -43,15 +43,31 @@ function clientWithEditMeanwhile(client: SanityClient, meanwhile: () => Promise<
 }
 
 describe('importXliff writes', () => {
-  it('nothing when one document changed after it was read: every document is guarded by its revision, all in one transaction', async () => {
+  // An import writes drafts (issue 23): an existing draft is patched with its revision as guard,
+  // a new one is created and fails if a draft appeared meanwhile. Either way, one editor's
+  // change between the import's read and its write leaves nothing of the import written.
+  it.each([
+    ['an existing draft is guarded by its revision', true],
+    ['a new draft fails when an editor made one meanwhile', false],
+  ])('nothing when one document changed after it was read (%s), all in one transaction', async (_name, draftsFirst) => {
     const translated = translateXliff((await exportXliff(temp.client, {locale: 'de'})).xml!, (text) => `[DE] ${text}`)
-    const plan = await planXliffImport(parseXliff(translated), await fetchPublishedDocuments(temp.client), {now: '2026-06-01T00:00:00.000Z'})
+    const published = await fetchPublishedDocuments(temp.client)
+    const plan = await planXliffImport(parseXliff(translated), published, {now: '2026-06-01T00:00:00.000Z'})
     expect(plan.updates.length).toBeGreaterThan(2)
-    // The last document the import writes changes after the import read it.
+    const draftOf = (id: string) => {
+      const {_rev: _omitRev, _updatedAt: _omitUpdatedAt, ...copy} = published.find((document) => document._id === id)!
+      return {...copy, _id: `drafts.${id}`}
+    }
+    if (draftsFirst) {
+      const drafts = temp.client.transaction()
+      for (const update of plan.updates) drafts.create(draftOf(update.documentId))
+      await drafts.commit()
+    }
+    // The last document the import writes changes after the import read it, as an editor's edit does.
     const last = plan.updates.at(-1)!.documentId
     let afterEdit = ''
     const racing = clientWithEditMeanwhile(temp.client, async () => {
-      await temp.client.patch(last).set({editorNote: 'edited while the import ran'}).commit()
+      await temp.client.createOrReplace({...draftOf(last), editorNote: 'edited while the import ran'})
       afterEdit = await temp.readText()
     })
     const error = await importXliff(racing, translated, {now: '2026-06-01T00:00:00.000Z'}).catch((caught: unknown) => caught)
@@ -69,7 +85,7 @@ describe('importXliff writes', () => {
     expect(result.applied).toBe(true)
     const entries = (await readHistoryLog(historyFileOf(temp.file))).entries.slice(before)
     expect(entries.map((entry) => entry.transactionId)).toEqual([result.transactionId])
-    expect(entries[0]!.changes.map((change) => change.id).sort()).toEqual(result.updates.map((update) => update.documentId).sort())
+    expect(entries[0]!.changes.map((change) => change.id).sort()).toEqual(result.updates.map((update) => `drafts.${update.documentId}`).sort())
     expect(result.updates.length).toBeGreaterThan(2)
   })
 })
