@@ -2,6 +2,7 @@ import {createInstance, type i18n as I18n} from 'i18next'
 import {locales, matchLocale} from '../locale/locale-registry.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {escapeHtml} from './escape-html.ts'
+import {RememberedAnswers} from './remembered-answers.ts'
 import type {UiStringKey} from './ui-catalog.ts'
 import {uiNamespace, uiResources} from './ui-resources.ts'
 
@@ -124,7 +125,7 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
   // Answers are remembered: an i18next lookup and `Intl` formatting of the same few ranges,
   // dates and names on every page were most of a page's cost in a static build. Forgotten when
   // i18next says its language or resources changed.
-  const answers = new Map<string, unknown>()
+  const answers = new RememberedAnswers()
   const forget = () => answers.clear()
   i18n.on('languageChanged', forget)
   i18n.store.on('added', forget)
@@ -200,25 +201,17 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
 }
 
 /** The remembered answers of the strings this module made, by strings object. */
-const answersByUi = new WeakMap<UiStrings, Map<string, unknown>>()
+const answersByUi = new WeakMap<UiStrings, RememberedAnswers>()
 
 /**
  * What `compute` answers for `name` and `args`, remembered in `answers` (the answers of strings
- * made by {@link createUiStrings}, see {@link answersOf}). Arguments that cannot be keyed
- * exactly (a `Date`, an array, a boolean) are computed every time.
+ * made by {@link createUiStrings}, see {@link answersOf}) when the arguments can be keyed
+ * exactly ({@link RememberedAnswers}); computed every time without `answers`.
  *
  * @internal
  */
-export function remembered<T>(answers: Map<string, unknown> | undefined, name: string, args: readonly unknown[], compute: () => T): T {
-  const key = answers && keyOf(args)
-  if (key === undefined) return compute()
-  const whole = `${name}:${key}`
-  if (answers!.has(whole)) return answers!.get(whole) as T
-  const answer = compute()
-  // A page asks a few dozen distinct things: a bound only against callers that never repeat.
-  if (answers!.size >= 5000) answers!.clear()
-  answers!.set(whole, answer)
-  return answer
+export function remembered<T>(answers: RememberedAnswers | undefined, name: string, args: readonly unknown[], compute: () => T): T {
+  return answers === undefined ? compute() : answers.answer(name, args, compute)
 }
 
 /**
@@ -228,20 +221,8 @@ export function remembered<T>(answers: Map<string, unknown> | undefined, name: s
  *
  * @internal
  */
-export function answersOf(ui: UiStrings): Map<string, unknown> | undefined {
+export function answersOf(ui: UiStrings): RememberedAnswers | undefined {
   return answersByUi.get(ui)
-}
-
-/** A key for arguments that JSON writes exactly: strings, finite numbers but `-0`, `undefined`, plain objects of strings and numbers; else `undefined`. */
-function keyOf(args: readonly unknown[]): string | undefined {
-  for (const arg of args) {
-    if (!(arg === undefined || exact(arg) || (arg !== null && Object.getPrototypeOf(arg) === Object.prototype && Object.values(arg as object).every(exact)))) return undefined
-  }
-  return JSON.stringify(args)
-}
-
-function exact(value: unknown): boolean {
-  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))
 }
 
 function checkCount(call: string, value: unknown): void {

@@ -1,0 +1,53 @@
+import {describe, expect, it} from 'vitest'
+import {RememberedAnswers} from './remembered-answers.ts'
+
+/** An `answer` that counts how often it computed. */
+function counting() {
+  const answers = new RememberedAnswers()
+  let computed = 0
+  const ask = (name: string, ...args: unknown[]) => answers.answer(name, args, () => `${++computed}:${name}:${JSON.stringify(args)}`)
+  return {answers, ask, computed: () => computed}
+}
+
+describe('RememberedAnswers', () => {
+  it('keeps a lone argument apart from another call whose JSON key is the same text', () => {
+    const {ask} = counting()
+    const lone = ask('t', '["a",1]')
+    const pair = ask('t', 'a', 1)
+    expect(pair).not.toBe(lone)
+    expect(ask('t', '["a",1]')).toBe(lone)
+    expect(ask('t', 'a', 1)).toBe(pair)
+  })
+
+  it('keeps names, strings and numbers apart, and -0 is never remembered', () => {
+    const {ask, computed} = counting()
+    expect(ask('t', '1')).not.toBe(ask('t', 1))
+    expect(ask('t', 1)).not.toBe(ask('u', 1))
+    const before = computed()
+    ask('t', -0)
+    ask('t', -0)
+    expect(computed()).toBe(before + 2)
+    expect(ask('t', 0)).toBe(ask('t', 0))
+  })
+
+  it('reads a trailing undefined as a missing argument, and computes unkeyable arguments every time', () => {
+    const {ask, computed} = counting()
+    expect(ask('t', 'key', undefined)).toBe(ask('t', 'key'))
+    expect(ask('t', 'key', {count: 2}, undefined)).toBe(ask('t', 'key', {count: 2}))
+    const before = computed()
+    ask('t', new Date(0))
+    ask('t', new Date(0))
+    ask('t', ['a'])
+    ask('t', true)
+    expect(computed()).toBe(before + 4)
+  })
+
+  it('forgets everything past 5,000 answers, and answers right after', () => {
+    const {answers, ask} = counting()
+    for (let index = 0; index < 5000; index++) ask('t', index)
+    expect(answers.size).toBe(5000)
+    const next = ask('t', 'next')
+    expect(answers.size).toBe(1)
+    expect(ask('t', 'next')).toBe(next)
+  })
+})
