@@ -1,4 +1,5 @@
-import {answersOf, remembered, type UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {answersOf, type UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {remembered} from '../ui-strings/remembered-answers.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'

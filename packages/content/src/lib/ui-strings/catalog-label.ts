@@ -1,4 +1,5 @@
-import {answersOf, remembered, type UiStrings} from './create-ui-strings.ts'
+import {answersOf, type UiStrings} from './create-ui-strings.ts'
+import {remembered} from './remembered-answers.ts'
 import type {UiStringKey} from './ui-catalog.ts'
 
 /**

@@ -2,7 +2,7 @@ import {createInstance, type i18n as I18n} from 'i18next'
 import {locales, matchLocale} from '../locale/locale-registry.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {escapeHtml} from './escape-html.ts'
-import {RememberedAnswers} from './remembered-answers.ts'
+import {remembered, type RememberedAnswers} from './remembered-answers.ts'
 import type {UiStringKey} from './ui-catalog.ts'
 import {uiNamespace, uiResources} from './ui-resources.ts'
 
@@ -125,7 +125,7 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
   // Answers are remembered: an i18next lookup and `Intl` formatting of the same few ranges,
   // dates and names on every page were most of a page's cost in a static build. Forgotten when
   // i18next says its language or resources changed.
-  const answers = new RememberedAnswers()
+  const answers: RememberedAnswers = new Map()
   const forget = () => answers.clear()
   i18n.on('languageChanged', forget)
   i18n.store.on('added', forget)
@@ -202,17 +202,6 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
 
 /** The remembered answers of the strings this module made, by strings object. */
 const answersByUi = new WeakMap<UiStrings, RememberedAnswers>()
-
-/**
- * What `compute` answers for `name` and `args`, remembered in `answers` (the answers of strings
- * made by {@link createUiStrings}, see {@link answersOf}) when the arguments can be keyed
- * exactly ({@link RememberedAnswers}); computed every time without `answers`.
- *
- * @internal
- */
-export function remembered<T>(answers: RememberedAnswers | undefined, name: string, args: readonly unknown[], compute: () => T): T {
-  return answers === undefined ? compute() : answers.answer(name, args, compute)
-}
 
 /**
  * The remembered answers of UI strings made by {@link createUiStrings} (forgotten when their
