@@ -1,0 +1,28 @@
+import type {ReactNode} from 'react'
+import type {Metadata} from 'next'
+import {notFound} from 'next/navigation'
+import {isSupportedLocale, localeIds} from '@treatments/content/locales'
+import {siteOrigin} from '../../lib/site-origin.ts'
+// The example site's stylesheet, one file for both sites (served from /_next/static: 'self').
+import '@treatments/example-site/styles.css'
+
+// Each locale is a root layout, so `<html lang>` is right on every page without a script.
+export const dynamicParams = false
+
+export function generateStaticParams(): Array<{locale: string}> {
+  return localeIds.map((locale) => ({locale}))
+}
+
+export function generateMetadata(): Metadata {
+  return {metadataBase: new URL(siteOrigin())}
+}
+
+export default async function LocaleLayout(props: {children: ReactNode; params: Promise<{locale: string}>}) {
+  const {locale} = await props.params
+  if (!isSupportedLocale(locale)) notFound()
+  return (
+    <html lang={locale} dir="ltr">
+      <body>{props.children}</body>
+    </html>
+  )
+}
