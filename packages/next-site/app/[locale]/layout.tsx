@@ -14,7 +14,8 @@ export function generateStaticParams(): Array<{locale: string}> {
 }
 
 export function generateMetadata(): Metadata {
-  return {metadataBase: new URL(siteOrigin())}
+  // /favicon.svg, where the example site's stylesheet and pages have it.
+  return {metadataBase: new URL(siteOrigin()), icons: {icon: {url: '/favicon.svg', type: 'image/svg+xml'}}}
 }
 
 export default async function LocaleLayout(props: {children: ReactNode; params: Promise<{locale: string}>}) {
