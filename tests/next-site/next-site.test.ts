@@ -189,7 +189,7 @@ describe('the Next.js site', () => {
 
     beforeAll(async () => {
       const fixture = await readFile(join(repoRoot, 'tests/fixtures/hostile.ndjson'), 'utf8')
-      const documents = fixture.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as {_id: string})
+      const documents = fixture.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as {_id: string; _type: string})
       await lake.client.transaction(documents.map((document) => ({createOrReplace: document}))).commit()
       const body = JSON.stringify({_ids: documents.map((document) => document._id)})
       expect((await revalidate(await signed(body), body)).status).toBe(200)
