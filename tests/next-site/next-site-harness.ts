@@ -13,6 +13,8 @@ export const testDistDir = '.next-test'
 export const siteOrigin = 'https://clinic.example'
 
 const baseEnv = (): NodeJS.ProcessEnv => ({...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: testDistDir, SITE_ORIGIN: siteOrigin})
+// `pnpm test` type-checks the site with tsc before any test runs (`pnpm typecheck`).
+const buildEnv = (): NodeJS.ProcessEnv => ({...baseEnv(), NEXT_SKIP_TYPECHECK: '1'})
 
 /**
  * Builds the site once (`next build` under `nice`, on the embedded dataset and the built
@@ -21,7 +23,7 @@ const baseEnv = (): NodeJS.ProcessEnv => ({...process.env, NEXT_TELEMETRY_DISABL
 export async function buildNextSite(): Promise<number> {
   await ensureContentDist()
   const started = performance.now()
-  const child = spawn('nice', ['-n', '10', process.execPath, nextBin, 'build'], {cwd: siteDir, env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn('nice', ['-n', '10', process.execPath, nextBin, 'build'], {cwd: siteDir, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe']})
   const output = collect(child)
   const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve))
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output().slice(-4000)}`)
