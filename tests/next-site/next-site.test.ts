@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {AxeBuilder} from '@axe-core/playwright'
 import {encodeSignatureHeader} from '@sanity/webhook'
@@ -27,6 +27,8 @@ let lake: LakeFixture
 let site: RunningNextSite
 let browser: Browser
 let buildMs = 0
+/** Set when a test has stopped the lake's server (its files are removed in afterAll). */
+let lakeDown = false
 
 beforeAll(async () => {
   ;[buildMs, lake, browser] = await Promise.all([buildNextSite(), startLakeFixture({}, {file: defaultDatasetPath}), launchChromium()])
@@ -37,7 +39,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await site?.close()
-  await lake?.close()
+  if (lakeDown) await rm(lake.directory, {recursive: true, force: true})
+  else await lake?.close()
 })
 
 /** A new tab whose browser problems are returned by `problems()`; Next.js's own scripts, refused by the CSP, are not problems. */
@@ -229,5 +232,21 @@ describe('the Next.js site', () => {
       await context.close()
       expect(problems()).toEqual([])
     })
+  })
+
+  it('keeps the pages it has (503 to the webhook, which retries) when the content source is down at revalidation', async () => {
+    const path = `${site.url}/de/treatments/${slug}`
+    const before = await (await fetch(path)).text()
+    expect(before).toContain('id="who-cannot-have-it"')
+    await lake.lake.close()
+    lakeDown = true
+    const body = JSON.stringify({_id: treatmentId})
+    const answer = await revalidate(await signed(body), body)
+    expect([answer.status, answer.headers.get('retry-after')]).toEqual([503, '30'])
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await fetch(path)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain('id="who-cannot-have-it"')
+    }
   })
 })
