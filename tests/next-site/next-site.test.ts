@@ -187,6 +187,23 @@ describe('the Next.js site', () => {
     expect(problems()).toEqual([])
   })
 
+  it('shows a treatment published after the build once revalidated: its pages in every locale, and in the list', async () => {
+    const original = (await lake.client.getDocument(treatmentId))!
+    const newSlug = 'mesotherapy-cellulite-second-clinic'
+    const title = 'Mesotherapy for cellulite, second clinic'
+    const titles = (original.title as Array<{language: string}>).map((item) => (item.language === 'en' ? {...item, value: title} : item))
+    await lake.client.create({...original, _id: 'treatment-second-clinic', slug: {_type: 'slug', current: newSlug}, title: titles})
+    const body = JSON.stringify({_id: 'treatment-second-clinic'})
+    expect((await revalidate(await signed(body), body)).status).toBe(200)
+    for (const locale of locales) {
+      const response = await fetch(`${site.url}/${locale}/treatments/${newSlug}`)
+      expect([locale, response.status]).toEqual([locale, 200])
+      expect(await response.text()).toContain('id="who-cannot-have-it"')
+    }
+    expect(await (await fetch(`${site.url}/en/treatments`)).text()).toContain(`href="/en/treatments/${newSlug}"`)
+    await lake.client.delete('treatment-second-clinic')
+  })
+
   describe('with the hostile-content dataset in the lake', () => {
     const scriptBreakout = '</script><script>window.__pwned=1;alert(1)</script>'
 

@@ -6,9 +6,9 @@ import {siteOrigin} from '../../lib/site-origin.ts'
 // The example site's stylesheet, one file for both sites (served from /_next/static: 'self').
 import '@treatments/example-site/styles.css'
 
-// Each locale is a root layout, so `<html lang>` is right on every page without a script.
-export const dynamicParams = false
-
+// Each locale is a root layout, so `<html lang>` is right on every page without a script. No
+// `dynamicParams = false` here: it would hold for every page below, and a treatment published
+// after the build would be a 404 even after revalidation. An unknown locale is a 404 below.
 export function generateStaticParams(): Array<{locale: string}> {
   return localeIds.map((locale) => ({locale}))
 }
