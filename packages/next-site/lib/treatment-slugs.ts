@@ -1,5 +1,5 @@
 import {ContentNotFoundError, type TreatmentResult} from '@treatments/content'
-import {localeIds} from '@treatments/content/locales'
+import {isSupportedLocale, localeIds} from '@treatments/content/locales'
 import {siteContent} from './content.ts'
 
 // Everything the site knows about slugs is here, so that localized and former slugs (issue 25,
@@ -26,11 +26,12 @@ export async function treatmentPageParams(): Promise<Array<{locale: string; slug
 export type TreatmentLookup = {found: 'page'; result: TreatmentResult} | {found: 'moved'; slug: string} | {found: 'none'}
 
 /**
- * The treatment at `/{locale}/treatments/{slug}`. A slug not of the site's shape never reaches
+ * The treatment at `/{locale}/treatments/{slug}`. A locale or slug not of the site never reaches
  * the package; a lookup the package answers with another slug (a former one) is `moved`.
  */
 export async function findTreatment(locale: string, slug: string): Promise<TreatmentLookup> {
-  if (!slugPattern.test(slug)) return {found: 'none'}
+  // An unsupported locale would be answered in the base locale: not a page of this site.
+  if (!isSupportedLocale(locale) || !slugPattern.test(slug)) return {found: 'none'}
   try {
     const result = await siteContent().getTreatment(slug, {locale})
     return result.treatment.slug === slug ? {found: 'page', result} : {found: 'moved', slug: result.treatment.slug}

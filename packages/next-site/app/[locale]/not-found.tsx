@@ -8,11 +8,13 @@ export default function NotFound() {
   const ui = createUiStrings(baseLocale)
   return (
     <SiteChrome ui={ui} locale={baseLocale} pathIn={indexPath}>
-      <h1>{ui.t('notFoundTitle')}</h1>
-      <p>{ui.t('notFoundBody')}</p>
-      <p>
-        <a href={indexPath(baseLocale)}>{ui.t('backToTreatments')}</a>
-      </p>
+      <article className="message">
+        <h1>{ui.t('notFoundTitle')}</h1>
+        <p>{ui.t('notFoundBody')}</p>
+        <p>
+          <a href={indexPath(baseLocale)}>{ui.t('backToTreatments')}</a>
+        </p>
+      </article>
     </SiteChrome>
   )
 }

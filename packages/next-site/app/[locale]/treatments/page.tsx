@@ -1,4 +1,6 @@
 import type {Metadata} from 'next'
+import {notFound} from 'next/navigation'
+import {isSupportedLocale} from '@treatments/content/locales'
 import {createUiStrings} from '@treatments/content/ui-strings'
 import {ListText} from '../../../components/page-text.tsx'
 import {SiteChrome, siteName} from '../../../components/site-chrome.tsx'
@@ -10,12 +12,14 @@ type Props = {params: Promise<{locale: string}>}
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const {locale} = await props.params
+  if (!isSupportedLocale(locale)) return {}
   return {title: `${createUiStrings(locale).t('treatmentsIndexTitle')} · ${siteName}`, alternates: {canonical: `${siteOrigin()}${indexPath(locale)}`}}
 }
 
 /** Every treatment: its title links to its page, with the summary and the number of sessions. */
 export default async function TreatmentList(props: Props) {
   const {locale} = await props.params
+  if (!isSupportedLocale(locale)) notFound()
   const ui = createUiStrings(locale)
   const list = await siteContent().listTreatments({locale})
   const served = new Map(list.fallbacks.map((fallback) => [fallback.path, fallback.served]))

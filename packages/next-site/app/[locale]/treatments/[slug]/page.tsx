@@ -18,11 +18,11 @@ export function generateStaticParams() {
 
 /**
  * The page at a URL, read once per request for both the metadata and the page: the package's page
- * model, or a redirect to the treatment's current slug, or a 404.
+ * model, or a redirect to the treatment's current slug, or `null` for none (the page answers 404).
  */
-const pageAt = cache(async (locale: string, slug: string): Promise<{page: TreatmentPage; pathIn: (locale: string) => string}> => {
+const pageAt = cache(async (locale: string, slug: string): Promise<{page: TreatmentPage; pathIn: (locale: string) => string} | null> => {
   const lookup = await findTreatment(locale, slug)
-  if (lookup.found === 'none') notFound()
+  if (lookup.found === 'none') return null
   if (lookup.found === 'moved') permanentRedirect(treatmentPath(locale, lookup.slug))
   const pathIn = treatmentPathFor(lookup.result)
   const origin = siteOrigin()
@@ -32,7 +32,9 @@ const pageAt = cache(async (locale: string, slug: string): Promise<{page: Treatm
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const {locale, slug} = await props.params
-  const {page, pathIn} = await pageAt(locale, slug)
+  const found = await pageAt(locale, slug)
+  if (found === null) return {}
+  const {page, pathIn} = found
   return {
     title: `${page.title} · ${siteName}`,
     ...(page.description ? {description: page.description} : {}),
@@ -50,7 +52,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
  */
 export default async function Treatment(props: Props) {
   const {locale, slug} = await props.params
-  const {page, pathIn} = await pageAt(locale, slug)
+  const found = await pageAt(locale, slug)
+  if (found === null) notFound()
+  const {page, pathIn} = found
   const ui = createUiStrings(locale)
   const servedIn = [...new Set(page.fallbacks.flatMap((fallback) => (fallback.served === null ? [] : [fallback.served])))]
   return (
