@@ -19,6 +19,7 @@ const scripts = [
   ['size.ts', 'size'],
   ['check-generated.ts', 'schema:check'],
   ['demo.ts', 'demo'],
+  ['next-site.ts', 'next-site'],
   ['history.ts', 'history'],
   ['lake.ts', 'lake'],
   ['studio.ts', 'studio'],

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {build} from 'esbuild'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {defaultDatasetPath, repoRoot} from '../../scripts/lib/paths.ts'
+import {ensureContentDist} from '../support/content-dist.ts'
 import {pnpm} from '../support/pnpm.ts'
 
 // The package as a user gets it: packed to a tarball, installed into a new project outside
@@ -29,7 +30,9 @@ const run = (args: string[], cwd: string) => pnpm(args, {cwd, env: {...process.e
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'treatments-consumer-'))
-  run(['pack', '--pack-destination', project], packageDir)
+  // Built once for every test that reads dist (the Next.js site's build among them), not by prepack.
+  await ensureContentDist()
+  run(['pack', '--ignore-scripts', '--pack-destination', project], packageDir)
   tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!
   await writeFile(
     join(project, 'package.json'),

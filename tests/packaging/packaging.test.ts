@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {measureBundle, ourBundles, peerBundles} from '../../scripts/lib/bundle-size.ts'
 import {repoRoot} from '../../scripts/lib/paths.ts'
 import {readmesWithSizes, sizeRegion, sizeTable} from '../../scripts/lib/size-readme.ts'
+import {ensureContentDist} from '../support/content-dist.ts'
 import {pnpm} from '../support/pnpm.ts'
 
 // Release quality of @treatments/content, held in CI: publint with nothing to say, attw with no
@@ -19,7 +20,9 @@ let tarball: string
 
 beforeAll(async () => {
   packDir = await mkdtemp(join(tmpdir(), 'treatments-pack-'))
-  pnpm(['pack', '--pack-destination', packDir], {cwd: packageDir})
+  // Built once for every test that reads dist (the Next.js site's build among them), not by prepack.
+  await ensureContentDist()
+  pnpm(['pack', '--ignore-scripts', '--pack-destination', packDir], {cwd: packageDir})
   tarball = join(packDir, (await readdir(packDir)).find((name) => name.endsWith('.tgz'))!)
 }, 120_000)
 
