@@ -7,6 +7,7 @@ import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
 
 import {baseLocale} from '@treatments/content/locales'
+import {translationStates as states} from '@treatments/content/ui-strings'
 import type {SanityClient} from '@sanity/client'
 import {
   type FieldState,
@@ -40,10 +41,13 @@ const WHERE = `Where: with SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN se
 Sanity project; otherwise a local lake started in this process over CONTENT_DATASET or
 content/dataset.ndjson (changes are written back to that file).`
 
+/** The field states in the words every screen uses: `missing, stale, translated – awaiting review, reviewed`. */
+const STATE_WORDS = fieldStates.map((state) => states[state].word).join(', ')
+
 const USAGE = `Usage: pnpm translations <command> [options]
 
 Commands:
-  status   how complete each locale is: missing, stale, translated and reviewed fields
+  status   how complete each locale is: fields ${STATE_WORDS}
   export   write an XLIFF 2.0 file of a locale's fields for translators
   import   read a translated XLIFF 2 file back, all or nothing
 
@@ -54,7 +58,8 @@ ${WHERE}`
 const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--diff] [--json] [--fail-under PERCENT]
 
 Prints, per translation locale, the percentage of localized fields that are translated or
-reviewed, and how many are stale (the ${baseLocale} text changed since) or missing. Then, for
+reviewed, and how many fields are in each state: ${STATE_WORDS} (${states.stale.word}: the
+${baseLocale} text changed since it was translated). Then, for
 each treatment review marked done (the medical review and each locale's), whether it is current
 or which safety texts changed since the review (pages stop claiming it until it is renewed).
 
@@ -81,7 +86,8 @@ translated from in <note category="previousSource"> and a word diff of the chang
 
 Options:
   --locale LOCALE  the target locale (one of ${translationLocales.join(', ')}); required
-  --only STATES    comma-separated field states to export: ${fieldStates.join(', ')} (default: all)
+  --only STATES    comma-separated field states to export: ${fieldStates.join(', ')} (default: all);
+                   each unit's <note category="translationState"> says its state: ${STATE_WORDS}
   --out FILE       where to write (default: standard output; relative paths start from the
                    directory you run it in). Files under translations-work/ are ignored by git.
   -h, --help       show this help
@@ -220,7 +226,7 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
     await writeFile(out, result.xml)
   }
   const total = fieldStates.reduce((sum, state) => sum + result.units[state], 0)
-  const counts = fieldStates.filter((state) => result.units[state] > 0).map((state) => `${result.units[state]} ${state}`)
+  const counts = fieldStates.filter((state) => result.units[state] > 0).map((state) => `${result.units[state]} ${states[state].word}`)
   console.error(
     `translations export: ${total} ${total === 1 ? 'field' : 'fields'} (${counts.join(', ')}) of ${result.documents} ` +
       `${result.documents === 1 ? 'document' : 'documents'} for ${locale}${out === undefined ? '' : ` written to ${display(out)}`}`,

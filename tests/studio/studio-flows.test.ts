@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {getCACertificates, setDefaultCACertificates} from 'node:tls'
 
 import {createTreatmentContent} from '@treatments/content'
+import {translationStates as states} from '@treatments/content/ui-strings'
 import {type RunningSite, startSite} from '@treatments/example-site'
 import type {Locator, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -218,12 +219,12 @@ describe('a translator', () => {
     const page = await openStudio('/structure/contraindication;contraindication-obesity')
     const pane = lastDocumentPane(page)
     const footer = pane.locator('[data-testid="pane-footer"]')
-    await expect.poll(() => footer.getByText('it: translated').isVisible(), {timeout: 60_000}).toBe(true)
+    await expect.poll(() => footer.getByText(`it: ${states.translated.word}`).isVisible(), {timeout: 60_000}).toBe(true)
     expect(await footer.getByText('de: 1 missing').isVisible()).toBe(true)
 
-    // "Mark it reviewed" records who reviewed it, and when.
+    // "Mark Italian reviewed" records who reviewed it, and when.
     await pane.locator('[data-testid="action-menu-button"]').click()
-    await page.getByRole('menuitem', {name: 'Mark it reviewed'}).click()
+    await page.getByRole('menuitem', {name: 'Mark Italian reviewed'}).click()
     await expect.poll(() => footer.getByText('it: reviewed').isVisible(), {timeout: 30_000}).toBe(true)
     await harness.screenshot(page, 'translator-reviewed')
     await publish(pane, 'contraindication-obesity', (published) => {

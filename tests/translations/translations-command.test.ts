@@ -27,9 +27,9 @@ describe('pnpm translations status', () => {
       code: 0,
       stderr: '',
       stdout: [
-        'locale  complete  translated  reviewed  stale  missing  total',
-        'it        100.0%          50         0      0        0     50',
-        'de         24.0%          12         0      0       38     50',
+        'locale  complete  missing  stale  translated – awaiting review  reviewed  total',
+        'it        100.0%        0      0                            50         0     50',
+        'de         24.0%       38      0                            12         0     50',
         '',
       ].join('\n'),
     })
@@ -101,7 +101,8 @@ describe('pnpm translations export and import', () => {
     expect(imported.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Wrote 22 drafts in one transaction \(.+\); review and publish them in the Studio\.$/)
     // Drafts: the published documents, and so the status and the site, wait for Publish.
     expect((await translations('status', '--locale', 'de')).stdout).toBe(
-      'locale  complete  translated  reviewed  stale  missing  total\nde         24.0%          12         0      0       38     50\n',
+      'locale  complete  missing  stale  translated – awaiting review  reviewed  total\n' +
+        'de         24.0%       38      0                            12         0     50\n',
     )
   })
 
