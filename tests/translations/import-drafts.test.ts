@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {exportXliff, findLocalizedFields, importXliff, isXliffError, localizedValue, type TranslatableDocument} from '@treatments/translations'
-import {startLocalLake} from '@treatments/local-lake'
+import {authorIdentity, LOCAL_LAKE_USER_ID, startLocalLake} from '@treatments/local-lake'
 import type {Element} from '@xmldom/xmldom'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
@@ -78,6 +78,10 @@ describe('translations import writes drafts', {timeout: 120_000}, () => {
         events: Record<string, Array<Record<string, unknown>>>
       }
       expect(events.events[`drafts.${id}`]![0]).toMatchObject({type: 'createDocumentVersion', versionId: `drafts.${id}`})
+      // Its user id (what the Studio's history shows, naming it by /users/{id}) is the import's, not the editor's.
+      expect(transactions[0]!.author).toBe(authorIdentity(author))
+      expect(events.events[`drafts.${id}`]![0]!.author).toBe(authorIdentity(author))
+      expect(authorIdentity(author)).not.toBe(LOCAL_LAKE_USER_ID)
     } finally {
       await lake.close()
     }
