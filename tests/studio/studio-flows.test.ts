@@ -221,6 +221,12 @@ describe('a translator', () => {
     const footer = pane.locator('[data-testid="pane-footer"]')
     await expect.poll(() => footer.getByText(`it: ${states.translated.word}`).isVisible(), {timeout: 60_000}).toBe(true)
     expect(await footer.getByText('de: 1 missing').isVisible()).toBe(true)
+    // Add-language buttons only for the language the field lacks: no document-wide row, no "+ English" or "+ Italiano".
+    const addButtons = pane.getByTestId('add-buttons-grid').first()
+    await expect.poll(() => addButtons.getByTestId('add-de').isVisible(), {timeout: 30_000}).toBe(true)
+    expect(await addButtons.getByTestId('add-en').isVisible()).toBe(false)
+    expect(await addButtons.getByTestId('add-it').isVisible()).toBe(false)
+    expect(await pane.getByTestId('document-add-buttons').count()).toBe(0)
 
     // "Mark Italian reviewed" records who reviewed it, and when.
     await pane.locator('[data-testid="action-menu-button"]').click()
