@@ -23,6 +23,8 @@ import {
   previousSourceKey,
   wordDiff,
   fieldStates,
+  fieldTitle,
+  type FieldTitles,
   formatPercent,
   formatStatusTable,
   importXliff,
@@ -35,6 +37,7 @@ import {
 import {isLocalLakeError} from '@treatments/local-lake'
 
 import {CliError, runCli, UsageError, type CliContext} from './lib/cli.ts'
+import {repoRoot} from './lib/paths.ts'
 import {DatasetClientError, explainRemoteFailure, withDatasetClient} from './lib/dataset-client.ts'
 
 const WHERE = `Where: with SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN set (optional SANITY_API_HOST), the
@@ -115,6 +118,15 @@ Options:
 
 ${WHERE}`
 
+/** The Studio's field titles (`studio/field-titles.json`, kept current by `pnpm schema:check`). */
+const titles = JSON.parse(await readFile(`${repoRoot}studio/field-titles.json`, 'utf8')) as FieldTitles
+
+/** A field as the Studio names it, with its path: `Who cannot have it (text)`. */
+function fieldName(documentType: string, path: string): string {
+  const title = fieldTitle(titles, documentType, path)
+  return title === path ? path : `${title} (${path})`
+}
+
 /** Largest XLIFF file accepted by import. */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -164,7 +176,15 @@ async function sourceChanges(client: SanityClient, documents: readonly Translata
     const items = findLocalizedFields(byId.get(field.documentId)!).find((candidate) => candidate.path === field.field)!.items
     const current = plainText(localizedValue(items, baseLocale))
     const previous = byLocale.get(field.locale)!.get(previousSourceKey(field.documentId, field.field))?.text ?? null
-    return {locale: field.locale, documentId: field.documentId, field: field.field, previous, current, diff: previous === null ? null : wordDiff(previous, current)}
+    return {
+      locale: field.locale,
+      documentId: field.documentId,
+      field: field.field,
+      label: fieldTitle(titles, field.documentType, field.field),
+      previous,
+      current,
+      diff: previous === null ? null : wordDiff(previous, current),
+    }
   })
 }
 
@@ -174,7 +194,7 @@ function formatSourceChanges(changes: Awaited<ReturnType<typeof sourceChanges>> 
   if (changes.length === 0) return '\n\nChanged since translated: nothing (no stale field)'
   const lines = changes.map(
     (change) =>
-      `  ${change.locale}  ${change.documentId}  ${change.field}: ${change.diff ?? `(the ${baseLocale} text it was translated from is not known; now: ${change.current})`}`,
+      `  ${change.locale}  ${change.documentId}  ${change.label === change.field ? change.field : `${change.label} (${change.field})`}: ${change.diff ?? `(the ${baseLocale} text it was translated from is not known; now: ${change.current})`}`,
   )
   return `\n\nChanged since translated ([-removed-]{+added+}):\n${lines.join('\n')}`
 }
@@ -264,7 +284,7 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
       `${result.skipped.length} without target (left as they are)`,
   )
   for (const change of result.changes) {
-    if (change.change !== 'unchanged') console.log(`  ${change.change.padEnd(7)}  ${change.documentId}  ${change.field}`)
+    if (change.change !== 'unchanged') console.log(`  ${change.change.padEnd(7)}  ${change.documentId}  ${fieldName(change.documentType, change.field)}`)
   }
   const written = result.updates.length
   const what = publish ? `published ${written === 1 ? 'document' : 'documents'}` : written === 1 ? 'draft' : 'drafts'

@@ -48,7 +48,7 @@ describe('translations import writes drafts', {timeout: 120_000}, () => {
     const result = await translations('import', xlf)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toBe(
-      `de: 1 added, 0 updated, 0 unchanged, 37 without target (left as they are)\n  added    ${id}  description\n` +
+      `de: 1 added, 0 updated, 0 unchanged, 37 without target (left as they are)\n  added    ${id}  Description (description)\n` +
         `Wrote 1 draft in one transaction (${/transaction \((.+)\)/.exec(result.stdout)![1]}); review and publish it in the Studio.\n`,
     )
 

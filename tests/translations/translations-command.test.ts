@@ -92,7 +92,7 @@ describe('pnpm translations export and import', () => {
     const dryRun = await translations('import', xlf, '--dry-run')
     expect(dryRun.code).toBe(0)
     expect(dryRun.stdout.split('\n')[0]).toBe('de: 38 added, 0 updated, 0 unchanged, 0 without target (left as they are)')
-    expect(dryRun.stdout).toContain('  added    treatment-mesotherapy-cellulite  ingredients[_key=="pc"].role\n')
+    expect(dryRun.stdout).toContain('  added    treatment-mesotherapy-cellulite  Active ingredients › pc › Role in this treatment (ingredients[_key=="pc"].role)\n')
     expect(dryRun.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: would write 22 drafts; nothing was written.')
     expect(Buffer.compare(await readFile(dataset), before)).toBe(0)
 

@@ -21,6 +21,7 @@ export {
   type LocalizedField,
   type LocalizedItem,
 } from './lib/find-localized-fields.ts'
+export {fieldTitle, type FieldTitleNode, type FieldTitles} from './lib/field-title.ts'
 export {formatStatusTable} from './lib/format-status-table.ts'
 export {importXliff, type XliffImportOptions, type XliffImportResult} from './lib/import-xliff.ts'
 export {inlineCodeProblems} from './lib/inline-code-problems.ts'
