@@ -59,8 +59,9 @@ await runCli(
       if (fallback === undefined) return ''
       const served = fallback.served
       if (!served) return `  [${ui.t('textMissing')}]`
+      const language = ui.formatLanguageName(served)
       // A stale translation is being updated: say so, not "not yet translated".
-      return `  [${ui.t(fallback.stale === true ? 'beingUpdated' : 'notYetTranslated', {language: ui.formatLanguageName(served)})}]`
+      return `  [${fallback.stale === true ? ui.t('updatingMarker', {language}) : ui.t('notYetTranslated', {language})}]`
     }
     print(result, ui, mark)
   },

@@ -29,7 +29,6 @@ export const deUiStrings: UiCatalog = {
   resultsFromDay_other: 'Ergebnisse sichtbar ab Tag\u00a0{{count}}',
 
   notYetTranslated: 'Noch nicht übersetzt: angezeigt auf {{language}}',
-  beingUpdated: 'Übersetzung wird aktualisiert: angezeigt auf {{language}}',
   fellBackNotice: 'Teile dieser Seite sind noch nicht auf {{requested}} verfügbar und werden auf {{language}} angezeigt.',
   needsMedicalReview: 'Diese Aussage wurde noch nicht ärztlich geprüft',
 

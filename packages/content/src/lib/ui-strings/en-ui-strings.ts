@@ -30,7 +30,6 @@ export const enUiStrings = {
   resultsFromDay_other: 'Results visible from day\u00a0{{count}}',
 
   notYetTranslated: 'Not yet translated: shown in {{language}}',
-  beingUpdated: 'Translation being updated: shown in {{language}}',
   fellBackNotice: 'Parts of this page are not yet available in {{requested}} and are shown in {{language}}.',
   needsMedicalReview: 'This statement has not yet been reviewed by a doctor',
 

@@ -29,7 +29,6 @@ export const itUiStrings: UiCatalog = {
   resultsFromDay_other: 'Risultati visibili dal giorno\u00a0{{count}}',
 
   notYetTranslated: 'Non ancora tradotto: mostrato in {{language}}',
-  beingUpdated: 'Traduzione in aggiornamento: mostrato in {{language}}',
   fellBackNotice: 'Alcune parti di questa pagina non sono ancora disponibili in {{requested}} e sono mostrate in {{language}}.',
   needsMedicalReview: 'Questa affermazione non è ancora stata verificata da un medico',
 
