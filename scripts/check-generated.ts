@@ -1,5 +1,5 @@
 /**
- * `pnpm schema:check`: regenerates studio/schema.json and the TypeGen types, and fails when
+ * `pnpm schema:check`: regenerates studio/schema.json, studio/field-titles.json and the TypeGen types, and fails when
  * they differ from what was there: the committed files must match the Studio schema and the
  * package's queries. The new files are left in place, ready to commit.
  */
@@ -11,7 +11,7 @@ import {repoRoot} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm schema:check
 
-Regenerates studio/schema.json and the TypeGen types, and fails when they differ from the
+Regenerates studio/schema.json, studio/field-titles.json and the TypeGen types, and fails when they differ from the
 committed files (the new files are left in place, ready to review and commit).
 
 Options:
@@ -20,7 +20,7 @@ Options:
 
 Exit code: 0 up to date, 1 stale (or TypeGen failed), 2 bad command line.`
 
-const generated = ['studio/schema.json', 'packages/content/src/generated/sanity.types.ts']
+const generated = ['studio/schema.json', 'studio/field-titles.json', 'packages/content/src/generated/sanity.types.ts']
 const read = (path: string) => readFile(join(repoRoot, path), 'utf8').catch(() => '')
 
 await runCli({name: 'schema:check', usage: USAGE}, async () => {
@@ -36,6 +36,6 @@ await runCli({name: 'schema:check', usage: USAGE}, async () => {
     console.error(`schema:check: generated files were stale and have been regenerated: ${stale.join(', ')}\nReview and commit them (\`pnpm typegen\` regenerates them).`)
     return 1
   }
-  console.log(`schema:check: ${generated.join(' and ')} are up to date`)
+  console.log(`schema:check: ${generated.join(', ')} are up to date`)
   return 0
 })

@@ -53,11 +53,15 @@ await runCli(
       console.error(`pnpm print: no supported locale matches "${values.locale}" (supported: ${localeIds.join(', ')}); showing ${result.locale}`)
     }
     const ui = createUiStrings(result.locale)
-    const fellBack = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback.served]))
+    const fellBack = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
     const mark = (fieldPath: string) => {
-      if (!fellBack.has(fieldPath)) return ''
-      const served = fellBack.get(fieldPath)
-      return `  [${served ? ui.t('notYetTranslated', {language: ui.formatLanguageName(served)}) : ui.t('textMissing')}]`
+      const fallback = fellBack.get(fieldPath)
+      if (fallback === undefined) return ''
+      const served = fallback.served
+      if (!served) return `  [${ui.t('textMissing')}]`
+      const language = ui.formatLanguageName(served)
+      // A stale translation is being updated: say so, not "not yet translated".
+      return `  [${fallback.stale === true ? ui.t('updatingMarker', {language}) : ui.t('notYetTranslated', {language})}]`
     }
     print(result, ui, mark)
   },

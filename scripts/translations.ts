@@ -7,6 +7,7 @@ import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
 
 import {baseLocale} from '@treatments/content/locales'
+import {translationStates as states} from '@treatments/content/ui-strings'
 import type {SanityClient} from '@sanity/client'
 import {
   type FieldState,
@@ -22,6 +23,8 @@ import {
   previousSourceKey,
   wordDiff,
   fieldStates,
+  fieldTitle,
+  type FieldTitles,
   formatPercent,
   formatStatusTable,
   importXliff,
@@ -34,16 +37,20 @@ import {
 import {isLocalLakeError} from '@treatments/local-lake'
 
 import {CliError, runCli, UsageError, type CliContext} from './lib/cli.ts'
+import {repoRoot} from './lib/paths.ts'
 import {DatasetClientError, explainRemoteFailure, withDatasetClient} from './lib/dataset-client.ts'
 
 const WHERE = `Where: with SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN set (optional SANITY_API_HOST), the
 Sanity project; otherwise a local lake started in this process over CONTENT_DATASET or
 content/dataset.ndjson (changes are written back to that file).`
 
+/** The field states in the words every screen uses: `missing, stale, translated – awaiting review, reviewed`. */
+const STATE_WORDS = fieldStates.map((state) => states[state].word).join(', ')
+
 const USAGE = `Usage: pnpm translations <command> [options]
 
 Commands:
-  status   how complete each locale is: missing, stale, translated and reviewed fields
+  status   how complete each locale is: fields ${STATE_WORDS}
   export   write an XLIFF 2.0 file of a locale's fields for translators
   import   read a translated XLIFF 2 file back, all or nothing
 
@@ -54,7 +61,8 @@ ${WHERE}`
 const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--diff] [--json] [--fail-under PERCENT]
 
 Prints, per translation locale, the percentage of localized fields that are translated or
-reviewed, and how many are stale (the ${baseLocale} text changed since) or missing. Then, for
+reviewed, and how many fields are in each state: ${STATE_WORDS} (${states.stale.word}: the
+${baseLocale} text changed since it was translated). Then, for
 each treatment review marked done (the medical review and each locale's), whether it is current
 or which safety texts changed since the review (pages stop claiming it until it is renewed).
 
@@ -81,7 +89,8 @@ translated from in <note category="previousSource"> and a word diff of the chang
 
 Options:
   --locale LOCALE  the target locale (one of ${translationLocales.join(', ')}); required
-  --only STATES    comma-separated field states to export: ${fieldStates.join(', ')} (default: all)
+  --only STATES    comma-separated field states to export: ${fieldStates.join(', ')} (default: all);
+                   each unit's <note category="translationState"> says its state: ${STATE_WORDS}
   --out FILE       where to write (default: standard output; relative paths start from the
                    directory you run it in). Files under translations-work/ are ignored by git.
   -h, --help       show this help
@@ -108,6 +117,15 @@ Options:
   -h, --help       show this help
 
 ${WHERE}`
+
+/** The Studio's field titles (`studio/field-titles.json`, kept current by `pnpm schema:check`). */
+const titles = JSON.parse(await readFile(`${repoRoot}studio/field-titles.json`, 'utf8')) as FieldTitles
+
+/** A field as the Studio names it, with its path: `Who cannot have it (text)`. */
+function fieldName(documentType: string, path: string): string {
+  const title = fieldTitle(titles, documentType, path)
+  return title === path ? path : `${title} (${path})`
+}
 
 /** Largest XLIFF file accepted by import. */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -158,7 +176,15 @@ async function sourceChanges(client: SanityClient, documents: readonly Translata
     const items = findLocalizedFields(byId.get(field.documentId)!).find((candidate) => candidate.path === field.field)!.items
     const current = plainText(localizedValue(items, baseLocale))
     const previous = byLocale.get(field.locale)!.get(previousSourceKey(field.documentId, field.field))?.text ?? null
-    return {locale: field.locale, documentId: field.documentId, field: field.field, previous, current, diff: previous === null ? null : wordDiff(previous, current)}
+    return {
+      locale: field.locale,
+      documentId: field.documentId,
+      field: field.field,
+      label: fieldTitle(titles, field.documentType, field.field),
+      previous,
+      current,
+      diff: previous === null ? null : wordDiff(previous, current),
+    }
   })
 }
 
@@ -168,7 +194,7 @@ function formatSourceChanges(changes: Awaited<ReturnType<typeof sourceChanges>> 
   if (changes.length === 0) return '\n\nChanged since translated: nothing (no stale field)'
   const lines = changes.map(
     (change) =>
-      `  ${change.locale}  ${change.documentId}  ${change.field}: ${change.diff ?? `(the ${baseLocale} text it was translated from is not known; now: ${change.current})`}`,
+      `  ${change.locale}  ${change.documentId}  ${change.label === change.field ? change.field : `${change.label} (${change.field})`}: ${change.diff ?? `(the ${baseLocale} text it was translated from is not known; now: ${change.current})`}`,
   )
   return `\n\nChanged since translated ([-removed-]{+added+}):\n${lines.join('\n')}`
 }
@@ -220,7 +246,7 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
     await writeFile(out, result.xml)
   }
   const total = fieldStates.reduce((sum, state) => sum + result.units[state], 0)
-  const counts = fieldStates.filter((state) => result.units[state] > 0).map((state) => `${result.units[state]} ${state}`)
+  const counts = fieldStates.filter((state) => result.units[state] > 0).map((state) => `${result.units[state]} ${states[state].word}`)
   console.error(
     `translations export: ${total} ${total === 1 ? 'field' : 'fields'} (${counts.join(', ')}) of ${result.documents} ` +
       `${result.documents === 1 ? 'document' : 'documents'} for ${locale}${out === undefined ? '' : ` written to ${display(out)}`}`,
@@ -258,7 +284,7 @@ async function importCommand({values, positionals, path, display}: CliContext<ty
       `${result.skipped.length} without target (left as they are)`,
   )
   for (const change of result.changes) {
-    if (change.change !== 'unchanged') console.log(`  ${change.change.padEnd(7)}  ${change.documentId}  ${change.field}`)
+    if (change.change !== 'unchanged') console.log(`  ${change.change.padEnd(7)}  ${change.documentId}  ${fieldName(change.documentType, change.field)}`)
   }
   const written = result.updates.length
   const what = publish ? `published ${written === 1 ? 'document' : 'documents'}` : written === 1 ? 'draft' : 'drafts'

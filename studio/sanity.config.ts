@@ -5,6 +5,7 @@ import {structureTool} from 'sanity/structure'
 import {MarkMedicallyReviewedAction} from './actions/mark-medically-reviewed-action.ts'
 import {markReviewedActions} from './actions/mark-reviewed-action.ts'
 import {FormInput} from './components/inputs/form-input.ts'
+import {StudioLayout} from './components/layout/studio-layout.ts'
 import {ReviewChangesBadge} from './components/reviews/review-changes-badge.ts'
 import {translationBadges} from './components/translations/translation-badges.ts'
 import {translationStatusInspector} from './components/translations/translation-status-inspector.ts'
@@ -28,13 +29,15 @@ export default defineConfig({
       languages: locales.map(({id, title}) => ({id, title})),
       defaultLanguages: [locales[0]!.id],
       fieldTypes: ['string', 'text', 'blockContent'],
-      buttonLocations: ['field', 'document'],
+      // Per field only: the document-level row offered every language even when all were filled.
+      buttonLocations: ['field'],
       languageDisplay: 'titleAndCode',
       languageFilter: {documentTypes: documentTypes.map((type) => type.name)},
     }),
   ],
   schema: {types: schemaTypes},
   form: {components: {input: FormInput}},
+  studio: {components: {layout: StudioLayout}},
   document: {
     badges: (previous) => [...previous, ...translationBadges, ReviewChangesBadge],
     inspectors: (previous) => [...previous, translationStatusInspector],

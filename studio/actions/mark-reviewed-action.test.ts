@@ -40,13 +40,13 @@ async function markReviewed(document: Record<string, unknown>, locale: string): 
   let completed = false
   const props = {id: String(document._id), type: String(document._type), published: document, draft: null, onComplete: () => (completed = true)}
   const action = createMarkReviewedAction(locale)(props as unknown as DocumentActionProps)
-  expect(action).toMatchObject({label: `Mark ${locale} reviewed`, disabled: false})
+  expect(action).toMatchObject({label: `Mark ${({it: 'Italian', de: 'German'} as Record<string, string>)[locale]} reviewed`, disabled: false})
   action!.onHandle!()
   expect(completed).toBe(true)
   return written
 }
 
-describe('Mark <locale> reviewed', () => {
+describe('Mark <language> reviewed', () => {
   it('on a treatment records the locale’s text of every safety text it reviewed (coveredTexts)', async () => {
     const treatment = seed.find((document) => document._type === 'treatment')! as Record<string, unknown>
     const written = await markReviewed(treatment, 'it')

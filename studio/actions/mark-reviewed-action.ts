@@ -1,13 +1,13 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {recordCoveredTexts} from '@treatments/content/dataset'
-import {markReviewedAvailability, markReviewedPatch, translationLocales} from '@treatments/translations'
+import {markReviewedAvailability, markReviewedLabel, markReviewedPatch, translationLocales} from '@treatments/translations'
 import {useCurrentUser, useDocumentOperation, type DocumentActionComponent} from 'sanity'
 
 import {useReviewChanges} from '../components/reviews/use-review-changes.ts'
 import {useTranslationStatus} from '../components/translations/use-translation-status.ts'
 
 /**
- * The document action "Mark <locale> reviewed": sets the locale's translation state to
+ * The document action "Mark <language> reviewed" (`Mark Italian reviewed`): sets the locale's translation state to
  * `reviewed`, with the current user's name as `reviewedBy` and now as `reviewedAt`. Disabled
  * (with the reason as tooltip) until the locale has fields translated from the current text.
  * On a treatment it also records the hash of the locale's text of every safety text on the page
@@ -23,7 +23,7 @@ export function createMarkReviewedAction(locale: string): DocumentActionComponen
     const availability = markReviewedAvailability(document, fields, locale)
     const reviewer = user?.name || user?.email || user?.id || ''
     return {
-      label: `Mark ${locale} reviewed`,
+      label: markReviewedLabel(locale),
       icon: CheckmarkCircleIcon,
       disabled: availability.disabled || Boolean(patch.disabled) || reviewer === '' || (props.type === 'treatment' && reviews === undefined),
       title: reviewer === '' ? 'Sign in to record a review.' : availability.title,
@@ -39,5 +39,5 @@ export function createMarkReviewedAction(locale: string): DocumentActionComponen
   return MarkReviewedAction
 }
 
-/** One "Mark <locale> reviewed" action per translation locale, for `document.actions`. */
+/** One "Mark <language> reviewed" action per translation locale, for `document.actions`. */
 export const markReviewedActions: DocumentActionComponent[] = translationLocales.map(createMarkReviewedAction)

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {getCACertificates, setDefaultCACertificates} from 'node:tls'
 
 import {createTreatmentContent} from '@treatments/content'
+import {createUiStrings, translationStates as states} from '@treatments/content/ui-strings'
 import {type RunningSite, startSite} from '@treatments/example-site'
 import type {Locator, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -218,12 +219,18 @@ describe('a translator', () => {
     const page = await openStudio('/structure/contraindication;contraindication-obesity')
     const pane = lastDocumentPane(page)
     const footer = pane.locator('[data-testid="pane-footer"]')
-    await expect.poll(() => footer.getByText('it: translated').isVisible(), {timeout: 60_000}).toBe(true)
+    await expect.poll(() => footer.getByText(`it: ${states.translated.word}`).isVisible(), {timeout: 60_000}).toBe(true)
     expect(await footer.getByText('de: 1 missing').isVisible()).toBe(true)
+    // Add-language buttons only for the language the field lacks: no document-wide row, no "+ English" or "+ Italiano".
+    const addButtons = pane.getByTestId('add-buttons-grid').first()
+    await expect.poll(() => addButtons.getByTestId('add-de').isVisible(), {timeout: 30_000}).toBe(true)
+    expect(await addButtons.getByTestId('add-en').isVisible()).toBe(false)
+    expect(await addButtons.getByTestId('add-it').isVisible()).toBe(false)
+    expect(await pane.getByTestId('document-add-buttons').count()).toBe(0)
 
-    // "Mark it reviewed" records who reviewed it, and when.
+    // "Mark Italian reviewed" records who reviewed it, and when.
     await pane.locator('[data-testid="action-menu-button"]').click()
-    await page.getByRole('menuitem', {name: 'Mark it reviewed'}).click()
+    await page.getByRole('menuitem', {name: 'Mark Italian reviewed'}).click()
     await expect.poll(() => footer.getByText('it: reviewed').isVisible(), {timeout: 30_000}).toBe(true)
     await harness.screenshot(page, 'translator-reviewed')
     await publish(pane, 'contraindication-obesity', (published) => {
@@ -254,11 +261,13 @@ describe('a translator', () => {
     await harness.screenshot(page, 'translator-stale')
     await publish(pane, 'contraindication-obesity', (published) => localized(published, 'text', 'en') === 'Obesity (body mass index of 30 or more)')
 
-    // The Italian page shows the current English text, marked as not yet translated, not the old Italian.
+    // The Italian page shows the current English text, not the old Italian.
     const sitePage = await italianPage()
     const item = sitePage.locator('#who-cannot-have-it li.contraindication').filter({hasText: 'Obesity (body mass index of 30 or more)'})
     expect(await item.count()).toBe(1)
     expect(await item.locator('[lang="en"]').count()).toBeGreaterThan(0)
+    // Marked as a translation being updated (it exists, but for the old English), not as never translated.
+    expect(await item.textContent()).toContain(createUiStrings('it').t('updatingMarker', {language: 'inglese'}))
     expect(await sitePage.locator('#who-cannot-have-it').innerText()).not.toContain('Obesità')
     await item.scrollIntoViewIfNeeded()
     await harness.screenshot(sitePage, 'translator-site-it')

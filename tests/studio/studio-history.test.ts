@@ -91,6 +91,35 @@ describe('the history panel', () => {
   }, 300_000)
 })
 
+describe('a write that names its author', () => {
+  it('appears in the history panel under that author (an import), not the editor', async () => {
+    const obesity = 'contraindication-obesity'
+    const page = await openStudio(`/structure/contraindication;${obesity}`)
+    await lastDocumentPane(page).waitFor()
+    // As `translations import de.xlf` writes: with X-Lake-Author, a draft copied from the published document.
+    const status = await page.evaluate(
+      async ({token, id}) => {
+        const authorization = {Authorization: `Bearer ${token}`}
+        const published = ((await (await fetch(`/v2025-02-19/data/doc/production/${id}`, {headers: authorization})).json()) as {documents: Array<Record<string, unknown>>}).documents[0]!
+        const draft = {...published, _id: `drafts.${id}`, text: [...(published.text as object[]), {_key: 'de', _type: 'internationalizedArrayStringValue', language: 'de', value: 'Adipositas'}]}
+        const response = await fetch('/v2025-02-19/data/mutate/production', {
+          method: 'POST',
+          headers: {...authorization, 'Content-Type': 'application/json', 'X-Lake-Author': encodeURIComponent('translations import de.xlf')},
+          body: JSON.stringify({mutations: [{create: draft}]}),
+        })
+        return response.status
+      },
+      {token: harness.studio.token, id: obesity},
+    )
+    expect(status).toBe(200)
+    await page.goto(new URL(`/structure/contraindication;${obesity}%2Cinspect%3Dsanity%252Fstructure%252Fhistory#token=${harness.studio.token}`, harness.studio.url).href)
+    // The Studio names the author by the lake's /users/{id}: its avatar is titled with the import.
+    const importer = page.locator('[data-testid="timeline-item-button"] [data-ui="Avatar"][title="translations import de.xlf"]')
+    await expect.poll(() => importer.count(), {timeout: 60_000}).toBeGreaterThan(0)
+    await harness.screenshot(page, 'history-import-author')
+  }, 120_000)
+})
+
 describe('a doctor', () => {
   const treatmentId = 'treatment-mesotherapy-cellulite'
   const reviewOf = async (locale: string) =>

@@ -137,7 +137,7 @@ describe('importing a hostile or broken XLIFF file', () => {
     await expectRejected(
       valid.replace(unit, `${unit}\n${unit}`),
       'INVALID_XLIFF',
-      `Rejected: the XLIFF file is not in the form this tool exports; nothing was imported\n  - file "${treatment}": unit "summary" appears twice (line 689); first (line 674)`,
+      `Rejected: the XLIFF file is not in the form this tool exports; nothing was imported\n  - file "${treatment}": unit "summary" appears twice (line 728); first (line 712)`,
     )
   })
 

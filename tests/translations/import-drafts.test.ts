@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {exportXliff, findLocalizedFields, importXliff, isXliffError, localizedValue, type TranslatableDocument} from '@treatments/translations'
-import {startLocalLake} from '@treatments/local-lake'
+import {authorIdentity, LOCAL_LAKE_USER_ID, startLocalLake} from '@treatments/local-lake'
 import type {Element} from '@xmldom/xmldom'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
@@ -48,7 +48,7 @@ describe('translations import writes drafts', {timeout: 120_000}, () => {
     const result = await translations('import', xlf)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toBe(
-      `de: 1 added, 0 updated, 0 unchanged, 37 without target (left as they are)\n  added    ${id}  description\n` +
+      `de: 1 added, 0 updated, 0 unchanged, 37 without target (left as they are)\n  added    ${id}  Description (description)\n` +
         `Wrote 1 draft in one transaction (${/transaction \((.+)\)/.exec(result.stdout)![1]}); review and publish it in the Studio.\n`,
     )
 
@@ -78,6 +78,10 @@ describe('translations import writes drafts', {timeout: 120_000}, () => {
         events: Record<string, Array<Record<string, unknown>>>
       }
       expect(events.events[`drafts.${id}`]![0]).toMatchObject({type: 'createDocumentVersion', versionId: `drafts.${id}`})
+      // Its user id (what the Studio's history shows, naming it by /users/{id}) is the import's, not the editor's.
+      expect(transactions[0]!.author).toBe(authorIdentity(author))
+      expect(events.events[`drafts.${id}`]![0]!.author).toBe(authorIdentity(author))
+      expect(authorIdentity(author)).not.toBe(LOCAL_LAKE_USER_ID)
     } finally {
       await lake.close()
     }

@@ -1,4 +1,5 @@
 import {sourceHash} from '@treatments/content/dataset'
+import {translationStates as states} from '@treatments/content/ui-strings'
 import {
   exportXliff,
   fetchPublishedDocuments,
@@ -78,7 +79,7 @@ describe('a changed English field', () => {
     expect(read.resources[id]!.title).toMatchObject({
       source: revised,
       target: 'Mesoterapia per la cellulite',
-      note: [await sourceHash(revised), 'Mesotherapy for cellulite', 'Mesotherapy for cellulite{+: what to expect+}'],
+      note: [await sourceHash(revised), states.stale.word, 'Mesotherapy for cellulite', 'Mesotherapy for cellulite{+: what to expect+}'],
     })
   })
 
@@ -122,7 +123,7 @@ describe('a changed English field', () => {
     const result = await runScript('translations.ts', ['status', '--locale', 'it', '--diff'], {CONTENT_DATASET: temp.file})
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain(
-      `\n\nChanged since translated ([-removed-]{+added+}):\n  it  ${id}  title: Mesotherapy for cellulite{+: what to expect+}\n`,
+      `\n\nChanged since translated ([-removed-]{+added+}):\n  it  ${id}  Title (title): Mesotherapy for cellulite{+: what to expect+}\n`,
     )
   })
 

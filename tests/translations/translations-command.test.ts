@@ -27,9 +27,9 @@ describe('pnpm translations status', () => {
       code: 0,
       stderr: '',
       stdout: [
-        'locale  complete  translated  reviewed  stale  missing  total',
-        'it        100.0%          50         0      0        0     50',
-        'de         24.0%          12         0      0       38     50',
+        'locale  complete  missing  stale  translated – awaiting review  reviewed  total',
+        'it        100.0%        0      0                            50         0     50',
+        'de         24.0%       38      0                            12         0     50',
         '',
       ].join('\n'),
     })
@@ -92,7 +92,7 @@ describe('pnpm translations export and import', () => {
     const dryRun = await translations('import', xlf, '--dry-run')
     expect(dryRun.code).toBe(0)
     expect(dryRun.stdout.split('\n')[0]).toBe('de: 38 added, 0 updated, 0 unchanged, 0 without target (left as they are)')
-    expect(dryRun.stdout).toContain('  added    treatment-mesotherapy-cellulite  ingredients[_key=="pc"].role\n')
+    expect(dryRun.stdout).toContain('  added    treatment-mesotherapy-cellulite  Active ingredients › pc › Role in this treatment (ingredients[_key=="pc"].role)\n')
     expect(dryRun.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: would write 22 drafts; nothing was written.')
     expect(Buffer.compare(await readFile(dataset), before)).toBe(0)
 
@@ -101,7 +101,8 @@ describe('pnpm translations export and import', () => {
     expect(imported.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Wrote 22 drafts in one transaction \(.+\); review and publish them in the Studio\.$/)
     // Drafts: the published documents, and so the status and the site, wait for Publish.
     expect((await translations('status', '--locale', 'de')).stdout).toBe(
-      'locale  complete  translated  reviewed  stale  missing  total\nde         24.0%          12         0      0       38     50\n',
+      'locale  complete  missing  stale  translated – awaiting review  reviewed  total\n' +
+        'de         24.0%       38      0                            12         0     50\n',
     )
   })
 

@@ -16,7 +16,7 @@ export {
   type LocalLakeErrorCode,
   type LocalLakeErrorLocation,
 } from './lib/local-lake-error.ts'
-export {LOCAL_LAKE_USER_ID} from './lib/lake-identity.ts'
+export {authorIdentity, LOCAL_LAKE_USER_ID} from './lib/lake-identity.ts'
 export {defaultCertificateDir, type LocalCertificate, loadLocalCertificate, trustLocalCertificate} from './lib/server/local-certificate.ts'
 export {type LocalToken, loadLocalToken} from './lib/server/local-token.ts'
 export type {Perspective} from './lib/query/perspective.ts'

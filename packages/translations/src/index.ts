@@ -21,6 +21,7 @@ export {
   type LocalizedField,
   type LocalizedItem,
 } from './lib/find-localized-fields.ts'
+export {fieldTitle, type FieldTitleNode, type FieldTitles} from './lib/field-title.ts'
 export {formatStatusTable} from './lib/format-status-table.ts'
 export {importXliff, type XliffImportOptions, type XliffImportResult} from './lib/import-xliff.ts'
 export {inlineCodeProblems} from './lib/inline-code-problems.ts'
@@ -28,7 +29,9 @@ export type {BlockInfo, CodeMeaning, InlineNode, SegmentContent, UnitContent} fr
 export {markMedicallyReviewedPatch} from './lib/mark-medically-reviewed.ts'
 export {
   type CoveredTextEntry,
+  languageName,
   markReviewedAvailability,
+  markReviewedLabel,
   markReviewedPatch,
   type MarkReviewedAvailability,
   type ReviewPatch,
@@ -50,12 +53,13 @@ export {seedDataset, type SeedOptions, type SeedProgress, type SeedResult} from 
 export {reviewChanges, type ReviewChanges} from './lib/review-changes.ts'
 export {isSafetyField} from './lib/safety-field.ts'
 export {resolveStatusLocales, translationLocales, type StatusOptions} from './lib/status-options.ts'
-export {formatPercent, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'
+export {formatPercent, stateCounts, stateSummary, summarizeLocales, type LocaleSummary} from './lib/summarize-locales.ts'
 export {targetHash} from './lib/target-hash.ts'
 export {targetValue} from './lib/target-value.ts'
 export {translationBadge, type TranslationBadge} from './lib/translation-badge.ts'
 export {
   fieldLabel,
+  localeState,
   translationPanelModel,
   type TranslationPanelItem,
   type TranslationPanelSection,

@@ -4,8 +4,8 @@ import type {DocumentBadgeComponent, DocumentBadgeDescription} from 'sanity'
 import {useTranslationStatus} from './use-translation-status.ts'
 
 /**
- * A document badge for one translation locale: `de: 30 missing`, `it: 2 stale`, `it: translated`
- * or `it: reviewed` (none for documents without localized text).
+ * A document badge for one translation locale: `de: 30 missing`, `it: 2 stale`,
+ * `it: translated – awaiting review` or `it: reviewed` (none for documents without localized text).
  */
 export function createTranslationBadge(locale: string): DocumentBadgeComponent {
   const TranslationBadge: DocumentBadgeComponent = (props): DocumentBadgeDescription | null => {

@@ -133,7 +133,7 @@ function body(sections: TranslationPanelSection[] | undefined, context: PanelCon
               h(
                 'li',
                 {key: `${item.state}:${item.field}`, title: item.field, style: {padding: '4px 0', borderTop: '1px solid var(--card-border-color)'}},
-                h('span', {style: {color: STATE_COLORS[item.state], fontWeight: 600, marginRight: 8}}, item.state),
+                h('span', {'data-testid': 'field-state', style: {color: STATE_COLORS[item.state], fontWeight: 600, marginRight: 8}}, item.word),
                 h('strong', null, schemaFieldTitle(context.schemaType, item.field)),
                 h('div', {style: {...muted, fontSize: 12}}, item.note),
                 sourceChange(item, section.locale, context),

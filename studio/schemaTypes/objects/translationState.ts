@@ -1,16 +1,17 @@
 import {TranslateIcon} from '@sanity/icons/Translate'
-import {localeIds} from '@treatments/content/locales'
+import {localeIds, locales} from '@treatments/content/locales'
+import {translationStates as states} from '@treatments/content/ui-strings'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {checkTranslationStates} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
 import {defineCoveredTextsField} from './medicalReview.ts'
 
-/** Where a locale's translation of a document stands. */
+/** Where a locale's translation of a document stands, in the states' words (`draft`: needs translation). */
 export const translationStatuses = [
-  {title: 'Draft translation', value: 'draft'},
-  {title: 'Translated, awaiting medical review', value: 'translated'},
-  {title: 'Reviewed', value: 'reviewed'},
+  {title: states.needsTranslation.word, value: 'draft'},
+  {title: states.translated.word, value: 'translated'},
+  {title: states.reviewed.word, value: 'reviewed'},
 ] as const
 
 /**
@@ -76,7 +77,14 @@ export const translationState = defineType({
       'On a treatment, written by “Mark reviewed”: the hash of this language’s text of every safety text on the page (contraindications, side effects, when to get help, disclaimer, claims) as reviewed. When one changes, the page in this language stops saying a doctor reviewed it.',
     ),
   ],
-  preview: {select: {title: 'language', subtitle: 'status'}},
+  preview: {
+    select: {language: 'language', status: 'status'},
+    // `Deutsch (de)` / `needs translation`, not the stored `de` / `draft`.
+    prepare: ({language, status}: {language?: string; status?: string}) => ({
+      title: `${locales.find((locale) => locale.id === language)?.title ?? language ?? ''} (${language ?? '?'})`,
+      subtitle: translationStatuses.find((option) => option.value === status)?.title ?? status,
+    }),
+  },
 })
 
 /** A read-only list of `{field, hash}` pairs that the translation tools keep. */

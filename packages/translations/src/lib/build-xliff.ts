@@ -1,3 +1,5 @@
+import {translationStateWord} from '@treatments/content/ui-strings'
+
 import {DOMImplementation, XMLSerializer, type Document, type Element} from '@xmldom/xmldom'
 
 import type {FieldState} from './document-translation-status.ts'
@@ -130,6 +132,8 @@ function writeUnit(document: Document, parent: Element, id: string, unit: XliffU
   }
   const notes = child(element, XLIFF_NAMESPACE, 'notes')
   child(notes, XLIFF_NAMESPACE, 'note', {category: 'sourceHash'}).appendChild(document.createTextNode(unit.sourceHash))
+  // The state in the words the Studio and `pnpm translations status` use (the metadata keeps the id).
+  child(notes, XLIFF_NAMESPACE, 'note', {category: 'translationState'}).appendChild(document.createTextNode(translationStateWord(unit.state)))
   // Notes hold text only (no <cp>): characters XML cannot hold become U+FFFD there.
   if (unit.previousSource !== undefined) {
     child(notes, XLIFF_NAMESPACE, 'note', {category: 'previousSource', appliesTo: 'source'}).appendChild(document.createTextNode(unit.previousSource.replace(CP_CHARACTER, '\uFFFD')))

@@ -20,6 +20,7 @@ describe('createXliffExport', () => {
     const result = await createXliffExport([await sampleDocument()], {locale: 'it', only: ['stale'], previousSources})
     expect(result.xml).toContain(
       '<notes>\n        <note category="sourceHash">sha256-4caf3794afc443aa05e6be981d3bb026b52c62f8b9e8ecef0f39fed42841f200</note>\n' +
+        '        <note category="translationState">stale</note>\n' +
         '        <note category="previousSource" appliesTo="source">A cellulite treatment.</note>\n' +
         '        <note category="sourceChange" appliesTo="source">A [-cellulite -]treatment.</note>\n      </notes>',
     )

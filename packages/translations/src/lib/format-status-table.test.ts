@@ -24,9 +24,9 @@ describe('formatStatusTable', () => {
     ]
     expect(formatStatusTable(summarizeLocales(fields, ['it', 'de']))).toBe(
       [
-        'locale  complete  translated  reviewed  stale  missing  total',
-        'it        100.0%           2         1      0        0      3',
-        'de          0.0%           0         0      1        2      3',
+        'locale  complete  missing  stale  translated – awaiting review  reviewed  total',
+        'it        100.0%        0      0                             2         1      3',
+        'de          0.0%        2      1                             0         0      3',
       ].join('\n'),
     )
   })

@@ -1,19 +1,25 @@
+import {translationStates as states} from '@treatments/content/ui-strings'
+
 import {formatPercent, type LocaleSummary} from './summarize-locales.ts'
 
+/** The table's state columns, in the order the Studio lists states. */
+const COLUMNS = ['missing', 'stale', 'translated', 'reviewed'] as const
+
 /**
- * The per-locale table printed by `pnpm translations status`:
+ * The per-locale table printed by `pnpm translations status`, its columns named with the states'
+ * words ({@link states}):
  *
  * ```text
- * locale  complete  translated  reviewed  stale  missing  total
- * it        100.0%          62         0      0        0     62
+ * locale  complete  missing  stale  translated – awaiting review  reviewed  total
+ * it        100.0%        0      0                            62         0     62
  * ```
  */
 export function formatStatusTable(summaries: readonly LocaleSummary[]): string {
-  const header = ['locale', 'complete', 'translated', 'reviewed', 'stale', 'missing', 'total']
+  const header = ['locale', 'complete', ...COLUMNS.map((state) => states[state].word), 'total']
   const rows = summaries.map((summary) => [
     summary.locale,
     formatPercent(summary.percentComplete),
-    ...[summary.translated, summary.reviewed, summary.stale, summary.missing, summary.total].map(String),
+    ...[...COLUMNS.map((state) => summary[state]), summary.total].map(String),
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
   return [header, ...rows]

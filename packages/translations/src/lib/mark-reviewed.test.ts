@@ -45,7 +45,7 @@ describe('markReviewedAvailability', () => {
     const fields = await documentTranslationStatus(document)
     expect(markReviewedAvailability(document, fields, 'de')).toEqual({
       disabled: false,
-      title: 'Record that you reviewed the de translation (1 field awaiting review); 3 missing or stale fields stay unreviewed.',
+      title: 'Record that you reviewed the German translation (1 field translated – awaiting review); not covered: 3 fields missing.',
     })
   })
 
@@ -55,13 +55,13 @@ describe('markReviewedAvailability', () => {
     expect(markReviewedAvailability(document, undefined, 'it')).toEqual({disabled: true, title: 'Checking the translation…'})
     expect(markReviewedAvailability({...document, translations: []}, fields, 'de')).toEqual({
       disabled: true,
-      title: 'Nothing has been translated into de yet.',
+      title: 'Nothing has been translated into German yet: every field is missing.',
     })
     expect(markReviewedAvailability(document, fields, 'it')).toEqual({
       disabled: true,
-      title: 'Every it field is stale or reviewed: update the 2 stale fields first.',
+      title: 'No Italian field is translated – awaiting review: update the 2 fields that are stale first.',
     })
     const reviewedOnly = fields.filter((field) => field.locale === 'it' && field.state === 'reviewed')
-    expect(markReviewedAvailability(document, reviewedOnly, 'it')).toEqual({disabled: true, title: 'The it translation is already reviewed.'})
+    expect(markReviewedAvailability(document, reviewedOnly, 'it')).toEqual({disabled: true, title: 'The Italian translation is already reviewed.'})
   })
 })

@@ -1,5 +1,6 @@
 import {hasVisibleText} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
+import {translationStates as states} from '@treatments/content/ui-strings'
 
 import type {FieldStatus} from './document-translation-status.ts'
 import {findLocalizedFields, localizedValue} from './find-localized-fields.ts'
@@ -24,6 +25,18 @@ export interface CoveredTextEntry {
   hash: string
 }
 
+const languageNames = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'code'})
+
+/** The language's English name, as the Studio's actions say it: `it` → `Italian`. */
+export function languageName(locale: string): string {
+  return languageNames.of(locale) ?? locale
+}
+
+/** The review action's label, naming the language: `Mark Italian reviewed`. */
+export function markReviewedLabel(locale: string): string {
+  return `Mark ${languageName(locale)} ${states.reviewed.word}`
+}
+
 /**
  * When the reviewer can mark a locale of a document reviewed: there must be a translation state
  * for it and at least one field translated from the current base text that is not yet reviewed.
@@ -36,23 +49,26 @@ export function markReviewedAvailability(
   locale: string,
 ): MarkReviewedAvailability {
   if (!document || fields === undefined) return {disabled: true, title: 'Checking the translation…'}
+  const language = languageName(locale)
   const ofLocale = fields.filter((field) => field.locale === locale)
   if (!findTranslationState(document, locale) || ofLocale.every((field) => field.state === 'missing')) {
-    return {disabled: true, title: `Nothing has been translated into ${locale} yet.`}
+    return {disabled: true, title: `Nothing has been translated into ${language} yet: every field is ${states.missing.word}.`}
   }
-  const translated = ofLocale.filter((field) => field.state === 'translated').length
+  const count = (state: 'missing' | 'stale' | 'translated') => ofLocale.filter((field) => field.state === state).length
+  const fieldsWord = (n: number) => `${n} ${n === 1 ? 'field' : 'fields'}`
+  const translated = count('translated')
   if (translated === 0) {
-    const stale = ofLocale.filter((field) => field.state === 'stale').length
+    const stale = count('stale')
     return stale > 0
-      ? {disabled: true, title: `Every ${locale} field is stale or reviewed: update the ${stale} stale ${stale === 1 ? 'field' : 'fields'} first.`}
-      : {disabled: true, title: `The ${locale} translation is already reviewed.`}
+      ? {disabled: true, title: `No ${language} field is ${states.translated.word}: update the ${fieldsWord(stale)} that ${stale === 1 ? 'is' : 'are'} ${states.stale.word} first.`}
+      : {disabled: true, title: `The ${language} translation is already ${states.reviewed.word}.`}
   }
-  const pending = ofLocale.filter((field) => field.state === 'missing' || field.state === 'stale').length
+  const pending = [count('missing') > 0 ? `${fieldsWord(count('missing'))} ${states.missing.word}` : '', count('stale') > 0 ? `${fieldsWord(count('stale'))} ${states.stale.word}` : ''].filter(Boolean)
   return {
     disabled: false,
     title:
-      `Record that you reviewed the ${locale} translation (${translated} ${translated === 1 ? 'field' : 'fields'} awaiting review)` +
-      (pending > 0 ? `; ${pending} missing or stale ${pending === 1 ? 'field stays' : 'fields stay'} unreviewed.` : '.'),
+      `Record that you reviewed the ${language} translation (${fieldsWord(translated)} ${states.translated.word})` +
+      (pending.length > 0 ? `; not covered: ${pending.join(', ')}.` : '.'),
   }
 }
 

@@ -88,9 +88,9 @@ describe('parseXliff', () => {
     const file = /<file [\s\S]*?<\/file>/.exec(xml)![0]
     const error = rejection(xml.replace(file, `${file}${file}`).replace('<segment canResegment="no" state="translated">', '<ignorable><source> </source></ignorable><segment canResegment="no" state="translated">'))
     expect(error.problems).toEqual([
-      'file "treatment-a", unit "title": unsupported <ignorable> (line 16); keep the segments as exported',
-      'file "treatment-a" appears twice (line 87); first (line 2)',
-      'file "treatment-a", unit "title": the <target> of the segment (line 16) has xml:lang="it", but the file\'s trgLang is "de"',
+      'file "treatment-a", unit "title": unsupported <ignorable> (line 17); keep the segments as exported',
+      'file "treatment-a" appears twice (line 91); first (line 2)',
+      'file "treatment-a", unit "title": the <target> of the segment (line 17) has xml:lang="it", but the file\'s trgLang is "de"',
     ])
   })
 
@@ -105,8 +105,8 @@ describe('parseXliff', () => {
     expect(error.code).toBe('INVALID_XLIFF')
     expect(error.problems).toEqual([
       'file "treatment-a", unit "title": no <note category="sourceHash"> (line 6); it is needed to detect source changes',
-      'file "treatment-a", unit "body", segment "b3", <target>: unsupported inline element <mrk> (line 85); use the <pc> and <ph> codes of the source',
-      'file "treatment-a": unit "title" appears twice (line 20); first (line 6)',
+      'file "treatment-a", unit "body", segment "b3", <target>: unsupported inline element <mrk> (line 89); use the <pc> and <ph> codes of the source',
+      'file "treatment-a": unit "title" appears twice (line 21); first (line 6)',
     ])
     expect(error.message.split('\n')[0]).toBe('Rejected: the XLIFF file is not in the form this tool exports; nothing was imported')
   })

@@ -1,4 +1,6 @@
-import type {FieldStatus} from './document-translation-status.ts'
+import {translationStates as states} from '@treatments/content/ui-strings'
+
+import type {FieldState, FieldStatus} from './document-translation-status.ts'
 
 /** Counts of one locale's field states. */
 export interface LocaleSummary {
@@ -36,4 +38,18 @@ export function summarizeLocales(fields: readonly FieldStatus[], locales: readon
  */
 export function formatPercent(percent: number): string {
   return `${(Math.floor(percent * 10) / 10).toFixed(1)}%`
+}
+
+/**
+ * The non-zero counts of `states` in `summary`, in that order, in the states' words:
+ * `['2 missing', '1 stale']`.
+ */
+export function stateCounts(summary: LocaleSummary, wanted: readonly FieldState[]): string[] {
+  return wanted.filter((state) => summary[state] > 0).map((state) => `${summary[state]} ${states[state].word}`)
+}
+
+/** Every non-zero state count and the total: `1 stale, 3 reviewed (of 4 fields)`. */
+export function stateSummary(summary: LocaleSummary): string {
+  const fields = `${summary.total} ${summary.total === 1 ? 'field' : 'fields'}`
+  return `${stateCounts(summary, ['missing', 'stale', 'translated', 'reviewed']).join(', ')} (of ${fields})`
 }

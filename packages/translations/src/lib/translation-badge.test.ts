@@ -16,8 +16,8 @@ describe('translationBadge', () => {
     const fields = await documentTranslationStatus(await sampleDocument())
     const badges = summarizeLocales(fields, ['it', 'de']).map(translationBadge)
     expect(badges).toEqual([
-      {locale: 'it', label: 'it: 1 missing, 2 stale', title: 'Italiano: 1 of 4 fields translated (1 reviewed), 2 stale, 1 missing', color: 'danger'},
-      {locale: 'de', label: 'de: 3 missing', title: 'Deutsch: 1 of 4 fields translated (0 reviewed), 0 stale, 3 missing', color: 'danger'},
+      {locale: 'it', label: 'it: 1 missing, 2 stale', title: 'Italiano: 1 missing, 2 stale, 1 reviewed (of 4 fields)', color: 'danger'},
+      {locale: 'de', label: 'de: 3 missing', title: 'Deutsch: 3 missing, 1 translated – awaiting review (of 4 fields)', color: 'danger'},
     ])
   })
 
@@ -28,14 +28,14 @@ describe('translationBadge', () => {
   it('says translated (awaiting review) or reviewed when nothing is missing or stale', () => {
     expect(translationBadge(summary({locale: 'it', total: 3, translated: 2, reviewed: 1}))).toEqual({
       locale: 'it',
-      label: 'it: translated',
-      title: 'Italiano: 3 of 3 fields translated (1 reviewed), 0 stale, 0 missing; awaiting review',
+      label: 'it: translated – awaiting review',
+      title: 'Italiano: 2 translated – awaiting review, 1 reviewed (of 3 fields)',
       color: 'primary',
     })
     expect(translationBadge(summary({locale: 'de', total: 1, reviewed: 1}))).toEqual({
       locale: 'de',
       label: 'de: reviewed',
-      title: 'Deutsch: 1 of 1 field translated (1 reviewed), 0 stale, 0 missing',
+      title: 'Deutsch: 1 reviewed (of 1 field)',
       color: 'success',
     })
   })

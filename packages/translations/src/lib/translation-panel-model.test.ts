@@ -11,14 +11,15 @@ describe('translationPanelModel', () => {
       {
         locale: 'it',
         title: 'Italiano',
-        headline: '25.0% complete: 1 missing, 2 stale',
+        headline: 'needs translation: 1 missing, 2 stale, 1 reviewed (of 4 fields)',
         items: [
-          {field: 'body', label: 'body', state: 'missing', note: 'no text in this language'},
-          {field: 'summary', label: 'summary', state: 'stale', note: 'the English text changed since it was translated'},
+          {field: 'body', label: 'body', state: 'missing', word: 'missing', note: 'no text in this language'},
+          {field: 'summary', label: 'summary', state: 'stale', word: 'stale', note: 'the English text changed since it was translated'},
           {
             field: 'claims[_key=="c1"].statement',
             label: 'claims › c1 › statement',
             state: 'stale',
+            word: 'stale',
             note: 'no record of the English text it was translated from',
           },
         ],
@@ -26,11 +27,11 @@ describe('translationPanelModel', () => {
       {
         locale: 'de',
         title: 'Deutsch',
-        headline: '25.0% complete: 3 missing',
+        headline: 'needs translation: 3 missing, 1 translated – awaiting review (of 4 fields)',
         items: [
-          {field: 'summary', label: 'summary', state: 'missing', note: 'no text in this language'},
-          {field: 'body', label: 'body', state: 'missing', note: 'no text in this language'},
-          {field: 'claims[_key=="c1"].statement', label: 'claims › c1 › statement', state: 'missing', note: 'no text in this language'},
+          {field: 'summary', label: 'summary', state: 'missing', word: 'missing', note: 'no text in this language'},
+          {field: 'body', label: 'body', state: 'missing', word: 'missing', note: 'no text in this language'},
+          {field: 'claims[_key=="c1"].statement', label: 'claims › c1 › statement', state: 'missing', word: 'missing', note: 'no text in this language'},
         ],
       },
     ])
@@ -39,8 +40,8 @@ describe('translationPanelModel', () => {
   it('says when a locale is complete, awaiting review or reviewed, or has nothing to translate', async () => {
     const fields = (await documentTranslationStatus(await sampleDocument())).filter((field) => field.field === 'title')
     expect(translationPanelModel(fields, ['it', 'de']).map((section) => section.headline)).toEqual([
-      'complete and reviewed',
-      'complete, awaiting review',
+      'reviewed: 1 reviewed (of 1 field)',
+      'translated – awaiting review: 1 translated – awaiting review (of 1 field)',
     ])
     expect(translationPanelModel([], ['de'])[0]!.headline).toBe('nothing to translate')
   })

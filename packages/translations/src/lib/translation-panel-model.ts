@@ -1,7 +1,8 @@
 import {locales as registry} from '@treatments/content/locales'
+import {type TranslationStateId, translationStates as states} from '@treatments/content/ui-strings'
 
 import type {FieldStatus} from './document-translation-status.ts'
-import {formatPercent, summarizeLocales, type LocaleSummary} from './summarize-locales.ts'
+import {stateSummary, summarizeLocales, type LocaleSummary} from './summarize-locales.ts'
 
 /** One field that needs a translator's attention. */
 export interface TranslationPanelItem {
@@ -10,6 +11,8 @@ export interface TranslationPanelItem {
   /** Readable form of the path, e.g. `ingredients › pc › role`. */
   label: string
   state: 'missing' | 'stale'
+  /** The state's word ({@link states}). */
+  word: string
   /** Why, in words. */
   note: string
 }
@@ -20,7 +23,10 @@ export interface TranslationPanelSection {
   /** The locale's own name, e.g. `Deutsch`. */
   title: string
   summary: LocaleSummary
-  /** E.g. `25.0% complete: 3 missing, 1 stale` or `complete, awaiting review`. */
+  /**
+   * The locale's state ({@link localeState}) in the states' words, then every count:
+   * `needs translation: 2 missing, 1 stale (of 3 fields)`, `reviewed: 4 reviewed (of 4 fields)`.
+   */
   headline: string
   /** Missing fields first, then stale ones, each in document order. */
   items: TranslationPanelItem[]
@@ -43,7 +49,7 @@ export function translationPanelModel(fields: readonly FieldStatus[], locales: r
     const items = (['missing', 'stale'] as const).flatMap((state) =>
       ofLocale
         .filter((field) => field.state === state)
-        .map((field) => ({field: field.field, label: fieldLabel(field.field), state, note: NOTES[field.reason ?? 'no-text']})),
+        .map((field) => ({field: field.field, label: fieldLabel(field.field), state, word: states[state].word, note: NOTES[field.reason ?? 'no-text']})),
     )
     return {
       locale: summary.locale,
@@ -57,11 +63,17 @@ export function translationPanelModel(fields: readonly FieldStatus[], locales: r
 
 function headline(summary: LocaleSummary): string {
   if (summary.total === 0) return 'nothing to translate'
-  if (summary.missing + summary.stale === 0) {
-    return summary.reviewed === summary.total ? 'complete and reviewed' : 'complete, awaiting review'
-  }
-  const counts = [summary.missing > 0 ? `${summary.missing} missing` : '', summary.stale > 0 ? `${summary.stale} stale` : '']
-  return `${formatPercent(summary.percentComplete)} complete: ${counts.filter(Boolean).join(', ')}`
+  return `${states[localeState(summary)].word}: ${stateSummary(summary)}`
+}
+
+/**
+ * The state of a locale as a whole, from its worst field: `needsTranslation` while a field is
+ * missing, then `stale`, `translated` (awaiting review), `reviewed`.
+ */
+export function localeState(summary: LocaleSummary): Exclude<TranslationStateId, 'missing'> {
+  if (summary.missing > 0) return 'needsTranslation'
+  if (summary.stale > 0) return 'stale'
+  return summary.reviewed === summary.total ? 'reviewed' : 'translated'
 }
 
 /** A field path for people: `ingredients[_key=="pc"].role` → `ingredients › pc › role`. */

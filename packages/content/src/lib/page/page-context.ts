@@ -22,8 +22,8 @@ export interface PageContext {
   /** Where the page's HTML is written, sanitized as it is written. */
   readonly out: SafeHtmlWriter
   /**
-   * The languages the “not yet translated” markers of the section being written name, in
-   * order; a new set replaces an empty one at the first marker (see `noteMarkerLanguage`).
+   * The markers of the section being written, in order, by {@link markerKey} (a language, or a
+   * language whose translation is being updated); a new set replaces an empty one at the first.
    */
   markerLanguages: ReadonlySet<string> | undefined
   /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
@@ -65,7 +65,7 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
         return {value: null, path, lang: null, status: 'missing'}
       }
       if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
-        return {value, path, lang: fallback.served, status: 'fallback'}
+        return fallback.stale === true ? {value, path, lang: fallback.served, status: 'fallback', stale: true} : {value, path, lang: fallback.served, status: 'fallback'}
       }
       return {value, path, lang: result.locale, status: 'translated'}
     },

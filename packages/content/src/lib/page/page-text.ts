@@ -1,6 +1,7 @@
 /**
  * A localized text of a page with where it came from, for sites that render the page's data
- * themselves: mark `fallback` text with `lang={lang}` and a visible "not yet translated" note,
+ * themselves: mark `fallback` text with `lang={lang}` and a visible "not yet translated" note (for `stale`
+ * text, "translation being updated"),
  * and show a visible placeholder for `missing` text. Never drop the item.
  *
  * @public
@@ -14,4 +15,10 @@ export interface PageText<T = string> {
   lang: string | null
   /** `translated`: in the page's locale; `fallback`: shown in another locale; `missing`: in none. */
   status: 'translated' | 'fallback' | 'missing'
+  /**
+   * For `fallback`: set when a translation exists but was made from an older source text (stale),
+   * so the translation is being updated and the source text is shown; mark it as such, not as
+   * “not yet translated”.
+   */
+  stale?: true
 }

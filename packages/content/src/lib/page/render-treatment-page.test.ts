@@ -175,6 +175,22 @@ describe('renderTreatmentPage', () => {
     expect(section(page.sections, 'how-it-is-done').html).toContain('<p><span lang="en">Specific drugs, minerals and vitamins')
   })
 
+  it('marks a stale translation as being updated, not as not yet translated, with the English shown', async () => {
+    const documents = edited('contraindication-pregnancy', (document) => {
+      const items = document.text as Array<{language?: string; _key?: string; value?: string}>
+      items.find((item) => (item.language ?? item._key) === 'en')!.value = 'Pregnancy, in any trimester'
+    })
+    const answer = await result('it', documents)
+    expect(answer.fallbacks).toContainEqual({path: 'contraindications[0].text', requested: 'it', served: 'en', stale: true})
+    const {data, html} = section(renderTreatmentPage(answer).sections, 'who-cannot-have-it')
+    expect(data.contraindications[0]!.text).toEqual({value: 'Pregnancy, in any trimester', path: 'contraindications[0].text', lang: 'en', status: 'fallback', stale: true})
+    expect(html).toContain(
+      '<span lang="en" class="item-title">Pregnancy, in any trimester</span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN*</span><span class="visually-hidden"> (traduzione in aggiornamento, mostrato in inglese)</span></span></li>',
+    )
+    expect(html).toMatch(/<h2 [^>]+>[^<]+<\/h2><p class="note note-untranslated">Contrassegnato EN\*: la traduzione è in aggiornamento; è mostrato il testo in inglese\.<\/p><ul/)
+    expect(html).not.toContain('non ancora tradotto')
+  })
+
   it('keeps an item whose text is missing in every locale, with a visible placeholder, and reports it', async () => {
     const documents = edited('contraindication-obesity', (document) => (document.text = []))
     const page = renderTreatmentPage(await result('it', documents))

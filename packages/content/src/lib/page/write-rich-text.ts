@@ -47,7 +47,7 @@ export function writeRichText(field: PageText<unknown>, context: PageContext): v
   const lang = field.status === 'fallback' && field.lang !== null ? field.lang : undefined
   if (lang) {
     out.open('p', markerLineProperties)
-    writeUntranslatedMarker(lang, context)
+    writeUntranslatedMarker(lang, context, false, field.stale === true)
     out.close()
   }
   out.open('div', lang ? richTextProperties(lang) : plainRichTextProperties)

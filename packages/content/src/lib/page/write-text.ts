@@ -40,7 +40,7 @@ export function writeText(field: PageText, context: PageContext, tagName: 'span'
       out.text(field.value)
       out.close()
     }
-    writeUntranslatedMarker(field.lang, context, true)
+    writeUntranslatedMarker(field.lang, context, true, field.stale === true)
     if (tagName !== 'span') out.close()
     return
   }
@@ -88,20 +88,27 @@ function propertiesOf(className: readonly string[]): ClassProperties {
   return properties
 }
 
+/** A marker's key in `markerLanguages`: the language, with `*` when its translation is being updated. */
+function markerKey(lang: string, stale: boolean): string {
+  return stale ? `${lang}*` : lang
+}
+
 /**
- * Writes the compact marker after text shown in another language: the language's code (`EN`),
- * hidden from screen readers, and for them the full sentence (“not yet translated, shown in
- * English”), hidden from sight. No tooltip: it works without a pointer.
+ * Writes the compact marker after text shown in another language: the language's code (`EN`;
+ * `EN*` when a translation exists but is stale, being updated), hidden from screen readers, and
+ * for them the full sentence (“not yet translated, shown in English”, or “translation being
+ * updated, shown in English”), hidden from sight. No tooltip: it works without a pointer.
  * {@link writeUntranslatedNotes} explains the code once per section. `spaced`: after a no-break
  * space, which keeps the marker with the text's last word at a line end.
  *
  * @internal
  */
-export function writeUntranslatedMarker(lang: string, context: PageContext, spaced = false): void {
+export function writeUntranslatedMarker(lang: string, context: PageContext, spaced = false, stale = false): void {
   const {ui, out} = context
+  const key = markerKey(lang, stale)
   const languages = context.markerLanguages
-  if (languages !== undefined && !languages.has(lang)) context.markerLanguages = new Set(languages).add(lang)
-  const texts = markerTexts(ui, lang)
+  if (languages !== undefined && !languages.has(key)) context.markerLanguages = new Set(languages).add(key)
+  const texts = markerTexts(ui, key)
   // The same marker on every item of every page in the language: written once per texts.
   out.fragment(spaced ? texts.spaced : texts, () => {
     if (spaced) out.text('\u00a0')
@@ -117,15 +124,16 @@ export function writeUntranslatedMarker(lang: string, context: PageContext, spac
 }
 
 /**
- * Writes one note per language that markers named (`Marked EN: not yet translated, shown in
- * English.`), in the order they first appeared; none when nothing fell back.
+ * Writes one note per marker code of the section (`Marked EN: not yet translated, shown in
+ * English.`, `Marked EN*: the translation is being updated; the English text is shown.`), in the
+ * order they first appeared; none when nothing fell back.
  *
  * @internal
  */
-export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: PageContext): void {
+export function writeUntranslatedNotes(keys: ReadonlySet<string>, context: PageContext): void {
   const {ui, out} = context
-  for (const lang of languages) {
-    const {note} = markerTexts(ui, lang)
+  for (const key of keys) {
+    const {note} = markerTexts(ui, key)
     out.open('p', noteProperties)
     out.text(note)
     out.close()
@@ -134,23 +142,29 @@ export function writeUntranslatedNotes(languages: ReadonlySet<string>, context: 
 
 /** What a marker for `lang` and its section note say. */
 interface MarkerTexts {
-  /** `EN` for `en`, `EN-GB` for `en-GB`. */
+  /** `EN` for `en`, `EN-GB` for `en-GB`; `EN*` for a stale translation. */
   code: string
-  /** ` (not yet translated, shown in English)`, for screen readers. */
+  /** ` (not yet translated, shown in English)` or ` (translation being updated, shown in English)`, for screen readers. */
   sentence: string
-  /** `Marked EN: not yet translated, shown in English.` */
+  /** `Marked EN: not yet translated, shown in English.` or the `EN*` note. */
   note: string
   /** Stands for the marker after a no-break space, as a fragment's key. */
   spaced: object
 }
 
-function markerTextsOf(ui: UiStrings, lang: string): MarkerTexts {
-  const code = lang.toUpperCase()
+function markerTextsOf(ui: UiStrings, key: string): MarkerTexts {
+  const stale = key.endsWith('*')
+  const lang = stale ? key.slice(0, -1) : key
   const language = ui.formatLanguageName(lang)
+  if (stale) {
+    const code = `${lang.toUpperCase()}*`
+    return {code, sentence: ` (${ui.t('updatingMarker', {language})})`, note: ui.t('updatingInSection', {code: lang.toUpperCase(), language}), spaced: Object.freeze({})}
+  }
+  const code = lang.toUpperCase()
   return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language}), spaced: Object.freeze({})}
 }
 
 /** Marker texts, remembered with the strings' answers: the same object each page, so fragments keyed by `spaced` repeat. */
-function markerTexts(ui: UiStrings, lang: string): MarkerTexts {
-  return remembered(answersOf(ui), 'marker', [lang], () => Object.freeze(markerTextsOf(ui, lang)))
+function markerTexts(ui: UiStrings, key: string): MarkerTexts {
+  return remembered(answersOf(ui), 'marker', [key], () => Object.freeze(markerTextsOf(ui, key)))
 }

@@ -82,10 +82,20 @@ export const deUiStrings: UiCatalog = {
   reviewedByADoctor: 'Ärztlich geprüft',
   untranslatedInSection: 'Markiert mit {{code}}: noch nicht übersetzt, angezeigt auf {{language}}.',
   untranslatedMarker: 'noch nicht übersetzt, angezeigt auf {{language}}',
+  updatingInSection: 'Markiert mit {{code}}*: Die Übersetzung wird aktualisiert; der Text wird auf {{language}} angezeigt.',
+  updatingMarker: 'Übersetzung wird aktualisiert, angezeigt auf {{language}}',
   clinicSaysPendingReview: 'Was die Klinik sagt (ärztliche Prüfung ausstehend)',
   clinicSaysIntro: 'Diese Aussagen stammen von der Klinik. Eine Ärztin oder ein Arzt hat sie noch nicht geprüft; sie sind keine gesicherten Tatsachen.',
   clinicExperienceHeading: 'Aus der Erfahrung der Klinik',
   sourceInLanguage: '(auf {{language}})',
+
+  translationState: {
+    missing: 'fehlt',
+    needsTranslation: 'zu übersetzen',
+    stale: 'veraltet',
+    translated: 'übersetzt – wartet auf Prüfung',
+    reviewed: 'geprüft',
+  },
 
   onThisPage: 'Auf dieser Seite',
   skipToContent: 'Zum Hauptinhalt springen',

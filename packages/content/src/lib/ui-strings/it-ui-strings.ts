@@ -82,10 +82,20 @@ export const itUiStrings: UiCatalog = {
   reviewedByADoctor: 'Verificata da un medico',
   untranslatedInSection: 'Contrassegnato {{code}}: non ancora tradotto, mostrato in {{language}}.',
   untranslatedMarker: 'non ancora tradotto, mostrato in {{language}}',
+  updatingInSection: 'Contrassegnato {{code}}*: la traduzione è in aggiornamento; è mostrato il testo in {{language}}.',
+  updatingMarker: 'traduzione in aggiornamento, mostrato in {{language}}',
   clinicSaysPendingReview: 'Cosa dice la clinica, in attesa di verifica medica',
   clinicSaysIntro: 'Queste affermazioni provengono dalla clinica. Un medico non le ha ancora verificate: non sono fatti accertati.',
   clinicExperienceHeading: 'Dall’esperienza della clinica',
   sourceInLanguage: '(in {{language}})',
+
+  translationState: {
+    missing: 'mancante',
+    needsTranslation: 'da tradurre',
+    stale: 'da aggiornare',
+    translated: 'tradotto – in attesa di revisione',
+    reviewed: 'revisionato',
+  },
 
   onThisPage: 'In questa pagina',
   skipToContent: 'Vai al contenuto principale',

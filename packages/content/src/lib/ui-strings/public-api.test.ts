@@ -4,6 +4,8 @@ it('exports exactly the documented ui-strings API', async () => {
   expect(Object.keys(await import('../../ui-strings.ts')).sort()).toEqual([
     'createUiStrings',
     'escapeHtml',
+    'translationStateWord',
+    'translationStates',
     'uiNamespace',
     'uiResources',
     'uiStringKeys',

@@ -1,7 +1,7 @@
 import {ApiError} from '../api-error.ts'
 import {applyActions} from '../write/apply-actions.ts'
 import {isRecord, type DatasetDocument} from '@treatments/content/dataset'
-import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
+import {authorIdentity} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {readJsonBody} from '../http/read-body.ts'
 import {requestAuthor} from '../http/request-author.ts'
@@ -39,7 +39,7 @@ export async function handleActions(context: LakeRequest): Promise<LakeResponse>
         documents: outcome.documents,
         changed: outcome.changed,
         result: undefined,
-        committed: {transactionId, timestamp: now, identity: LOCAL_LAKE_USER_ID, ...(author === undefined ? {} : {author}), changes: outcome.changes},
+        committed: {transactionId, timestamp: now, identity: authorIdentity(author), ...(author === undefined ? {} : {author}), changes: outcome.changes},
       }
     },
     {dryRun: body.dryRun === true},

@@ -1,7 +1,7 @@
 import {ApiError} from '../api-error.ts'
 import {type MutationResult, applyMutations} from '../write/apply-mutations.ts'
 import {type DatasetDocument, isRecord} from '@treatments/content/dataset'
-import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
+import {authorIdentity} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {parseMutations} from '../write/parse-mutations.ts'
 import {readJsonBody} from '../http/read-body.ts'
@@ -46,7 +46,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
         committed: {
           transactionId,
           timestamp: now,
-          identity: LOCAL_LAKE_USER_ID,
+          identity: authorIdentity(author),
           ...(author === undefined ? {} : {author}),
           changes: outcome.changes.map(({id, before, after, mutationIndexes}) => ({
             id,

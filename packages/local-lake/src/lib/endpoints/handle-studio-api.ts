@@ -2,7 +2,7 @@ import type {IncomingMessage} from 'node:http'
 
 import {ApiError, badRequest, notFound} from '../api-error.ts'
 import {readBody} from '../http/read-body.ts'
-import {LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
+import {authorOfIdentity, LOCAL_LAKE_USER_ID} from '../lake-identity.ts'
 import type {LakeResponse} from './lake-request.ts'
 
 /** The one user of a local lake, as Sanity's `/users/me` describes a user (its id is the `identity` of listen events). */
@@ -31,6 +31,18 @@ export const LOCAL_PROJECT_GRANTS = {
   'sanity.project': [{grants: [{name: 'read', params: {}}], config: {}}],
   'sanity.project.members': [{grants: [{name: 'read', params: {}}], config: {}}],
 } as const
+
+/**
+ * The users of `ids` in the shape of Sanity's `/users/{ids}`: the lake's one user, and the tools
+ * that named themselves as authors of writes (`translations import de.xlf`, see `authorIdentity`),
+ * with that name; other ids are left out, as Sanity leaves out users it does not know.
+ */
+function users(ids: readonly string[]): Array<{id: string; displayName: string; isCurrentUser: boolean}> {
+  return ids.flatMap((id) => {
+    const name = id === LOCAL_USER.id ? LOCAL_USER.name : authorOfIdentity(id)
+    return name === undefined ? [] : [{id, displayName: name, isCurrentUser: id === LOCAL_USER.id}]
+  })
+}
 
 /** Where the Studio API of a local lake looks for what it needs from the request. */
 export interface StudioApiContext {
@@ -74,6 +86,8 @@ export function createStudioApi(): StudioApi {
   const routes: Route[] = [
     {method: 'GET', path: /^\/ping$/, public: true, answer: () => ok('PONG')},
     {method: 'GET', path: /^\/users\/me$/, answer: () => ok(LOCAL_USER)},
+    // The Studio's user store: who made a change in its history (`/users/{id1,id2}`).
+    {method: 'GET', path: /^\/users\/([^/]+)$/, answer: (match) => ok(users(safeDecode(match[1] ?? '').split(',')))},
     // The Studio's auth probe: who the token belongs to.
     {method: 'GET', path: /^\/auth\/id$/, answer: () => ok({id: LOCAL_USER.id})},
     {

@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FIXTURE_FILE} from '../../test-support/lake-fixture.ts'
 import {LOCAL_GRANTS, LOCAL_PROJECT_GRANTS, LOCAL_USER} from '../endpoints/handle-studio-api.ts'
+import {authorIdentity, authorOfIdentity} from '../lake-identity.ts'
 import {loadLocalCertificate} from './local-certificate.ts'
 import {type StudioLake, startStudioLake} from './start-studio-lake.ts'
 
@@ -100,6 +101,19 @@ describe('startStudioLake', () => {
     }
     expect(JSON.parse((await h2('/v2025-02-19/users/me', {token: TOKEN})).text)).toEqual(LOCAL_USER)
     expect(JSON.parse((await h2('/vX/projects/local/datasets/production/acl', {token: TOKEN})).text)).toEqual(LOCAL_GRANTS)
+  })
+
+  it('names the users of the history: the editor, and each tool that named itself as a write’s author, only with the token', async () => {
+    const tool = authorIdentity('translations import übersetzung.xlf')
+    const path = `/v2021-06-07/users/${tool},${LOCAL_USER.id},someone-else,lake-author.${'@'.repeat(4)}`
+    expect((await h2(path)).status).toBe(401)
+    expect(JSON.parse((await h2(path, {token: TOKEN})).text)).toEqual([
+      {id: tool, displayName: 'translations import übersetzung.xlf', isCurrentUser: false},
+      {id: LOCAL_USER.id, displayName: LOCAL_USER.name, isCurrentUser: true},
+    ])
+    // An id that is not one authorIdentity makes (not base64url, or not a valid author name) names no one.
+    expect(authorOfIdentity(`lake-author.${Buffer.from('a\u0000b').toString('base64url')}`)).toBeUndefined()
+    expect(authorOfIdentity(`${tool}=`)).toBeUndefined()
   })
 
   it('answers on the plain localhost host too (Sanity SDK requests)', async () => {
