@@ -20,7 +20,7 @@ export function indexView(list: TreatmentListResult, ui: UiStrings, hrefFor: (sl
   }
   const servedIn = [...new Set(list.fallbacks.flatMap((fallback) => (fallback.served === null || fallback.served === list.locale ? [] : [fallback.served])))]
   return html`<h1>${ui.t('treatmentsIndexTitle')}</h1>
-${servedIn.map((lang) => html`<p class="note note-untranslated">${ui.t('untranslatedInSection', {code: lang.toUpperCase(), language: ui.formatLanguageName(lang)})}</p>
+${servedIn.map((lang) => html`<p class="note note-untranslated">${ui.t('markedNote', {code: lang.toUpperCase(), text: ui.t('untranslatedMarker', {language: ui.formatLanguageName(lang)})})}</p>
 `)}
 <ul class="treatment-list">
 ${list.treatments.map((treatment, index) => {

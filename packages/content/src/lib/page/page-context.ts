@@ -22,8 +22,8 @@ export interface PageContext {
   /** Where the page's HTML is written, sanitized as it is written. */
   readonly out: SafeHtmlWriter
   /**
-   * The markers of the section being written, in order, by {@link markerKey} (a language, or a
-   * language whose translation is being updated); a new set replaces an empty one at the first.
+   * The markers of the section being written, in order, by marker key (a language, or the
+   * language and `*` when its translation is being updated); a new set replaces an empty one at the first.
    */
   markerLanguages: ReadonlySet<string> | undefined
   /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
@@ -65,7 +65,9 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
         return {value: null, path, lang: null, status: 'missing'}
       }
       if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
-        return fallback.stale === true ? {value, path, lang: fallback.served, status: 'fallback', stale: true} : {value, path, lang: fallback.served, status: 'fallback'}
+        const text: PageText<T> = {value, path, lang: fallback.served, status: 'fallback'}
+        if (fallback.stale === true) text.stale = true
+        return text
       }
       return {value, path, lang: result.locale, status: 'translated'}
     },

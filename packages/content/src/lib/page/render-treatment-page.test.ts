@@ -187,7 +187,7 @@ describe('renderTreatmentPage', () => {
     expect(html).toContain(
       '<span lang="en" class="item-title">Pregnancy, in any trimester</span>\u00a0<span class="marker-untranslated"><span aria-hidden="true">EN*</span><span class="visually-hidden"> (traduzione in aggiornamento, mostrato in inglese)</span></span></li>',
     )
-    expect(html).toMatch(/<h2 [^>]+>[^<]+<\/h2><p class="note note-untranslated">Contrassegnato EN\*: la traduzione è in aggiornamento; è mostrato il testo in inglese\.<\/p><ul/)
+    expect(html).toMatch(/<h2 [^>]+>[^<]+<\/h2><p class="note note-untranslated">Contrassegnato EN\*: traduzione in aggiornamento, mostrato in inglese\.<\/p><ul/)
     expect(html).not.toContain('non ancora tradotto')
   })
 

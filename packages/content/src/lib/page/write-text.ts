@@ -88,11 +88,6 @@ function propertiesOf(className: readonly string[]): ClassProperties {
   return properties
 }
 
-/** A marker's key in `markerLanguages`: the language, with `*` when its translation is being updated. */
-function markerKey(lang: string, stale: boolean): string {
-  return stale ? `${lang}*` : lang
-}
-
 /**
  * Writes the compact marker after text shown in another language: the language's code (`EN`;
  * `EN*` when a translation exists but is stale, being updated), hidden from screen readers, and
@@ -105,7 +100,8 @@ function markerKey(lang: string, stale: boolean): string {
  */
 export function writeUntranslatedMarker(lang: string, context: PageContext, spaced = false, stale = false): void {
   const {ui, out} = context
-  const key = markerKey(lang, stale)
+  // The marker's key: the language, with `*` when its translation is being updated.
+  const key = stale ? `${lang}*` : lang
   const languages = context.markerLanguages
   if (languages !== undefined && !languages.has(key)) context.markerLanguages = new Set(languages).add(key)
   const texts = markerTexts(ui, key)
@@ -125,7 +121,7 @@ export function writeUntranslatedMarker(lang: string, context: PageContext, spac
 
 /**
  * Writes one note per marker code of the section (`Marked EN: not yet translated, shown in
- * English.`, `Marked EN*: the translation is being updated; the English text is shown.`), in the
+ * English.`, `Marked EN*: translation being updated, shown in English.`), in the
  * order they first appeared; none when nothing fell back.
  *
  * @internal
@@ -156,12 +152,15 @@ function markerTextsOf(ui: UiStrings, key: string): MarkerTexts {
   const stale = key.endsWith('*')
   const lang = stale ? key.slice(0, -1) : key
   const language = ui.formatLanguageName(lang)
-  if (stale) {
-    const code = `${lang.toUpperCase()}*`
-    return {code, sentence: ` (${ui.t('updatingMarker', {language})})`, note: ui.t('updatingInSection', {code: lang.toUpperCase(), language}), spaced: Object.freeze({})}
-  }
   const code = lang.toUpperCase()
-  return {code, sentence: ` (${ui.t('untranslatedMarker', {language})})`, note: ui.t('untranslatedInSection', {code, language}), spaced: Object.freeze({})}
+  const marker = ui.t(stale ? 'updatingMarker' : 'untranslatedMarker', {language})
+  return {
+    code: stale ? `${code}*` : code,
+    sentence: ` (${marker})`,
+    // The note is the marker's sentence after its code: one sentence per kind to translate.
+    note: ui.t('markedNote', {code: stale ? `${code}*` : code, text: marker}),
+    spaced: Object.freeze({}),
+  }
 }
 
 /** Marker texts, remembered with the strings' answers: the same object each page, so fragments keyed by `spaced` repeat. */

@@ -143,8 +143,8 @@ describe('createUiStrings', () => {
       const instant = new Date('2025-03-05T23:30:00Z')
       expect(ui.t('lastReviewed', {date: instant.toISOString()})).toBe(fresh().t('lastReviewed', {date: instant.toISOString()}))
       expect(ui.t('lastReviewed', {date: instant as never})).toBe(fresh().t('lastReviewed', {date: instant as never}))
-      expect(ui.t('untranslatedInSection', {code: 'IT', language: 'Italian'})).toBe(fresh().t('untranslatedInSection', {code: 'IT', language: 'Italian'}))
-      expect(ui.t('untranslatedInSection', {code: 'Italian', language: 'IT'})).toBe(fresh().t('untranslatedInSection', {code: 'Italian', language: 'IT'}))
+      expect(ui.t('markedNote', {code: 'IT', text: 'Italian'})).toBe(fresh().t('markedNote', {code: 'IT', text: 'Italian'}))
+      expect(ui.t('markedNote', {code: 'Italian', text: 'IT'})).toBe(fresh().t('markedNote', {code: 'Italian', text: 'IT'}))
     }
   })
 

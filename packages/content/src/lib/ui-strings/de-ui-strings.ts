@@ -18,7 +18,6 @@ export const deUiStrings: UiCatalog = {
   reviewDates: 'Prüfdaten',
   disclaimer: 'Wichtiger Hinweis',
   ingredients: 'Wirkstoffe',
-  claimsNeedingReview: 'Aussagen, die noch ärztlich geprüft werden',
 
   numberRange: '{{min}}–\u2060{{max}}',
   sessionsRange_one: '{{range}}\u00a0Sitzung',
@@ -76,26 +75,16 @@ export const deUiStrings: UiCatalog = {
   claimsHeading: 'Was über die Ergebnisse gesagt wird',
   basedOnClinicExperience: 'Beruht auf der Erfahrung der Klinik',
 
-  pageBannerLabel: 'Über diese Seite',
   onlyADoctorCanAdvise: 'Nur eine Ärztin oder ein Arzt kann beurteilen, ob diese Behandlung für Sie geeignet ist. Diese Seite ersetzt keine Beratung.',
   readFullNotice: 'Vollständigen Hinweis lesen',
   reviewedByADoctor: 'Ärztlich geprüft',
-  untranslatedInSection: 'Markiert mit {{code}}: noch nicht übersetzt, angezeigt auf {{language}}.',
+  markedNote: 'Markiert mit {{code}}: {{text}}.',
   untranslatedMarker: 'noch nicht übersetzt, angezeigt auf {{language}}',
-  updatingInSection: 'Markiert mit {{code}}*: Die Übersetzung wird aktualisiert; der Text wird auf {{language}} angezeigt.',
   updatingMarker: 'Übersetzung wird aktualisiert, angezeigt auf {{language}}',
   clinicSaysPendingReview: 'Was die Klinik sagt (ärztliche Prüfung ausstehend)',
   clinicSaysIntro: 'Diese Aussagen stammen von der Klinik. Eine Ärztin oder ein Arzt hat sie noch nicht geprüft; sie sind keine gesicherten Tatsachen.',
   clinicExperienceHeading: 'Aus der Erfahrung der Klinik',
   sourceInLanguage: '(auf {{language}})',
-
-  translationState: {
-    missing: 'fehlt',
-    needsTranslation: 'zu übersetzen',
-    stale: 'veraltet',
-    translated: 'übersetzt – wartet auf Prüfung',
-    reviewed: 'geprüft',
-  },
 
   onThisPage: 'Auf dieser Seite',
   skipToContent: 'Zum Hauptinhalt springen',

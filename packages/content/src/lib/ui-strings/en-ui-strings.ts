@@ -1,5 +1,3 @@
-import {translationStates as states} from './translation-states.ts'
-
 /**
  * The English UI strings: the base catalog every other locale is checked against. Keys ending in
  * `_one`/`_other` are i18next v4 plural forms; `{{name}}` is an interpolation.
@@ -19,7 +17,6 @@ export const enUiStrings = {
   reviewDates: 'Review dates',
   disclaimer: 'Important',
   ingredients: 'Active ingredients',
-  claimsNeedingReview: 'Statements awaiting medical review',
 
   numberRange: '{{min}}–\u2060{{max}}',
   sessionsRange_one: '{{range}}\u00a0session',
@@ -77,27 +74,16 @@ export const enUiStrings = {
   claimsHeading: 'What is said about the results',
   basedOnClinicExperience: 'Based on the clinic’s experience',
 
-  pageBannerLabel: 'About this page',
   onlyADoctorCanAdvise: 'Only a doctor can tell you whether this treatment is right for you. This page does not replace a consultation.',
   readFullNotice: 'Read the full notice',
   reviewedByADoctor: 'Reviewed by a doctor',
-  untranslatedInSection: 'Marked {{code}}: not yet translated, shown in {{language}}.',
+  markedNote: 'Marked {{code}}: {{text}}.',
   untranslatedMarker: 'not yet translated, shown in {{language}}',
-  updatingInSection: 'Marked {{code}}*: the translation is being updated; the {{language}} text is shown.',
   updatingMarker: 'translation being updated, shown in {{language}}',
   clinicSaysPendingReview: 'What the clinic says, pending medical review',
   clinicSaysIntro: 'These statements come from the clinic. A doctor has not yet checked them, so they are not established facts.',
   clinicExperienceHeading: 'From the clinic’s experience',
   sourceInLanguage: '(in {{language}})',
-
-  // The translation states' words, from the one table (see translation-states.ts).
-  translationState: {
-    missing: states.missing.word,
-    needsTranslation: states.needsTranslation.word,
-    stale: states.stale.word,
-    translated: states.translated.word,
-    reviewed: states.reviewed.word,
-  },
 
   onThisPage: 'On this page',
   skipToContent: 'Skip to main content',

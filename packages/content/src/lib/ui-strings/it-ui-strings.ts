@@ -18,7 +18,6 @@ export const itUiStrings: UiCatalog = {
   reviewDates: 'Date di revisione',
   disclaimer: 'Importante',
   ingredients: 'Principi attivi',
-  claimsNeedingReview: 'Affermazioni in attesa di verifica medica',
 
   numberRange: '{{min}}–\u2060{{max}}',
   sessionsRange_one: '{{range}}\u00a0seduta',
@@ -76,26 +75,16 @@ export const itUiStrings: UiCatalog = {
   claimsHeading: 'Cosa si dice dei risultati',
   basedOnClinicExperience: 'Basato sull’esperienza della clinica',
 
-  pageBannerLabel: 'Informazioni su questa pagina',
   onlyADoctorCanAdvise: 'Solo un medico può dirti se questo trattamento è adatto a te. Questa pagina non sostituisce una visita.',
   readFullNotice: 'Leggi l’avviso completo',
   reviewedByADoctor: 'Verificata da un medico',
-  untranslatedInSection: 'Contrassegnato {{code}}: non ancora tradotto, mostrato in {{language}}.',
+  markedNote: 'Contrassegnato {{code}}: {{text}}.',
   untranslatedMarker: 'non ancora tradotto, mostrato in {{language}}',
-  updatingInSection: 'Contrassegnato {{code}}*: la traduzione è in aggiornamento; è mostrato il testo in {{language}}.',
   updatingMarker: 'traduzione in aggiornamento, mostrato in {{language}}',
   clinicSaysPendingReview: 'Cosa dice la clinica, in attesa di verifica medica',
   clinicSaysIntro: 'Queste affermazioni provengono dalla clinica. Un medico non le ha ancora verificate: non sono fatti accertati.',
   clinicExperienceHeading: 'Dall’esperienza della clinica',
   sourceInLanguage: '(in {{language}})',
-
-  translationState: {
-    missing: 'mancante',
-    needsTranslation: 'da tradurre',
-    stale: 'da aggiornare',
-    translated: 'tradotto – in attesa di revisione',
-    reviewed: 'revisionato',
-  },
 
   onThisPage: 'In questa pagina',
   skipToContent: 'Vai al contenuto principale',

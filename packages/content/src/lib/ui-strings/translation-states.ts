@@ -1,8 +1,9 @@
 /**
  * The one vocabulary of translation states: the English word for each, said the same way by the
  * Studio (tab, badge, panel, review action), `pnpm translations`, the XLIFF notes and the README.
- * The UI-string catalogs take their `translationState.*` strings from here (English) or translate
- * them (Italian, German); nothing else spells these words out.
+ * Nothing else spells these words out. They are not in the site's UI-string catalogs: no page
+ * shows them (a page marks missing and stale texts with its own sentences), and every site would
+ * carry their bytes.
  *
  * - `missing`: a field with no text in the language.
  * - `needsTranslation`: a language whose translation is not done (`translationState.status` `draft`).
@@ -13,11 +14,11 @@
  * @public
  */
 export const translationStates = {
-  missing: {word: 'missing', key: 'translationState.missing'},
-  needsTranslation: {word: 'needs translation', key: 'translationState.needsTranslation'},
-  stale: {word: 'stale', key: 'translationState.stale'},
-  translated: {word: 'translated – awaiting review', key: 'translationState.translated'},
-  reviewed: {word: 'reviewed', key: 'translationState.reviewed'},
+  missing: {word: 'missing'},
+  needsTranslation: {word: 'needs translation'},
+  stale: {word: 'stale'},
+  translated: {word: 'translated – awaiting review'},
+  reviewed: {word: 'reviewed'},
 } as const
 
 /**

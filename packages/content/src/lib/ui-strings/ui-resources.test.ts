@@ -75,6 +75,6 @@ describe('uiStringKeys', () => {
     expect(uiStringKeys).not.toContain('sessionsRange_one')
     expect(uiStringKeys.length).toBe(new Set(uiStringKeys).size)
     expect([...uiStringKeys]).toEqual([...uiStringKeys].sort())
-    expect(uiStringKeys).toHaveLength(74)
+    expect(uiStringKeys).toHaveLength(66)
   })
 })

@@ -29,7 +29,7 @@ export default async function TreatmentList(props: Props) {
       <h1>{ui.t('treatmentsIndexTitle')}</h1>
       {servedIn.map((lang) => (
         <p key={lang} className="note note-untranslated">
-          {ui.t('untranslatedInSection', {code: lang.toUpperCase(), language: ui.formatLanguageName(lang)})}
+          {ui.t('markedNote', {code: lang.toUpperCase(), text: ui.t('untranslatedMarker', {language: ui.formatLanguageName(lang)})})}
         </p>
       ))}
       <ul className="treatment-list">
