@@ -17,6 +17,9 @@ import {type LakeFixture, startLakeFixture} from '../../packages/local-lake/src/
 //
 // The property: once everyone is idle, every editor shows exactly the lake's text, and every
 // character of every edit the lake acknowledged is in it (and no original character is lost).
+// A second property adds another person who publishes or discards the draft mid-typing: nobody's
+// store breaks, and every acknowledged character is published or in the new draft unless a
+// discard took it (with one typist and only publishes: every character typed).
 
 /** The parts of the Studio's document pair used here (`sanity`'s internal `checkoutPair`). */
 interface BufferedDocument {
@@ -235,7 +238,7 @@ interface PublisherPlan {
 /**
  * One session where editors type while another person publishes or discards the draft under
  * them, as the Studio's publish and discard operations do (Actions API, the publish guarded by
- * the published revision the publisher saw). Returns what the lake ended with.
+ * the published revision the publisher saw).
  */
 async function runPublishSession(plans: EditorPlan[], publisher: PublisherPlan): Promise<void> {
   const id = `note-${++sessionCount}`
