@@ -14,7 +14,7 @@ export type StudioBuildStatus =
   | {state: 'missing' | 'stale' | 'other-project'; reason: string}
 
 /** What the Studio bundle is made from: its own files and the workspace sources it imports. */
-const INPUTS = ['studio', 'packages/content/src', 'packages/translations/src', 'pnpm-lock.yaml']
+const INPUTS = ['studio', 'packages/content/src', 'packages/translations/src', 'pnpm-lock.yaml', 'patches']
 const SKIP = new Set(['node_modules', 'dist', '.sanity', 'schema.json'])
 
 /** The newest modification time among the Studio's inputs, and the file that has it. */

@@ -188,6 +188,49 @@ describe('the Actions API through client.action()', () => {
   })
 })
 
+describe('an edit that reaches the lake just after the other person published the draft', () => {
+  it('recreates the draft from the published document and applies the text patch made against the draft as published', async () => {
+    // The Studio's document buffer applies the edit's listen event to the draft it knows is gone
+    // (the publish deleted it) only when the event begins with the create; and the patch, made
+    // against the text that was published, must land (not be refused as a conflict).
+    const draftId = 'drafts.clinic-berlin'
+    await fixture.client.action({actionType: 'sanity.action.document.edit', draftId, publishedId: 'clinic-berlin', patch: {set: {name: 'Praxis'}}})
+    const draft = await get(draftId)
+    const events: MutationEvent[] = []
+    const welcomed = new Promise<void>((resolve) => {
+      const subscription = fixture.client
+        .listen('*[_id == $id]', {id: draftId}, {events: ['welcome', 'mutation'], effectFormat: 'mendoza'})
+        .subscribe((event) => {
+          if (event.type === 'welcome') resolve()
+          else events.push(event as MutationEvent)
+          if (events.length === 2) subscription.unsubscribe()
+        })
+    })
+    await welcomed
+    await fixture.client.action({actionType: 'sanity.action.document.publish', draftId, publishedId: 'clinic-berlin', ifDraftRevisionId: draft!._rev}, {transactionId: 'tx-publish'})
+    const patch = stringifyPatches(makePatches('Praxis', 'Praxis am Park'))
+    await fixture.client.action(
+      [
+        {actionType: 'sanity.action.document.edit', draftId, publishedId: 'clinic-berlin', patch: {unset: ['_empty_action_guard_pseudo_field_']}},
+        {actionType: 'sanity.action.document.edit', draftId, publishedId: 'clinic-berlin', patch: {diffMatchPatch: {name: patch}}},
+      ],
+      {transactionId: 'tx-late-edit'},
+    )
+    while (events.length < 2) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect((await get(draftId))!.name).toBe('Praxis am Park')
+    expect((await get('clinic-berlin'))!.name).toBe('Praxis')
+    expect(events.map((event) => [event.transactionId, event.transition, event.previousRev, event.resultRev])).toEqual([
+      ['tx-publish', 'disappear', draft!._rev, 'tx-publish'],
+      ['tx-late-edit', 'appear', undefined, 'tx-late-edit'],
+    ])
+    expect(events[1]!.mutations[0]).toEqual({createIfNotExists: expect.objectContaining({_id: draftId, name: 'Praxis'})})
+    expect(events[1]!.mutations.slice(1)).toEqual([
+      {patch: {id: draftId, unset: ['_empty_action_guard_pseudo_field_']}},
+      {patch: {id: draftId, diffMatchPatch: {name: patch}}},
+    ])
+  })
+})
+
 describe('diffMatchPatch in /data/mutate', () => {
   it('applies a text patch as the Studio sends it while typing', async () => {
     const before = 'Berlin Mitte'
