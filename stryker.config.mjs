@@ -18,7 +18,11 @@ export const modules = {
   },
   'check-response': {
     mutate: ['packages/content/src/lib/reader/check-response.ts'],
-    tests: ['packages/content/src/lib/reader/create-treatment-content.test.ts', 'tests/contract/safety-invariants.contract.test.ts'],
+    tests: [
+      'packages/content/src/lib/reader/check-response.test.ts',
+      'packages/content/src/lib/reader/create-treatment-content.test.ts',
+      'tests/contract/safety-invariants.contract.test.ts',
+    ],
   },
   'review-coverage': {
     mutate: [
@@ -73,7 +77,13 @@ export const modules = {
       'packages/translations/src/lib/mark-reviewed.ts',
       'packages/translations/src/lib/mark-medically-reviewed.ts',
     ],
-    tests: ['studio/schemaTypes/**/*.test.ts', 'studio/validation/*.test.ts', 'studio/actions/*.test.ts', 'packages/translations/src/lib/mark-reviewed.test.ts'],
+    tests: [
+      'studio/schemaTypes/**/*.test.ts',
+      'studio/validation/*.test.ts',
+      'studio/actions/*.test.ts',
+      'packages/translations/src/lib/mark-reviewed.test.ts',
+      'packages/translations/src/lib/mark-medically-reviewed.test.ts',
+    ],
   },
 }
 
@@ -90,6 +100,13 @@ export const equivalentMutants = [
   {file: 'packages/local-lake/src/lib/http/host-check.ts', line: 60, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
   {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 53, mutator: 'BlockStatement', reason: 'undefined is as falsy as false for the one caller'},
   {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 70, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
+  // check-response: what `referenced` remembers holds only objects that passed `object()`.
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 78, mutator: 'ConditionalExpression', reason: 'typeof forced true: a non-object is never in the set, has() is false'},
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'ConditionalExpression', reason: 'forced true: check() passed, so value is a non-null object'},
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'LogicalOperator', reason: 'check() passed, so value is a non-null object either way'},
+  // check-response: `duplicated` only skips a loop that would find no slug twice.
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 160, mutator: 'BooleanLiteral', reason: 'the loop then runs and finds no list longer than one'},
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 169, mutator: 'ConditionalExpression', reason: 'the loop then runs and finds no list longer than one'},
 ]
 
 /**
@@ -119,7 +136,7 @@ export default {
   htmlReporter: {fileName: 'reports/mutation/mutation.html'},
   jsonReporter: {fileName: 'reports/mutation/mutation.json'},
   clearTextReporter: {allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false},
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: 'reports/mutation/incremental/all.json',
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['reports', 'studio/dist', '.sanity', 'coverage', 'test-results', '.tmp'],
   cleanTempDir: true,
