@@ -34,6 +34,8 @@ export const modules = {
     tests: [
       'packages/content/src/lib/dataset/source-hash.test.ts',
       'packages/content/src/lib/locale/digest-source-hash.test.ts',
+      'packages/content/src/lib/dataset/review-coverage.test.ts',
+      'packages/content/src/lib/reader/medical-review-status.test.ts',
       'packages/translations/src/lib/review-changes.test.ts',
       'packages/translations/src/lib/mark-reviewed.test.ts',
       'packages/content/src/lib/page/render-treatment-page.test.ts',
