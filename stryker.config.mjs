@@ -102,6 +102,13 @@ export const equivalentMutants = [
   {file: 'packages/local-lake/src/lib/http/host-check.ts', line: 60, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
   {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 53, mutator: 'BlockStatement', reason: 'undefined is as falsy as false for the one caller'},
   {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 70, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
+  // studio-rules
+  {file: 'studio/schemaTypes/rules/invisible-text.ts', line: 29, mutator: 'ArrayDeclaration', reason: 'a string item has no value and no characters: skipped like no items'},
+  {file: 'studio/schemaTypes/rules/localized-value.ts', line: 52, mutator: 'ArrayDeclaration', reason: 'a string item has no language: no base item, like no items'},
+  {file: 'studio/schemaTypes/rules/ranges.ts', line: 30, mutator: 'ConditionalExpression', reason: 'typeof forced false: Number.isInteger is false for every non-number'},
+  {file: 'studio/schemaTypes/rules/review-dates.ts', line: 7, mutator: 'ConditionalExpression', reason: 'typeof forced false: a non-string never equals the ISO date string it parses to'},
+  {file: 'studio/schemaTypes/rules/review-dates.ts', line: 44, mutator: 'ConditionalExpression', reason: 'typeof forced true: no problems means each date present is a string; an absent one compares false'},
+  {file: 'studio/actions/mark-reviewed-action.ts', line: 38, mutator: 'StringLiteral', reason: "the component's name in React DevTools only"},
   // check-response: what `referenced` remembers holds only objects that passed `object()`.
   {file: 'packages/content/src/lib/reader/check-response.ts', line: 78, mutator: 'ConditionalExpression', reason: 'typeof forced true: a non-object is never in the set, has() is false'},
   {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'ConditionalExpression', reason: 'forced true: check() passed, so value is a non-null object'},
