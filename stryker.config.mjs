@@ -109,6 +109,14 @@ export const equivalentMutants = [
   {file: 'studio/schemaTypes/rules/review-dates.ts', line: 7, mutator: 'ConditionalExpression', reason: 'typeof forced false: a non-string never equals the ISO date string it parses to'},
   {file: 'studio/schemaTypes/rules/review-dates.ts', line: 44, mutator: 'ConditionalExpression', reason: 'typeof forced true: no problems means each date present is a string; an absent one compares false'},
   {file: 'studio/actions/mark-reviewed-action.ts', line: 38, mutator: 'StringLiteral', reason: "the component's name in React DevTools only"},
+  // review-coverage
+  {file: 'packages/content/src/lib/dataset/review-coverage.ts', line: 107, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 76, mutator: 'ArrayDeclaration', reason: 'a string item has no language: never covered, like no items'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 87, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'ConditionalExpression', reason: 'an absent or null source adds an English item with no visible text, never covered'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'LogicalOperator', reason: 'an absent or null source adds an English item with no visible text, never covered'},
+  {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 27, mutator: 'ConditionalExpression', reason: 'forced true: Portable Text is remembered by its array, which knownSourceHash never looks up'},
+  {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 42, mutator: 'ConditionalExpression', reason: 'forced true: only strings are remembered, so any other value gets undefined either way'},
   // check-response: what `referenced` remembers holds only objects that passed `object()`.
   {file: 'packages/content/src/lib/reader/check-response.ts', line: 78, mutator: 'ConditionalExpression', reason: 'typeof forced true: a non-object is never in the set, has() is false'},
   {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'ConditionalExpression', reason: 'forced true: check() passed, so value is a non-null object'},

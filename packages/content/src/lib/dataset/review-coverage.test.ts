@@ -14,7 +14,7 @@ const treatment = {
   _type: 'treatment',
   disclaimer: text('Ask your doctor.', 'Chiedi al medico.'),
   claims: [{_key: 'k1', statement: text('Lasts months')}, {statement: text('No key')}, 'not a claim'],
-  contraindications: [{_key: 'a', _ref: 'c1'}, {_key: 'b'}, null, {_key: 'c', _ref: 'gone'}],
+  contraindications: [{_key: 'a', _ref: 'c1'}, {_key: 'b'}, null, {_key: 'e', _ref: 5}, {_key: 'c', _ref: 'gone'}],
   sideEffects: [{_key: 'd', _ref: 's1'}],
 }
 

@@ -22,10 +22,11 @@ function page(changes: Record<string, unknown> = {}): Record<string, unknown> {
     _id: 't',
     disclaimer: field('Ask your doctor.', 'Chiedi al medico.'),
     claims: [{_key: 'k1', statement: field('Lasts months')}, {statement: field('No key: not a reviewed text')}, null],
-    contraindications: [{_id: 'c1', text: field('Pregnancy', 'Gravidanza')}, {text: field('No id')}],
-    sideEffects: [{_id: 's1', text: field('Bruising', 'Lividi'), whenToSeekHelp: field('If it spreads')}, {text: field('No id')}],
+    contraindications: [null, {_id: 'c1', text: field('Pregnancy', 'Gravidanza')}, {text: field('No id')}],
+    sideEffects: [null, {_id: 's1', text: field('Bruising', 'Lividi'), whenToSeekHelp: field('If it spreads')}, {text: field('No id')}],
     medicalReview: {status: 'reviewed', coveredTexts: covered(english)},
     translations: [
+      null,
       {language: 'de', status: 'translated'},
       {language: 'it', status: 'reviewed', coveredTexts: covered(italian)},
     ],
@@ -37,6 +38,11 @@ describe('checkReview', () => {
   it('is reviewed when every safety text is as the doctor (and for a translation, the translator) read it', async () => {
     expect(await checkReview(page(), 'en')).toEqual({status: 'reviewed', changedSinceReview: []})
     expect(await checkReview(page(), 'it')).toEqual({status: 'reviewed', changedSinceReview: []})
+  })
+
+  it('reads only the medical review for English, whatever translation states say', async () => {
+    const stray = page({translations: [{language: 'en', status: 'draft', coveredTexts: []}]})
+    expect(await checkReview(stray, 'en')).toEqual({status: 'reviewed', changedSinceReview: []})
   })
 
   it('is pending without a medical review, or without a reviewed translation for the locale', async () => {
@@ -81,7 +87,7 @@ describe('checkReview', () => {
   })
 
   it('counts every text as new when a review recorded nothing it covered, or nothing readable', async () => {
-    for (const coveredTexts of [undefined, 'all', [{field: 'disclaimer'}, {hash: 'h'}, null]]) {
+    for (const coveredTexts of [undefined, 'all', [{field: 'disclaimer'}, {field: 'disclaimer', hash: 5}, {hash: 'h'}, null]]) {
       const result = await checkReview(page({medicalReview: {status: 'reviewed', coveredTexts}}), 'en')
       expect(result.status).toBe('changed-since-review')
       expect(result.changedSinceReview.map((change) => `${change.change} ${change.field}`)).toEqual(Object.keys(english).map((name) => `added ${name}`))
@@ -91,7 +97,9 @@ describe('checkReview', () => {
   it('reads a page with no safety text but the disclaimer', async () => {
     const bare = {disclaimer: field('Ask your doctor.'), medicalReview: {status: 'reviewed', coveredTexts: covered({disclaimer: 'Ask your doctor.'})}}
     expect(await checkReview(bare, 'en')).toEqual({status: 'reviewed', changedSinceReview: []})
-    expect(await checkReview({...bare, disclaimer: 'text'}, 'en')).toEqual({status: 'changed-since-review', changedSinceReview: [{field: 'disclaimer', change: 'removed', review: 'medical'}]})
+    for (const disclaimer of ['text', null]) {
+      expect(await checkReview({...bare, disclaimer}, 'en')).toEqual({status: 'changed-since-review', changedSinceReview: [{field: 'disclaimer', change: 'removed', review: 'medical'}]})
+    }
   })
 })
 
