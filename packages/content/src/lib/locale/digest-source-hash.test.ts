@@ -53,5 +53,8 @@ describe('knownSourceHash', () => {
     expect(fresh.knownSourceHash('text 0')).toBeUndefined()
     expect(fresh.knownSourceHash('text 999')).toBeUndefined()
     expect(fresh.knownSourceHash('text 1000')).toBe(sourceHash('text 1000'))
+    // A text forgotten is hashed afresh and known again.
+    expect(await fresh.digestSourceHash('text 0')).toBe(sourceHash('text 0'))
+    expect(fresh.knownSourceHash('text 0')).toBe(sourceHash('text 0'))
   })
 })
