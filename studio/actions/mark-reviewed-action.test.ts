@@ -92,7 +92,7 @@ describe('Mark <language> reviewed', () => {
     const treatment = seed.find((document) => document._type === 'treatment')! as Record<string, unknown>
     const enabled = await describeAction(treatment, 'it')
     const title = enabled.action().title
-    expect(title).toMatch(/^Record that you reviewed the it translation/)
+    expect(title).toMatch(/^Record that you reviewed the Italian translation/)
     try {
       hooks.user = null
       expect(enabled.action()).toMatchObject({disabled: true, title: 'Sign in to record a review.'})
@@ -117,14 +117,14 @@ describe('Mark <language> reviewed', () => {
   it('is disabled with the availability’s reason when nothing awaits review', async () => {
     const contraindication = seed.find((document) => document._type === 'contraindication')! as Record<string, unknown>
     const {action} = await describeAction({...contraindication, translations: []}, 'it')
-    expect(action()).toMatchObject({disabled: true, title: 'Nothing has been translated into it yet.'})
+    expect(action()).toMatchObject({disabled: true, title: 'Nothing has been translated into Italian yet: every field is missing.'})
   })
 
   it('reviews the version being edited (draft over published), and writes nothing when there is none', async () => {
     const contraindication = seed.find((document) => document._type === 'contraindication')! as Record<string, unknown>
     const draft = {...contraindication, _id: `drafts.${String(contraindication._id)}`, translations: []}
     const fromDraft = await describeAction(contraindication, 'it', {draft})
-    expect(fromDraft.action()).toMatchObject({disabled: true, title: 'Nothing has been translated into it yet.'})
+    expect(fromDraft.action()).toMatchObject({disabled: true, title: 'Nothing has been translated into Italian yet: every field is missing.'})
     const none = await describeAction(contraindication, 'it', {})
     const action = createMarkReviewedAction('it')({id: 'x', type: 'contraindication', published: null, draft: null, onComplete: () => (none.completed.done = true)} as unknown as DocumentActionProps)!
     expect(action).toMatchObject({disabled: true, title: 'Checking the translation…'})

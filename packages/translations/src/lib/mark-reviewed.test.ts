@@ -89,17 +89,19 @@ describe('markReviewedAvailability', () => {
     const document = await sampleDocument()
     const fields = (...states: string[]) => states.map((state, index) => ({locale: 'de', field: `f${index}`, state}) as FieldStatus)
     const title = (...states: string[]) => markReviewedAvailability(document, [...fields(...states), {locale: 'it', field: 'x', state: 'missing'} as FieldStatus], 'de').title
-    expect(title('translated', 'translated')).toBe('Record that you reviewed the de translation (2 fields awaiting review).')
-    expect(title('translated', 'reviewed')).toBe('Record that you reviewed the de translation (1 field awaiting review).')
-    expect(title('translated', 'missing')).toBe('Record that you reviewed the de translation (1 field awaiting review); 1 missing or stale field stays unreviewed.')
-    expect(title('translated', 'stale', 'missing', 'reviewed')).toBe('Record that you reviewed the de translation (1 field awaiting review); 2 missing or stale fields stay unreviewed.')
-    expect(title('stale', 'reviewed')).toBe('Every de field is stale or reviewed: update the 1 stale field first.')
-    expect(title('stale', 'stale', 'missing')).toBe('Every de field is stale or reviewed: update the 2 stale fields first.')
+    const awaiting = 'translated – awaiting review'
+    expect(title('translated', 'translated')).toBe(`Record that you reviewed the German translation (2 fields ${awaiting}).`)
+    expect(title('translated', 'reviewed')).toBe(`Record that you reviewed the German translation (1 field ${awaiting}).`)
+    expect(title('translated', 'missing')).toBe(`Record that you reviewed the German translation (1 field ${awaiting}); not covered: 1 field missing.`)
+    expect(title('translated', 'stale', 'missing', 'reviewed')).toBe(`Record that you reviewed the German translation (1 field ${awaiting}); not covered: 1 field missing, 1 field stale.`)
+    expect(title('translated', 'stale', 'missing', 'stale', 'missing')).toBe(`Record that you reviewed the German translation (1 field ${awaiting}); not covered: 2 fields missing, 2 fields stale.`)
+    expect(title('stale', 'reviewed')).toBe(`No German field is ${awaiting}: update the 1 field that is stale first.`)
+    expect(title('stale', 'stale', 'missing')).toBe(`No German field is ${awaiting}: update the 2 fields that are stale first.`)
   })
 
   it('is disabled while every field of the locale is missing, though a translation state exists', async () => {
     const document = await sampleDocument()
     const missing = [{locale: 'de', field: 'title', state: 'missing'}, {locale: 'de', field: 'summary', state: 'missing'}] as FieldStatus[]
-    expect(markReviewedAvailability(document, missing, 'de')).toEqual({disabled: true, title: 'Nothing has been translated into de yet.'})
+    expect(markReviewedAvailability(document, missing, 'de')).toEqual({disabled: true, title: 'Nothing has been translated into German yet: every field is missing.'})
   })
 })
