@@ -18,7 +18,11 @@ export const modules = {
   },
   'check-response': {
     mutate: ['packages/content/src/lib/reader/check-response.ts'],
-    tests: ['packages/content/src/lib/reader/create-treatment-content.test.ts', 'tests/contract/safety-invariants.contract.test.ts'],
+    tests: [
+      'packages/content/src/lib/reader/check-response.test.ts',
+      'packages/content/src/lib/reader/create-treatment-content.test.ts',
+      'tests/contract/safety-invariants.contract.test.ts',
+    ],
   },
   'review-coverage': {
     mutate: [
@@ -30,6 +34,8 @@ export const modules = {
     tests: [
       'packages/content/src/lib/dataset/source-hash.test.ts',
       'packages/content/src/lib/locale/digest-source-hash.test.ts',
+      'packages/content/src/lib/dataset/review-coverage.test.ts',
+      'packages/content/src/lib/reader/medical-review-status.test.ts',
       'packages/translations/src/lib/review-changes.test.ts',
       'packages/translations/src/lib/mark-reviewed.test.ts',
       'packages/content/src/lib/page/render-treatment-page.test.ts',
@@ -73,7 +79,13 @@ export const modules = {
       'packages/translations/src/lib/mark-reviewed.ts',
       'packages/translations/src/lib/mark-medically-reviewed.ts',
     ],
-    tests: ['studio/schemaTypes/**/*.test.ts', 'studio/validation/*.test.ts', 'studio/actions/*.test.ts', 'packages/translations/src/lib/mark-reviewed.test.ts'],
+    tests: [
+      'studio/schemaTypes/**/*.test.ts',
+      'studio/validation/*.test.ts',
+      'studio/actions/*.test.ts',
+      'packages/translations/src/lib/mark-reviewed.test.ts',
+      'packages/translations/src/lib/mark-medically-reviewed.test.ts',
+    ],
   },
 }
 
@@ -90,6 +102,62 @@ export const equivalentMutants = [
   {file: 'packages/local-lake/src/lib/http/host-check.ts', line: 60, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
   {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 53, mutator: 'BlockStatement', reason: 'undefined is as falsy as false for the one caller'},
   {file: 'packages/local-lake/src/lib/http/cors-policy.ts', line: 70, mutator: 'BlockStatement', reason: 'an empty catch also returns undefined'},
+  // studio-rules
+  {file: 'studio/schemaTypes/rules/invisible-text.ts', line: 29, mutator: 'ArrayDeclaration', reason: 'a string item has no value and no characters: skipped like no items'},
+  {file: 'studio/schemaTypes/rules/localized-value.ts', line: 52, mutator: 'ArrayDeclaration', reason: 'a string item has no language: no base item, like no items'},
+  {file: 'studio/schemaTypes/rules/ranges.ts', line: 30, mutator: 'ConditionalExpression', reason: 'typeof forced false: Number.isInteger is false for every non-number'},
+  {file: 'studio/schemaTypes/rules/review-dates.ts', line: 7, mutator: 'ConditionalExpression', reason: 'typeof forced false: a non-string never equals the ISO date string it parses to'},
+  {file: 'studio/schemaTypes/rules/review-dates.ts', line: 44, mutator: 'ConditionalExpression', reason: 'typeof forced true: no problems means each date present is a string; an absent one compares false'},
+  {file: 'studio/actions/mark-reviewed-action.ts', line: 38, mutator: 'StringLiteral', reason: "the component's name in React DevTools only"},
+  // review-coverage
+  {file: 'packages/content/src/lib/dataset/review-coverage.ts', line: 107, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 76, mutator: 'ArrayDeclaration', reason: 'a string item has no language: never covered, like no items'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 87, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'ConditionalExpression', reason: 'an absent or null source adds an English item with no visible text, never covered'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'LogicalOperator', reason: 'an absent or null source adds an English item with no visible text, never covered'},
+  {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 27, mutator: 'ConditionalExpression', reason: 'forced true: Portable Text is remembered by its array, which knownSourceHash never looks up'},
+  {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 42, mutator: 'ConditionalExpression', reason: 'forced true: only strings are remembered, so any other value gets undefined either way'},
+  // localize: the walk's shortcuts (a primitive is returned as it is either way)
+  ...[
+    [81, 'EqualityOperator', 'the item past the end is undefined, skipped like any primitive'],
+    [83, 'ConditionalExpression', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
+    [83, 'LogicalOperator', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
+    [97, 'ConditionalExpression', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
+    [97, 'LogicalOperator', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
+    [105, 'ArrayDeclaration', 'a string item has no language: never served, like no items'],
+    [114, 'EqualityOperator', 'the scratch slot past the end is never read'],
+    [128, 'ConditionalExpression', "served is the base locale (its text is the source text) or null (the chain, ending in the base locale, had none)"],
+    [144, 'ConditionalExpression', 'without the known hash the same comparison is made asynchronously'],
+    [144, 'BlockStatement', 'without the known hash the same comparison is made asynchronously'],
+  ].map(([line, mutator, reason]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, mutator, reason})),
+  // localize: caches that change only speed: paths made once (pathOf), the copy site chosen by field name (copyBySite, every branch the same spread)
+  ...[
+    [94, 'ConditionalExpression'],
+    [94, 'EqualityOperator'],
+    [94, 'StringLiteral'],
+    [94, 'ArithmeticOperator'],
+    [194, 'ConditionalExpression'],
+    [197, 'BlockStatement'],
+    [197, 'ConditionalExpression'],
+    [197, 'EqualityOperator'],
+    [203, 'UpdateOperator'],
+    [227, 'ConditionalExpression'],
+    [227, 'EqualityOperator'],
+    [227, 'BlockStatement'],
+    [229, 'CallExpression'],
+    [229, 'ConditionalExpression'],
+    [229, 'EqualityOperator'],
+    [230, 'ArithmeticOperator'],
+    [231, 'CallExpression'],
+    ...Array.from({length: 15}, (_, index) => [234 + 2 * index, 'ConditionalExpression']),
+  ].map(([line, mutator]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, mutator, reason: 'a cache or copy site: only speed changes'})),
+  // check-response: what `referenced` remembers holds only objects that passed `object()`.
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 78, mutator: 'ConditionalExpression', reason: 'typeof forced true: a non-object is never in the set, has() is false'},
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'ConditionalExpression', reason: 'forced true: check() passed, so value is a non-null object'},
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'LogicalOperator', reason: 'check() passed, so value is a non-null object either way'},
+  // check-response: `duplicated` only skips a loop that would find no slug twice.
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 160, mutator: 'BooleanLiteral', reason: 'the loop then runs and finds no list longer than one'},
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 169, mutator: 'ConditionalExpression', reason: 'the loop then runs and finds no list longer than one'},
 ]
 
 /**
@@ -119,7 +187,7 @@ export default {
   htmlReporter: {fileName: 'reports/mutation/mutation.html'},
   jsonReporter: {fileName: 'reports/mutation/mutation.json'},
   clearTextReporter: {allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false},
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: 'reports/mutation/incremental/all.json',
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['reports', 'studio/dist', '.sanity', 'coverage', 'test-results', '.tmp'],
   cleanTempDir: true,

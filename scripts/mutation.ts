@@ -24,8 +24,8 @@ reports/mutation/mutation.html. Not part of pnpm test: a full run takes hours on
 Options:
   --module NAME     only this module; repeatable (default: all). Modules: MODULES
   --since REF       only the files of those modules changed since REF (git), e.g. main
-  --incremental     reuse the results of the last run for code and tests that did not change
-                    (reports/mutation/stryker-incremental.json)
+  --incremental     reuse the results of the last run of the same modules for code and tests
+                    that did not change (reports/mutation/incremental/<modules>.json)
   --concurrency N   test runners at once (default: 2)
   -h, --help        show this help
 
@@ -68,6 +68,8 @@ await runCli(
       configFile: join(repoRoot, 'stryker.config.mjs'),
       mutate,
       testFiles,
+      // One file per set of modules: a run of another module would replace the results this one reuses.
+      incrementalFile: `reports/mutation/incremental/${values.module === undefined ? 'all' : [...new Set(names)].sort().join('+')}.json`,
       ...(values.incremental ? {incremental: true} : {}),
       ...(concurrency === undefined ? {} : {concurrency}),
     })

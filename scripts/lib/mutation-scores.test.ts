@@ -19,8 +19,8 @@ const report = (): MutationReport => ({
 describe('mutation scores', () => {
   it('count killed and timed out of killed, timed out, survived and uncovered, per module', () => {
     expect(moduleScores(report(), {a: ['packages/a/src/*.ts'], rules: ['studio/rules/*.ts'], absent: ['nowhere/*.ts']})).toEqual([
-      {module: 'a', killed: 1, timedOut: 1, survived: 1, noCoverage: 1, ignored: 0, score: 50},
-      {module: 'rules', killed: 1, timedOut: 0, survived: 1, noCoverage: 0, ignored: 1, score: 50},
+      {module: 'a', killed: 1, timedOut: 1, survived: 1, noCoverage: 1, equivalent: 0, ignored: 0, score: 50},
+      {module: 'rules', killed: 1, timedOut: 0, survived: 1, noCoverage: 0, equivalent: 0, ignored: 1, score: 50},
     ])
   })
 
@@ -32,7 +32,7 @@ describe('mutation scores', () => {
     ])
     expect(marked.files['studio/rules/y.ts']!.mutants[1]).toMatchObject({status: 'Ignored', statusReason: 'equivalent: the message is not behaviour'})
     expect(stale).toEqual([{file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'}])
-    expect(moduleScores(marked, {rules: ['studio/rules/*.ts']})[0]).toMatchObject({survived: 0, ignored: 2, score: 100})
+    expect(moduleScores(marked, {rules: ['studio/rules/*.ts']})[0]).toMatchObject({survived: 0, equivalent: 1, ignored: 1, score: 100})
   })
 
   it('read "!glob" as an exclusion, as Stryker does', () => {
@@ -42,10 +42,10 @@ describe('mutation scores', () => {
 
   it('print a table with the total', () => {
     expect(formatScores(moduleScores(report(), {a: ['packages/a/src/*.ts'], rules: ['studio/rules/*.ts']})).split('\n')).toEqual([
-      'module  score  killed  timeout  survived  no cov  ignored',
-      'a       50.0%       1        1         1       1        0',
-      'rules   50.0%       1        0         1       0        1',
-      'all     50.0%       2        1         2       1        1',
+      'module  score  killed  timeout  survived  no cov  equivalent  static',
+      'a       50.0%       1        1         1       1           0       0',
+      'rules   50.0%       1        0         1       0           0       1',
+      'all     50.0%       2        1         2       1           0       1',
     ])
   })
 })

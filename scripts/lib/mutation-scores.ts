@@ -23,6 +23,9 @@ export interface EquivalentMutant {
   reason: string
 }
 
+/** How {@link markEquivalent} marks the reason of an equivalent mutant. */
+const EQUIVALENT = 'equivalent: '
+
 /** The score of one module: killed and timed out of all valid mutants, equivalent ones excluded. */
 export interface ModuleScore {
   module: string
@@ -30,7 +33,9 @@ export interface ModuleScore {
   timedOut: number
   survived: number
   noCoverage: number
-  /** Ignored by Stryker (static mutants) or listed as equivalent. */
+  /** Listed as equivalent in stryker.config.mjs (see {@link markEquivalent}). */
+  equivalent: number
+  /** Ignored by Stryker for another reason (static mutants, `ignoreStatic`). */
   ignored: number
   /** Percent, or `undefined` when the module has no valid mutant in the report. */
   score: number | undefined
@@ -50,7 +55,7 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
     if (matches.length === 0 && report.files[entry.file] !== undefined) unmatched.push(entry)
     for (const mutant of matches) {
       mutant.status = 'Ignored'
-      mutant.statusReason = `equivalent: ${entry.reason}`
+      mutant.statusReason = `${EQUIVALENT}${entry.reason}`
     }
   }
   return unmatched
@@ -62,13 +67,14 @@ export function moduleScores(report: MutationReport, modules: Readonly<Record<st
   for (const [module, patterns] of Object.entries(modules)) {
     const files = Object.keys(report.files).filter((file) => inPatterns(file, patterns))
     if (files.length === 0) continue
-    const count = {killed: 0, timedOut: 0, survived: 0, noCoverage: 0, ignored: 0}
+    const count = {killed: 0, timedOut: 0, survived: 0, noCoverage: 0, equivalent: 0, ignored: 0}
     for (const file of files) {
       for (const mutant of report.files[file]!.mutants) {
         if (mutant.status === 'Killed') count.killed++
         else if (mutant.status === 'Timeout') count.timedOut++
         else if (mutant.status === 'Survived') count.survived++
         else if (mutant.status === 'NoCoverage') count.noCoverage++
+        else if (mutant.status === 'Ignored' && mutant.statusReason?.startsWith(EQUIVALENT)) count.equivalent++
         else if (mutant.status === 'Ignored') count.ignored++
       }
     }
@@ -92,13 +98,14 @@ export function formatScores(scores: readonly ModuleScore[]): string {
       timedOut: sum.timedOut + score.timedOut,
       survived: sum.survived + score.survived,
       noCoverage: sum.noCoverage + score.noCoverage,
+      equivalent: sum.equivalent + score.equivalent,
       ignored: sum.ignored + score.ignored,
     }),
-    {killed: 0, timedOut: 0, survived: 0, noCoverage: 0, ignored: 0},
+    {killed: 0, timedOut: 0, survived: 0, noCoverage: 0, equivalent: 0, ignored: 0},
   )
   const valid = total.killed + total.timedOut + total.survived + total.noCoverage
   const rows = [...scores, {module: 'all', ...total, score: valid === 0 ? undefined : (100 * (total.killed + total.timedOut)) / valid}]
-  const header = ['module', 'score', 'killed', 'timeout', 'survived', 'no cov', 'ignored']
+  const header = ['module', 'score', 'killed', 'timeout', 'survived', 'no cov', 'equivalent', 'static']
   const lines = rows.map((row) => [
     row.module,
     row.score === undefined ? 'n/a' : `${row.score.toFixed(1)}%`,
@@ -106,6 +113,7 @@ export function formatScores(scores: readonly ModuleScore[]): string {
     String(row.timedOut),
     String(row.survived),
     String(row.noCoverage),
+    String(row.equivalent),
     String(row.ignored),
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)))

@@ -13,11 +13,13 @@ const hooks = vi.hoisted(() => ({
   resolve: (_id: string): Record<string, unknown> | undefined => undefined,
   reviews: undefined as unknown[] | undefined,
   execute: (_patches: unknown) => {},
+  user: {id: 'u1', name: 'Dr. Rossi', email: 'rossi@example.org'} as {id: string; name?: string; email?: string} | null,
+  patchDisabled: false as false | string,
 }))
 
 vi.mock('sanity', () => ({
-  useCurrentUser: () => ({id: 'u1', name: 'Dr. Rossi', email: 'rossi@example.org'}),
-  useDocumentOperation: () => ({patch: {disabled: false, execute: (patches: unknown) => hooks.execute(patches)}}),
+  useCurrentUser: () => hooks.user,
+  useDocumentOperation: () => ({patch: {disabled: hooks.patchDisabled, execute: (patches: unknown) => hooks.execute(patches)}}),
 }))
 vi.mock('../components/translations/use-translation-status.ts', () => ({useTranslationStatus: () => hooks.fields}))
 vi.mock('../components/reviews/use-review-changes.ts', () => ({useReviewChanges: () => ({reviews: hooks.reviews, resolve: hooks.resolve})}))
@@ -29,20 +31,25 @@ beforeAll(async () => {
   seed = parseNdjson(await readFile(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'))
 })
 
-/** Runs "Mark <locale> reviewed" on `document` as the Studio would, returning what it wrote. */
-async function markReviewed(document: Record<string, unknown>, locale: string): Promise<unknown[]> {
+/** The action on `document` as the Studio shows it, with the hooks' answers for it. */
+async function describeAction(document: Record<string, unknown>, locale: string, versions: Partial<Record<'draft' | 'version', unknown>> = {}) {
   const byId = new Map(seed.map((item) => [item._id, item as Record<string, unknown>]))
   hooks.resolve = (id) => byId.get(id)
   hooks.fields = await documentTranslationStatus(document as never)
   hooks.reviews = document._type === 'treatment' ? reviewChanges(document, hooks.resolve) : []
   const written: unknown[] = []
   hooks.execute = (patches) => written.push(patches)
-  let completed = false
-  const props = {id: String(document._id), type: String(document._type), published: document, draft: null, onComplete: () => (completed = true)}
-  const action = createMarkReviewedAction(locale)(props as unknown as DocumentActionProps)
-  expect(action).toMatchObject({label: `Mark ${({it: 'Italian', de: 'German'} as Record<string, string>)[locale]} reviewed`, disabled: false})
-  action!.onHandle!()
-  expect(completed).toBe(true)
+  const completed = {done: false}
+  const props = {id: String(document._id), type: String(document._type), published: document, draft: null, ...versions, onComplete: () => (completed.done = true)}
+  return {action: () => createMarkReviewedAction(locale)(props as unknown as DocumentActionProps)!, written, completed}
+}
+
+/** Runs "Mark <locale> reviewed" on `document` as the Studio would, returning what it wrote. */
+async function markReviewed(document: Record<string, unknown>, locale: string): Promise<unknown[]> {
+  const {action, written, completed} = await describeAction(document, locale)
+  expect(action()).toMatchObject({label: `Mark ${({it: 'Italian', de: 'German'} as Record<string, string>)[locale]} reviewed`, disabled: false})
+  action().onHandle!()
+  expect(completed.done).toBe(true)
   return written
 }
 
@@ -66,5 +73,63 @@ describe('Mark <language> reviewed', () => {
     const [patch] = written[0] as Array<{set: Record<string, unknown>}>
     expect(patch!.set).toMatchObject({'translations[_key=="it"].status': 'reviewed', 'translations[_key=="it"].reviewedBy': 'Dr. Rossi'})
     expect(Object.keys(patch!.set).filter((path) => path.endsWith('coveredTexts'))).toEqual([])
+  })
+
+  it('names the reviewer by name, else e-mail, else user id', async () => {
+    const contraindication = seed.find((document) => document._type === 'contraindication')! as Record<string, unknown>
+    const reviewedBy = async () => ((await markReviewed(contraindication, 'it'))[0] as Array<{set: Record<string, unknown>}>)[0]!.set['translations[_key=="it"].reviewedBy']
+    try {
+      hooks.user = {id: 'u1', email: 'rossi@example.org'}
+      expect(await reviewedBy()).toBe('rossi@example.org')
+      hooks.user = {id: 'u1', name: '', email: ''}
+      expect(await reviewedBy()).toBe('u1')
+    } finally {
+      hooks.user = {id: 'u1', name: 'Dr. Rossi', email: 'rossi@example.org'}
+    }
+  })
+
+  it('is disabled, saying why, without a signed-in user, while the document cannot be patched, or while a treatment’s reviews load', async () => {
+    const treatment = seed.find((document) => document._type === 'treatment')! as Record<string, unknown>
+    const enabled = await describeAction(treatment, 'it')
+    const title = enabled.action().title
+    expect(title).toMatch(/^Record that you reviewed the Italian translation/)
+    try {
+      hooks.user = null
+      expect(enabled.action()).toMatchObject({disabled: true, title: 'Sign in to record a review.'})
+      hooks.user = {id: '', name: '', email: ''}
+      expect(enabled.action()).toMatchObject({disabled: true, title: 'Sign in to record a review.'})
+      hooks.user = {id: 'u1', name: 'Dr. Rossi'}
+      hooks.patchDisabled = 'NOT_READY'
+      expect(enabled.action()).toMatchObject({disabled: true, title})
+      hooks.patchDisabled = false
+      hooks.reviews = undefined
+      expect(enabled.action()).toMatchObject({disabled: true, title})
+    } finally {
+      hooks.user = {id: 'u1', name: 'Dr. Rossi', email: 'rossi@example.org'}
+      hooks.patchDisabled = false
+    }
+    // Another document type has no reviews to wait for.
+    const contraindication = await describeAction(seed.find((document) => document._type === 'contraindication')! as Record<string, unknown>, 'it')
+    hooks.reviews = undefined
+    expect(contraindication.action().disabled).toBe(false)
+  })
+
+  it('is disabled with the availability’s reason when nothing awaits review', async () => {
+    const contraindication = seed.find((document) => document._type === 'contraindication')! as Record<string, unknown>
+    const {action} = await describeAction({...contraindication, translations: []}, 'it')
+    expect(action()).toMatchObject({disabled: true, title: 'Nothing has been translated into Italian yet: every field is missing.'})
+  })
+
+  it('reviews the version being edited (draft over published), and writes nothing when there is none', async () => {
+    const contraindication = seed.find((document) => document._type === 'contraindication')! as Record<string, unknown>
+    const draft = {...contraindication, _id: `drafts.${String(contraindication._id)}`, translations: []}
+    const fromDraft = await describeAction(contraindication, 'it', {draft})
+    expect(fromDraft.action()).toMatchObject({disabled: true, title: 'Nothing has been translated into Italian yet: every field is missing.'})
+    const none = await describeAction(contraindication, 'it', {})
+    const action = createMarkReviewedAction('it')({id: 'x', type: 'contraindication', published: null, draft: null, onComplete: () => (none.completed.done = true)} as unknown as DocumentActionProps)!
+    expect(action).toMatchObject({disabled: true, title: 'Checking the translation…'})
+    action.onHandle!()
+    expect(none.written).toEqual([])
+    expect(none.completed.done).toBe(false)
   })
 })

@@ -34,4 +34,19 @@ describe('findInvisibleTexts and invisibleTextProblems', () => {
       'only U+200B ZERO WIDTH SPACE, U+200C ZERO WIDTH NON-JOINER, U+200D ZERO WIDTH JOINER, U+2060 WORD JOINER and 2 more:',
     )
   })
+
+  it('says “This text” for a translation without a language', () => {
+    expect(invisibleTextProblems(findInvisibleTexts([{value: '\u200B'}]), unicodeName)).toEqual([
+      {
+        path: [0, 'value'],
+        message:
+          'This text has no visible character, only U+200B ZERO WIDTH SPACE: readers would see nothing here. Write the text, or clear the field (an empty translation shows the fallback language, marked as missing).',
+      },
+    ])
+  })
+
+  it('reads past blocks and spans that are null or not objects', () => {
+    const value = [null, 7, {_type: 'block', children: [null, {_type: 'span', text: '\u200B'}]}]
+    expect(messages([item('it', value)]).map((problem) => problem.message)).toEqual([expect.stringContaining('only U+200B ZERO WIDTH SPACE:')])
+  })
 })

@@ -35,7 +35,7 @@ describe('checkReviewDates', () => {
     ])
   })
 
-  it.each(['2026-7-01', '01/07/2026', '2026-07-01T00:00', ' 2026-07-01', '2026-02-29', '2026-02-31', '2026-13-01', '2026-00-10', 20260701])(
+  it.each(['2026-7-01', '01/07/2026', '2026-07-01T00:00', ' 2026-07-01', '2026-02-29', '2026-02-31', '2026-13-01', '2026-00-10', '+020000-01', ['2026-07-01'], 20260701])(
     'refuses the date %j, in either field',
     (date) => {
       expect(checkReviewDates({lastReviewed: date})).toEqual([{message: `Use a date in the form YYYY-MM-DD (got ${JSON.stringify(date)}).`, path: ['lastReviewed']}])

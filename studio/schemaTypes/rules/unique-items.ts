@@ -41,5 +41,5 @@ export function checkTranslationStates(items: unknown): RuleProblem[] {
 function withoutKey(item: unknown): unknown {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return item
   const {_key: _ignored, ...rest} = item as Record<string, unknown>
-  return Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries(Object.keys(rest).sort().map((name) => [name, rest[name]]))
 }

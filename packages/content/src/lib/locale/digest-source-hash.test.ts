@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {sourceHash} from '../dataset/source-hash.ts'
-import {digestSourceHash} from './digest-source-hash.ts'
+import {digestSourceHash, knownSourceHash} from './digest-source-hash.ts'
 
 const spanArb = fc.record({_type: fc.constant('span'), _key: fc.string(), text: fc.string(), marks: fc.subarray(['strong', 'em', 'l1'])})
 const blockArb = fc.record({
@@ -25,5 +25,36 @@ describe('digestSourceHash', () => {
   it('matches a hash stored in the shipped dataset format', async () => {
     expect(await digestSourceHash('Pregnancy')).toBe(sourceHash('Pregnancy'))
     expect(await digestSourceHash('Pregnancy')).toMatch(/^sha256-[0-9a-f]{64}$/)
+  })
+
+  it('reuses the answer for a text it hashed lately', () => {
+    expect(digestSourceHash('Reused text')).toBe(digestSourceHash('Reused text'))
+  })
+})
+
+describe('knownSourceHash', () => {
+  it('has the hash of a string once digestSourceHash computed it, never of Portable Text', async () => {
+    expect(knownSourceHash('Known later')).toBeUndefined()
+    expect(await digestSourceHash('Known later')).toBe(sourceHash('Known later'))
+    expect(knownSourceHash('Known later')).toBe(sourceHash('Known later'))
+    const blocks = [{_type: 'block', children: [{_type: 'span', text: 'Known later'}]}]
+    await digestSourceHash(blocks)
+    expect(knownSourceHash(blocks)).toBeUndefined()
+    expect(knownSourceHash(undefined)).toBeUndefined()
+  })
+
+  it('keeps at most 1,000 texts, then starts afresh', async () => {
+    // A fresh copy of the module: its memory starts empty.
+    vi.resetModules()
+    const fresh = await import('./digest-source-hash.ts')
+    for (let index = 0; index < 1000; index++) await fresh.digestSourceHash(`text ${index}`)
+    expect(fresh.knownSourceHash('text 0')).toBe(sourceHash('text 0'))
+    expect(await fresh.digestSourceHash('text 1000')).toBe(sourceHash('text 1000'))
+    expect(fresh.knownSourceHash('text 0')).toBeUndefined()
+    expect(fresh.knownSourceHash('text 999')).toBeUndefined()
+    expect(fresh.knownSourceHash('text 1000')).toBe(sourceHash('text 1000'))
+    // A text forgotten is hashed afresh and known again.
+    expect(await fresh.digestSourceHash('text 0')).toBe(sourceHash('text 0'))
+    expect(fresh.knownSourceHash('text 0')).toBe(sourceHash('text 0'))
   })
 })

@@ -73,6 +73,84 @@ describe('localize', () => {
     ])
   })
 
+  it('keeps a middle locale’s safety text when there is no plain source text to show instead, and reports it', async () => {
+    const chain = ['de-AT', 'de', 'en']
+    const blocks = [{_type: 'block', children: [{_type: 'span', text: 'Pregnancy'}]}]
+    const safety = (items: Array<[string, unknown]>) => ({...field(items), source: {hash: sourceHash('Pregnancy')}})
+    const {value, fallbacks} = await localize(
+      {noSource: safety([['de', 'Schwangerschaft']]), blocksSource: safety([['de', 'Schwangerschaft'], ['en', blocks]])},
+      chain,
+    )
+    expect(value).toEqual({noSource: 'Schwangerschaft', blocksSource: 'Schwangerschaft'})
+    expect(fallbacks).toEqual([
+      {path: 'noSource', requested: 'de-AT', served: 'de'},
+      {path: 'blocksSource', requested: 'de-AT', served: 'de'},
+    ])
+  })
+
+  it('finds the source text of a safety text among its items by language, whatever their order, with a null source', async () => {
+    const {value, fallbacks} = await localize({text: {...field([['de', 'Schwangerschaft'], ['en', 'Pregnancy']]), source: null}}, ['de-AT', 'de', 'en'])
+    expect(value).toEqual({text: 'Pregnancy'})
+    expect(fallbacks).toEqual([{path: 'text', requested: 'de-AT', served: 'en'}])
+  })
+
+  it('checks a translation against the source text sent with it when the items hold none', async () => {
+    const english = `Pregnancy ${Math.random()}`
+    const text = {i18n: [{language: 'it', value: 'Gravidanza'}], source: {value: english, hash: sourceHash('Pregnancy (old)')}}
+    const {value, fallbacks} = await localize({text}, ['it', 'en'])
+    expect(value).toEqual({text: english})
+    expect(fallbacks).toEqual([{path: 'text', requested: 'it', served: 'en', stale: true}])
+  })
+
+  it('shows a safety translation as it is when there is no source text to check it against', async () => {
+    const text = {i18n: [{language: 'it', value: 'Gravidanza'}, {language: 'en', value: ''}], source: {hash: sourceHash('Pregnancy')}}
+    expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Gravidanza'}, fallbacks: []})
+  })
+
+  it('reports a safety text shown in the source language as a fallback, even when the recorded hash is the source’s', async () => {
+    const text = {i18n: [{language: 'en', value: 'Pregnancy'}], source: {hash: sourceHash('Pregnancy')}}
+    expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Pregnancy'}, fallbacks: [{path: 'text', requested: 'it', served: 'en'}]})
+  })
+
+  it('never reports the source language’s own text as stale', async () => {
+    const text = {i18n: [{language: 'en', value: 'Pregnancy'}], source: {hash: sourceHash('Pregnancy (old)')}}
+    expect(await localize({text}, ['en'])).toEqual({value: {text: 'Pregnancy'}, fallbacks: []})
+  })
+
+  it('replaces a stale translation given alone, not inside an object', async () => {
+    const english = `Pregnancy ${Math.random()}`
+    const text = {i18n: [{language: 'en', value: english}, {language: 'it', value: 'Gravidanza'}], source: {hash: sourceHash('Pregnancy (old)')}}
+    expect(await localize(text, ['it', 'en'])).toEqual({value: english, fallbacks: [{path: '', requested: 'it', served: 'en', stale: true}]})
+  })
+
+  it('reports stale texts (checked asynchronously) and plain fallbacks together, in document order', async () => {
+    const english = `Pregnancy ${Math.random()}`
+    const {fallbacks} = await localize(
+      {
+        title: field([['en', 'Mesotherapy']]),
+        text: {i18n: [{language: 'en', value: english}, {language: 'it', value: 'Gravidanza'}], source: {hash: sourceHash('Pregnancy (old)')}},
+        summary: field([['en', 'Summary']]),
+      },
+      ['it', 'en'],
+    )
+    expect(fallbacks).toEqual([
+      {path: 'title', requested: 'it', served: 'en'},
+      {path: 'text', requested: 'it', served: 'en', stale: true},
+      {path: 'summary', requested: 'it', served: 'en'},
+    ])
+  })
+
+  it('never serves an item that names no language', async () => {
+    const {value, fallbacks} = await localize({text: {i18n: [{value: 'Whose text?'}]}}, ['it', 'en'])
+    expect(value).toEqual({text: null})
+    expect(fallbacks).toEqual([{path: 'text', requested: 'it', served: null}])
+  })
+
+  it('treats an object with i18n and other fields as an object, not a localized field', async () => {
+    const meta = {i18n: 'x', note: 'y'}
+    expect((await localize({meta}, ['it', 'en'])).value).toEqual({meta: {i18n: 'x', note: 'y'}})
+  })
+
   it('treats blank and whitespace-only text as missing', async () => {
     const {value, fallbacks} = await localize({text: field([['de', '  \n'], ['en', 'Diabetes']])}, ['de', 'en'])
     expect(value).toEqual({text: 'Diabetes'})

@@ -1,0 +1,93 @@
+import {describe, expect, it} from 'vitest'
+
+import {changedSinceReview, coveredTexts, recordCoveredTexts, treatmentSafetyTexts} from './review-coverage.ts'
+import {sourceHash} from './source-hash.ts'
+
+const text = (en: string, it?: unknown) => [{_key: 'en', language: 'en', value: en}, ...(it === undefined ? [] : [{_key: 'it', language: 'it', value: it}])]
+const documents: Record<string, Record<string, unknown>> = {
+  c1: {_id: 'c1', _type: 'contraindication', text: text('Pregnancy', 'Gravidanza')},
+  s1: {_id: 's1', _type: 'sideEffect', text: text('Bruising', 'Lividi'), whenToSeekHelp: text('If it spreads')},
+}
+const resolve = (id: string) => documents[id]
+const treatment = {
+  _id: 't',
+  _type: 'treatment',
+  disclaimer: text('Ask your doctor.', 'Chiedi al medico.'),
+  claims: [{_key: 'k1', statement: text('Lasts months')}, {statement: text('No key')}, 'not a claim'],
+  contraindications: [{_key: 'a', _ref: 'c1'}, {_key: 'b'}, null, {_key: 'e', _ref: 5}, {_key: 'c', _ref: 'gone'}],
+  sideEffects: [{_key: 'd', _ref: 's1'}],
+}
+
+describe('treatmentSafetyTexts', () => {
+  it('lists the disclaimer, keyed claims and every text of each referenced contraindication and side effect', () => {
+    expect(treatmentSafetyTexts(treatment, resolve)).toEqual([
+      {field: 'disclaimer', items: treatment.disclaimer},
+      {field: 'claims[k1].statement', items: text('Lasts months')},
+      {field: 'contraindications[c1].text', items: documents.c1!.text},
+      {field: 'contraindications[gone].text', items: []},
+      {field: 'sideEffects[s1].text', items: documents.s1!.text},
+      {field: 'sideEffects[s1].whenToSeekHelp', items: documents.s1!.whenToSeekHelp},
+    ])
+  })
+
+  it('has only the disclaimer, without items, for a treatment with none of them', () => {
+    expect(treatmentSafetyTexts({_id: 't', claims: 'x', disclaimer: 'not items'}, resolve)).toEqual([{field: 'disclaimer', items: []}])
+  })
+})
+
+describe('coveredTexts', () => {
+  it('hashes each text that has visible text in the locale, skipping the rest', () => {
+    const texts = [
+      {field: 'disclaimer', items: text('Ask your doctor.', 'Chiedi al medico.')},
+      {field: 'claims[k].statement', items: text('Lasts', '\u200B')},
+      {field: 'contraindications[c].text', items: ['Gravidanza', {language: 'it'}, {language: 'it', value: 'Gravidanza'}]},
+    ]
+    expect(coveredTexts(texts, 'it')).toEqual([
+      {field: 'disclaimer', hash: sourceHash('Chiedi al medico.')},
+      {field: 'contraindications[c].text', hash: sourceHash('Gravidanza')},
+    ])
+    expect(coveredTexts(texts, 'en').map((entry) => entry.field)).toEqual(['disclaimer', 'claims[k].statement'])
+  })
+})
+
+describe('changedSinceReview', () => {
+  const now = [
+    {field: 'disclaimer', hash: 'h1'},
+    {field: 'contraindications[c1].text', hash: 'h2'},
+    {field: 'sideEffects[s1].text', hash: 'h3'},
+  ]
+
+  it('finds nothing when every text is as reviewed, in any order', () => {
+    expect(changedSinceReview([...now].reverse(), now)).toEqual([])
+  })
+
+  it('names texts edited, added and removed since the review', () => {
+    const recorded = [
+      {field: 'disclaimer', hash: 'h1'},
+      {field: 'contraindications[c1].text', hash: 'old'},
+      {field: 'contraindications[c9].text', hash: 'h9'},
+    ]
+    expect(changedSinceReview(recorded, now)).toEqual([
+      {field: 'contraindications[c1].text', change: 'changed'},
+      {field: 'sideEffects[s1].text', change: 'added'},
+      {field: 'contraindications[c9].text', change: 'removed'},
+    ])
+  })
+
+  it('counts every text as added when the review recorded none', () => {
+    const added = now.map((entry) => ({field: entry.field, change: 'added'}))
+    expect(changedSinceReview(undefined, now)).toEqual(added)
+    expect(changedSinceReview(null, now)).toEqual(added)
+    expect(changedSinceReview([], now)).toEqual(added)
+  })
+})
+
+describe('recordCoveredTexts', () => {
+  it('keys the locale’s covered texts for a Sanity array', () => {
+    expect(recordCoveredTexts(treatment, resolve, 'it')).toEqual([
+      {_key: 'c1', _type: 'coveredText', field: 'disclaimer', hash: sourceHash('Chiedi al medico.')},
+      {_key: 'c2', _type: 'coveredText', field: 'contraindications[c1].text', hash: sourceHash('Gravidanza')},
+      {_key: 'c3', _type: 'coveredText', field: 'sideEffects[s1].text', hash: sourceHash('Lividi')},
+    ])
+  })
+})
