@@ -1,8 +1,8 @@
 import {HeartIcon} from '@sanity/icons/Heart'
-import {baseLocale, localeIds, locales} from '@treatments/content/locales'
+import {baseLocale, locales} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {itemLanguage} from '@treatments/content/dataset'
-import {baseText, checkLocaleCodes, checkLocalizedSlugs, checkSlug, slugPattern, type LocalizedItem, type RuleProblem} from '../rules/index.ts'
+import {baseText, checkFormerSlugs, checkLocaleCodes, checkLocalizedSlugs, checkSlug, type LocalizedItem} from '../rules/index.ts'
 import {slugClashesInStudio} from './treatment-slug-rules.ts'
 import {toValidation} from '../rules/to-validation.ts'
 import {documentGroups} from '../objects/groups.ts'
@@ -78,7 +78,7 @@ export const treatment = defineType({
           preview: {select: {title: 'slug', subtitle: 'language'}},
         }),
       ],
-      validation: (rule) => rule.custom((items: Array<{_key?: string; language?: unknown; slug?: unknown}> | undefined) => toValidation(checkFormerSlugs(items))),
+      validation: (rule) => rule.custom((items) => toValidation(checkFormerSlugs(items))),
     }),
     defineLocalizedField({name: 'summary', title: 'Summary', kind: 'text', required: true, group: 'content'}),
     defineLocalizedField({name: 'body', title: 'Body', kind: 'blockContent', group: 'content'}),
@@ -194,13 +194,3 @@ export const treatment = defineType({
     prepare: ({title, slug}) => ({title: baseText(title) ?? 'Untitled treatment', subtitle: slug ? `/${slug}` : 'No slug yet'}),
   },
 })
-
-/** Former slugs: a supported language each, and a slug of the URL-safe form. */
-function checkFormerSlugs(items: Array<{_key?: string; language?: unknown; slug?: unknown}> | undefined): RuleProblem[] {
-  return (items ?? []).flatMap((item, index): RuleProblem[] => {
-    const at = item._key ?? index
-    if (typeof item.language === 'string' && !localeIds.includes(item.language)) return [{message: `Unknown language “${item.language}”: use one of ${localeIds.join(', ')}.`, path: [at, 'language']}]
-    if (typeof item.slug === 'string' && !slugPattern.test(item.slug)) return [{message: `Use lowercase letters, digits and single dashes (got ${JSON.stringify(item.slug)}).`, path: [at, 'slug']}]
-    return []
-  })
-}

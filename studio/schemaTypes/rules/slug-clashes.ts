@@ -1,4 +1,4 @@
-import {baseLocale, findSlugClashes, locales, type SlugSource} from '@treatments/content/locales'
+import {baseLocale, findSlugClashes, localeIds, locales, type SlugSource} from '@treatments/content/locales'
 import type {RuleProblem} from './localized-value.ts'
 import {slugPattern} from './slug.ts'
 
@@ -71,4 +71,15 @@ export function checkLocalizedSlugs(items: unknown): RuleProblem[] {
     }
   }
   return problems
+}
+
+/** Former slugs: a supported language each, and a slug of the URL-safe form. */
+export function checkFormerSlugs(items: unknown): RuleProblem[] {
+  if (!Array.isArray(items)) return []
+  return (items as Array<{_key?: string; language?: unknown; slug?: unknown}>).flatMap((item, index): RuleProblem[] => {
+    const at = typeof item?._key === 'string' ? {_key: item._key} : index
+    if (typeof item?.language === 'string' && !localeIds.includes(item.language)) return [{message: `Unknown language “${item.language}”: use one of ${localeIds.join(', ')}.`, path: [at, 'language']}]
+    if (typeof item?.slug === 'string' && !slugPattern.test(item.slug)) return [{message: `Use lowercase letters, digits and single dashes (got ${JSON.stringify(item.slug)}).`, path: [at, 'slug']}]
+    return []
+  })
 }
