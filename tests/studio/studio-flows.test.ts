@@ -20,6 +20,8 @@ let harness: StudioHarness
 let site: RunningSite
 
 const slug = 'mesotherapy-cellulite'
+/** The page's Italian slug (content/dataset.ndjson). */
+const italianSlug = 'mesoterapia-cellulite'
 const docsScreenshot = join(repoRoot, 'docs/screenshots/studio-treatment-it.png')
 
 beforeAll(async () => {
@@ -76,7 +78,7 @@ async function publish(pane: Locator, id: string, check: (published: Record<stri
 /** The Italian treatment page of the example site, as a patient's browser gets it. */
 async function italianPage(): Promise<Page> {
   const {page} = await harness.newPage()
-  const response = await page.goto(`${site.url}/it/treatments/${slug}`)
+  const response = await page.goto(`${site.url}/it/treatments/${italianSlug}`)
   expect(response?.status()).toBe(200)
   return page
 }
@@ -206,11 +208,11 @@ describe('an editor changing structure', () => {
     await expect.poll(async () => (await storedDocument('treatment-mesotherapy-cellulite')) === undefined, {timeout: 30_000}).toBe(true)
     expect(await storedDocument('drafts.treatment-mesotherapy-cellulite')).toBeDefined()
     const {page: patient} = await harness.newPage()
-    expect((await patient.goto(`${site.url}/it/treatments/${slug}`))?.status()).toBe(404)
+    expect((await patient.goto(`${site.url}/it/treatments/${italianSlug}`))?.status()).toBe(404)
 
     await pane.getByTestId('document-header-Draft-chip').click()
     await publish(pane, 'treatment-mesotherapy-cellulite', (published) => localized(published, 'title', 'it') === 'Mesoterapia per la cellulite')
-    expect((await patient.goto(`${site.url}/it/treatments/${slug}`))?.status()).toBe(200)
+    expect((await patient.goto(`${site.url}/it/treatments/${italianSlug}`))?.status()).toBe(200)
   }, 240_000)
 })
 
