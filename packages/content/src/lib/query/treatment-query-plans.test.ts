@@ -65,6 +65,23 @@ describe('treatmentQueryPlans', () => {
     await expectSameAnswers(hostile, [...new Set(slugs)])
   })
 
+  it('answer exactly as groq-js for lookups by each locale\'s slug and by former slugs, with junk in either list', async () => {
+    const treatment = shipped.find((document) => document._type === 'treatment')!
+    const own = (treatment as {localizedSlugs?: unknown}).localizedSlugs
+    expect(own).toEqual(expect.arrayContaining([expect.objectContaining({language: 'it', value: 'mesoterapia-cellulite'})]))
+    const former = [{_key: 'f1', _type: 'formerSlug', language: 'it', slug: 'vecchio'}, {_key: 'f2', _type: 'formerSlug', language: 'en', slug: 'old'}]
+    const lookups = ['mesotherapy-cellulite', 'mesoterapia-cellulite', 'vecchio', 'x', 'Uno']
+    // Which treatments a slug finds depends on no locale: one chain, the by-slug query only.
+    const params = {locale: 'it', locales: fallbackChain('it')}
+    for (const [localizedSlugs, formerSlugs] of [[own, former], ...junkValues.map((value) => [value, former]), ...junkValues.map((value) => [own, value])]) {
+      const documents = shipped.map((document) => (document === treatment ? {...document, localizedSlugs, formerSlugs} : document))
+      for (const slug of lookups) {
+        const planned = treatmentQueryPlans.get(treatmentBySlugQuery)!(indexDocuments(documents), documents, {...params, slug})
+        expect(planned, `${slug} ${JSON.stringify({localizedSlugs, formerSlugs})}`).toEqual(await groqJs(treatmentBySlugQuery, {...params, slug}, documents))
+      }
+    }
+  })
+
   it('answer exactly as groq-js with each field of the treatment and of a contraindication replaced by junk', async () => {
     for (const id of [shipped.find((document) => document._type === 'treatment')!._id, shipped.find((document) => document._type === 'contraindication')!._id]) {
       const target = shipped.find((document) => document._id === id)!
