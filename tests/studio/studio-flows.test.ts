@@ -318,3 +318,24 @@ describe('without the token', () => {
     await context.close()
   })
 })
+
+describe('an editor renaming a page', () => {
+  it('changes the Italian slug and publishes; the old one is kept as a former slug, and the site redirects it (301)', async () => {
+    const id = 'treatment-mesotherapy-cellulite'
+    const page = await openStudio(`/structure/treatment;${id}`)
+    const pane = lastDocumentPane(page)
+    const italian = localizedInput(pane, 'localizedSlugs', 'it')
+    await expect.poll(() => italian.inputValue(), {timeout: 60_000}).toBe(italianSlug)
+    const renamed = 'mesoterapia-anticellulite'
+    await italian.fill(renamed)
+    await expect.poll(async () => localized(await storedDocument(`drafts.${id}`), 'localizedSlugs', 'it'), {timeout: 30_000}).toBe(renamed)
+
+    await publish(pane, id, (published) => localized(published, 'localizedSlugs', 'it') === renamed)
+    expect((await storedDocument(id))?.formerSlugs).toEqual([{_key: `it-${italianSlug}`, _type: 'formerSlug', language: 'it', slug: italianSlug}])
+    await harness.screenshot(page, 'editor-renamed-slug')
+
+    const old = await fetch(`${site.url}/it/treatments/${italianSlug}`, {redirect: 'manual'})
+    expect([old.status, old.headers.get('location')]).toEqual([301, `/it/treatments/${renamed}`])
+    expect((await fetch(`${site.url}/it/treatments/${renamed}`)).status).toBe(200)
+  }, 240_000)
+})
