@@ -175,6 +175,14 @@ describe('validateDataset', () => {
     ])
   })
 
+  it('accepts the empty base-locale item the Studio adds among the other languages’ slugs', () => {
+    expect(
+      problemsAfter((documents) => {
+        treatmentOf(documents).localizedSlugs.push({_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en'})
+      }),
+    ).toEqual([])
+  })
+
   it('refuses a base-locale item among the other languages’ slugs, and slugs or former slugs unsafe in a URL', () => {
     const problems = problemsAfter((documents) => {
       const treatment = treatmentOf(documents)
@@ -184,7 +192,7 @@ describe('validateDataset', () => {
     })
     expect(problems).toEqual([
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite localizedSlugs[_key=="it"].value: Use lowercase letters, digits and single dashes, like “mesoterapia-cellulite” (got "Mesoterapia cellulite"). [domain]`,
-      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite localizedSlugs[_key=="en"]: The English slug is the Slug field above; remove this one. [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite localizedSlugs[_key=="en"]: The English slug is the Slug field above; leave this one empty. [domain]`,
       `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite formerSlugs[_key=="f1"].slug: Use lowercase letters, digits and single dashes (got "Vecchio slug"). [domain]`,
     ])
   })

@@ -84,7 +84,8 @@ describe('localized slugs, the same from every reader', () => {
 
   it('fall back to the base locale’s slug where a locale has none, and report it as a text fallback is', async () => {
     const documents = edited((_all, treatment) => {
-      treatment.localizedSlugs = [item('it', slugs.it)]
+      // With the empty English item the Studio's internationalized-array plugin adds to the field.
+      treatment.localizedSlugs = [{_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en'}, item('it', slugs.it)]
     })
     await withEveryReader(documents, async (content, reader) => {
       const german = await content.getTreatment(slugs.en, {locale: 'de'})

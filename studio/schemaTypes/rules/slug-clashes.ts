@@ -57,7 +57,7 @@ function keyOf(items: unknown, locale: string): string {
 
 /**
  * The other locales' own slugs: lowercase words joined by dashes, none for the base locale
- * (its slug is the Slug field).
+ * (its slug is the Slug field; an empty item of it is allowed).
  */
 export function checkLocalizedSlugs(items: unknown): RuleProblem[] {
   if (!Array.isArray(items)) return []
@@ -65,7 +65,9 @@ export function checkLocalizedSlugs(items: unknown): RuleProblem[] {
   for (const [index, item] of items.entries()) {
     const at = typeof item?._key === 'string' ? {_key: item._key as string} : index
     if (item?.language === baseLocale) {
-      problems.push({message: `The English slug is the Slug field above; remove this one.`, path: [at]})
+      // The internationalized-array plugin adds an empty base-locale item to every such field
+      // (`defaultLanguages`): only one with a slug in it is a mistake.
+      if (typeof item.value === 'string' && item.value.trim() !== '') problems.push({message: `The English slug is the Slug field above; leave this one empty.`, path: [at]})
     } else if (item?.value !== undefined && (typeof item.value !== 'string' || !slugPattern.test(item.value))) {
       problems.push({message: `Use lowercase letters, digits and single dashes, like “mesoterapia-cellulite” (got ${JSON.stringify(item.value)}).`, path: [at, 'value']})
     }

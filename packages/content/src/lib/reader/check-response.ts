@@ -99,8 +99,11 @@ function checkingAnswer(run: () => void): void {
 }
 
 const protocol = optional(object({}))
-/** Each locale's own slug: a URL is built from it, so a malformed one is refused, never skipped. */
-const localizedSlugs = optional(list(object({language: string, value: string})))
+/**
+ * Each locale's own slug: a URL is built from it, so a malformed one is refused, never skipped.
+ * An item without a value (the Studio adds an empty base-locale one) is no slug.
+ */
+const localizedSlugs = optional(list(object({language: string, value: optional(string)})))
 
 const treatmentPage = object({
   _id: string,
