@@ -159,8 +159,7 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
 
   const title: PageText = context.text('title', treatment.title)
   // Each locale's URL with that locale's slug (a result made by hand may carry only `slug`).
-  const slugs: Partial<Record<string, string>> = treatment.slugs ?? {}
-  const urlIn = urlFor && ((id: string) => urlFor(id, slugs[id] ?? treatment.slug ?? ''))
+  const urlIn = urlFor && ((id: string) => urlFor(id, treatment.slugs?.[id] ?? treatment.slug))
   const alternates = urlIn ? hreflangAlternates(treatment.availableLocales ?? [], urlIn) : []
   const jsonLd = urlIn ? buildTreatmentJsonLd(result, pageUrl('renderTreatmentPage', urlIn, locale), alternates, ui) : null
   writeText(title, context)
