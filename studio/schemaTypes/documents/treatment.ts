@@ -64,7 +64,7 @@ export const treatment = defineType({
     defineField({
       name: 'formerSlugs',
       title: 'Former slugs',
-      description: 'Addresses this page had before, per language: the website redirects them (301) to the current address. Keep them when you change a published slug.',
+      description: 'Addresses this page had before, per language: the website redirects them (301) to the current address. Publishing a changed slug adds the old one here.',
       type: 'array',
       group: 'content',
       of: [
