@@ -101,7 +101,7 @@ describe('the Next.js site', () => {
       const results = await new AxeBuilder({page}).withTags(axeTags).analyze()
       expect(results.passes.length).toBeGreaterThan(15)
       expect(results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`)), path).toEqual([])
-      expect((await scriptsOnPage(page)).filter((kind) => kind !== 'next-chunk' && kind !== 'next-data')).toEqual(path.endsWith(slug) ? ['ld+json'] : [])
+      expect((await scriptsOnPage(page)).filter((kind) => kind !== 'next-chunk' && kind !== 'next-data')).toEqual(path.endsWith(slugs[locale]!) ? ['ld+json'] : [])
     }
     // The page model's sections, every one, in the package's order.
     const sections = await page.locator('article.treatment section[id]').evaluateAll((nodes) => nodes.map((node) => node.id))
