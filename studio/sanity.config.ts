@@ -3,6 +3,7 @@ import {defineConfig} from 'sanity'
 import {internationalizedArray} from 'sanity-plugin-internationalized-array'
 import {structureTool} from 'sanity/structure'
 import {MarkMedicallyReviewedAction} from './actions/mark-medically-reviewed-action.ts'
+import {keepFormerSlugsOnPublish} from './actions/keep-former-slugs-on-publish.ts'
 import {markReviewedActions} from './actions/mark-reviewed-action.ts'
 import {FormInput} from './components/inputs/form-input.ts'
 import {StudioLayout} from './components/layout/studio-layout.ts'
@@ -41,7 +42,7 @@ export default defineConfig({
   document: {
     badges: (previous) => [...previous, ...translationBadges, ReviewChangesBadge],
     inspectors: (previous) => [...previous, translationStatusInspector],
-    actions: (previous) => [...previous, MarkMedicallyReviewedAction, ...markReviewedActions],
+    actions: (previous) => [...previous.map((action) => (action.action === 'publish' ? keepFormerSlugsOnPublish(action) : action)), MarkMedicallyReviewedAction, ...markReviewedActions],
     comments: {enabled: !isLocal},
   },
 })

@@ -110,6 +110,50 @@ describe('the Studio’s rules, run by Sanity’s validation', () => {
     expect(errors.map((error) => error.path)).toEqual(['contraindications.{"_key":"c1"}', 'contraindications.{"_key":"again"}'])
   })
 
+  describe('slugs, unique per locale against the other treatments in the lake', () => {
+    const item = (language: string, value: string) => ({_key: language, _type: 'internationalizedArrayStringValue', language, value})
+    const copy = (localizedSlugs: unknown[], current = 'copy') => ({...treatment(), _id: 'drafts.treatment-copy', slug: {_type: 'slug', current}, localizedSlugs})
+
+    it('accept another page’s slug in another locale, and a draft of the seed page itself', async () => {
+      expect(await studioErrors(copy([item('it', 'mesotherapy-cellulite'), item('de', 'kopie')]))).toEqual([])
+      expect(await studioErrors({...treatment(), _id: 'drafts.treatment-mesotherapy-cellulite'})).toEqual([])
+    })
+
+    it('refuse another page’s slug in the same locale, naming the language, at the slug it is about', async () => {
+      expect(await studioErrors(copy([item('it', 'mesoterapia-cellulite'), item('de', 'kopie')]))).toEqual([
+        {
+          path: 'localizedSlugs.{"_key":"it"}',
+          message: 'The Italiano (it) slug “mesoterapia-cellulite” is already used by treatment-mesotherapy-cellulite in Italiano (it). Each language\'s slugs must be unique.',
+        },
+      ])
+      expect(await studioErrors(copy([item('it', 'copia'), item('de', 'kopie')], 'mesotherapy-cellulite'))).toEqual([
+        {
+          path: 'slug',
+          message: 'The English (en) slug “mesotherapy-cellulite” is already used by treatment-mesotherapy-cellulite in English (en). Each language\'s slugs must be unique.',
+        },
+      ])
+    })
+
+    it('refuse a page without its own German slug whose English one another page has in German', async () => {
+      // Without a German slug the copy is served at its English slug in German: /de/treatments/mesotherapie-cellulite twice.
+      expect(await studioErrors(copy([item('it', 'copia')], 'mesotherapie-cellulite'))).toEqual([
+        {
+          path: 'localizedSlugs',
+          message: 'The Deutsch (de) slug “mesotherapie-cellulite” is already used by treatment-mesotherapy-cellulite in Deutsch (de). Each language\'s slugs must be unique.',
+        },
+      ])
+    })
+
+    it('refuse an English item among the other languages’ slugs and a slug unsafe in a URL', async () => {
+      expect(await studioErrors(copy([item('it', 'Copia'), item('en', 'copy-en')]))).toEqual([
+        {path: 'localizedSlugs.{"_key":"it"}.value', message: 'Use lowercase letters, digits and single dashes, like “mesoterapia-cellulite” (got "Copia").'},
+        {path: 'localizedSlugs.{"_key":"en"}', message: 'The English slug is the Slug field above; leave this one empty.'},
+      ])
+      // The empty English item the internationalized-array plugin adds to every such field.
+      expect(await studioErrors(copy([item('it', 'copia'), {_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en'}]))).toEqual([])
+    })
+  })
+
   it('name in uniqueItemLists every list the schema holds unique (content:check applies those)', () => {
     const declared: Record<string, string[]> = {}
     for (const name of schema.getTypeNames()) {

@@ -1,7 +1,9 @@
 import {unicodeName} from 'unicode-name'
 import {
   checkBaseLocale,
+  checkFormerSlugs,
   checkLocaleCodes,
+  checkLocalizedSlugs,
   checkPositiveRange,
   checkReviewDates,
   checkSlug,
@@ -48,6 +50,10 @@ function applyDocumentRules(document: Record<string, unknown>, found: Found[]) {
   }
   add(checkTranslationStates(document.translations), 'translations')
   for (const list of uniqueItemLists[String(document._type)] ?? []) add(checkUniqueItems(document[list], `“${list}”`), list)
+  if (document._type === 'treatment') {
+    add(checkLocalizedSlugs(document.localizedSlugs), 'localizedSlugs')
+    add(checkFormerSlugs(document.formerSlugs), 'formerSlugs')
+  }
 }
 
 interface Context {

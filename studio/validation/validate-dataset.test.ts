@@ -147,7 +147,53 @@ describe('validateDataset', () => {
     const problems = problemsAfter(() => {}, [JSON.stringify(treatment), JSON.stringify(copy)])
     expect(problems).toEqual([
       `dataset.ndjson:${seed.length + 1} treatment-mesotherapy-cellulite _id: duplicate _id "treatment-mesotherapy-cellulite" (first seen on line ${treatmentLine()}) [duplicate-id]`,
-      `dataset.ndjson:${seed.length + 2} treatment-copy slug: The slug “mesotherapy-cellulite” is already used by treatment-mesotherapy-cellulite. Slugs must be unique. [duplicate-slug]`,
+      `dataset.ndjson:${seed.length + 2} treatment-copy slug: The slug “mesotherapy-cellulite” is already used by treatment-mesotherapy-cellulite in locale en. Slugs must be unique in each locale. [duplicate-slug]`,
+      `dataset.ndjson:${seed.length + 2} treatment-copy localizedSlugs[_key=="it"]: The slug “mesoterapia-cellulite” is already used by treatment-mesotherapy-cellulite in locale it. Slugs must be unique in each locale. [duplicate-slug]`,
+      `dataset.ndjson:${seed.length + 2} treatment-copy localizedSlugs[_key=="de"]: The slug “mesotherapie-cellulite” is already used by treatment-mesotherapy-cellulite in locale de. Slugs must be unique in each locale. [duplicate-slug]`,
+    ])
+  })
+
+  it('holds slugs unique per locale: one slug in two locales is fine, in one locale it is refused, also where a locale falls back', () => {
+    const treatment = seed.find((document) => document._type === 'treatment')!
+    const item = (language: string, value: string) => ({_key: language, _type: 'internationalizedArrayStringValue', language, value})
+    // The copy's Italian slug is the original's English one: different URLs (/it/… and /en/…).
+    const crossLocale = {...treatment, _id: 'treatment-copy', slug: {_type: 'slug', current: 'copy'}, localizedSlugs: [item('it', 'mesotherapy-cellulite'), item('de', 'kopie')]}
+    expect(problemsAfter(() => {}, [JSON.stringify(crossLocale)])).toEqual([])
+    // Its Italian slug is the original's Italian one: /it/treatments/mesoterapia-cellulite names two pages.
+    const sameLocale = {...crossLocale, localizedSlugs: [item('it', 'mesoterapia-cellulite'), item('de', 'kopie')]}
+    expect(problemsAfter(() => {}, [JSON.stringify(sameLocale)])).toEqual([
+      `dataset.ndjson:${seed.length + 1} treatment-copy localizedSlugs[_key=="it"]: The slug “mesoterapia-cellulite” is already used by treatment-mesotherapy-cellulite in locale it. Slugs must be unique in each locale. [duplicate-slug]`,
+    ])
+    // Without a German slug of its own the original is served at its English slug in German too.
+    const fallsBack = {...crossLocale, localizedSlugs: [item('it', 'copia'), item('de', 'mesotherapy-cellulite')]}
+    expect(
+      problemsAfter((documents) => {
+        treatmentOf(documents).localizedSlugs = [item('it', 'mesoterapia-cellulite')]
+      }, [JSON.stringify(fallsBack)]),
+    ).toEqual([
+      `dataset.ndjson:${seed.length + 1} treatment-copy localizedSlugs[_key=="de"]: The slug “mesotherapy-cellulite” is already used by treatment-mesotherapy-cellulite in locale de. Slugs must be unique in each locale. [duplicate-slug]`,
+    ])
+  })
+
+  it('accepts the empty base-locale item the Studio adds among the other languages’ slugs', () => {
+    expect(
+      problemsAfter((documents) => {
+        treatmentOf(documents).localizedSlugs.push({_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en'})
+      }),
+    ).toEqual([])
+  })
+
+  it('refuses a base-locale item among the other languages’ slugs, and slugs or former slugs unsafe in a URL', () => {
+    const problems = problemsAfter((documents) => {
+      const treatment = treatmentOf(documents)
+      treatment.localizedSlugs.push({_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en', value: 'x'})
+      treatment.localizedSlugs[0].value = 'Mesoterapia cellulite'
+      treatment.formerSlugs = [{_key: 'f1', _type: 'formerSlug', language: 'it', slug: 'Vecchio slug'}]
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite localizedSlugs[_key=="it"].value: Use lowercase letters, digits and single dashes, like “mesoterapia-cellulite” (got "Mesoterapia cellulite"). [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite localizedSlugs[_key=="en"]: The English slug is the Slug field above; leave this one empty. [domain]`,
+      `dataset.ndjson:${treatmentLine()} treatment-mesotherapy-cellulite formerSlugs[_key=="f1"].slug: Use lowercase letters, digits and single dashes (got "Vecchio slug"). [domain]`,
     ])
   })
 

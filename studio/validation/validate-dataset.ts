@@ -1,5 +1,8 @@
 import {NdjsonLineReader, type DatasetDocument, type DatasetFileRule} from '@treatments/content/dataset'
 
+import {baseLocale, localeIds, localeSlug} from '@treatments/content/locales'
+
+import {slugSourceOf} from '../schemaTypes/rules/index.ts'
 import {checkDocument} from './check-document.ts'
 import type {DatasetProblem} from './dataset-problem.ts'
 import {ExtractedSchema, type SchemaEntry} from './schema-types.ts'
@@ -93,18 +96,29 @@ export function validateDataset(files: readonly DatasetFile[], schemaEntries: re
       continue
     }
     for (const found of checkDocument(document, schema, {types})) problems.push({...at, ...found})
-    const slug = (document.slug as {current?: unknown} | undefined)?.current
-    if (typeof slug === 'string') {
-      // A draft shares its published document's slug; as in the Studio, that is no clash.
-      const publishedId = (documentId ?? `${file}:${line}`).replace(/^drafts\./, '')
-      const key = `${document._type}:${slug}`
-      const other = slugs.get(key)
-      if (other && other !== publishedId) {
-        problems.push({...at, path: 'slug', message: `The slug “${slug}” is already used by ${other}. Slugs must be unique.`, ruleId: 'duplicate-slug'})
-      } else if (!other) {
-        slugs.set(key, publishedId)
+    // Slugs are unique per locale (each language's URL names one page): the slug each document
+    // is served by in each locale, its own or its fallback's. A draft shares its published
+    // document's slugs; as in the Studio, that is no clash.
+    const source = slugSourceOf({...document, _id: documentId ?? `${file}:${line}`})
+    if (source !== undefined) {
+      for (const locale of localeIds) {
+        const {slug} = localeSlug(source, locale)
+        const key = `${document._type}:${locale}:${slug}`
+        const other = slugs.get(key)
+        if (other === undefined) slugs.set(key, source._id)
+        else if (other !== source._id) {
+          const own = locale !== baseLocale && source.localizedSlugs?.some((item) => item?.language === locale)
+          const where = locale === baseLocale ? 'slug' : own ? `localizedSlugs[_key=="${keyOf(document.localizedSlugs, locale)}"]` : 'slug'
+          problems.push({...at, path: where, message: `The slug “${slug}” is already used by ${other} in locale ${locale}. Slugs must be unique in each locale.`, ruleId: 'duplicate-slug'})
+        }
       }
     }
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+}
+
+/** The `_key` of `locale`'s item in a localized list (its locale when it has none). */
+function keyOf(items: unknown, locale: string): string {
+  const found = (Array.isArray(items) ? (items as Array<{_key?: unknown; language?: unknown}>) : []).find((item) => item?.language === locale)
+  return typeof found?._key === 'string' ? found._key : locale
 }

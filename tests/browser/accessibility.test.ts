@@ -15,6 +15,8 @@ import {watchProblems} from './problems.ts'
 // desktop and a 390 px phone, zoomed to 200% and 400%, and by keyboard.
 
 const slug = 'mesotherapy-cellulite'
+/** The page's own slug in each language (content/dataset.ndjson). */
+const slugs: Record<string, string> = {en: slug, it: 'mesoterapia-cellulite', de: 'mesotherapie-cellulite'}
 const locales = ['en', 'it', 'de'] as const
 const viewports = {desktop: {width: 1280, height: 900}, mobile: {width: 390, height: 844}} as const
 /** WCAG 2.1 A and AA, plus axe's best practices (heading order, landmarks, one `h1`). */
@@ -67,7 +69,7 @@ async function violations(page: Page): Promise<string[]> {
 
 const pages = locales.flatMap((locale) => [
   [`/${locale}/treatments`, locale],
-  [`/${locale}/treatments/${slug}`, locale],
+  [`/${locale}/treatments/${slugs[locale]}`, locale],
 ]) as Array<[string, string]>
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA and best practices)', () => {
@@ -104,7 +106,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA and best practices)', () => {
 
   it.each(locales)('shows where the keyboard focus is on every link of the %s treatment page', async (locale) => {
     const page = await tab(viewports.desktop, locale)
-    await open(page, `/${locale}/treatments/${slug}`)
+    await open(page, `/${locale}/treatments/${slugs[locale]}`)
     const focusable = await page.locator('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').count()
     expect(focusable).toBeGreaterThan(10)
     const seen = new Set<string>()
@@ -131,7 +133,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA and best practices)', () => {
 
   it('gives the skip link a target and shows it when focused', async () => {
     const page = await tab(viewports.mobile, 'it')
-    await open(page, `/it/treatments/${slug}`)
+    await open(page, `/it/treatments/${slugs.it}`)
     await page.keyboard.press('Tab')
     const skip = page.locator('.skip-link')
     expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true)
@@ -146,7 +148,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA and best practices)', () => {
     const update = process.env.UPDATE_SCREENSHOTS === '1'
     for (const [name, viewport] of Object.entries(viewports)) {
       const page = await tab(viewport, locale)
-      await open(page, `/${locale}/treatments/${slug}`)
+      await open(page, `/${locale}/treatments/${slugs[locale]}`)
       await expect.poll(() => page.locator('.banner').isVisible()).toBe(true)
       const file = join(docsScreenshots, `treatment-${locale}${name === 'mobile' ? '-mobile' : ''}.png`)
       const target = update || !existsSync(file) ? file : join(repoRoot, 'test-results/screenshots', `top-${locale}-${name}.png`)

@@ -12,6 +12,8 @@ import {watchProblems} from './problems.ts'
 // The example site in a real browser: the pages a patient sees, in each language.
 
 const slug = 'mesotherapy-cellulite'
+/** The page's own slug in each language (content/dataset.ndjson). */
+const slugs: Record<string, string> = {en: slug, it: 'mesoterapia-cellulite', de: 'mesotherapie-cellulite'}
 const artifacts = join(repoRoot, 'test-results/screenshots')
 const content = createTreatmentContent({source: localDataset(defaultDatasetPath)})
 
@@ -40,7 +42,7 @@ afterEach(() => {
 })
 
 async function open(locale: string): Promise<void> {
-  const response = await page.goto(`${site.url}/${locale}/treatments/${slug}`)
+  const response = await page.goto(`${site.url}/${locale}/treatments/${slugs[locale]}`)
   expect(response?.status()).toBe(200)
 }
 
@@ -109,11 +111,11 @@ describe('treatment pages in Chromium', () => {
   it('switches language with the switcher and lands on the same page in the other language', async () => {
     await open('en')
     expect(await page.locator('.language-switcher [aria-current="page"]').innerText()).toBe('English')
-    await Promise.all([page.waitForURL(`${site.url}/it/treatments/${slug}`), page.locator('.language-switcher').getByRole('link', {name: 'Italiano'}).click()])
+    await Promise.all([page.waitForURL(`${site.url}/it/treatments/${slugs.it}`), page.locator('.language-switcher').getByRole('link', {name: 'Italiano'}).click()])
     expect(await page.locator('html').getAttribute('lang')).toBe('it')
     expect(await page.locator('h1').innerText()).toBe('Mesoterapia per la cellulite')
     expect(await page.locator('.language-switcher [aria-current="page"]').innerText()).toBe('Italiano')
-    await Promise.all([page.waitForURL(`${site.url}/de/treatments/${slug}`), page.locator('.language-switcher').getByRole('link', {name: 'Deutsch'}).click()])
+    await Promise.all([page.waitForURL(`${site.url}/de/treatments/${slugs.de}`), page.locator('.language-switcher').getByRole('link', {name: 'Deutsch'}).click()])
     expect(await page.locator('h1').innerText()).toBe('Mesotherapie bei Cellulite')
   })
 
@@ -123,7 +125,7 @@ describe('treatment pages in Chromium', () => {
     expect(await scripts.count()).toBe(1)
     expect(await scripts.getAttribute('type')).toBe('application/ld+json')
     const jsonLd = JSON.parse((await scripts.textContent()) ?? '') as Record<string, unknown>
-    expect([jsonLd['@type'], jsonLd.inLanguage, jsonLd.url]).toEqual(['MedicalWebPage', locale, `${site.url}/${locale}/treatments/${slug}`])
+    expect([jsonLd['@type'], jsonLd.inLanguage, jsonLd.url]).toEqual(['MedicalWebPage', locale, `${site.url}/${locale}/treatments/${slugs[locale]}`])
     expect(((jsonLd.mainEntity as {contraindication: unknown[]}).contraindication).length).toBe(10)
   })
 
@@ -159,7 +161,7 @@ describe('treatment pages in Chromium', () => {
     const seen = watchProblems(phone)
     try {
       const tab = await phone.newPage()
-      await tab.goto(`${site.url}/de/treatments/${slug}`)
+      await tab.goto(`${site.url}/de/treatments/${slugs.de}`)
       const protocol = tab.locator('#how-it-is-done .protocol')
       expect(await protocol.innerText()).toMatch(/^3–\u20604\u00a0Sitzungen, im Abstand von 3–\u20604\u00a0Wochen$/)
       // Each range stays on one line with its unit: no “3–” / “4 Wochen” split.
@@ -195,7 +197,7 @@ describe('treatment pages in Chromium', () => {
       expect(response?.request().redirectedFrom()?.url()).toBe(`${site.url}/`)
       expect(await tab.locator('html').getAttribute('lang')).toBe('it')
       expect(await tab.locator('h1').innerText()).toBe('Trattamenti')
-      await Promise.all([tab.waitForURL(`${site.url}/it/treatments/${slug}`), tab.getByRole('link', {name: 'Mesoterapia per la cellulite'}).click()])
+      await Promise.all([tab.waitForURL(`${site.url}/it/treatments/${slugs.it}`), tab.getByRole('link', {name: 'Mesoterapia per la cellulite'}).click()])
       expect(seen).toEqual([])
     } finally {
       await italian.close()

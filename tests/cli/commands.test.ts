@@ -23,6 +23,7 @@ const scripts = [
   ['history.ts', 'history'],
   ['lake.ts', 'lake'],
   ['studio.ts', 'studio'],
+  ['migrate-slugs.ts', 'migrate:slugs'],
 ] as const
 
 let directory: string

@@ -189,7 +189,7 @@ describe('safety invariants, the same from every reader', () => {
     const file = await datasetFile(text)
     for (const [reader, error] of await errorsOfEveryReader(file)) {
       expect(error, reader).toBeInstanceOf(DuplicateSlugError)
-      expect(error, reader).toMatchObject({code: 'DUPLICATE_SLUG', slug, ids: ['a-treatment-copy', treatmentId], path: 'slug'})
+      expect(error, reader).toMatchObject({code: 'DUPLICATE_SLUG', slug, locale: 'en', ids: ['a-treatment-copy', treatmentId], path: 'slug'})
     }
     // The list, every page at once, and the static build's loop refuse it too.
     const all = await readers(file)

@@ -20,6 +20,8 @@ let harness: StudioHarness
 let site: RunningSite
 
 const slug = 'mesotherapy-cellulite'
+/** The page's Italian slug (content/dataset.ndjson). */
+const italianSlug = 'mesoterapia-cellulite'
 const docsScreenshot = join(repoRoot, 'docs/screenshots/studio-treatment-it.png')
 
 beforeAll(async () => {
@@ -76,7 +78,7 @@ async function publish(pane: Locator, id: string, check: (published: Record<stri
 /** The Italian treatment page of the example site, as a patient's browser gets it. */
 async function italianPage(): Promise<Page> {
   const {page} = await harness.newPage()
-  const response = await page.goto(`${site.url}/it/treatments/${slug}`)
+  const response = await page.goto(`${site.url}/it/treatments/${italianSlug}`)
   expect(response?.status()).toBe(200)
   return page
 }
@@ -206,11 +208,11 @@ describe('an editor changing structure', () => {
     await expect.poll(async () => (await storedDocument('treatment-mesotherapy-cellulite')) === undefined, {timeout: 30_000}).toBe(true)
     expect(await storedDocument('drafts.treatment-mesotherapy-cellulite')).toBeDefined()
     const {page: patient} = await harness.newPage()
-    expect((await patient.goto(`${site.url}/it/treatments/${slug}`))?.status()).toBe(404)
+    expect((await patient.goto(`${site.url}/it/treatments/${italianSlug}`))?.status()).toBe(404)
 
     await pane.getByTestId('document-header-Draft-chip').click()
     await publish(pane, 'treatment-mesotherapy-cellulite', (published) => localized(published, 'title', 'it') === 'Mesoterapia per la cellulite')
-    expect((await patient.goto(`${site.url}/it/treatments/${slug}`))?.status()).toBe(200)
+    expect((await patient.goto(`${site.url}/it/treatments/${italianSlug}`))?.status()).toBe(200)
   }, 240_000)
 })
 
@@ -315,4 +317,25 @@ describe('without the token', () => {
     for (const [path, status] of statuses) expect(status, path).toBe(401)
     await context.close()
   })
+})
+
+describe('an editor renaming a page', () => {
+  it('changes the Italian slug and publishes; the old one is kept as a former slug, and the site redirects it (301)', async () => {
+    const id = 'treatment-mesotherapy-cellulite'
+    const page = await openStudio(`/structure/treatment;${id}`)
+    const pane = lastDocumentPane(page)
+    const italian = localizedInput(pane, 'localizedSlugs', 'it')
+    await expect.poll(() => italian.inputValue(), {timeout: 60_000}).toBe(italianSlug)
+    const renamed = 'mesoterapia-anticellulite'
+    await italian.fill(renamed)
+    await expect.poll(async () => localized(await storedDocument(`drafts.${id}`), 'localizedSlugs', 'it'), {timeout: 30_000}).toBe(renamed)
+
+    await publish(pane, id, (published) => localized(published, 'localizedSlugs', 'it') === renamed)
+    expect((await storedDocument(id))?.formerSlugs).toEqual([{_key: `it-${italianSlug}`, _type: 'formerSlug', language: 'it', slug: italianSlug}])
+    await harness.screenshot(page, 'editor-renamed-slug')
+
+    const old = await fetch(`${site.url}/it/treatments/${italianSlug}`, {redirect: 'manual'})
+    expect([old.status, old.headers.get('location')]).toEqual([301, `/it/treatments/${renamed}`])
+    expect((await fetch(`${site.url}/it/treatments/${renamed}`)).status).toBe(200)
+  }, 240_000)
 })

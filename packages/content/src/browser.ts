@@ -1,16 +1,19 @@
 export {createTreatmentContent} from './lib/reader/create-treatment-content.browser.ts'
 export type {
   AllTreatmentsResult,
+  LocaleSlugsField,
   LocalizedAnswer,
   LocalizedTreatment,
   LocalizedTreatmentSummary,
   ReadOptions,
   TreatmentContent,
+  TreatmentBySlugResult,
   TreatmentContentOptions,
   TreatmentListResult,
   TreatmentResult,
 } from './lib/types.ts'
 export type {ContentSource} from './lib/source/content-source.ts'
+export type {SlugMatch} from './lib/slug/pick-by-slug.ts'
 export {
   ContentInvariantError,
   ContentNotFoundError,

@@ -1,11 +1,13 @@
 export {createTreatmentContent} from './lib/reader/create-treatment-content.ts'
 export type {
   AllTreatmentsResult,
+  LocaleSlugsField,
   LocalizedAnswer,
   LocalizedTreatment,
   LocalizedTreatmentSummary,
   ReadOptions,
   TreatmentContent,
+  TreatmentBySlugResult,
   TreatmentContentOptions,
   TreatmentListResult,
   TreatmentResult,
@@ -13,6 +15,7 @@ export type {
 export type {ReviewCheck} from './lib/types.ts'
 export {isContentSource} from './lib/source/content-source.ts'
 export type {ContentSource} from './lib/source/content-source.ts'
+export type {SlugMatch} from './lib/slug/pick-by-slug.ts'
 export {
   ContentInvariantError,
   ContentNotFoundError,

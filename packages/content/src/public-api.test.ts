@@ -55,8 +55,11 @@ describe('public API', () => {
     expect(Object.keys(await import('./locales.ts')).sort()).toEqual([
       'baseLocale',
       'fallbackChain',
+      'findSlugClashes',
       'isSupportedLocale',
       'localeIds',
+      'localeSlug',
+      'localeSlugs',
       'locales',
       'matchLocale',
     ])

@@ -41,7 +41,7 @@ export async function findTreatment(locale: string, slug: string): Promise<Treat
   }
 }
 
-/** The URL of each locale's page of a treatment, for hreflang alternates and the switcher. */
+/** The URL of each locale's page of a treatment (at that locale's own slug), for hreflang alternates and the switcher. */
 export function treatmentPathFor(result: TreatmentResult): (locale: string) => string {
-  return (locale) => treatmentPath(locale, result.treatment.slug)
+  return (locale) => treatmentPath(locale, result.treatment.slugs[locale] ?? result.treatment.slug)
 }

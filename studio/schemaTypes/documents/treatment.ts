@@ -1,8 +1,9 @@
 import {HeartIcon} from '@sanity/icons/Heart'
-import {baseLocale} from '@treatments/content/locales'
+import {baseLocale, locales} from '@treatments/content/locales'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {itemLanguage} from '@treatments/content/dataset'
-import {baseText, checkSlug, type LocalizedItem} from '../rules/index.ts'
+import {baseText, checkFormerSlugs, checkLocaleCodes, checkLocalizedSlugs, checkSlug, type LocalizedItem} from '../rules/index.ts'
+import {slugClashesInStudio} from './treatment-slug-rules.ts'
 import {toValidation} from '../rules/to-validation.ts'
 import {documentGroups} from '../objects/groups.ts'
 import {medicalReviewValidator} from '../objects/medicalReview.ts'
@@ -31,7 +32,7 @@ export const treatment = defineType({
     defineField({
       name: 'slug',
       title: 'Slug',
-      description: 'The last part of the page address, the same in every language.',
+      description: 'The last part of the page address in English; a language without its own slug (below) uses it too.',
       type: 'slug',
       group: 'content',
       options: {
@@ -40,11 +41,44 @@ export const treatment = defineType({
           return String(title?.find((item) => itemLanguage(item) === baseLocale)?.value ?? '')
         },
         maxLength: 96,
+        // Uniqueness is per language, checked by the rule below (one message naming the language).
+        isUnique: () => true,
       },
       validation: (rule) => [
         rule.required().error('A slug is required to generate a page on the website.'),
         rule.custom((slug) => toValidation(checkSlug(slug))),
+        rule.custom(async (_slug, context) => toValidation(await slugClashesInStudio(context, (locale) => locale === baseLocale))),
       ],
+    }),
+    defineField({
+      name: 'localizedSlugs',
+      title: 'Slug in other languages',
+      description: 'The last part of the page address in each other language, like “mesoterapia-cellulite”. A language without one uses the English slug.',
+      type: 'internationalizedArrayString',
+      group: 'content',
+      validation: (rule) =>
+        rule.custom(async (items: LocalizedItem[] | undefined, context) =>
+          toValidation([...checkLocaleCodes(items), ...checkLocalizedSlugs(items), ...(await slugClashesInStudio(context, (locale) => locale !== baseLocale))]),
+        ),
+    }),
+    defineField({
+      name: 'formerSlugs',
+      title: 'Former slugs',
+      description: 'Addresses this page had before, per language: the website redirects them (301) to the current address. Publishing a changed slug adds the old one here.',
+      type: 'array',
+      group: 'content',
+      of: [
+        defineArrayMember({
+          type: 'object',
+          name: 'formerSlug',
+          fields: [
+            defineField({name: 'language', title: 'Language', type: 'string', options: {list: locales.map((locale) => ({title: locale.title, value: locale.id}))}, validation: (rule) => rule.required()}),
+            defineField({name: 'slug', title: 'Slug', type: 'string', validation: (rule) => rule.required()}),
+          ],
+          preview: {select: {title: 'slug', subtitle: 'language'}},
+        }),
+      ],
+      validation: (rule) => rule.custom((items) => toValidation(checkFormerSlugs(items))),
     }),
     defineLocalizedField({name: 'summary', title: 'Summary', kind: 'text', required: true, group: 'content'}),
     defineLocalizedField({name: 'body', title: 'Body', kind: 'blockContent', group: 'content'}),

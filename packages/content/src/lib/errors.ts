@@ -135,17 +135,20 @@ export class ContentInvariantError extends TreatmentContentError {
  */
 export class DuplicateSlugError extends ContentInvariantError {
   readonly slug: string
-  /** Every published treatment with the slug. */
+  /** Every published treatment with the slug in {@link DuplicateSlugError.locale}. */
   readonly ids: readonly string[]
+  /** The locale whose URL the treatments would share (slugs are unique per locale). */
+  readonly locale: string
 
-  constructor(slug: string, ids: readonly string[]) {
-    super('DUPLICATE_SLUG', `${ids.length} published treatments have the slug “${slug}”: ${ids.join(', ')}; a slug must name one treatment`, {
+  constructor(slug: string, ids: readonly string[], locale: string) {
+    super('DUPLICATE_SLUG', `${ids.length} published treatments have the slug “${slug}” in locale ${locale}: ${ids.join(', ')}; a slug must name one treatment in each locale`, {
       path: 'slug',
       treatmentId: ids[0] ?? '',
     })
     this.name = 'DuplicateSlugError'
     this.slug = slug
     this.ids = ids
+    this.locale = locale
   }
 }
 

@@ -1,6 +1,7 @@
 import type {TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
 import type {ChangedSinceReview} from './dataset/review-coverage.ts'
 import type {Fallback, Localized} from './locale/localize.ts'
+import type {SlugMatch} from './slug/pick-by-slug.ts'
 import type {ContentSource} from './source/content-source.ts'
 import type {SanityProjectConfig} from './source/sanity-project-config.ts'
 
@@ -36,18 +37,32 @@ export interface TreatmentContentOptions {
 }
 
 /**
- * A localized treatment with everything it references.
+ * A treatment's slug in every locale.
  *
  * @public
  */
-export type LocalizedTreatment = Localized<TreatmentBySlugQueryResult[number]>
+export interface LocaleSlugsField {
+  /**
+   * Each supported locale's slug (its own, or its fallback's), by locale id: for the page's URL
+   * in each language. `slug` is the one of the answer's locale.
+   */
+  slugs: Record<string, string>
+}
 
 /**
- * A localized treatment summary for index pages.
+ * A localized treatment with everything it references; `slug` is its slug in the answer's
+ * locale.
  *
  * @public
  */
-export type LocalizedTreatmentSummary = Localized<TreatmentListQueryResult[number]>
+export type LocalizedTreatment = Localized<TreatmentBySlugQueryResult[number]> & LocaleSlugsField
+
+/**
+ * A localized treatment summary for index pages; `slug` is its slug in the answer's locale.
+ *
+ * @public
+ */
+export type LocalizedTreatmentSummary = Localized<TreatmentListQueryResult[number]> & LocaleSlugsField
 
 /**
  * What every localized answer carries besides its content.
@@ -82,6 +97,14 @@ export interface TreatmentResult extends LocalizedAnswer {
    */
   review: ReviewCheck
 }
+
+/**
+ * The answer of {@link TreatmentContent.getTreatment}: a {@link TreatmentResult} and how the
+ * slug found it (redirect to `redirectTo` when it is set).
+ *
+ * @public
+ */
+export interface TreatmentBySlugResult extends TreatmentResult, SlugMatch {}
 
 /**
  * The answer of {@link TreatmentContent.listTreatments}.
@@ -119,17 +142,20 @@ export interface ReadOptions {
  */
 export interface TreatmentContent {
   /**
-   * One treatment by slug, in one request.
+   * One treatment by slug, in one request. The slug may be the page's slug in any locale, or a
+   * former one: the answer's `slug` is the page's slug in the answer's locale, `matchedBy` says
+   * how it was found and `redirectTo` where to redirect when the slug asked for is not the
+   * locale's.
    *
    * @throws {ContentNotFoundError} When no published treatment has the slug.
    * @throws {ContentInvariantError} When the content breaks a page invariant: two published
-   *   treatments with the slug ({@link DuplicateSlugError}), a reference to the wrong type of
+   *   treatments with the slug in one locale ({@link DuplicateSlugError}), a reference to the wrong type of
    *   document ({@link ReferenceTypeError}), no contraindications
    *   ({@link MissingContraindicationsError}).
    * @throws {ContentSourceError | ContentTimeoutError | MalformedResponseError} When the source fails
    *   and no cached answer can stand in.
    */
-  getTreatment(slug: string, options?: ReadOptions): Promise<TreatmentResult>
+  getTreatment(slug: string, options?: ReadOptions): Promise<TreatmentBySlugResult>
   /** Every published treatment, as localized summaries, in one request. */
   listTreatments(options?: ReadOptions): Promise<TreatmentListResult>
   /**

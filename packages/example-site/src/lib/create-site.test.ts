@@ -52,25 +52,46 @@ describe('the example site', () => {
     }
   })
 
-  it('serves a treatment page whole: lang, title, canonical, hreflang, JSON-LD, language switcher', async () => {
-    const response = await get('/it/treatments/mesotherapy-cellulite')
+  it('serves a treatment page whole at its Italian slug: lang, title, canonical, hreflang and language switcher at each language\'s slug, JSON-LD', async () => {
+    const response = await get('/it/treatments/mesoterapia-cellulite')
     const body = await response.text()
     expect([response.status, response.headers.get('content-type'), response.headers.get('content-language')]).toEqual([200, 'text/html; charset=utf-8', 'it'])
     expect(body).toMatch(/^<!doctype html>\n<html lang="it" dir="ltr">/)
     expect(body).toContain('<title>Mesoterapia per la cellulite · Example Clinic</title>')
-    expect(body).toContain('<link rel="canonical" href="https://clinic.example/it/treatments/mesotherapy-cellulite">')
+    expect(body).toContain('<link rel="canonical" href="https://clinic.example/it/treatments/mesoterapia-cellulite">')
     expect([...body.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((match) => [match[1], match[2]])).toEqual([
       ['en', 'https://clinic.example/en/treatments/mesotherapy-cellulite'],
-      ['it', 'https://clinic.example/it/treatments/mesotherapy-cellulite'],
-      ['de', 'https://clinic.example/de/treatments/mesotherapy-cellulite'],
+      ['it', 'https://clinic.example/it/treatments/mesoterapia-cellulite'],
+      ['de', 'https://clinic.example/de/treatments/mesotherapie-cellulite'],
       ['x-default', 'https://clinic.example/en/treatments/mesotherapy-cellulite'],
     ])
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(body)![1]!) as Record<string, unknown>
-    expect([jsonLd['@type'], jsonLd.inLanguage, jsonLd.url]).toEqual(['MedicalWebPage', 'it', 'https://clinic.example/it/treatments/mesotherapy-cellulite'])
-    expect(body).toContain('<li><a href="/it/treatments/mesotherapy-cellulite" hreflang="it" lang="it" aria-current="page">Italiano</a></li>')
-    expect(body).toContain('<li><a href="/de/treatments/mesotherapy-cellulite" hreflang="de" lang="de">Deutsch</a></li>')
+    expect([jsonLd['@type'], jsonLd.inLanguage, jsonLd.url]).toEqual(['MedicalWebPage', 'it', 'https://clinic.example/it/treatments/mesoterapia-cellulite'])
+    expect(body).toContain('<li><a href="/it/treatments/mesoterapia-cellulite" hreflang="it" lang="it" aria-current="page">Italiano</a></li>')
+    expect(body).toContain('<li><a href="/de/treatments/mesotherapie-cellulite" hreflang="de" lang="de">Deutsch</a></li>')
     expect(body).toMatch(/<\/html>\n$/)
     expect(body).not.toMatch(/<script(?! type="application\/ld\+json")/)
+  })
+
+  it('redirects (301) a former slug, and another language\'s slug, to the page\'s slug in the URL\'s language', async () => {
+    const documents = (await readNdjson(defaultDatasetPath)).map((document) =>
+      document._type === 'treatment' ? {...document, formerSlugs: [{_key: 'f1', _type: 'formerSlug', language: 'it', slug: 'mesoterapia-anticellulite'}]} : document,
+    )
+    const renamed = await startSite({content: createTreatmentContent({source: localDataset(documents)}), port: 0})
+    try {
+      for (const [path, location] of [
+        ['/it/treatments/mesoterapia-anticellulite', '/it/treatments/mesoterapia-cellulite'],
+        ['/de/treatments/mesoterapia-anticellulite', '/de/treatments/mesotherapie-cellulite'],
+        ['/it/treatments/mesotherapy-cellulite', '/it/treatments/mesoterapia-cellulite'],
+        ['/en/treatments/mesotherapie-cellulite', '/en/treatments/mesotherapy-cellulite'],
+      ]) {
+        const response = await get(path!, {}, renamed.url)
+        expect([path, response.status, response.headers.get('location')]).toEqual([path, 301, location])
+      }
+      expect((await get('/it/treatments/mesoterapia-cellulite', {}, renamed.url)).status).toBe(200)
+    } finally {
+      await renamed.close()
+    }
   })
 
   it('sends the security headers with every response', async () => {
@@ -85,7 +106,7 @@ describe('the example site', () => {
   })
 
   it('tells the visitor in German that parts are shown in English, and that the page is not yet reviewed, under the title', async () => {
-    const body = await (await get('/de/treatments/mesotherapy-cellulite')).text()
+    const body = await (await get('/de/treatments/mesotherapie-cellulite')).text()
     expect(body).toContain(
       '<h1>Mesotherapie bei Cellulite</h1>\n<div class="banner banner-unreviewed"><p class="banner-status">Diese Seite wurde noch nicht ärztlich geprüft</p>' +
         '<p class="banner-advice">Nur eine Ärztin oder ein Arzt kann beurteilen, ob diese Behandlung für Sie geeignet ist. Diese Seite ersetzt keine Beratung. <a href="#disclaimer">Vollständigen Hinweis lesen</a></p></div>\n' +
@@ -160,8 +181,8 @@ describe('the example site', () => {
       const response = await get(path)
       expect([path, response.status, response.headers.get('location'), response.headers.get('set-cookie')]).toEqual([path, 301, location, null])
     }
-    const followed = await fetch(`${site.url}/it/treatments/mesotherapy-cellulite/`)
-    expect([followed.status, followed.url]).toEqual([200, `${site.url}/it/treatments/mesotherapy-cellulite`])
+    const followed = await fetch(`${site.url}/it/treatments/mesoterapia-cellulite/`)
+    expect([followed.status, followed.url]).toEqual([200, `${site.url}/it/treatments/mesoterapia-cellulite`])
     // Sent as written (fetch would normalize `\` and dot segments), so each reaches the site.
     for (const path of ['//evil.com/', '///evil.com/', '/\\evil.com/', '/%2F%2Fevil.com/', '/%5Cevil.com/', '/it/treatments//evil.com/', '/it/../evil.com/']) {
       const {status, location} = await rawGet(path)

@@ -44,7 +44,8 @@ const slugPattern = /^[a-z0-9-]+$/
  * - `/{locale}` redirects (301) to `/{locale}/treatments`.
  * - A path with a trailing slash redirects (301) to the path without it, only when that path is
  *   made of the site's own segments (`[A-Za-z0-9-]`), so it is never an open redirect.
- * - `/{locale}/treatments` lists the treatments; `/{locale}/treatments/{slug}` shows one.
+ * - `/{locale}/treatments` lists the treatments; `/{locale}/treatments/{slug}` shows one, at the
+ *   page's slug in that locale: its former slug, or another locale's, redirects (301) there.
  * - Anything else, an unknown slug or an unsupported locale is a localized 404 (in the URL's
  *   locale, else the `Accept-Language` one); a failing source is a localized 503 with
  *   `Retry-After`; an unexpected error a 500. Pages are rendered to a string in full before the
@@ -134,9 +135,15 @@ export function createSite(options: SiteOptions): SiteListener {
     if (!slugPattern.test(slug)) return notFound(locale)
     try {
       const result = await content.getTreatment(slug, {locale})
-      const page = renderTreatmentPage(result, {urlFor: (id) => `${origin}${treatmentPath(id, result.treatment.slug)}`, ui: uiStrings(result.locale)})
+      // A former slug, or another language's: the page lives at this language's slug now.
+      if (result.redirectTo !== null) {
+        if (!slugPattern.test(result.redirectTo)) return notFound(locale)
+        return {status: 301, headers: {Location: treatmentPath(locale, result.redirectTo), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+      }
+      const {slugs} = result.treatment
+      const page = renderTreatmentPage(result, {urlFor: (id, idSlug) => `${origin}${treatmentPath(id, idSlug)}`, ui: uiStrings(result.locale)})
       const main = treatmentView(page, ui, indexPath(locale))
-      const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => treatmentPath(id, slug)), {
+      const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => treatmentPath(id, slugs[id] ?? slug)), {
         description: page.description,
         canonical: `${origin}${treatmentPath(locale, slug)}`,
         alternates: page.alternates,

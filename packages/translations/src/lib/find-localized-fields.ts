@@ -51,7 +51,9 @@ export function isLocalizedArray(value: unknown): value is LocalizedItem[] {
  * `internationalizedArray…Value` objects, at any depth (`title`, `claims[_key=="durability"].statement`).
  * A new localized field in the schema needs no code change here. Fields that are absent or empty
  * (`[]`) are not found: they hold nothing to translate. Walking stops at a localized field and
- * skips properties starting with `_` and the `translations` bookkeeping array.
+ * skips properties starting with `_`, the `translations` bookkeeping array and a treatment's
+ * `localizedSlugs`: each locale's slug is that locale's own address, not a translation of the
+ * English one (which is `slug.current`), so it is neither exported for translation nor counted.
  *
  * @param document - A Sanity document (any JSON object).
  * @throws {TypeError} When `document` is not an object.
@@ -79,7 +81,7 @@ function walk(value: unknown, path: string, found: LocalizedField[], top: boolea
   }
   if (!isRecord(value)) return
   for (const [name, child] of Object.entries(value)) {
-    if (name.startsWith('_') || (top && name === 'translations')) continue
+    if (name.startsWith('_') || (top && (name === 'translations' || name === 'localizedSlugs'))) continue
     walk(child, path === '' ? name : `${path}.${name}`, found, false)
   }
 }

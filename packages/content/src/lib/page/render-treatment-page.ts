@@ -34,9 +34,10 @@ import {pageWriter} from './page-writer.ts'
 export interface TreatmentPageOptions {
   /**
    * The URL of this treatment's page in a locale (absolute, for search engines). With it the
-   * page gets `jsonLd` and hreflang `alternates`; without it both are empty.
+   * page gets `jsonLd` and hreflang `alternates`; without it both are empty. `slug` is the
+   * page's slug in that locale (`result.treatment.slugs[locale]`): each language has its own.
    */
-  urlFor?: (locale: string) => string
+  urlFor?: (locale: string, slug: string) => string
   /** Put in front of every `id` in the HTML (sections and body headings). Default none. */
   idPrefix?: string
   /**
@@ -102,7 +103,7 @@ export interface TreatmentPage {
  * @example
  * ```ts
  * const result = await content.getTreatment('mesotherapy-cellulite', {locale: 'it-CH'})
- * const page = renderTreatmentPage(result, {urlFor: (locale) => `https://example.com/${locale}/treatments/${result.treatment.slug}`})
+ * const page = renderTreatmentPage(result, {urlFor: (locale, slug) => `https://example.com/${locale}/treatments/${slug}`})
  * const main = page.sections.map((section) => section.html).join('\n')
  * ```
  * @param result - A `getTreatment` result.
@@ -157,8 +158,10 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   }
 
   const title: PageText = context.text('title', treatment.title)
-  const alternates = urlFor ? hreflangAlternates(treatment.availableLocales ?? [], urlFor) : []
-  const jsonLd = urlFor ? buildTreatmentJsonLd(result, pageUrl('renderTreatmentPage', urlFor, locale), alternates, ui) : null
+  // Each locale's URL with that locale's slug (a result made by hand may carry only `slug`).
+  const urlIn = urlFor && ((id: string) => urlFor(id, treatment.slugs?.[id] ?? treatment.slug))
+  const alternates = urlIn ? hreflangAlternates(treatment.availableLocales ?? [], urlIn) : []
+  const jsonLd = urlIn ? buildTreatmentJsonLd(result, pageUrl('renderTreatmentPage', urlIn, locale), alternates, ui) : null
   writeText(title, context)
   const titleHtml = context.out.take()
   return {

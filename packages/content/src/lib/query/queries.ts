@@ -22,6 +22,10 @@ import {defineQuery} from 'groq'
 // (`coveredTexts` as stored: a sub-projection would cost query bytes on every page), so the
 // package can tell whether each reviewed text is still the one the doctor read (the base text
 // travels in the chain).
+// A treatment's slug is per locale: `slug.current` is the base locale's (required, and the order
+// of the bulk queries), `localizedSlugs` holds the other locales' own slugs (all of them travel:
+// the page's alternates link each locale's URL), `formerSlugs` the slugs it was found by before
+// (only matched, never projected: the reader tells a former slug by its not being a current one).
 // `sanity typegen` resolves the shared projection constant, so every query stays typed.
 
 /**
@@ -42,6 +46,7 @@ const treatmentProjection = /* groq */ `{
   _id,
   _updatedAt,
   "slug": slug.current,
+  "localizedSlugs": localizedSlugs[]{language, value},
   "title": l::i({"v": title}),
   "summary": l::i({"v": summary}),
   "body": l::i({"v": body}),
@@ -104,13 +109,14 @@ const treatmentProjection = /* groq */ `{
 }`
 
 /**
- * One treatment page: every published treatment with the slug (one, or none; the package
- * refuses two rather than pick one), with everything it references, localized to `$locales`.
+ * One treatment page: every published treatment that answers to the slug, in any locale, as
+ * its current or a former slug (the package picks the one for the requested locale and refuses
+ * two it cannot tell apart), with everything it references, localized to `$locales`.
  *
  * @public
  */
 export const treatmentBySlugQuery = defineQuery(
-  `${localizedFunction}${safetyTextFunction}*[_type == "treatment" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc)${treatmentProjection}`,
+  `${localizedFunction}${safetyTextFunction}*[_type == "treatment" && (slug.current == $slug || $slug in localizedSlugs[].value || $slug in formerSlugs[].slug) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc)${treatmentProjection}`,
 )
 
 /**
@@ -131,6 +137,7 @@ export const allTreatmentsQuery = defineQuery(
 export const treatmentListQuery = defineQuery(`${localizedFunction}*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){
   _id,
   "slug": slug.current,
+  "localizedSlugs": localizedSlugs[]{language, value},
   "title": l::i({"v": title}),
   "summary": l::i({"v": summary}),
   procedureType,

@@ -175,6 +175,7 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     _id: get(treatment, '_id'),
     _updatedAt: get(treatment, '_updatedAt'),
     slug: get(get(treatment, 'slug'), 'current'),
+    localizedSlugs: each(treatment.localizedSlugs, (item) => pick(item, ['language', 'value'])),
     title: localized(treatment.title, locales),
     summary: localized(treatment.summary, locales),
     body: localized(treatment.body, locales),
@@ -253,7 +254,9 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
     (index, _documents, params) => {
       const locales = localesOf(params)
       if (locales === undefined || typeof params.slug !== 'string') return undefined
-      const matches = orderedBy(publishedTreatments(index.bySlug.get(params.slug)), (document) => document._id)
+      // byAnySlug holds every document with the slug as its current, a locale's or a former slug:
+      // exactly the documents the query's filter keeps.
+      const matches = orderedBy(publishedTreatments(index.byAnySlug.get(params.slug)), (document) => document._id)
       return matches?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null))
     },
   ],
@@ -278,6 +281,7 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       return ordered?.map((treatment) => ({
         _id: get(treatment, '_id'),
         slug: get(get(treatment, 'slug'), 'current'),
+        localizedSlugs: each(treatment.localizedSlugs, (item) => pick(item, ['language', 'value'])),
         title: localized(treatment.title, locales),
         summary: localized(treatment.summary, locales),
         procedureType: get(treatment, 'procedureType'),

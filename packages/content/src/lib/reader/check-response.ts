@@ -1,4 +1,6 @@
 import {DuplicateSlugError, MalformedResponseError, MissingContraindicationsError, ReferenceTypeError} from '../errors.ts'
+import {findSlugClashes} from '../slug/find-slug-clashes.ts'
+import type {SlugSource} from '../slug/locale-slug.ts'
 
 // Every reader checks the invariants it relies on: data can reach a source without passing the
 // Studio's validation (an NDJSON file, an import, another client). A page renders whole or not
@@ -97,10 +99,16 @@ function checkingAnswer(run: () => void): void {
 }
 
 const protocol = optional(object({}))
+/**
+ * Each locale's own slug: a URL is built from it, so a malformed one is refused, never skipped.
+ * An item without a value (the Studio adds an empty base-locale one) is no slug.
+ */
+const localizedSlugs = optional(list(object({language: string, value: optional(string)})))
 
 const treatmentPage = object({
   _id: string,
   slug: string,
+  localizedSlugs,
   title: localized,
   summary: localized,
   body: localized,
@@ -116,16 +124,15 @@ const treatmentPage = object({
   availableLocales: optional(list(string)),
 })
 
-const treatmentSummary = object({_id: string, slug: string, title: localized, summary: localized})
+const treatmentSummary = object({_id: string, slug: string, localizedSlugs, title: localized, summary: localized})
 
 interface Referenced {
   _id: string
   /** Present only when the referenced document is not of the expected type. */
   _type?: string | null
 }
-interface CheckedPage {
+interface CheckedPage extends SlugSource {
   _id: string
-  slug: string
   condition?: Referenced | null
   ingredients?: Array<{ingredient: Referenced}> | null
   effects?: Referenced[] | null
@@ -154,24 +161,19 @@ function checkPageInvariants(page: CheckedPage): void {
   if (page.contraindications.length === 0) throw new MissingContraindicationsError(page._id)
 }
 
-/** One published treatment per slug: two or more are an error naming all of them. */
-function checkUniqueSlugs(pages: ReadonlyArray<{_id: string; slug: string}>): void {
-  const bySlug = new Map<string, string[]>()
-  let duplicated = false
-  for (const page of pages) {
-    const ids = bySlug.get(page.slug)
-    if (ids === undefined) bySlug.set(page.slug, [page._id])
-    else {
-      ids.push(page._id)
-      duplicated = true
-    }
-  }
-  if (duplicated) for (const [slug, ids] of bySlug) if (ids.length > 1) throw new DuplicateSlugError(slug, ids)
+/**
+ * One published treatment per slug in each locale (its own slug there, or its fallback's):
+ * two or more are an error naming the locale and all of them.
+ */
+function checkUniqueSlugs(pages: ReadonlyArray<SlugSource & {_id: string}>): void {
+  const [clash] = findSlugClashes(pages)
+  if (clash !== undefined) throw new DuplicateSlugError(clash.slug, clash.ids, clash.locale)
 }
 
 /**
- * Checks the answer of the by-slug query before it is localized: no treatment (not found) or
- * exactly one, of the projected shape and the page's invariants.
+ * Checks the answer of the by-slug query before it is localized: treatments (none when not
+ * found) of the projected shape, each with the page's invariants, no two with one slug in a
+ * locale (the reader then picks the one the slug names).
  */
 export function checkTreatmentPage(value: unknown): void {
   if (!Array.isArray(value)) throw new MalformedResponseError('', 'an array of treatments', value)
@@ -196,5 +198,5 @@ function checkInvariants(pages: readonly CheckedPage[]): void {
 /** Checks a treatment list answer: shape and unique slugs. */
 export function checkTreatmentList(value: unknown): void {
   list(treatmentSummary, true)(value, [])
-  checkUniqueSlugs(value as Array<{_id: string; slug: string}>)
+  checkUniqueSlugs(value as Array<SlugSource & {_id: string}>)
 }

@@ -9,6 +9,8 @@ import {fetchWithRetry} from './fetch-with-retry.ts'
 import {checkReview} from './medical-review-status.ts'
 import {maxTimeoutMs, positiveInteger, positiveNumber, resolveSource, type SourceFactory} from './reader-options.ts'
 import {ResponseCache} from './response-cache.ts'
+import {pickBySlug} from '../slug/pick-by-slug.ts'
+import {withLocaleSlug} from '../slug/with-locale-slug.ts'
 
 
 /**
@@ -53,17 +55,26 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
       }
       const match = matchRequest(readOptions, 'getTreatment')
       const answer = await read<TreatmentBySlugQueryResult>(treatmentBySlugQuery, {slug, locales: match.chain}, checkTreatmentPage)
-      // checkTreatmentPage let through none or exactly one.
-      const [page] = answer.value
-      if (page === undefined) throw new ContentNotFoundError(slug, match.locale)
+      // Every treatment with the slug in some locale, now or before: the one it names in this locale.
+      const found = pickBySlug(answer.value, slug, match.locale)
+      if (found === undefined) throw new ContentNotFoundError(slug, match.locale)
+      const {page, matchedBy, redirectTo} = found
       const {value, fallbacks} = await localize(page, match.chain)
-      return {...answerFields(match, fallbacks, answer.stale), treatment: value, review: await checkReview(page, match.locale)}
+      const treatment = withLocaleSlug(value, match.locale, fallbacks)
+      return {...answerFields(match, fallbacks, answer.stale), treatment, review: await checkReview(page, match.locale), matchedBy, redirectTo}
     },
     async listTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'listTreatments')
       const answer = await read<TreatmentListQueryResult>(treatmentListQuery, {locales: match.chain}, checkTreatmentList)
       const {value, fallbacks} = await localize(answer.value, match.chain)
-      return {...answerFields(match, fallbacks, answer.stale), treatments: value}
+      // Each summary's slug in this locale; a fallback slug is reported at `[index].slug`.
+      const treatments = value.map((summary, index) => {
+        const own: Fallback[] = []
+        const localized = withLocaleSlug(summary, match.locale, own)
+        for (const fallback of own) fallbacks.push({...fallback, path: `[${index}].slug`})
+        return localized
+      })
+      return {...answerFields(match, fallbacks, answer.stale), treatments}
     },
     async getAllTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'getAllTreatments')
@@ -72,7 +83,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
       const pages = await Promise.all(
         answer.value.map(async (raw) => {
           const {value, fallbacks} = await localize(raw, match.chain)
-          return {...shared, fallbacks, treatment: value, review: await checkReview(raw, match.locale)}
+          return {...shared, fallbacks, treatment: withLocaleSlug(value, match.locale, fallbacks), review: await checkReview(raw, match.locale)}
         }),
       )
       return {...shared, pages}
@@ -85,7 +96,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
         const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
         for (const raw of answer.value) {
           const {value, fallbacks} = await localize(raw, match.chain)
-          yield {...shared, fallbacks, treatment: value, review: await checkReview(raw, match.locale)}
+          yield {...shared, fallbacks, treatment: withLocaleSlug(value, match.locale, fallbacks), review: await checkReview(raw, match.locale)}
         }
       })()
     },
