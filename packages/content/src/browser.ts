@@ -5,12 +5,13 @@ export type {
   LocalizedTreatment,
   LocalizedTreatmentSummary,
   ReadOptions,
+  ReadPerspective,
   TreatmentContent,
   TreatmentContentOptions,
   TreatmentListResult,
   TreatmentResult,
 } from './lib/types.ts'
-export type {ContentSource} from './lib/source/content-source.ts'
+export type {ContentSource, SourceFetchOptions} from './lib/source/content-source.ts'
 export {
   ContentInvariantError,
   ContentNotFoundError,

@@ -5,6 +5,7 @@ export type {
   LocalizedTreatment,
   LocalizedTreatmentSummary,
   ReadOptions,
+  ReadPerspective,
   TreatmentContent,
   TreatmentContentOptions,
   TreatmentListResult,
@@ -12,7 +13,7 @@ export type {
 } from './lib/types.ts'
 export type {ReviewCheck} from './lib/types.ts'
 export {isContentSource} from './lib/source/content-source.ts'
-export type {ContentSource} from './lib/source/content-source.ts'
+export type {ContentSource, SourceFetchOptions} from './lib/source/content-source.ts'
 export {
   ContentInvariantError,
   ContentNotFoundError,
