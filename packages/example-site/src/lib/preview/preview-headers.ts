@@ -1,0 +1,16 @@
+import {securityHeaders} from '../security-headers.ts'
+
+/**
+ * Headers of every response under `/preview`: never stored by any cache, never indexed, and
+ * framed only by the Studio. The public pages keep {@link securityHeaders} as they are.
+ */
+export function previewHeaders(frameAncestors: string): Readonly<Record<string, string>> {
+  const {'X-Frame-Options': _deny, ...rest} = securityHeaders
+  return Object.freeze({
+    ...rest,
+    'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`,
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex',
+    'Referrer-Policy': 'no-referrer',
+  })
+}
