@@ -3,7 +3,8 @@ import type {SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {catalogLabel} from '../ui-strings/catalog-label.ts'
 import type {TreatmentPageMessage, TreatmentPageRuleId} from './page-message.ts'
-import type {PageText} from './page-text.ts'
+import type {PageText, TextSource} from './page-text.ts'
+import {textSource} from './text-source.ts'
 import type {ReviewData} from './treatment-page-section.ts'
 
 /**
@@ -28,6 +29,8 @@ export interface PageContext {
   markerLanguages: ReadonlySet<string> | undefined
   /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
   reviewData: {treatment: TreatmentResult['treatment']; data: ReviewData} | undefined
+  /** Makes the `data-sanity` value of a text's source: set only for a preview (`sourceAttribute`). */
+  readonly sourceAttribute: ((source: TextSource) => string) | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
   /**
@@ -43,11 +46,21 @@ export interface PageContext {
  *
  * @internal
  */
-export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter): PageContext {
+export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter, sourceAttribute?: (source: TextSource) => string): PageContext {
   const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
   const messages: TreatmentPageMessage[] = []
   const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
     messages.push(blockKey === undefined ? {ruleId, reason, path, source: '@treatments/content'} : {ruleId, reason, path, blockKey, source: '@treatments/content'})
+  }
+  const statusOf = <T>(path: string, value: T | null | undefined): PageText<T> => {
+    const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)
+    if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {
+      return {value: null, path, lang: null, status: 'missing'}
+    }
+    if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
+      return {value, path, lang: fallback.served, status: 'fallback'}
+    }
+    return {value, path, lang: result.locale, status: 'translated'}
   }
   return {
     locale: result.locale,
@@ -58,16 +71,14 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     out,
     markerLanguages: undefined,
     reviewData: undefined,
+    sourceAttribute,
     report,
     text<T>(path: string, value: T | null | undefined): PageText<T> {
-      const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)
-      if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {
-        return {value: null, path, lang: null, status: 'missing'}
-      }
-      if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
-        return {value, path, lang: fallback.served, status: 'fallback'}
-      }
-      return {value, path, lang: result.locale, status: 'translated'}
+      const text = statusOf(path, value)
+      if (sourceAttribute === undefined) return text
+      // Only for a preview: a public render keeps its data and its speed as they were.
+      const source = textSource(result.treatment, path)
+      return source === undefined ? text : {...text, source}
     },
     label(group, value, path) {
       const label = catalogLabel(ui, group, value)

@@ -34,6 +34,17 @@ function richTextProperties(lang: string): Readonly<Record<string, unknown>> {
  * @internal
  */
 export function writeRichText(field: PageText<unknown>, context: PageContext): void {
+  if (context.sourceAttribute !== undefined && field.source !== undefined) {
+    // A preview: the text with its marker or placeholder, in one element that names its field.
+    context.out.open('div', {dataSanity: context.sourceAttribute(field.source)})
+    writeRichFieldText(field, context)
+    context.out.close()
+    return
+  }
+  writeRichFieldText(field, context)
+}
+
+function writeRichFieldText(field: PageText<unknown>, context: PageContext): void {
   const {ui, out} = context
   if (field.status === 'missing' || field.value === null || !Array.isArray(field.value)) {
     if (field.value !== null && field.status !== 'missing') {

@@ -19,6 +19,17 @@ const noteProperties = constantProperties({className: ['note', 'note-untranslate
  * @internal
  */
 export function writeText(field: PageText, context: PageContext, tagName: 'span' | 'p' = 'span', className: readonly string[] = nothing): void {
+  if (context.sourceAttribute !== undefined && field.source !== undefined) {
+    // A preview: the text, its marker or its placeholder, in one element that names its field.
+    context.out.open(tagName === 'p' ? 'div' : 'span', {dataSanity: context.sourceAttribute(field.source)})
+    writeFieldText(field, context, tagName, className)
+    context.out.close()
+    return
+  }
+  writeFieldText(field, context, tagName, className)
+}
+
+function writeFieldText(field: PageText, context: PageContext, tagName: 'span' | 'p', className: readonly string[]): void {
   const {ui, out} = context
   const properties = propertiesOf(className)
   if (field.status === 'missing' || field.value === null) {
