@@ -16,6 +16,10 @@ import {createDraftModeCookie, previewPathPrefix} from './preview/draft-mode-coo
 import {enableDraftMode} from './preview/enable-draft-mode.ts'
 import {previewHeaders} from './preview/preview-headers.ts'
 import {checkPreviewOptions, type PreviewOptions} from './preview/preview-options.ts'
+import {createPreviewEvents} from './preview/preview-events.ts'
+import {previewAssets} from './preview/preview-script.ts'
+import {createDataAttribute} from '@sanity/visual-editing/create-data-attribute'
+import type {TextSource} from '@treatments/content/page'
 
 /** Options of {@link createSite}. */
 export interface SiteOptions {
@@ -35,8 +39,8 @@ export interface SiteOptions {
   preview?: PreviewOptions
 }
 
-/** A `node:http` request listener. */
-export type SiteListener = (request: IncomingMessage, response: ServerResponse) => void
+/** A `node:http` request listener; `close()` ends the preview's live event streams. */
+export type SiteListener = ((request: IncomingMessage, response: ServerResponse) => void) & {close(): void}
 
 /** A response, rendered in full before anything is sent. */
 interface Reply {
@@ -53,6 +57,10 @@ interface Mode {
   base: string
   /** Extra read options: the drafts perspective and the token in preview. */
   read: {perspective?: 'drafts'; token?: string}
+  /** The preview's script, and what makes each text's `data-sanity` attribute (click to edit). */
+  scripts?: readonly string[]
+  stylesheets?: readonly string[]
+  sourceAttribute?: (source: TextSource) => string
 }
 
 const slugPattern = /^[a-z0-9-]+$/
@@ -98,7 +106,18 @@ export function createSite(options: SiteOptions): SiteListener {
   const publicHeaders = securityHeaders
   const previewOnlyHeaders = preview === undefined ? securityHeaders : previewHeaders(preview.frameAncestors)
   const published: Mode = {base: '', read: {}}
-  const drafts: Mode = {base: previewPathPrefix, read: {perspective: 'drafts', token: preview?.token ?? ''}}
+  const previewScriptPath = `${previewPathPrefix}/visual-editing.js`
+  const drafts: Mode = {
+    base: previewPathPrefix,
+    read: {perspective: 'drafts', token: preview?.token ?? ''},
+    scripts: [previewScriptPath],
+    stylesheets: [`${previewPathPrefix}/visual-editing.css`],
+    // Clicking a text in the Presentation tool's frame opens its field in the Studio.
+    sourceAttribute: (source) => createDataAttribute({...source, baseUrl: preview?.studioUrl ?? '/'}).toString(),
+  }
+  const events = preview === undefined ? undefined : createPreviewEvents(preview.client)
+  // Bundled in the background at start, so the first preview page does not wait for esbuild.
+  if (preview !== undefined) previewAssets().catch(() => {}) // a failure shows, and is retried, at the first request
 
   // Public paths, for canonical, hreflang and JSON-LD URLs (a preview page names the public one).
   const indexPath = (locale: string) => `/${locale}/treatments`
@@ -164,6 +183,8 @@ export function createSite(options: SiteOptions): SiteListener {
     if (!draftCookie!.isValid(request.headers.cookie)) {
       return plain(401, 'Preview needs draft mode: open this page from the Studio (Presentation).\n')
     }
+    if (rest === '/visual-editing.js') return {status: 200, headers: {'Content-Type': 'text/javascript; charset=utf-8'}, body: (await previewAssets()).js}
+    if (rest === '/visual-editing.css') return {status: 200, headers: {'Content-Type': 'text/css; charset=utf-8'}, body: (await previewAssets()).css}
     return page(request, rest === '' ? '/' : rest, drafts, acceptLocale)
   }
 
@@ -182,7 +203,7 @@ export function createSite(options: SiteOptions): SiteListener {
       try {
         const list = await content.listTreatments({locale, ...mode.read})
         const main = indexView(list, ui, (treatmentSlug) => linkTreatment(locale, treatmentSlug))
-        return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, linkIndex), {canonical: `${origin}${indexPath(locale)}`, homeHref: linkIndex(locale)}))
+        return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, linkIndex), {canonical: `${origin}${indexPath(locale)}`, homeHref: linkIndex(locale), ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? []} : {})}))
       } catch (error) {
         return failure(error, locale, request)
       }
@@ -190,10 +211,15 @@ export function createSite(options: SiteOptions): SiteListener {
     if (!slugPattern.test(slug)) return notFound(locale)
     try {
       const result = await content.getTreatment(slug, {locale, ...mode.read})
-      const page = renderTreatmentPage(result, {urlFor: (id) => `${origin}${treatmentPath(id, result.treatment.slug)}`, ui: uiStrings(result.locale)})
+      const page = renderTreatmentPage(result, {
+        urlFor: (id) => `${origin}${treatmentPath(id, result.treatment.slug)}`,
+        ui: uiStrings(result.locale),
+        ...(mode.sourceAttribute ? {sourceAttribute: mode.sourceAttribute} : {}),
+      })
       const main = treatmentView(page, ui, linkIndex(locale))
       const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => linkTreatment(id, slug)), {
         homeHref: linkIndex(locale),
+        ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? []} : {}),
         description: page.description,
         canonical: `${origin}${treatmentPath(locale, slug)}`,
         alternates: page.alternates,
@@ -206,7 +232,12 @@ export function createSite(options: SiteOptions): SiteListener {
     }
   }
 
-  return (request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    // Live preview: a stream, not a rendered reply; only in draft mode.
+    if (events !== undefined && request.method === 'GET' && (request.url ?? '').split('?')[0] === `${previewPathPrefix}/events` && draftCookie!.isValid(request.headers.cookie)) {
+      events.handle(request, response)
+      return
+    }
     route(request)
       .catch((error: unknown): Reply => {
         onError(error, request)
@@ -224,6 +255,7 @@ export function createSite(options: SiteOptions): SiteListener {
         response.destroy()
       })
   }
+  return Object.assign(listener, {close: () => events?.close()})
 }
 
 function withVary(reply: Reply): Reply {

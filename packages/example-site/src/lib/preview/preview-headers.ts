@@ -8,7 +8,9 @@ export function previewHeaders(frameAncestors: string): Readonly<Record<string, 
   const {'X-Frame-Options': _deny, ...rest} = securityHeaders
   return Object.freeze({
     ...rest,
-    'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`,
+    // The preview's own script (overlays) and its event stream; still no inline script. The
+    // overlays' styled-components add an empty <style> (the hash) and fill it through the CSSOM.
+    'Content-Security-Policy': `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`,
     'Cache-Control': 'no-store',
     'X-Robots-Tag': 'noindex',
     'Referrer-Policy': 'no-referrer',
