@@ -81,8 +81,8 @@ describe('draft mode', {timeout: 60_000}, () => {
     }
   })
 
-  it('preview pages without the cookie, or with a forged or expired one, are refused', async () => {
-    expect((await get(`/preview/it/treatments/${slug}`)).status).toBe(401)
+  it('preview pages, the overlay script and the live events without the cookie, or with a forged or expired one, are refused', async () => {
+    for (const path of [`/preview/it/treatments/${slug}`, '/preview/visual-editing.js', '/preview/events']) expect((await get(path)).status, path).toBe(401)
     const {secret} = await createPreviewSecret(fixture.client, 'test', studio)
     const [name, value] = cookieOf(await enable(secret)).split('=') as [string, string]
     const [expiry, signature] = value.split('.') as [string, string]
@@ -92,6 +92,36 @@ describe('draft mode', {timeout: 60_000}, () => {
       expect(response.status, cookie).toBe(401)
       expect(await response.text()).not.toContain(marker)
     }
+  })
+
+  it('live: the event stream of a preview page says `change` when a draft is written; public pages carry no preview script', async () => {
+    const {secret} = await createPreviewSecret(fixture.client, 'test', studio)
+    const cookie = cookieOf(await enable(secret))
+    const page = await (await get(`/preview/it/treatments/${slug}`, cookie)).text()
+    expect(page).toContain('<script type="module" src="/preview/visual-editing.js"></script>')
+    expect(page).toMatch(/data-sanity="id=contraindication-pregnancy;type=contraindication;path=text;base=http%3A%2F%2Flocalhost%3A3333"/)
+    const script = await get('/preview/visual-editing.js', cookie)
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(1000)
+    const publicPage = await (await get(`/it/treatments/${slug}`)).text()
+    expect(publicPage).not.toContain('<script type="module"')
+    expect(publicPage).not.toContain('data-sanity')
+
+    const controller = new AbortController()
+    // A missing event fails the test in 20 s instead of waiting forever.
+    const stream = await fetch(`${site.url}/preview/events`, {headers: {cookie}, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(20_000)])})
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader()
+    const until = async (what: string) => {
+      let text = ''
+      while (!text.includes(what)) text += (await reader.read()).value ?? ''
+      return text
+    }
+    // Written once the site's subscription to the lake is open (`: listening`), so none is missed.
+    await until(': listening')
+    await fixture.client.patch('drafts.contraindication-pregnancy').set({category: 'condition'}).commit()
+    expect(await until('event: change')).toContain('data: {"id":"drafts.contraindication-pregnancy"}')
+    controller.abort()
   })
 
   it('no public response shows draft text after drafts exist and were previewed (every locale, index and page)', async () => {

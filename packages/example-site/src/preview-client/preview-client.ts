@@ -20,7 +20,8 @@ function refresh(): Promise<void> {
       const next = new DOMParser().parseFromString(await response.text(), 'text/html')
       const main = document.querySelector('main')
       const fresh = next.querySelector('main')
-      if (main && fresh) main.replaceChildren(...Array.from(fresh.childNodes, (node) => document.adoptNode(node)))
+      // The children copied first: adopting one removes it from the live list being read.
+      if (main && fresh) main.replaceChildren(...Array.from(document.adoptNode(fresh).childNodes))
       document.title = next.title
       document.documentElement.dataset.previewRevision = String(Number(document.documentElement.dataset.previewRevision ?? '0') + 1)
     } while (again)

@@ -44,5 +44,5 @@ export function checkPreviewOptions(options: PreviewOptions): CheckedPreview {
   })
   const sessionTtlMs = options.sessionTtlMs ?? 60 * 60 * 1000
   if (!Number.isInteger(sessionTtlMs) || sessionTtlMs < 1000) throw new TypeError(`\`createSite\` option \`preview.sessionTtlMs\` must be a whole number of milliseconds ≥ 1000, got ${JSON.stringify(options.sessionTtlMs)}`)
-  return {client: options.client, token, frameAncestors: [...new Set(origins)].join(' '), studioUrl: `${origins[0]}/`, sessionTtlMs}
+  return {client: options.client, token, frameAncestors: [...new Set(origins)].join(' '), studioUrl: origins[0]!, sessionTtlMs}
 }
