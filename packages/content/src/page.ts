@@ -26,3 +26,4 @@ export type {
   WhoCannotHaveItData,
   WhoItIsForData,
 } from './lib/page/treatment-page-section.ts'
+export {textSource} from './lib/page/text-source.ts'

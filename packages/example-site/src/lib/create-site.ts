@@ -1,7 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {ContentNotFoundError, isTreatmentContentError, type TreatmentContent} from '@treatments/content'
 import {isSupportedLocale, locales, matchLocale} from '@treatments/content/locales'
-import {renderTreatmentPage} from '@treatments/content/page'
+import {renderTreatmentPage, textSource} from '@treatments/content/page'
 import {createUiStrings, type UiStrings} from '@treatments/content/ui-strings'
 import {parseAcceptLanguage} from './accept-language.ts'
 import type {SafeHtml} from './html.ts'
@@ -19,7 +19,6 @@ import {checkPreviewOptions, type PreviewOptions} from './preview/preview-option
 import {createPreviewEvents} from './preview/preview-events.ts'
 import {previewAssets} from './preview/preview-script.ts'
 import {createDataAttribute} from '@sanity/visual-editing/create-data-attribute'
-import type {TextSource} from '@treatments/content/page'
 
 /** Options of {@link createSite}. */
 export interface SiteOptions {
@@ -57,10 +56,10 @@ interface Mode {
   base: string
   /** Extra read options: the drafts perspective and the token in preview. */
   read: {perspective?: 'drafts'; token?: string}
-  /** The preview's script, and what makes each text's `data-sanity` attribute (click to edit). */
+  /** The preview's script and stylesheet, and whether texts get `data-sanity` attributes (click to edit). */
   scripts?: readonly string[]
   stylesheets?: readonly string[]
-  sourceAttribute?: (source: TextSource) => string
+  editable?: true
 }
 
 const slugPattern = /^[a-z0-9-]+$/
@@ -112,10 +111,13 @@ export function createSite(options: SiteOptions): SiteListener {
     read: {perspective: 'drafts', token: preview?.token ?? ''},
     scripts: [previewScriptPath],
     stylesheets: [`${previewPathPrefix}/visual-editing.css`],
-    // Clicking a text in the Presentation tool's frame opens its field in the Studio.
-    sourceAttribute: (source) => createDataAttribute({...source, baseUrl: preview?.studioUrl ?? '/'}).toString(),
+    editable: true,
   }
   const events = preview === undefined ? undefined : createPreviewEvents(preview.client)
+  const dataAttribute = (treatment: {_id: string}, path: string) => {
+    const source = textSource(treatment, path)
+    return source && createDataAttribute({...source, baseUrl: preview?.studioUrl ?? '/'}).toString()
+  }
   // Bundled in the background at start, so the first preview page does not wait for esbuild.
   if (preview !== undefined) previewAssets().catch(() => {}) // a failure shows, and is retried, at the first request
 
@@ -214,7 +216,8 @@ export function createSite(options: SiteOptions): SiteListener {
       const page = renderTreatmentPage(result, {
         urlFor: (id) => `${origin}${treatmentPath(id, result.treatment.slug)}`,
         ui: uiStrings(result.locale),
-        ...(mode.sourceAttribute ? {sourceAttribute: mode.sourceAttribute} : {}),
+        // Clicking a text in the Presentation tool's frame opens its field in the Studio.
+        ...(mode.editable ? {sourceAttribute: (path: string) => dataAttribute(result.treatment, path)} : {}),
       })
       const main = treatmentView(page, ui, linkIndex(locale))
       const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => linkTreatment(id, slug)), {

@@ -3,8 +3,7 @@ import type {SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import type {UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {catalogLabel} from '../ui-strings/catalog-label.ts'
 import type {TreatmentPageMessage, TreatmentPageRuleId} from './page-message.ts'
-import type {PageText, TextSource} from './page-text.ts'
-import {textSource} from './text-source.ts'
+import type {PageText} from './page-text.ts'
 import type {ReviewData} from './treatment-page-section.ts'
 
 /**
@@ -29,8 +28,8 @@ export interface PageContext {
   markerLanguages: ReadonlySet<string> | undefined
   /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
   reviewData: {treatment: TreatmentResult['treatment']; data: ReviewData} | undefined
-  /** Makes the `data-sanity` value of a text's source: set only for a preview (`sourceAttribute`). */
-  readonly sourceAttribute: ((source: TextSource) => string) | undefined
+  /** The `data-sanity` value of the text at a path: set only for a preview (`sourceAttribute`). */
+  readonly sourceAttribute: ((path: string) => string | undefined) | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
   /**
@@ -46,7 +45,7 @@ export interface PageContext {
  *
  * @internal
  */
-export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter, sourceAttribute?: (source: TextSource) => string): PageContext {
+export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter, sourceAttribute?: (path: string) => string | undefined): PageContext {
   const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
   const messages: TreatmentPageMessage[] = []
   const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
@@ -73,13 +72,7 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     reviewData: undefined,
     sourceAttribute,
     report,
-    text<T>(path: string, value: T | null | undefined): PageText<T> {
-      const text = statusOf(path, value)
-      if (sourceAttribute === undefined) return text
-      // Only for a preview: a public render keeps its data and its speed as they were.
-      const source = textSource(result.treatment, path)
-      return source === undefined ? text : {...text, source}
-    },
+    text: statusOf,
     label(group, value, path) {
       const label = catalogLabel(ui, group, value)
       if (label !== undefined) return label

@@ -14,17 +14,11 @@ export interface PageText<T = string> {
   lang: string | null
   /** `translated`: in the page's locale; `fallback`: shown in another locale; `missing`: in none. */
   status: 'translated' | 'fallback' | 'missing'
-  /**
-   * The document and field the text is stored in (a contraindication's text is in the
-   * contraindication, not the treatment): set only when the page was rendered with
-   * `sourceAttribute`, for click-to-edit in a preview.
-   */
-  source?: TextSource
 }
 
 /**
- * Where a page text is stored: the published document id, its type, and the field's path in
- * it as the Studio writes paths (`text`, `claims[_key=="a1"].text`).
+ * Where a page text is stored (see `textSource`): the published document id, its type, and the
+ * field's path in it as the Studio writes paths (`text`, `claims[_key=="a1"].text`).
  *
  * @public
  */

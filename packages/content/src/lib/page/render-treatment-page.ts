@@ -13,7 +13,7 @@ import {overviewSection} from './overview-section.ts'
 import {pageBanner, type TreatmentPageBanner} from './page-banner.ts'
 import {createPageContext} from './page-context.ts'
 import type {TreatmentPageMessage} from './page-message.ts'
-import type {PageText, TextSource} from './page-text.ts'
+import type {PageText} from './page-text.ts'
 import {resultsSection} from './results-section.ts'
 import {reviewSection} from './review-section.ts'
 import {sideEffectItems} from './side-effect-items.ts'
@@ -47,12 +47,13 @@ export interface TreatmentPageOptions {
    */
   ui?: UiStrings
   /**
-   * For a draft preview with click-to-edit only: makes the `data-sanity` value of a text's
-   * source (e.g. with `createDataAttribute` from `@sanity/visual-editing`). With it every
-   * dataset text is wrapped in an element with that attribute and its `PageText` carries
-   * `source`; leave it out on public pages.
+   * For a draft preview with click-to-edit only: the `data-sanity` value of the text at `path`
+   * of `result.treatment` (the path `PageText` and `fallbacks` name; `textSource` tells its
+   * document and field, e.g. for `createDataAttribute` from `@sanity/visual-editing`). Every
+   * dataset text it answers for is wrapped in an element with that attribute, its fallback
+   * mark or placeholder included. Leave it out on public pages.
    */
-  sourceAttribute?: (source: TextSource) => string
+  sourceAttribute?: (path: string) => string | undefined
 }
 
 /**
@@ -143,9 +144,6 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   // The renderer's own strings, made once per locale, or the caller's: made by `createUiStrings`,
   // both remember their answers.
   const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
-  if (options.sourceAttribute !== undefined && typeof options.sourceAttribute !== 'function') {
-    throw new TypeError(`\`renderTreatmentPage\` expects \`sourceAttribute\` to be a function \`(source) => string\`, got ${describe(options.sourceAttribute)}`)
-  }
   const context = createPageContext(result, ui, idPrefix, out, options.sourceAttribute)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [

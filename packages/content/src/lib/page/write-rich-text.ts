@@ -3,7 +3,7 @@ import {writeMdast} from '../render/mdast-to-hast.ts'
 import {convertPortableText} from '../render/portable-text-to-mdast.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
-import {writeUntranslatedMarker} from './write-text.ts'
+import {openSource, writeUntranslatedMarker} from './write-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
 
 const missingProperties = constantProperties({className: ['missing-text']})
@@ -34,14 +34,9 @@ function richTextProperties(lang: string): Readonly<Record<string, unknown>> {
  * @internal
  */
 export function writeRichText(field: PageText<unknown>, context: PageContext): void {
-  if (context.sourceAttribute !== undefined && field.source !== undefined) {
-    // A preview: the text with its marker or placeholder, in one element that names its field.
-    context.out.open('div', {dataSanity: context.sourceAttribute(field.source)})
-    writeRichFieldText(field, context)
-    context.out.close()
-    return
-  }
+  const wrapped = openSource(field.path, context, 'div')
   writeRichFieldText(field, context)
+  if (wrapped) context.out.close()
 }
 
 function writeRichFieldText(field: PageText<unknown>, context: PageContext): void {

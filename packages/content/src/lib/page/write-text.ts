@@ -19,14 +19,22 @@ const noteProperties = constantProperties({className: ['note', 'note-untranslate
  * @internal
  */
 export function writeText(field: PageText, context: PageContext, tagName: 'span' | 'p' = 'span', className: readonly string[] = nothing): void {
-  if (context.sourceAttribute !== undefined && field.source !== undefined) {
-    // A preview: the text, its marker or its placeholder, in one element that names its field.
-    context.out.open(tagName === 'p' ? 'div' : 'span', {dataSanity: context.sourceAttribute(field.source)})
-    writeFieldText(field, context, tagName, className)
-    context.out.close()
-    return
-  }
+  const wrapped = openSource(field.path, context, tagName === 'p' ? 'div' : 'span')
   writeFieldText(field, context, tagName, className)
+  if (wrapped) context.out.close()
+}
+
+/**
+ * In a preview (`sourceAttribute`), opens an element that names where the field at `path` is
+ * stored, so clicking any of it (its marker or placeholder too) opens the field; says whether
+ * it did (the caller closes it).
+ *
+ * @internal
+ */
+export function openSource(path: string, context: PageContext, tagName: string): boolean {
+  const attribute = context.sourceAttribute?.(path)
+  if (attribute !== undefined) context.out.open(tagName, {dataSanity: attribute})
+  return attribute !== undefined
 }
 
 function writeFieldText(field: PageText, context: PageContext, tagName: 'span' | 'p', className: readonly string[]): void {
