@@ -23,7 +23,10 @@ const benchmarks: Array<[name: string, load: () => Promise<BenchmarkModule>]> = 
   ['lake-listeners', () => import('./bench/lake-listeners.ts')],
   ['lake-load', () => import('./bench/lake-load.ts')],
   ['lake-scale', () => import('./bench/lake-scale.ts')],
+  ['preview', () => import('./bench/preview.ts')],
 ]
+/** Run only when named with --only: they start the Studio and Chromium (about a minute). */
+const optIn = new Set(['preview'])
 const names = benchmarks.map(([name]) => name)
 
 const usage = [
@@ -36,7 +39,7 @@ const usage = [
   '',
   '  --quick           smaller inputs and fewer rounds',
   '  --json            print one JSON object {metrics: {...}} on stdout instead of a table',
-  `  --only NAME       run only this benchmark (repeatable): ${names.join(', ')}`,
+  `  --only NAME       run only this benchmark (repeatable): ${names.join(', ')}; preview runs only when named`,
   '  --rounds N        interleaved measured rounds per micro-comparison (default 30, quick 8)',
   '  --no-fail         exit 0 even when a goal is not met',
   '  -h, --help        show this help',
@@ -74,7 +77,7 @@ const options: BenchOptions = {
   quick,
   progress: () => {},
 }
-const selected = values.only ? benchmarks.filter(([name]) => values.only!.includes(name)) : benchmarks
+const selected = values.only ? benchmarks.filter(([name]) => values.only!.includes(name)) : benchmarks.filter(([name]) => !optIn.has(name))
 
 const started = performance.now()
 const metrics: Record<string, BenchMetric> = {}

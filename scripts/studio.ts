@@ -14,6 +14,8 @@ import {studioDir, studioEnv} from '../studio/build-info.ts'
 import {closeOnSignals, describeParseError, invocationDirectory, tokenFromCommandLine} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
+import {startPreviewSite} from './lib/preview-site.ts'
+import type {RunningSite} from '@treatments/example-site'
 
 const DEFAULT_PORT = 3333
 /** Where the lake listens with --dev (the Studio dev server takes --port). */
@@ -163,8 +165,19 @@ async function startLocal(): Promise<void> {
     process.exit(1)
   }
 
+  // The example site in preview mode, where the Studio's Presentation tool looks for it.
+  let site: RunningSite | undefined
+  try {
+    site = await startPreviewSite(studio)
+  } catch (error) {
+    console.error(`pnpm studio: the preview site could not start on port ${studio.port + 1} (${(error as Error).message}); the Studio runs without its preview`)
+  }
+
   // Before the address is printed: whoever reads it may stop the server at once.
-  closeOnSignals(() => studio.close())
+  closeOnSignals(async () => {
+    await site?.close()
+    await studio.close()
+  })
   console.log(`
 Sanity Studio on the local lake, editing ${datasetFile}
 ${studio.certificate.created ? `A new self-signed certificate was made: ${studio.certificate.certFile}\n` : ''}
@@ -173,7 +186,7 @@ Open this address in Chrome, Chromium, Edge or Firefox (it logs you in):
   ${studio.loginUrl}
 
 The certificate is self-signed: the browser warns once; choose "Advanced" and "Proceed to
-local.localhost" (see "Editors" in README.md). Keep the address private: the token in it can
+local.localhost" (see "Editors" in README.md).${site ? `\nThe Preview tool shows the site's draft pages, served by ${site.url} (draft mode only from the Studio).` : ''} Keep the address private: the token in it can
 write the dataset. ${studio.tokenFile === undefined ? 'The token is the one you set (--token or LAKE_TOKEN).' : `The token is kept in ${studio.tokenFile} (readable only by you),\nso the address, and every open tab, stays valid when you restart pnpm studio.`}
 Press Ctrl+C to stop.`)
 }

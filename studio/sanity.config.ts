@@ -12,11 +12,14 @@ import {translationBadges} from './components/translations/translation-badges.ts
 import {translationStatusInspector} from './components/translations/translation-status-inspector.ts'
 import {dataset, isLocal, projectId} from './env.ts'
 import {localWorkspace} from './local-workspace.ts'
+import {presentation} from './presentation.ts'
 import {documentTypes, schemaTypes} from './schemaTypes/index.ts'
 import {structure} from './structure.ts'
 
 // Without SANITY_STUDIO_PROJECT_ID the Studio runs on the local lake that `pnpm studio` serves.
 const local = isLocal ? localWorkspace(projectId, process.env.SANITY_STUDIO_LAKE_URL) : undefined
+// The site's draft preview beside the form: `pnpm studio` starts it; hosted, SANITY_STUDIO_PREVIEW_URL.
+const preview = presentation(isLocal)
 
 export default defineConfig({
   name: 'default',
@@ -26,6 +29,7 @@ export default defineConfig({
   ...local,
   plugins: [
     structureTool({structure}),
+    ...(preview ? [preview] : []),
     internationalizedArray({
       languages: locales.map(({id, title}) => ({id, title})),
       defaultLanguages: [locales[0]!.id],

@@ -6,13 +6,14 @@ export type {
   LocalizedTreatment,
   LocalizedTreatmentSummary,
   ReadOptions,
+  ReadPerspective,
   TreatmentContent,
   TreatmentBySlugResult,
   TreatmentContentOptions,
   TreatmentListResult,
   TreatmentResult,
 } from './lib/types.ts'
-export type {ContentSource} from './lib/source/content-source.ts'
+export type {ContentSource, SourceFetchOptions} from './lib/source/content-source.ts'
 export type {SlugMatch} from './lib/slug/pick-by-slug.ts'
 export {
   ContentInvariantError,

@@ -6,6 +6,7 @@ export type {
   LocalizedTreatment,
   LocalizedTreatmentSummary,
   ReadOptions,
+  ReadPerspective,
   TreatmentContent,
   TreatmentBySlugResult,
   TreatmentContentOptions,
@@ -14,7 +15,7 @@ export type {
 } from './lib/types.ts'
 export type {ReviewCheck} from './lib/types.ts'
 export {isContentSource} from './lib/source/content-source.ts'
-export type {ContentSource} from './lib/source/content-source.ts'
+export type {ContentSource, SourceFetchOptions} from './lib/source/content-source.ts'
 export type {SlugMatch} from './lib/slug/pick-by-slug.ts'
 export {
   ContentInvariantError,

@@ -2,7 +2,7 @@ export {renderTreatmentPage} from './lib/page/render-treatment-page.ts'
 export type {TreatmentPage, TreatmentPageOptions} from './lib/page/render-treatment-page.ts'
 export type {TreatmentPageBanner} from './lib/page/page-banner.ts'
 export type {TreatmentPageMessage, TreatmentPageRuleId} from './lib/page/page-message.ts'
-export type {PageText} from './lib/page/page-text.ts'
+export type {PageText, TextSource} from './lib/page/page-text.ts'
 export type {
   ClaimItem,
   ContraindicationItem,
@@ -26,3 +26,4 @@ export type {
   WhoCannotHaveItData,
   WhoItIsForData,
 } from './lib/page/treatment-page-section.ts'
+export {textSource} from './lib/page/text-source.ts'

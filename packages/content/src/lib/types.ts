@@ -34,7 +34,27 @@ export interface TreatmentContentOptions {
   cache?: CacheOptions | false
   /** Allow a token in a browser. Never do this with a token that can read drafts or write. Default false. */
   allowBrowserToken?: boolean
+  /**
+   * What every read of this reader sees, unless a call says otherwise ({@link ReadOptions}).
+   * Default `published`. `drafts` (`previewDrafts` is its older name, as in `@sanity/client`)
+   * shows each document's draft where it has one: for a preview on the server, with a `token`.
+   * Draft reads are never cached.
+   */
+  perspective?: ReadPerspective
+  /**
+   * A read token sent with every read of this reader, unless a call gives its own. Server-side
+   * only: a token that can read drafts must never reach a browser.
+   */
+  token?: string
 }
+
+/**
+ * What a read sees: `published` documents only, or `drafts` overlaid on them (`previewDrafts` is
+ * the older name of `drafts`).
+ *
+ * @public
+ */
+export type ReadPerspective = 'published' | 'drafts' | 'previewDrafts'
 
 /**
  * A treatment's slug in every locale.
@@ -133,6 +153,13 @@ export interface AllTreatmentsResult extends Omit<LocalizedAnswer, 'fallbacks'> 
 export interface ReadOptions {
   /** A BCP 47 tag or a priority list (e.g. from `Accept-Language`). Default: the base locale. */
   locale?: string | readonly string[]
+  /**
+   * This read's perspective, over the reader's. A `drafts` read needs a token (this call's, the
+   * reader's or the source's) and is never cached, nor shares a request with a published read.
+   */
+  perspective?: ReadPerspective
+  /** This read's token, over the reader's. Server-side only. A read with its own token is not cached. */
+  token?: string
 }
 
 /**

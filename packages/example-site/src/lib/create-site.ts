@@ -1,7 +1,8 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {ContentNotFoundError, isTreatmentContentError, type TreatmentContent} from '@treatments/content'
 import {isSupportedLocale, locales, matchLocale} from '@treatments/content/locales'
-import {renderTreatmentPage} from '@treatments/content/page'
+import {renderTreatmentPage, textSource} from '@treatments/content/page'
+import {treatmentJsonLd} from '@treatments/content/structured-data'
 import {createUiStrings, type UiStrings} from '@treatments/content/ui-strings'
 import {parseAcceptLanguage} from './accept-language.ts'
 import type {SafeHtml} from './html.ts'
@@ -12,6 +13,13 @@ import {securityHeaders} from './security-headers.ts'
 import {loadStaticAssets} from './static-assets.ts'
 import {treatmentView} from './treatment-view.ts'
 import {withoutTrailingSlash} from './without-trailing-slash.ts'
+import {createDraftModeCookie, previewPathPrefix} from './preview/draft-mode-cookie.ts'
+import {enableDraftMode} from './preview/enable-draft-mode.ts'
+import {previewHeaders} from './preview/preview-headers.ts'
+import {checkPreviewOptions, type PreviewOptions} from './preview/preview-options.ts'
+import {createPreviewEvents} from './preview/preview-events.ts'
+import {previewAssets} from './preview/preview-script.ts'
+import {createDataAttribute} from '@sanity/visual-editing/create-data-attribute'
 
 /** Options of {@link createSite}. */
 export interface SiteOptions {
@@ -23,16 +31,36 @@ export interface SiteOptions {
   siteName?: string
   /** Called with unexpected errors and source failures (the visitor gets a 503 or 500 page). Default: `console.error`. */
   onError?: (error: unknown, request: IncomingMessage) => void
+  /**
+   * Draft mode for the Studio's Presentation tool: `/preview/enable` checks the Studio's secret
+   * and sets the draft-mode cookie; pages under `/preview/…` then show drafts. Off by default:
+   * without it, `/preview/…` is a 404.
+   */
+  preview?: PreviewOptions
 }
 
-/** A `node:http` request listener. */
-export type SiteListener = (request: IncomingMessage, response: ServerResponse) => void
+/** A `node:http` request listener; `close()` ends the preview's live event streams. */
+export type SiteListener = ((request: IncomingMessage, response: ServerResponse) => void) & {close(): void}
 
 /** A response, rendered in full before anything is sent. */
 interface Reply {
   status: number
   headers: Record<string, string>
   body: string | Buffer
+  /** Sent with the preview headers (no-store, framed by the Studio) instead of the public ones. */
+  preview?: true
+}
+
+/** How a page is read and linked: published under `/`, or drafts under `/preview`. */
+interface Mode {
+  /** `''` or `/preview`: the prefix of the site's own links. */
+  base: string
+  /** Extra read options: the drafts perspective and the token in preview. */
+  read: {perspective?: 'drafts'; token?: string}
+  /** The preview's script and stylesheet, and whether texts get `data-sanity` attributes (click to edit). */
+  scripts?: readonly string[]
+  stylesheets?: readonly string[]
+  editable?: true
 }
 
 const slugPattern = /^[a-z0-9-]+$/
@@ -74,6 +102,28 @@ export function createSite(options: SiteOptions): SiteListener {
   const uiByLocale = new Map(locales.map((definition) => [definition.id, createUiStrings(definition.id)]))
   const uiStrings = (locale: string): UiStrings => uiByLocale.get(locale) ?? createUiStrings(locale)
 
+  const preview = options.preview === undefined ? undefined : checkPreviewOptions(options.preview)
+  const draftCookie = preview === undefined ? undefined : createDraftModeCookie(preview.sessionTtlMs)
+  const publicHeaders = securityHeaders
+  const previewOnlyHeaders = preview === undefined ? securityHeaders : previewHeaders(preview.frameAncestors)
+  const published: Mode = {base: '', read: {}}
+  const previewScriptPath = `${previewPathPrefix}/visual-editing.js`
+  const drafts: Mode = {
+    base: previewPathPrefix,
+    read: {perspective: 'drafts', token: preview?.token ?? ''},
+    scripts: [previewScriptPath],
+    stylesheets: [`${previewPathPrefix}/visual-editing.css`],
+    editable: true,
+  }
+  const events = preview === undefined ? undefined : createPreviewEvents(preview.client)
+  const dataAttribute = (treatment: {_id: string}, path: string) => {
+    const source = textSource(treatment, path)
+    return source && createDataAttribute({...source, baseUrl: preview?.studioUrl ?? '/'}).toString()
+  }
+  // Bundled in the background at start, so the first preview page does not wait for esbuild.
+  if (preview !== undefined) previewAssets().catch(() => {}) // a failure shows, and is retried, at the first request
+
+  // Public paths, for canonical, hreflang and JSON-LD URLs (a preview page names the public one).
   const indexPath = (locale: string) => `/${locale}/treatments`
   const treatmentPath = (locale: string, slug: string) => `/${locale}/treatments/${slug}`
   const languageLinks = (current: string, path: (locale: string) => string): LanguageLink[] =>
@@ -117,37 +167,74 @@ export function createSite(options: SiteOptions): SiteListener {
     const unslashed = withoutTrailingSlash(request.url ?? '/')
     if (unslashed !== undefined) return {status: 301, headers: {Location: unslashed, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
 
+    if (pathname === previewPathPrefix || pathname.startsWith(`${previewPathPrefix}/`)) {
+      if (preview === undefined || draftCookie === undefined) return notFound(acceptLocale())
+      return {...(await previewRoute(request, pathname.slice(previewPathPrefix.length), acceptLocale)), preview: true}
+    }
+    return page(request, pathname, published, acceptLocale)
+  }
+
+  /** `/preview/enable`, `/preview/disable`, and the site's pages under `/preview` in draft mode only. */
+  async function previewRoute(request: IncomingMessage, rest: string, acceptLocale: () => string): Promise<Reply> {
+    const plain = (status: number, body: string, extra: Record<string, string> = {}): Reply => ({status, headers: {'Content-Type': 'text/plain; charset=utf-8', ...extra}, body})
+    if (rest === '/enable') {
+      // The secret is checked against the lake/Content Lake; only the request's path and query are used, never its Host.
+      const result = await enableDraftMode(preview!.client, request.url ?? '', `${previewPathPrefix}${indexPath(acceptLocale())}`)
+      if (!result.enabled) return plain(401, 'Preview refused: the preview secret is wrong or expired. Open the preview from the Studio again.\n')
+      return plain(307, '', {Location: result.location, 'Set-Cookie': draftCookie!.issue()})
+    }
+    if (rest === '/disable') return plain(303, '', {Location: indexPath(acceptLocale()), 'Set-Cookie': draftCookie!.clear()})
+    if (!draftCookie!.isValid(request.headers.cookie)) {
+      return plain(401, 'Preview needs draft mode: open this page from the Studio (Presentation).\n')
+    }
+    if (rest === '/visual-editing.js') return {status: 200, headers: {'Content-Type': 'text/javascript; charset=utf-8'}, body: (await previewAssets()).js}
+    if (rest === '/visual-editing.css') return {status: 200, headers: {'Content-Type': 'text/css; charset=utf-8'}, body: (await previewAssets()).css}
+    return page(request, rest === '' ? '/' : rest, drafts, acceptLocale)
+  }
+
+  async function page(request: IncomingMessage, pathname: string, mode: Mode, acceptLocale: () => string): Promise<Reply> {
+    const {base} = mode
+    if (pathname === '/') return {status: 302, headers: {Location: `${base}${indexPath(acceptLocale())}`, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+    const linkIndex = (locale: string) => `${base}${indexPath(locale)}`
+    const linkTreatment = (locale: string, slug: string) => `${base}${treatmentPath(locale, slug)}`
     const [locale = '', section, slug, ...rest] = pathname.slice(1).split('/')
     if (!isSupportedLocale(locale)) return withVary(notFound(acceptLocale()))
-    if (section === undefined) return {status: 301, headers: {Location: indexPath(locale), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+    if (section === undefined) return {status: 301, headers: {Location: linkIndex(locale), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
     if (section !== 'treatments' || rest.length > 0) return notFound(locale)
     const ui = uiStrings(locale)
 
     if (slug === undefined) {
       try {
-        const list = await content.listTreatments({locale})
-        const main = indexView(list, ui, (treatmentSlug) => treatmentPath(locale, treatmentSlug))
-        return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, indexPath), {canonical: `${origin}${indexPath(locale)}`}))
+        const list = await content.listTreatments({locale, ...mode.read})
+        const main = indexView(list, ui, (treatmentSlug) => linkTreatment(locale, treatmentSlug))
+        return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, linkIndex), {canonical: `${origin}${indexPath(locale)}`, homeHref: linkIndex(locale), ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? []} : {})}))
       } catch (error) {
         return failure(error, locale, request)
       }
     }
     if (!slugPattern.test(slug)) return notFound(locale)
     try {
-      const result = await content.getTreatment(slug, {locale})
+      const result = await content.getTreatment(slug, {locale, ...mode.read})
       // A former slug, or another language's: the page lives at this language's slug now.
       if (result.redirectTo !== null) {
         if (!slugPattern.test(result.redirectTo)) return notFound(locale)
-        return {status: 301, headers: {Location: treatmentPath(locale, result.redirectTo), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+        return {status: 301, headers: {Location: linkTreatment(locale, result.redirectTo), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
       }
       const {slugs} = result.treatment
-      const page = renderTreatmentPage(result, {urlFor: (id, idSlug) => `${origin}${treatmentPath(id, idSlug)}`, ui: uiStrings(result.locale)})
-      const main = treatmentView(page, ui, indexPath(locale))
-      const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => treatmentPath(id, slugs[id] ?? slug)), {
+      const page = renderTreatmentPage(result, {
+        urlFor: (id, idSlug) => `${origin}${treatmentPath(id, idSlug)}`,
+        ui: uiStrings(result.locale),
+        // Clicking a text in the Presentation tool's frame opens its field in the Studio.
+        ...(mode.editable ? {sourceAttribute: (path: string) => dataAttribute(result.treatment, path)} : {}),
+      })
+      const main = treatmentView(page, ui, linkIndex(locale))
+      const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => linkTreatment(id, slugs[id] ?? slug)), {
+        homeHref: linkIndex(locale),
+        ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? []} : {}),
         description: page.description,
         canonical: `${origin}${treatmentPath(locale, slug)}`,
         alternates: page.alternates,
-        jsonLd: page.jsonLd,
+        jsonLd: treatmentJsonLd(result, {url: `${origin}${treatmentPath(locale, slug)}`, alternates: page.alternates, ui: uiStrings(result.locale)}),
       })
       return htmlReply(200, page.lang, body)
     } catch (error) {
@@ -156,7 +243,12 @@ export function createSite(options: SiteOptions): SiteListener {
     }
   }
 
-  return (request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    // Live preview: a stream, not a rendered reply; only in draft mode.
+    if (events !== undefined && request.method === 'GET' && (request.url ?? '').split('?')[0] === `${previewPathPrefix}/events` && draftCookie!.isValid(request.headers.cookie)) {
+      events.handle(request, response)
+      return
+    }
     route(request)
       .catch((error: unknown): Reply => {
         onError(error, request)
@@ -164,7 +256,9 @@ export function createSite(options: SiteOptions): SiteListener {
       })
       .then((reply) => {
         const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body
-        response.writeHead(reply.status, {...securityHeaders, ...reply.headers, 'Content-Length': String(body.length)})
+        // Preview replies: no-store over whatever the page set, framed by the Studio only.
+        const headers = reply.preview ? {...reply.headers, ...previewOnlyHeaders} : {...publicHeaders, ...reply.headers}
+        response.writeHead(reply.status, {...headers, 'Content-Length': String(body.length)})
         response.end(request.method === 'HEAD' ? undefined : body)
       })
       .catch((error: unknown) => {
@@ -172,6 +266,7 @@ export function createSite(options: SiteOptions): SiteListener {
         response.destroy()
       })
   }
+  return Object.assign(listener, {close: () => events?.close()})
 }
 
 function withVary(reply: Reply): Reply {

@@ -25,6 +25,10 @@ export interface DocumentParts {
   jsonLd?: object | null
   languageLinks: readonly LanguageLink[]
   main: SafeHtml
+  /** Same-origin module scripts (the preview's only; public pages have none). */
+  scripts?: readonly string[]
+  /** Extra same-origin stylesheets (the preview overlays'). */
+  stylesheets?: readonly string[]
 }
 
 /**
@@ -42,7 +46,7 @@ export function renderDocument(parts: DocumentParts): string {
 <title>${title}</title>
 ${parts.description ? html`<meta name="description" content="${parts.description}">\n` : ''}${parts.canonical ? html`<link rel="canonical" href="${parts.canonical}">\n` : ''}${(parts.alternates ?? []).map((alternate) => html`<link rel="alternate" hreflang="${alternate.hreflang}" href="${alternate.href}">\n`)}<link rel="stylesheet" href="/styles.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-${parts.jsonLd ? html`<script type="application/ld+json">${trustedHtml(serializeJsonLd(parts.jsonLd))}</script>\n` : ''}</head>
+${parts.jsonLd ? html`<script type="application/ld+json">${trustedHtml(serializeJsonLd(parts.jsonLd))}</script>\n` : ''}${(parts.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${(parts.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
 <body>
 <a class="skip-link" href="#main">${ui.t('skipToContent')}</a>
 <header class="site-header">

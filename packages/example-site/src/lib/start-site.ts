@@ -39,13 +39,17 @@ export async function startSite(options: StartSiteOptions): Promise<RunningSite>
   })
   const address = server.address() as AddressInfo
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
-  if (origin === undefined) listener = createSite({...siteOptions, origin: url})
+  if (origin === undefined) {
+    listener.close()
+    listener = createSite({...siteOptions, origin: url})
+  }
   return {
     url,
     port: address.port,
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        listener.close()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeIdleConnections()
       }),

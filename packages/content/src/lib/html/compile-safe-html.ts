@@ -16,6 +16,7 @@ const attributeNames: Readonly<Record<string, string>> = {
   lang: 'lang',
   className: 'class',
   ariaLabelledBy: 'aria-labelledby',
+  dataSanity: 'data-sanity',
   ariaHidden: 'aria-hidden',
 }
 

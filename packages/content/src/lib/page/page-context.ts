@@ -28,6 +28,8 @@ export interface PageContext {
   markerLanguages: ReadonlySet<string> | undefined
   /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
   reviewData: {treatment: TreatmentResult['treatment']; data: ReviewData} | undefined
+  /** The `data-sanity` value of the text at a path: set only for a preview (`sourceAttribute`). */
+  readonly sourceAttribute: ((path: string) => string | undefined) | undefined
   /** The value at `path` with its status (`translated`, `fallback` or `missing`). */
   text<T>(path: string, value: T | null | undefined): PageText<T>
   /**
@@ -43,11 +45,23 @@ export interface PageContext {
  *
  * @internal
  */
-export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter): PageContext {
+export function createPageContext(result: TreatmentResult, ui: UiStrings, idPrefix: string, out: SafeHtmlWriter, sourceAttribute?: (path: string) => string | undefined): PageContext {
   const fallbacks = new Map(result.fallbacks.map((fallback) => [fallback.path, fallback]))
   const messages: TreatmentPageMessage[] = []
   const report: PageContext['report'] = (ruleId, reason, path, blockKey) => {
     messages.push(blockKey === undefined ? {ruleId, reason, path, source: '@treatments/content'} : {ruleId, reason, path, blockKey, source: '@treatments/content'})
+  }
+  const statusOf = <T>(path: string, value: T | null | undefined): PageText<T> => {
+    const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)
+    if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {
+      return {value: null, path, lang: null, status: 'missing'}
+    }
+    if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
+      const text: PageText<T> = {value, path, lang: fallback.served, status: 'fallback'}
+      if (fallback.stale === true) text.stale = true
+      return text
+    }
+    return {value, path, lang: result.locale, status: 'translated'}
   }
   return {
     locale: result.locale,
@@ -58,19 +72,9 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     out,
     markerLanguages: undefined,
     reviewData: undefined,
+    sourceAttribute,
     report,
-    text<T>(path: string, value: T | null | undefined): PageText<T> {
-      const fallback = fallbacks.size === 0 ? undefined : fallbacks.get(path)
-      if (value === null || value === undefined || (fallback !== undefined && fallback.served === null)) {
-        return {value: null, path, lang: null, status: 'missing'}
-      }
-      if (fallback !== undefined && fallback.served !== null && fallback.served !== result.locale) {
-        const text: PageText<T> = {value, path, lang: fallback.served, status: 'fallback'}
-        if (fallback.stale === true) text.stale = true
-        return text
-      }
-      return {value, path, lang: result.locale, status: 'translated'}
-    },
+    text: statusOf,
     label(group, value, path) {
       const label = catalogLabel(ui, group, value)
       if (label !== undefined) return label

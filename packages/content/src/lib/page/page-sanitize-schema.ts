@@ -78,7 +78,9 @@ export const pageSanitizeSchema: SanitizeSchema = {
     ...renderSanitizeSchema.attributes,
     '*': common,
     section: ['id', 'ariaLabelledBy'],
-    span: [['ariaHidden', 'true']],
+    // `data-sanity`: where a text comes from, only when the caller asked (`sourceAttribute`, a preview).
+    span: [['ariaHidden', 'true'], 'dataSanity'],
+    div: ['dataSanity'],
     h2: ['id'],
     h3: ['id'],
     h4: ['id'],

@@ -22,3 +22,15 @@ export interface PageText<T = string> {
    */
   stale?: true
 }
+
+/**
+ * Where a page text is stored (see `textSource`): the published document id, its type, and the
+ * field's path in it as the Studio writes paths (`text`, `claims[_key=="a1"].text`).
+ *
+ * @public
+ */
+export interface TextSource {
+  id: string
+  type: string
+  path: string
+}

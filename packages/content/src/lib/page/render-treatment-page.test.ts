@@ -5,6 +5,7 @@ import {readNdjson, type DatasetDocument} from '../../dataset.ts'
 import {localDataset} from '../source/local-dataset.ts'
 import {createUiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiNamespace} from '../ui-strings/ui-resources.ts'
+import {treatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
 import {renderTreatmentPage} from './render-treatment-page.ts'
 import type {TreatmentPageSection} from './treatment-page-section.ts'
 import {markReviewed} from '../../test-support/mark-reviewed.ts'
@@ -428,13 +429,13 @@ describe('renderTreatmentPage', () => {
     expect(section(renderTreatmentPage(await result('it', translated)).sections, 'sources').data.sources[0]).toEqual({key: 'clinic', title: 'Articolo', url: null, lang: 'it'})
   })
 
-  it('adds JSON-LD and hreflang alternates when given urlFor, and neither without', async () => {
+  it('adds hreflang alternates when given urlFor, none without; JSON-LD is treatmentJsonLd’s, from them', async () => {
     const answer = await result('it')
     const page = renderTreatmentPage(answer, {urlFor})
     expect(page.alternates.map((alternate) => alternate.hreflang)).toEqual(['en', 'it', 'de', 'x-default'])
-    expect(page.jsonLd).toMatchObject({'@type': 'MedicalWebPage', inLanguage: 'it', url: urlFor('it')})
-    const bare = renderTreatmentPage(answer)
-    expect([bare.jsonLd, bare.alternates]).toEqual([null, []])
+    expect(treatmentJsonLd(answer, {url: urlFor('it'), alternates: page.alternates})).toMatchObject({'@type': 'MedicalWebPage', inLanguage: 'it', url: urlFor('it')})
+    expect('jsonLd' in page).toBe(false)
+    expect(renderTreatmentPage(answer).alternates).toEqual([])
   })
 
   it('prefixes every id with idPrefix', async () => {
@@ -506,10 +507,7 @@ describe('renderTreatmentPage', () => {
     const answer = await result('en')
     expect(() => renderTreatmentPage(answer, {urlFor: 'x' as never})).toThrow(new TypeError('`renderTreatmentPage` expects `urlFor` to be a function `(locale) => url`, got the string "x"'))
     expect(() => renderTreatmentPage(answer, {idPrefix: 1 as never})).toThrow(new TypeError('`renderTreatmentPage` expects `idPrefix` to be a string, got number 1'))
-    // The page's own URL is checked too (after the alternates', which ask urlFor first).
-    let calls = 0
-    const alternatesAsked = (answer.treatment.availableLocales ?? []).length + 1
-    const urlFor = (locale: string) => (++calls > alternatesAsked ? ' ' : `https://example.com/${locale}`)
-    expect(() => renderTreatmentPage(answer, {urlFor})).toThrow(new TypeError('`renderTreatmentPage`: `urlFor("en")` must return a non-empty URL string, got the string " "'))
+    // Each alternate's URL is checked.
+    expect(() => renderTreatmentPage(answer, {urlFor: () => ' '})).toThrow(new TypeError('`renderTreatmentPage`: `urlFor("en")` must return a non-empty URL string, got the string " "'))
   })
 })

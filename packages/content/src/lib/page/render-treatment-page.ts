@@ -3,8 +3,7 @@ import type {Fallback} from '../locale/localize.ts'
 import type {SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
-import {hreflangAlternates, pageUrl, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
-import {buildTreatmentJsonLd, type TreatmentJsonLd} from '../structured-data/treatment-json-ld.ts'
+import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
 import {createUiStrings, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
@@ -34,7 +33,9 @@ import {pageWriter} from './page-writer.ts'
 export interface TreatmentPageOptions {
   /**
    * The URL of this treatment's page in a locale (absolute, for search engines). With it the
-   * page gets `jsonLd` and hreflang `alternates`; without it both are empty. `slug` is the
+   * page gets hreflang `alternates`; without it they are empty. (JSON-LD comes from
+   * `treatmentJsonLd` of `@treatments/content/structured-data`, given the page's URL and these
+   * alternates: a page rendered in the browser rarely needs it, and it is 0.8 kB gzip.) `slug` is the
    * page's slug in that locale (`result.treatment.slugs[locale]`): each language has its own.
    */
   urlFor?: (locale: string, slug: string) => string
@@ -47,6 +48,14 @@ export interface TreatmentPageOptions {
    * once and kept.
    */
   ui?: UiStrings
+  /**
+   * For a draft preview with click-to-edit only: the `data-sanity` value of the text at `path`
+   * of `result.treatment` (the path `PageText` and `fallbacks` name; `textSource` tells its
+   * document and field, e.g. for `createDataAttribute` from `@sanity/visual-editing`). Every
+   * dataset text it answers for is wrapped in an element with that attribute, its fallback
+   * mark or placeholder included. Leave it out on public pages.
+   */
+  sourceAttribute?: (path: string) => string | undefined
 }
 
 /**
@@ -72,8 +81,6 @@ export interface TreatmentPage {
   description: string
   /** The page's sections, in the order trusted health sites use. */
   sections: TreatmentPageSection[]
-  /** schema.org JSON-LD (`MedicalWebPage`); `null` without `urlFor`. Embed with `serializeJsonLd`. */
-  jsonLd: TreatmentJsonLd | null
   /** hreflang alternates, `x-default` last; `[]` without `urlFor`. */
   alternates: HreflangAlternate[]
   /** The result's fallbacks: every field shown in another language, or in none. */
@@ -137,7 +144,7 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   // The renderer's own strings, made once per locale, or the caller's: made by `createUiStrings`,
   // both remember their answers.
   const ui = options.ui === undefined ? uiStringsFor(locale) : uiFor('renderTreatmentPage', locale, options.ui)
-  const context = createPageContext(result, ui, idPrefix, out)
+  const context = createPageContext(result, ui, idPrefix, out, options.sourceAttribute)
   const sideEffects = sideEffectItems(treatment, context)
   const sections = [
     overviewSection(treatment, context),
@@ -160,8 +167,7 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   const title: PageText = context.text('title', treatment.title)
   // Each locale's URL with that locale's slug (a result made by hand may carry only `slug`).
   const urlIn = urlFor && ((id: string) => urlFor(id, treatment.slugs?.[id] ?? treatment.slug))
-  const alternates = urlIn ? hreflangAlternates(treatment.availableLocales ?? [], urlIn) : []
-  const jsonLd = urlIn ? buildTreatmentJsonLd(result, pageUrl('renderTreatmentPage', urlIn, locale), alternates, ui) : null
+  const alternates = urlIn ? hreflangAlternates(treatment.availableLocales ?? [], urlIn, 'renderTreatmentPage') : []
   writeText(title, context)
   const titleHtml = context.out.take()
   return {
@@ -172,7 +178,6 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
     banner: pageBanner(treatment, context),
     description: treatment.summary ?? '',
     sections,
-    jsonLd,
     alternates,
     fallbacks: result.fallbacks,
     messages: context.messages,

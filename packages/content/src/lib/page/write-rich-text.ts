@@ -3,7 +3,7 @@ import {writeMdast} from '../render/mdast-to-hast.ts'
 import {convertPortableText} from '../render/portable-text-to-mdast.ts'
 import type {PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
-import {writeUntranslatedMarker} from './write-text.ts'
+import {openSource, writeUntranslatedMarker} from './write-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
 
 const missingProperties = constantProperties({className: ['missing-text']})
@@ -34,6 +34,12 @@ function richTextProperties(lang: string): Readonly<Record<string, unknown>> {
  * @internal
  */
 export function writeRichText(field: PageText<unknown>, context: PageContext): void {
+  const wrapped = openSource(field.path, context, 'div')
+  writeRichFieldText(field, context)
+  if (wrapped) context.out.close()
+}
+
+function writeRichFieldText(field: PageText<unknown>, context: PageContext): void {
   const {ui, out} = context
   if (field.status === 'missing' || field.value === null || !Array.isArray(field.value)) {
     if (field.value !== null && field.status !== 'missing') {

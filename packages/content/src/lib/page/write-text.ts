@@ -19,6 +19,25 @@ const noteProperties = constantProperties({className: ['note', 'note-untranslate
  * @internal
  */
 export function writeText(field: PageText, context: PageContext, tagName: 'span' | 'p' = 'span', className: readonly string[] = nothing): void {
+  const wrapped = openSource(field.path, context, tagName === 'p' ? 'div' : 'span')
+  writeFieldText(field, context, tagName, className)
+  if (wrapped) context.out.close()
+}
+
+/**
+ * In a preview (`sourceAttribute`), opens an element that names where the field at `path` is
+ * stored, so clicking any of it (its marker or placeholder too) opens the field; says whether
+ * it did (the caller closes it).
+ *
+ * @internal
+ */
+export function openSource(path: string, context: PageContext, tagName: string): boolean {
+  const attribute = context.sourceAttribute?.(path)
+  if (attribute !== undefined) context.out.open(tagName, {dataSanity: attribute})
+  return attribute !== undefined
+}
+
+function writeFieldText(field: PageText, context: PageContext, tagName: 'span' | 'p', className: readonly string[]): void {
   const {ui, out} = context
   const properties = propertiesOf(className)
   if (field.status === 'missing' || field.value === null) {

@@ -7,10 +7,11 @@ import type {LocalizedAnswer, ReadOptions, TreatmentContent, TreatmentContentOpt
 import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
 import {fetchWithRetry} from './fetch-with-retry.ts'
 import {checkReview} from './medical-review-status.ts'
-import {maxTimeoutMs, positiveInteger, positiveNumber, resolveSource, type SourceFactory} from './reader-options.ts'
+import {maxTimeoutMs, positiveInteger, positiveNumber, readAccess, resolveSource, sourceHasToken, type ReadAccess, type SourceFactory} from './reader-options.ts'
 import {ResponseCache} from './response-cache.ts'
 import {pickBySlug} from '../slug/pick-by-slug.ts'
 import {withLocaleSlug} from '../slug/with-locale-slug.ts'
+import {isContentSource, type ContentSource} from '../source/content-source.ts'
 
 
 /**
@@ -37,16 +38,27 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
       }
     : undefined
   const cache = new ResponseCache(cacheOptions)
+  const hasToken = sourceHasToken(options.source)
+  const reader = readAccess(options, '`createTreatmentContent`', {}, options.allowBrowserToken, hasToken)
+  // A source configured for drafts (`source.perspective`) reads drafts on every call.
+  const sourceReadsDrafts = !isContentSourceLike(options.source) && options.source.perspective !== undefined && options.source.perspective !== 'published'
 
-  const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void) =>
-    cache.get(`${query}\u0000${JSON.stringify(params)}`, async () => {
-      const value = await fetchWithRetry<R>(source, query, params, {retry, timeoutMs})
+  const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void, access: ReadAccess) => {
+    const load = async () => {
+      const value = await fetchWithRetry<R>(source, query, params, {retry, timeoutMs, access})
       check(value)
       return value
-    })
+    }
+    // Only published reads without a token of their own go through the cache (and share
+    // requests in flight): a draft answer must never be served to a published read, and an
+    // answer read with one token must not be served to a read with another or none.
+    const drafts = access.perspective === 'drafts' || (access.perspective === undefined && sourceReadsDrafts)
+    if (drafts || access.token !== undefined) return load().then((value) => ({value, stale: false, fetchedAt: Date.now()}))
+    return cache.get(`${query}\u0000${JSON.stringify(params)}`, load)
+  }
   // One request: the whole locale chain travels, so a blank translation needs no second one.
-  const read = <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void) =>
-    ask<R>(query, {...params, locale: params.locales[0]}, check)
+  const read = <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void, readOptions: ReadOptions, call: string) =>
+    ask<R>(query, {...params, locale: params.locales[0]}, check, readAccess(readOptions, `\`${call}\``, reader, options.allowBrowserToken, hasToken))
 
   return {
     async getTreatment(slug, readOptions = {}) {
@@ -54,7 +66,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
         throw new TypeError(`\`getTreatment\` expects a slug string, got ${slug === '' ? 'an empty string' : typeof slug}`)
       }
       const match = matchRequest(readOptions, 'getTreatment')
-      const answer = await read<TreatmentBySlugQueryResult>(treatmentBySlugQuery, {slug, locales: match.chain}, checkTreatmentPage)
+      const answer = await read<TreatmentBySlugQueryResult>(treatmentBySlugQuery, {slug, locales: match.chain}, checkTreatmentPage, readOptions, 'getTreatment')
       // Every treatment with the slug in some locale, now or before: the one it names in this locale.
       const found = pickBySlug(answer.value, slug, match.locale)
       if (found === undefined) throw new ContentNotFoundError(slug, match.locale)
@@ -65,7 +77,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
     },
     async listTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'listTreatments')
-      const answer = await read<TreatmentListQueryResult>(treatmentListQuery, {locales: match.chain}, checkTreatmentList)
+      const answer = await read<TreatmentListQueryResult>(treatmentListQuery, {locales: match.chain}, checkTreatmentList, readOptions, 'listTreatments')
       const {value, fallbacks} = await localize(answer.value, match.chain)
       // Each summary's slug in this locale; a fallback slug is reported at `[index].slug`.
       const treatments = value.map((summary, index) => {
@@ -78,7 +90,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
     },
     async getAllTreatments(readOptions = {}) {
       const match = matchRequest(readOptions, 'getAllTreatments')
-      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+      const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages, readOptions, 'getAllTreatments')
       const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
       const pages = await Promise.all(
         answer.value.map(async (raw) => {
@@ -91,8 +103,9 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
     eachTreatment(readOptions = {}) {
       // Arguments are checked at the call, not at the first step of the loop.
       const match = matchRequest(readOptions, 'eachTreatment')
+      readAccess(readOptions, '`eachTreatment`', reader, options.allowBrowserToken, hasToken)
       return (async function* () {
-        const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages)
+        const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages, readOptions, 'eachTreatment')
         const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
         for (const raw of answer.value) {
           const {value, fallbacks} = await localize(raw, match.chain)
@@ -105,6 +118,10 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
 
 function answerFields(match: ReturnType<typeof matchLocale>, fallbacks: Fallback[], stale: boolean): LocalizedAnswer {
   return {locale: match.locale, requestedLocale: match.requested, chain: match.chain, usedDefault: match.usedDefault, fallbacks, stale}
+}
+
+function isContentSourceLike(source: TreatmentContentOptions['source']): source is ContentSource {
+  return isContentSource(source)
 }
 
 function matchRequest(options: ReadOptions, call: string) {

@@ -1,12 +1,15 @@
 import {ContentSourceError, ContentTimeoutError, isTreatmentContentError} from '../errors.ts'
 import type {ContentSource} from '../source/content-source.ts'
 import type {RetryOptions} from '../types.ts'
+import type {ReadAccess} from './reader-options.ts'
 
 /** Options of {@link fetchWithRetry}. */
 export interface FetchPolicy {
   retry: Required<RetryOptions>
   /** Per attempt. */
   timeoutMs: number
+  /** The read's perspective and token, passed to the source only when set. */
+  access?: ReadAccess
   /** Waits; replaceable in tests. */
   sleep?: (ms: number) => Promise<void>
 }
@@ -33,7 +36,7 @@ export async function fetchWithRetry<R>(
   for (let attempt = 1; attempt <= attempts; attempt++) {
     made = attempt
     try {
-      return await withTimeout((signal) => source.fetch<R>(query, params, {signal}), policy.timeoutMs)
+      return await withTimeout((signal) => source.fetch<R>(query, params, {signal, ...policy.access}), policy.timeoutMs)
     } catch (error) {
       lastError = error
       if (!isRetryable(error) || attempt === attempts) break

@@ -48,11 +48,56 @@ export function resolveSource(options: TreatmentContentOptions, sources: SourceF
   if (config.apiVersion !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(config.apiVersion)) {
     throw new TypeError(`\`createTreatmentContent\` option \`source.apiVersion\` must be a date like "2025-02-19", got ${JSON.stringify(config.apiVersion)}`)
   }
-  if (config.perspective === 'drafts' && !config.token) {
+  if (config.perspective === 'drafts' && !config.token && !options.token) {
     throw new TypeError('`createTreatmentContent` option `source.perspective: "drafts"` needs `source.token`: drafts are private')
   }
   if (config.token && isBrowser() && !options.allowBrowserToken) throw browserTokenError('`source.token`')
   return sources.project(config)
+}
+
+/** A read's perspective and token, as the reader resolved them from the call and its own options. */
+export interface ReadAccess {
+  /** Set only when the call or the reader asked for one; `previewDrafts` is sent as `drafts`. */
+  perspective?: 'published' | 'drafts'
+  token?: string
+}
+
+/**
+ * Checks a perspective and token given to `createTreatmentContent` (`where`) or to one call, and
+ * merges the call's over the reader's. A `drafts` read needs a token somewhere: the call's, the
+ * reader's, or the source's own (`sourceHasToken`).
+ *
+ * @throws TypeError naming the option and what was received
+ * @internal
+ */
+export function readAccess(
+  given: {perspective?: unknown; token?: unknown},
+  where: string,
+  reader: ReadAccess,
+  allowBrowserToken: boolean | undefined,
+  sourceHasToken: boolean,
+): ReadAccess {
+  const {perspective, token} = given
+  if (perspective !== undefined && perspective !== 'published' && perspective !== 'drafts' && perspective !== 'previewDrafts') {
+    throw new TypeError(`${where} option \`perspective\` must be "published", "drafts" or "previewDrafts", got ${JSON.stringify(perspective)}`)
+  }
+  if (token !== undefined && (typeof token !== 'string' || token.trim() === '')) {
+    throw new TypeError(`${where} option \`token\` must be a non-empty string, got ${typeof token === 'string' ? 'an empty string' : typeof token}`)
+  }
+  if (token !== undefined && isBrowser() && !allowBrowserToken) throw browserTokenError('`token`')
+  const merged: ReadAccess = {...reader}
+  if (perspective !== undefined) merged.perspective = perspective === 'previewDrafts' ? 'drafts' : perspective
+  if (token !== undefined) merged.token = token
+  if (merged.perspective === 'drafts' && merged.token === undefined && !sourceHasToken) {
+    throw new TypeError(`${where} option \`perspective: "drafts"\` needs a \`token\` (of the call, the reader or the source): drafts are private`)
+  }
+  return merged
+}
+
+/** Whether a source carries a token of its own: a project config's `token`, or a `SanityClient` configured with one. */
+export function sourceHasToken(source: TreatmentContentOptions['source']): boolean {
+  if (isContentSource(source)) return Boolean((source as {config?: () => {token?: unknown}}).config?.().token)
+  return Boolean((source as SanityProjectConfig | null)?.token)
 }
 
 function browserTokenError(what: string): TypeError {

@@ -6,11 +6,28 @@
  */
 export interface ContentSource {
   /**
-   * Answers `query` with `params`. `options.signal` aborts a request the package gave up on.
+   * Answers `query` with `params`. `options.signal` aborts a request the package gave up on;
+   * `options.perspective` and `options.token`, when set, are the read's (a source that cannot
+   * serve drafts must refuse a `drafts` read rather than answer with published content).
    * The package retries on its own: a source should not retry too (a `SanityClient` is
    * reconfigured with `maxRetries: 0` for the package's calls).
    */
-  fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: {signal?: AbortSignal}): Promise<R>
+  fetch<R = unknown>(query: string, params: Record<string, unknown>, options?: SourceFetchOptions): Promise<R>
+}
+
+/**
+ * Per-request options the package passes to {@link ContentSource.fetch}, named as
+ * `@sanity/client`'s `fetch` names them, so a `SanityClient` honours them as they are.
+ *
+ * @public
+ */
+export interface SourceFetchOptions {
+  /** Aborts a request the package gave up on. */
+  signal?: AbortSignal
+  /** Set when a read asks for a perspective: `drafts` overlays drafts on published documents. */
+  perspective?: 'published' | 'drafts'
+  /** Set when a read carries its own token (or the reader's). */
+  token?: string
 }
 
 /**

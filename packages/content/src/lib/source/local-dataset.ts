@@ -1,4 +1,4 @@
-import type {ContentSource} from './content-source.ts'
+import type {ContentSource, SourceFetchOptions} from './content-source.ts'
 import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import {datasetDocumentCheck} from '../dataset/dataset-document-check.ts'
 import {GroqRunner} from '../dataset/groq-runner.ts'
@@ -36,7 +36,9 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
         : readNdjson(pathOrDocuments as string | URL)
     ).then(publishedOnly))
   return {
-    async fetch<R>(query: string, params: Record<string, unknown>): Promise<R> {
+    async fetch<R>(query: string, params: Record<string, unknown>, options: SourceFetchOptions = {}): Promise<R> {
+      // Answering a draft read with published text would pass it off as the draft: refuse it.
+      if (options.perspective === 'drafts') throw new TypeError('`localDataset` serves published documents only; read drafts from a Sanity project or the local lake (`pnpm lake`)')
       return (await runner.run(query, params, await load())) as R
     },
   }

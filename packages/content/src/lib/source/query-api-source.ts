@@ -1,4 +1,4 @@
-import type {ContentSource} from './content-source.ts'
+import type {ContentSource, SourceFetchOptions} from './content-source.ts'
 import {minifyGroq} from '../query/minify-groq.ts'
 import {defaultApiVersion, type SanityProjectConfig} from './sanity-project-config.ts'
 
@@ -23,13 +23,19 @@ export function queryApiSource(config: SanityProjectConfig, fetchImpl: typeof fe
   const host = config.apiHost
     ? config.apiHost.replace(/\/+$/, '')
     : `https://${config.projectId}.${useCdn ? 'apicdn' : 'api'}.sanity.io`
-  const endpoint = `${host}/v${config.apiVersion ?? defaultApiVersion}/data/query/${encodeURIComponent(config.dataset)}`
-  const headers: Record<string, string> = {accept: 'application/json'}
-  if (config.token) headers.authorization = `Bearer ${config.token}`
-  const options = `perspective=${encodeURIComponent(config.perspective ?? 'published')}&returnQuery=false`
+  const path = `/v${config.apiVersion ?? defaultApiVersion}/data/query/${encodeURIComponent(config.dataset)}`
+  const publicEndpoint = `${host}${path}`
+  const privateEndpoint = `https://${config.projectId}.api.sanity.io${path}`
+  const baseHeaders: Record<string, string> = {accept: 'application/json'}
+  if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
 
   return {
-    async fetch<R>(queryText: string, params: Record<string, unknown>, requestOptions: {signal?: AbortSignal} = {}): Promise<R> {
+    async fetch<R>(queryText: string, params: Record<string, unknown>, requestOptions: SourceFetchOptions = {}): Promise<R> {
+      // A read's own token and perspective win over the config's; such a read skips the CDN.
+      const headers = requestOptions.token === undefined ? baseHeaders : {...baseHeaders, authorization: `Bearer ${requestOptions.token}`}
+      const perspective = requestOptions.perspective ?? config.perspective ?? 'published'
+      const options = `perspective=${encodeURIComponent(perspective)}&returnQuery=false`
+      const endpoint = (requestOptions.token !== undefined || perspective === 'drafts') && !config.apiHost ? privateEndpoint : publicEndpoint
       const query = minifyGroq(queryText)
       let search = `?query=${encodeURIComponent(query)}`
       for (const [name, value] of Object.entries(params)) search += `&${encodeURIComponent(`$${name}`)}=${encodeURIComponent(JSON.stringify(value))}`

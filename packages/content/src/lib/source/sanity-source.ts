@@ -19,7 +19,11 @@ export function sanitySource(config: SanityProjectConfig): ContentSource {
     ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
     maxRetries: 0,
   })
-  return {fetch: (query, params, options) => client.fetch(minifyGroq(query), params, options ?? {})}
+  return {
+    fetch: (query, params, options = {}) =>
+      // A read with its own token or of drafts never goes to the CDN (which serves published content to anyone).
+      client.fetch(minifyGroq(query), params, options.token !== undefined || options.perspective === 'drafts' ? {...options, useCdn: false} : options),
+  }
 }
 
 /**

@@ -29,14 +29,14 @@ export interface HreflangAlternate {
  *   function, or `urlFor` returns something other than a non-empty string.
  * @public
  */
-export function hreflangAlternates(availableLocales: readonly string[], urlFor: (locale: string) => string): HreflangAlternate[] {
+export function hreflangAlternates(availableLocales: readonly string[], urlFor: (locale: string) => string, /** @internal the call a bad URL is reported under */ call = 'hreflangAlternates'): HreflangAlternate[] {
   if (!Array.isArray(availableLocales) || !availableLocales.every((id) => typeof id === 'string')) {
     throw new TypeError(`\`hreflangAlternates\` expects an array of locale ids as its first argument, got ${describe(availableLocales)}`)
   }
   if (typeof urlFor !== 'function') {
     throw new TypeError(`\`hreflangAlternates\` expects a \`urlFor(locale)\` function as its second argument, got ${describe(urlFor)}`)
   }
-  const href = (locale: string) => pageUrl('hreflangAlternates', urlFor, locale)
+  const href = (locale: string) => pageUrl(call, urlFor, locale)
   const available = new Set(availableLocales)
   const alternates = localeIds.filter((id) => available.has(id)).map((id) => ({hreflang: id, href: href(id)}))
   alternates.push({hreflang: 'x-default', href: href(baseLocale)})

@@ -1,13 +1,14 @@
 /**
- * Answers remembered by function name and arguments, for the UI strings `createUiStrings` makes:
- * keyed by the name and the arguments' JSON when JSON writes them exactly; the rest (a `Date`, an
- * array, a boolean) are computed every time.
+ * Answers remembered by function name and arguments, for the UI strings `createUiStrings` makes.
  *
- * A map per name keyed by a lone argument itself renders pages about 20% faster in-process (no
- * key string per call), but its code put the page model over its 33,000 B gzip budget; measured and
- * left out (see docs/architecture.md).
+ * Most calls pass one catalog key, language or number (`t(key)`, `t(key, undefined)`), and a page
+ * makes a few dozen of them: such an argument is its own key in the name's map, so a lookup builds
+ * no key string (and a string literal's hash is kept by the engine). Other arguments that JSON
+ * writes exactly are keyed by their JSON, which starts with `[` (a lone string that does too is
+ * keyed by its JSON, so the two never meet); the rest (a `Date`, an array, a boolean) are computed
+ * every time.
  */
-export type RememberedAnswers = Map<string, unknown>
+export type RememberedAnswers = Map<string, Map<unknown, unknown>>
 
 /**
  * What `compute` answers for `name` and `args`, remembered in `answers` (the answers of strings
@@ -17,18 +18,20 @@ export type RememberedAnswers = Map<string, unknown>
  * @internal
  */
 export function remembered<T>(answers: RememberedAnswers | undefined, name: string, args: readonly unknown[], compute: () => T): T {
-  const key = answers && keyOf(args)
+  const [first, second] = args
+  const key = !answers ? undefined : args.length < 3 && second === undefined && exact(first) && (first as string)[0] !== '[' ? first : keyOf(args)
   if (key === undefined) return compute()
-  const whole = `${name}:${key}`
-  if (answers!.has(whole)) return answers!.get(whole) as T
+  let kept = answers!.get(name)
+  if (!kept) answers!.set(name, (kept = new Map()))
+  else if (kept.has(key)) return kept.get(key) as T
   const answer = compute()
   // A page asks a few dozen distinct things: a bound only against callers that never repeat.
-  if (answers!.size >= 5000) answers!.clear()
-  answers!.set(whole, answer)
+  if (kept.size >= 5000) kept.clear()
+  kept.set(key, answer)
   return answer
 }
 
-/** A key for arguments that JSON writes exactly: strings, finite numbers but `-0`, `undefined`, plain objects of strings and numbers; else `undefined`. */
+/** The JSON of arguments JSON writes exactly (strings, finite numbers but `-0`, `undefined`, plain objects of those); else `undefined`. */
 function keyOf(args: readonly unknown[]): string | undefined {
   for (const arg of args) {
     if (!(arg === undefined || exact(arg) || (arg !== null && Object.getPrototypeOf(arg) === Object.prototype && Object.values(arg as object).every(exact)))) return undefined

@@ -2,7 +2,7 @@ import type {Metadata} from 'next'
 import {notFound, permanentRedirect} from 'next/navigation'
 import {cache} from 'react'
 import {renderTreatmentPage, type TreatmentPage} from '@treatments/content/page'
-import {serializeJsonLd} from '@treatments/content/structured-data'
+import {serializeJsonLd, treatmentJsonLd, type TreatmentJsonLd} from '@treatments/content/structured-data'
 import {createUiStrings} from '@treatments/content/ui-strings'
 import {PackageHtml} from '../../../../components/package-html.tsx'
 import {SiteChrome, siteName} from '../../../../components/site-chrome.tsx'
@@ -20,14 +20,16 @@ export function generateStaticParams() {
  * The page at a URL, read once per request for both the metadata and the page: the package's page
  * model, or a redirect to the treatment's current slug, or `null` for none (the page answers 404).
  */
-const pageAt = cache(async (locale: string, slug: string): Promise<{page: TreatmentPage; pathIn: (locale: string) => string} | null> => {
+const pageAt = cache(async (locale: string, slug: string): Promise<{page: TreatmentPage; jsonLd: TreatmentJsonLd; pathIn: (locale: string) => string} | null> => {
   const lookup = await findTreatment(locale, slug)
   if (lookup.found === 'none') return null
   if (lookup.found === 'moved') permanentRedirect(treatmentPath(locale, lookup.slug))
   const pathIn = treatmentPathFor(lookup.result)
   const origin = siteOrigin()
-  const page = renderTreatmentPage(lookup.result, {urlFor: (id) => `${origin}${pathIn(id)}`, ui: createUiStrings(lookup.result.locale)})
-  return {page, pathIn}
+  const ui = createUiStrings(lookup.result.locale)
+  const page = renderTreatmentPage(lookup.result, {urlFor: (id) => `${origin}${pathIn(id)}`, ui})
+  const jsonLd = treatmentJsonLd(lookup.result, {url: `${origin}${pathIn(locale)}`, alternates: page.alternates, ui})
+  return {page, jsonLd, pathIn}
 })
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -54,12 +56,12 @@ export default async function Treatment(props: Props) {
   const {locale, slug} = await props.params
   const found = await pageAt(locale, slug)
   if (found === null) notFound()
-  const {page, pathIn} = found
+  const {page, jsonLd, pathIn} = found
   const ui = createUiStrings(locale)
   const servedIn = [...new Set(page.fallbacks.flatMap((fallback) => (fallback.served === null ? [] : [fallback.served])))]
   return (
     <SiteChrome ui={ui} locale={locale} pathIn={pathIn}>
-      {page.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{__html: serializeJsonLd(page.jsonLd)}} /> : null}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{__html: serializeJsonLd(jsonLd)}} />
       <p className="back-link">
         <a href={indexPath(locale)}>{ui.t('backToTreatments')}</a>
       </p>

@@ -1,0 +1,105 @@
+import type {Frame, Locator, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import type {RunningSite} from '@treatments/example-site'
+import {startPreviewSite} from '../../scripts/lib/preview-site.ts'
+import {type StudioHarness, startStudioHarness} from './studio-harness.ts'
+
+// Issue 22's done-when, in Chromium: the real Studio's Presentation tool beside the example site
+// in draft mode (as `pnpm studio` starts them), on one lake over a copy of the dataset.
+
+let harness: StudioHarness
+let site: RunningSite
+const slug = 'mesotherapy-cellulite'
+// Each language's page lives at its own slug.
+const slugIn: Record<string, string> = {en: slug, it: 'mesoterapia-cellulite', de: 'mesotherapie-cellulite'}
+const changed = 'Gravidanza, anche solo sospetta (bozza)'
+
+beforeAll(async () => {
+  harness = await startStudioHarness()
+  site = await startPreviewSite(harness.studio)
+}, 900_000)
+
+afterAll(async () => {
+  await site?.close()
+  await harness?.close()
+})
+
+const lastDocumentPane = (page: Page): Locator => page.locator('[data-testid="document-pane"]').last()
+const localizedInput = (pane: Locator, field: string, locale: string): Locator => pane.locator(`input[id='${field}[_key=="${locale}"].value']`)
+
+/** The preview frame, once it shows a page of the site under `/preview`. */
+async function previewFrame(page: Page, path: string): Promise<Frame> {
+  await expect.poll(() => page.frames().some((frame) => frame.url() === `${site.url}${path}`), {timeout: 60_000}).toBe(true)
+  return page.frames().find((frame) => frame.url() === `${site.url}${path}`)!
+}
+
+/** The contraindication texts a page of the site shows. */
+const contraindications = (frame: Frame | Page) => frame.locator('#who-cannot-have-it li.contraindication .item-title').allInnerTexts()
+
+describe('preview before publishing (Presentation tool)', () => {
+  it('shows a draft in the frame as it is typed, keeps the public page published, opens a field from the page, shows the German fallbacks, and publishes', async () => {
+    const {page} = await harness.newPage()
+    page.setDefaultTimeout(30_000)
+    // The preview's overlay script must run without errors (a CSP refusal shows here too).
+    const frameErrors: string[] = []
+    page.on('pageerror', (error) => frameErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.location().url.startsWith(site.url) && /Content Security Policy/.test(message.text())) frameErrors.push(message.text())
+    })
+    const italianPath = `/preview/it/treatments/${slugIn.it}`
+    const studioPath = `/presentation?preview=${encodeURIComponent(`${site.url}${italianPath}`)}`
+    await page.goto(new URL(`${studioPath}#token=${harness.studio.token}`, harness.studio.url).href)
+    let frame = await previewFrame(page, italianPath)
+    await expect.poll(() => contraindications(frame), {timeout: 60_000}).toContain('Gravidanza')
+
+    // Click a contraindication in the frame: the form opens that document, not the treatment.
+    await frame.locator('[data-sanity*="id=contraindication-pregnancy;"]').first().click()
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).pathname), {timeout: 30_000}).toBe('/presentation/contraindication/contraindication-pregnancy/text')
+    const pane = lastDocumentPane(page)
+    const italian = localizedInput(pane, 'text', 'it')
+    await expect.poll(() => italian.inputValue(), {timeout: 60_000}).toBe('Gravidanza')
+
+    // Type the Italian text: the frame shows the draft without a reload by hand or a publish.
+    await italian.fill(changed)
+    await expect.poll(() => contraindications(frame), {timeout: 30_000}).toContain(changed)
+    // Without a reload: the page swapped its content in place (live), the frame kept its document.
+    expect(Number(await frame.evaluate(() => document.documentElement.dataset.previewRevision))).toBeGreaterThan(0)
+    await harness.screenshot(page, 'preview-draft-it')
+
+    // A browser without the preview cookie gets the published page at the same public URL.
+    const {context: visitor, page: visitorPage} = await harness.newPage()
+    const response = await visitorPage.goto(`${site.url}/it/treatments/${slugIn.it}`)
+    expect(response?.status()).toBe(200)
+    expect(await contraindications(visitorPage)).toContain('Gravidanza')
+    expect(await contraindications(visitorPage)).not.toContain(changed)
+    expect((await visitorPage.goto(`${site.url}${italianPath}`))?.status()).toBe(401)
+
+    // The preview's language switcher: German, with the fallback marks of the public page.
+    await frame.locator('.language-switcher a[hreflang="de"]').click()
+    frame = await previewFrame(page, `/preview/de/treatments/${slugIn.de}`)
+    await expect.poll(() => frame.locator('.marker-untranslated').count(), {timeout: 30_000}).toBeGreaterThan(0)
+    await harness.screenshot(page, 'preview-de-fallbacks')
+
+    // Publish: the public page shows the change.
+    const publish = pane.locator('[data-testid="action-publish"]')
+    await expect.poll(() => publish.isEnabled(), {timeout: 30_000}).toBe(true)
+    await publish.click()
+    expect(frameErrors).toEqual([])
+    // A new visitor (public pages may be kept for a minute by a browser that saw them) gets it.
+    await visitor.close()
+    await expect
+      .poll(async () => {
+        const {context, page: fresh} = await harness.newPage()
+        await fresh.goto(`${site.url}/it/treatments/${slugIn.it}`)
+        const texts = await contraindications(fresh)
+        await context.close()
+        return texts
+      }, {timeout: 30_000})
+      .toContain(changed)
+
+    // A fallback mark is part of its field: clicking it opens the field that needs the translation.
+    await frame.locator('[data-sanity*="path=body;"] .marker-untranslated').click()
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).pathname), {timeout: 30_000}).toBe('/presentation/treatment/treatment-mesotherapy-cellulite/body')
+  }, 300_000)
+})
