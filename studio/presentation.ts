@@ -38,12 +38,13 @@ export function presentation(local: boolean): PluginOptions | undefined {
     resolve: {
       locations: {
         treatment: defineLocations({
-          select: {title: 'title', slug: 'slug.current', localizedSlugs: 'localizedSlugs'},
+          // Not `title`: Sanity checks a selected `title` is a string, and ours is one per language.
+          select: {titles: 'title', slug: 'slug.current', localizedSlugs: 'localizedSlugs'},
           resolve: (document) =>
             typeof document?.slug === 'string'
               ? {
                   locations: locales.map(({id, title}) => ({
-                    title: `${titleIn(document.title, id) ?? document.slug} (${title})`,
+                    title: `${titleIn(document.titles, id) ?? document.slug} (${title})`,
                     // Each language's page at its own slug (the site would redirect the English one there).
                     href: `/preview/${id}/treatments/${slugIn(document.localizedSlugs, id) ?? document.slug}`,
                   })),
