@@ -12,7 +12,7 @@ describe('pnpm bench', () => {
 
   it.each([
     [['--nope'], "pnpm bench: unknown option --nope (see pnpm bench --help)\n"],
-    [['--only', 'nope'], 'pnpm bench: unknown benchmark nope; known: render, bundle-size, page-traffic, cold-static-build, static-build, local-dataset-query, local-lake-query, lake-query-worker, lake-listeners, lake-load, lake-scale (see pnpm bench --help)\n'],
+    [['--only', 'nope'], 'pnpm bench: unknown benchmark nope; known: render, bundle-size, page-traffic, cold-static-build, static-build, local-dataset-query, local-lake-query, lake-query-worker, lake-listeners, lake-load, lake-scale, preview (see pnpm bench --help)\n'],
     [['--rounds', '0'], 'pnpm bench: --rounds expects a positive integer, got "0" (see pnpm bench --help)\n'],
   ])('answers the mistake %j with one line and exit 2', async (args, message) => {
     expect(await runScript('bench.ts', args)).toEqual({code: 2, stdout: '', stderr: message})
