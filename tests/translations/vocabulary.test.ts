@@ -107,6 +107,19 @@ describe('pnpm translations says the table’s words', () => {
   })
 })
 
+describe('the READMEs say the table’s words', () => {
+  it('in the root README’s list and the translations README’s table, in the table’s order', async () => {
+    const root = await readFile(join(repoRoot, 'README.md'), 'utf8')
+    const translations = await readFile(join(repoRoot, 'packages/translations/README.md'), 'utf8')
+    const section = root.slice(root.indexOf('## Translations'))
+    const listed = [...section.slice(0, section.indexOf('(one table in code')).matchAll(/\*\*([^*]+)\*\*/g)].map((match) => match[1])
+    expect(listed).toEqual(ids.map((id) => states[id].word))
+    const table = translations.slice(translations.indexOf('| id | word | means |'))
+    const rows = [...table.slice(0, table.indexOf('\n\n')).matchAll(/^\| `(\w+)` \| ([^|]+) \|/gm)].map((match) => [match[1], match[2]!.trim()])
+    expect(rows).toEqual(ids.map((id) => [id, states[id].word]))
+  })
+})
+
 describe('no copies of the words', () => {
   // Words only the table may spell out (the single words `missing`, `stale`, `reviewed` are also state ids).
   const copies = [states.translated.word, states.needsTranslation.word, 'awaiting review', 'Draft translation', 'outdated']
