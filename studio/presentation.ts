@@ -3,18 +3,12 @@ import type {PluginOptions} from 'sanity'
 import {defineLocations, presentationTool} from 'sanity/presentation'
 import {previewSiteOrigin} from './preview-url.ts'
 
-/** The text of an internationalized-array field in `locale`, else the first one with text. */
-function titleIn(items: unknown, locale: string): string | undefined {
+/** The non-blank text of an internationalized-array field in `locale`, or in any language without one. */
+function textIn(items: unknown, locale?: string): string | undefined {
   if (!Array.isArray(items)) return undefined
-  const values = items as Array<{language?: string; value?: unknown}>
-  const found = values.find((item) => item.language === locale && typeof item.value === 'string') ?? values.find((item) => typeof item.value === 'string')
-  return found?.value as string | undefined
-}
-
-/** A language's own slug from `localizedSlugs`, when it has one. */
-function slugIn(items: unknown, locale: string): string | undefined {
-  if (!Array.isArray(items)) return undefined
-  const found = (items as Array<{language?: string; value?: unknown}>).find((item) => item.language === locale && typeof item.value === 'string' && item.value.trim() !== '')
+  const found = (items as Array<{language?: string; value?: unknown}>).find(
+    (item) => (locale === undefined || item.language === locale) && typeof item.value === 'string' && item.value.trim() !== '',
+  )
   return found?.value as string | undefined
 }
 
@@ -44,9 +38,9 @@ export function presentation(local: boolean): PluginOptions | undefined {
             typeof document?.slug === 'string'
               ? {
                   locations: locales.map(({id, title}) => ({
-                    title: `${titleIn(document.titles, id) ?? document.slug} (${title})`,
+                    title: `${textIn(document.titles, id) ?? textIn(document.titles) ?? document.slug} (${title})`,
                     // Each language's page at its own slug (the site would redirect the English one there).
-                    href: `/preview/${id}/treatments/${slugIn(document.localizedSlugs, id) ?? document.slug}`,
+                    href: `/preview/${id}/treatments/${textIn(document.localizedSlugs, id) ?? document.slug}`,
                   })),
                 }
               : {message: 'Give the treatment a slug to preview it', tone: 'caution'},

@@ -22,10 +22,10 @@ export interface PageContext {
   /** Where the page's HTML is written, sanitized as it is written. */
   readonly out: SafeHtmlWriter
   /**
-   * The markers of the section being written, in order, by marker key (a language, or the
-   * language and `*` when its translation is being updated); a new set replaces an empty one at the first.
+   * The markers of the section being written, in the order they first appear (one per language
+   * and kind: not translated, or being updated); a new set replaces an empty one at the first.
    */
-  markerLanguages: ReadonlySet<string> | undefined
+  sectionMarkers: ReadonlySet<MarkerTexts> | undefined
   /** The review data of the page, once made (see `reviewData`): the banner and the review section share it. */
   reviewData: {treatment: TreatmentResult['treatment']; data: ReviewData} | undefined
   /** The `data-sanity` value of the text at a path: set only for a preview (`sourceAttribute`). */
@@ -70,7 +70,7 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
     idPrefix,
     messages,
     out,
-    markerLanguages: undefined,
+    sectionMarkers: undefined,
     reviewData: undefined,
     sourceAttribute,
     report,
@@ -83,4 +83,20 @@ export function createPageContext(result: TreatmentResult, ui: UiStrings, idPref
       return typeof value === 'string' ? value : String(value)
     },
   }
+}
+
+/**
+ * What a marker for a language and its section note say.
+ *
+ * @internal
+ */
+export interface MarkerTexts {
+  /** `EN` for `en`, `EN-GB` for `en-GB`; `EN*` for a stale translation. */
+  code: string
+  /** ` (not yet translated, shown in English)` or ` (translation being updated, shown in English)`, for screen readers. */
+  sentence: string
+  /** `Marked EN: not yet translated, shown in English.` or the `EN*` note. */
+  note: string
+  /** Stands for the marker after a no-break space, as a fragment's key. */
+  spaced: object
 }

@@ -1,6 +1,6 @@
 import {constantProperties} from '../html/compile-safe-html.ts'
-import type {PageContext} from './page-context.ts'
 import type {TreatmentPageSectionId, TreatmentPageSectionOf} from './treatment-page-section.ts'
+import type {MarkerTexts, PageContext} from './page-context.ts'
 import {writeUntranslatedNotes} from './write-text.ts'
 
 /**
@@ -20,17 +20,17 @@ export function pageSection<I extends TreatmentPageSectionId, D>(context: PageCo
   out.text(heading)
   out.close()
   const notesAt = out.mark()
-  context.markerLanguages = noLanguages
+  context.sectionMarkers = noMarkers
   write()
-  const languages = context.markerLanguages
-  context.markerLanguages = undefined
-  out.insertAt(notesAt, () => writeUntranslatedNotes(languages, context))
+  const markers = context.sectionMarkers
+  context.sectionMarkers = undefined
+  out.insertAt(notesAt, () => writeUntranslatedNotes(markers, context))
   out.close()
   return {id, heading, html: out.take(), data}
 }
 
-/** What a section's markers named until the first one: nothing (a set is made for the first). */
-const noLanguages: ReadonlySet<string> = new Set()
+/** A section's markers until the first one: none (a set is made for the first). */
+const noMarkers: ReadonlySet<MarkerTexts> = new Set()
 
 /** The properties of each section's element and heading, by `idPrefix` (a site uses one or a few). */
 const sectionPropertiesByPrefix = new Map<string, Map<string, {section: Record<string, unknown>; heading: Record<string, unknown>}>>()

@@ -3,7 +3,7 @@ import type {Fallback} from '../locale/localize.ts'
 import type {SafeHtmlWriter} from '../html/compile-safe-html.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {checkTreatmentResult} from '../structured-data/check-treatment-result.ts'
-import {hreflangAlternates, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
+import {alternatesFor, type HreflangAlternate} from '../structured-data/hreflang-alternates.ts'
 import {createUiStrings, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {uiFor} from '../ui-strings/ui-for.ts'
 import {disclaimerSection} from './disclaimer-section.ts'
@@ -167,7 +167,7 @@ export function renderTreatmentPageTo(out: SafeHtmlWriter, result: TreatmentResu
   const title: PageText = context.text('title', treatment.title)
   // Each locale's URL with that locale's slug (a result made by hand may carry only `slug`).
   const urlIn = urlFor && ((id: string) => urlFor(id, treatment.slugs?.[id] ?? treatment.slug))
-  const alternates = urlIn ? hreflangAlternates(treatment.availableLocales ?? [], urlIn, 'renderTreatmentPage') : []
+  const alternates = urlIn ? alternatesFor(treatment.availableLocales ?? [], urlIn, 'renderTreatmentPage') : []
   writeText(title, context)
   const titleHtml = context.out.take()
   return {

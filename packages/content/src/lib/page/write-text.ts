@@ -1,6 +1,6 @@
 import {answersOf, type UiStrings} from '../ui-strings/create-ui-strings.ts'
 import {remembered} from '../ui-strings/remembered-answers.ts'
-import type {PageContext} from './page-context.ts'
+import type {MarkerTexts, PageContext} from './page-context.ts'
 import type {PageText} from './page-text.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
 
@@ -119,11 +119,9 @@ function propertiesOf(className: readonly string[]): ClassProperties {
  */
 export function writeUntranslatedMarker(lang: string, context: PageContext, spaced = false, stale = false): void {
   const {ui, out} = context
-  // The marker's key: the language, with `*` when its translation is being updated.
-  const key = stale ? `${lang}*` : lang
-  const languages = context.markerLanguages
-  if (languages !== undefined && !languages.has(key)) context.markerLanguages = new Set(languages).add(key)
-  const texts = markerTexts(ui, key)
+  const texts = markerTexts(ui, lang, stale)
+  const markers = context.sectionMarkers
+  if (markers !== undefined && !markers.has(texts)) context.sectionMarkers = new Set(markers).add(texts)
   // The same marker on every item of every page in the language: written once per texts.
   out.fragment(spaced ? texts.spaced : texts, () => {
     if (spaced) out.text('\u00a0')
@@ -145,31 +143,16 @@ export function writeUntranslatedMarker(lang: string, context: PageContext, spac
  *
  * @internal
  */
-export function writeUntranslatedNotes(keys: ReadonlySet<string>, context: PageContext): void {
-  const {ui, out} = context
-  for (const key of keys) {
-    const {note} = markerTexts(ui, key)
+export function writeUntranslatedNotes(markers: ReadonlySet<MarkerTexts>, context: PageContext): void {
+  const {out} = context
+  for (const {note} of markers) {
     out.open('p', noteProperties)
     out.text(note)
     out.close()
   }
 }
 
-/** What a marker for `lang` and its section note say. */
-interface MarkerTexts {
-  /** `EN` for `en`, `EN-GB` for `en-GB`; `EN*` for a stale translation. */
-  code: string
-  /** ` (not yet translated, shown in English)` or ` (translation being updated, shown in English)`, for screen readers. */
-  sentence: string
-  /** `Marked EN: not yet translated, shown in English.` or the `EN*` note. */
-  note: string
-  /** Stands for the marker after a no-break space, as a fragment's key. */
-  spaced: object
-}
-
-function markerTextsOf(ui: UiStrings, key: string): MarkerTexts {
-  const stale = key.endsWith('*')
-  const lang = stale ? key.slice(0, -1) : key
+function markerTextsOf(ui: UiStrings, lang: string, stale: boolean): MarkerTexts {
   const language = ui.formatLanguageName(lang)
   const code = lang.toUpperCase()
   const marker = ui.t(stale ? 'updatingMarker' : 'untranslatedMarker', {language})
@@ -182,7 +165,10 @@ function markerTextsOf(ui: UiStrings, key: string): MarkerTexts {
   }
 }
 
-/** Marker texts, remembered with the strings' answers: the same object each page, so fragments keyed by `spaced` repeat. */
-function markerTexts(ui: UiStrings, key: string): MarkerTexts {
-  return remembered(answersOf(ui), 'marker', [key], () => Object.freeze(markerTextsOf(ui, key)))
+/**
+ * Marker texts, remembered with the strings' answers: the same object each page, so fragments
+ * keyed by `spaced` repeat and a section's set of markers holds each once.
+ */
+function markerTexts(ui: UiStrings, lang: string, stale: boolean): MarkerTexts {
+  return remembered(answersOf(ui), stale ? 'updatingMarker' : 'marker', [lang], () => Object.freeze(markerTextsOf(ui, lang, stale)))
 }

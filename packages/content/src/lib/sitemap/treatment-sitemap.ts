@@ -1,6 +1,6 @@
 import {describeValue as describe} from '../describe-value.ts'
 import {localeIds} from '../locale/locale-registry.ts'
-import {hreflangAlternates} from '../structured-data/hreflang-alternates.ts'
+import {alternatesFor} from '../structured-data/hreflang-alternates.ts'
 import type {TreatmentContent, TreatmentResult} from '../types.ts'
 import {sitemapXml, type SitemapEntry} from './sitemap-xml.ts'
 
@@ -58,7 +58,7 @@ export async function treatmentSitemapEntries(content: TreatmentContent, options
       const page = byLocale.get(locale) ?? [...byLocale.values()][0]!
       return options.urlFor(locale, page.treatment.slug)
     }
-    const alternates = hreflangAlternates([...byLocale.keys()], urlIn)
+    const alternates = alternatesFor([...byLocale.keys()], urlIn, 'treatmentSitemap')
     for (const [locale, page] of byLocale) entries.push({loc: urlIn(locale), lastmod: page.treatment._updatedAt, alternates})
   }
   return entries

@@ -29,13 +29,23 @@ export interface HreflangAlternate {
  *   function, or `urlFor` returns something other than a non-empty string.
  * @public
  */
-export function hreflangAlternates(availableLocales: readonly string[], urlFor: (locale: string) => string, /** @internal the call a bad URL is reported under */ call = 'hreflangAlternates'): HreflangAlternate[] {
+export function hreflangAlternates(availableLocales: readonly string[], urlFor: (locale: string) => string): HreflangAlternate[] {
   if (!Array.isArray(availableLocales) || !availableLocales.every((id) => typeof id === 'string')) {
     throw new TypeError(`\`hreflangAlternates\` expects an array of locale ids as its first argument, got ${describe(availableLocales)}`)
   }
   if (typeof urlFor !== 'function') {
     throw new TypeError(`\`hreflangAlternates\` expects a \`urlFor(locale)\` function as its second argument, got ${describe(urlFor)}`)
   }
+  return alternatesFor(availableLocales, urlFor, 'hreflangAlternates')
+}
+
+/**
+ * The alternates of checked arguments; a bad URL from `urlFor` is reported under `call`, the
+ * public function the caller used.
+ *
+ * @internal
+ */
+export function alternatesFor(availableLocales: readonly string[], urlFor: (locale: string) => string, call: string): HreflangAlternate[] {
   const href = (locale: string) => pageUrl(call, urlFor, locale)
   const available = new Set(availableLocales)
   const alternates = localeIds.filter((id) => available.has(id)).map((id) => ({hreflang: id, href: href(id)}))
