@@ -57,7 +57,7 @@ if (side === 'diy') {
   } else {
     treatments = await createClient(lake).fetch(diy.diyQuery)
   }
-  for (const locale of localeIds) pages += diy.diyPages(treatments, locale, (slug, html) => write(locale, slug, html))
+  for (const locale of localeIds) pages += await diy.diyPages(treatments, locale, (slug, html) => write(locale, slug, html))
 } else {
   const content = createTreatmentContent({source: source === 'local' ? localDataset(input) : lake})
   for (const locale of localeIds) {

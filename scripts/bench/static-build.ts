@@ -124,6 +124,6 @@ async function buildNaive(documents: readonly DatasetDocument[]): Promise<number
   const result = await evaluate(naiveTree, {dataset: documents, dereference: ({_ref}) => byId.get(_ref) ?? null})
   const treatments = JSON.parse(JSON.stringify(await result.get())) as Array<Record<string, unknown>>
   let made = 0
-  for (const locale of localeIds) made += diyPages(treatments, locale, (_slug, html) => consume(html))
+  for (const locale of localeIds) made += await diyPages(treatments, locale, (_slug, html) => consume(html))
   return made
 }
