@@ -4,7 +4,7 @@
  *
  *   cold-build.ts SIDE SOURCE INPUT OUT_DIR
  *
- * SIDE is `ours` (`eachTreatment` + `renderTreatmentPage`), `ours-ui` (the same, passing
+ * SIDE is `ours` (`eachTreatment({locales})` + `renderTreatmentPage`), `ours-ui` (the same, passing
  * `ui: createUiStrings(locale)` made once per locale, as the page docs advise) or `diy` (the
  * do-it-yourself build of diy-build.ts). SOURCE is `local` (INPUT: an NDJSON file; ours reads it
  * with `localDataset`, the DIY build with `readFile` + `JSON.parse` + groq-js) or `lake` (INPUT:
@@ -60,15 +60,15 @@ if (side === 'diy') {
   for (const locale of localeIds) pages += await diy.diyPages(treatments, locale, (slug, html) => write(locale, slug, html))
 } else {
   const content = createTreatmentContent({source: source === 'local' ? localDataset(input) : lake})
-  for (const locale of localeIds) {
-    const ui = side === 'ours-ui' ? createUiStrings(locale) : undefined
-    for await (const result of content.eachTreatment({locale})) {
-      const page = renderTreatmentPage(result, ui ? {ui} : {})
-      let html = `<article lang="${page.lang}"><h1>${page.titleHtml}</h1>${page.banner.html}`
-      for (const section of page.sections) html += section.html
-      write(locale, result.treatment.slug, `${html}</article>`)
-      pages++
-    }
+  const uiByLocale = new Map(localeIds.map((locale) => [locale, side === 'ours-ui' ? createUiStrings(locale) : undefined]))
+  // Every locale from one request, as the package's docs advise for a build of every locale.
+  for await (const result of content.eachTreatment({locales: localeIds})) {
+    const ui = uiByLocale.get(result.locale)
+    const page = renderTreatmentPage(result, ui ? {ui} : {})
+    let html = `<article lang="${page.lang}"><h1>${page.titleHtml}</h1>${page.banner.html}`
+    for (const section of page.sections) html += section.html
+    write(result.locale, result.treatment.slug, `${html}</article>`)
+    pages++
   }
 }
 await Promise.all(writes)

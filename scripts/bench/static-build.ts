@@ -12,7 +12,8 @@ import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
  * A static build in this process, warm (secondary to the cold builds of cold-static-build.ts):
  * every treatment page in every locale, as HTML.
  *
- * - Ours: `eachTreatment` per locale from `localDataset`, then `renderTreatmentPage`.
+ * - Ours: `eachTreatment({locales})` (every locale from one request) from `localDataset`, then
+ *   `renderTreatmentPage`.
  * - The naive peer: the do-it-yourself build of diy-build.ts over groq-js.
  *
  * Every repetition gets inputs no earlier repetition has seen, as a real build does: the
@@ -105,13 +106,11 @@ function asAnswers(source: ContentSource): ContentSource {
 async function buildOurs(documents: readonly DatasetDocument[]): Promise<number> {
   const content = createTreatmentContent({source: asAnswers(localDataset(documents))})
   let made = 0
-  for (const locale of localeIds) {
-    for await (const result of content.eachTreatment({locale})) {
-      const page = renderTreatmentPage(result)
-      consume(page.titleHtml)
-      for (const section of page.sections) consume(section.html)
-      made++
-    }
+  for await (const result of content.eachTreatment({locales: localeIds})) {
+    const page = renderTreatmentPage(result)
+    consume(page.titleHtml)
+    for (const section of page.sections) consume(section.html)
+    made++
   }
   return made
 }

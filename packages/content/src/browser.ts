@@ -1,6 +1,7 @@
 export {createTreatmentContent} from './lib/reader/create-treatment-content.browser.ts'
 export type {
   AllTreatmentsResult,
+  EachTreatmentOptions,
   LocaleSlugsField,
   LocalizedAnswer,
   LocalizedTreatment,

@@ -1,6 +1,7 @@
 export {createTreatmentContent} from './lib/reader/create-treatment-content.ts'
 export type {
   AllTreatmentsResult,
+  EachTreatmentOptions,
   LocaleSlugsField,
   LocalizedAnswer,
   LocalizedTreatment,
@@ -36,7 +37,7 @@ export {baseLocale, fallbackChain, localeIds, locales, matchLocale} from './lib/
 export type {LocaleDefinition, LocaleMatch} from './lib/locale/locale-registry.ts'
 export {localize} from './lib/locale/localize.ts'
 export type {Fallback, Localized} from './lib/locale/localize.ts'
-export {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './lib/query/queries.ts'
+export {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './lib/query/queries.ts'
 export type {CacheOptions} from './lib/types.ts'
 export {defaultApiVersion} from './lib/source/sanity-project-config.ts'
 export type {SanityProjectConfig} from './lib/source/sanity-project-config.ts'

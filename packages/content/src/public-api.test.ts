@@ -14,6 +14,7 @@ describe('public API', () => {
       'MissingContraindicationsError',
       'ReferenceTypeError',
       'TreatmentContentError',
+      'allTreatmentsEveryLocaleQuery',
       'allTreatmentsQuery',
       'baseLocale',
       'createTreatmentContent',

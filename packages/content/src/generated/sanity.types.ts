@@ -988,6 +988,250 @@ export type AllTreatmentsQueryResult = Array<{
 }>;
 
 // Source: ../packages/content/src/lib/query/queries.ts
+// Variable: allTreatmentsEveryLocaleQuery
+// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hashes": t[language in $locales]{language, "hash": sourceHashes[field == ^.^.f][0].hash}}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::i({"v": text})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::i({"v": statement})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::i({"v": disclaimer}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+export type AllTreatmentsEveryLocaleQueryResult = Array<{
+  _id: string;
+  _updatedAt: string;
+  slug: string;
+  localizedSlugs: Array<{
+    language: string;
+    value: string | null;
+  }> | null;
+  title: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  summary: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  body: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: BlockContent | null;
+    }> | null;
+  };
+  procedureType:
+    "NoninvasiveProcedure" | "PercutaneousProcedure" | "SurgicalProcedure";
+  howPerformed: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  bodyAreas: Array<string> | null;
+  protocol: {
+    sessionsMin: number;
+    sessionsMax: number;
+    intervalMinWeeks: number;
+    intervalMaxWeeks: number;
+  };
+  condition: {
+    _id: string;
+    name: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+    alternateNames: Array<{
+      _key: string;
+      name: {
+        i18n: Array<{
+          language: string;
+          _key: string;
+          value: string | null;
+        }>;
+      };
+    }> | null;
+    description: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+  };
+  ingredients: Array<{
+    _key: string;
+    role: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+    ingredient: {
+      _id: string;
+      ingredientClass:
+        | "lipolytic"
+        | "lymphaticDrainage"
+        | "mineral"
+        | "other"
+        | "phlebotonic"
+        | "vitamin";
+      isClass: boolean | null;
+      name: {
+        i18n: Array<{
+          language: string;
+          _key: string;
+          value: string | null;
+        }>;
+      };
+      mechanism: {
+        i18n: Array<{
+          language: string;
+          _key: string;
+          value: string | null;
+        }> | null;
+      };
+      codes: Array<{
+        codingSystem: "ATC" | "ICD-10" | "ICD-11" | "MeSH" | "SNOMED CT";
+        code: string;
+      }> | null;
+    };
+  }> | null;
+  effects: Array<{
+    _id: string;
+    onsetDays: number | null;
+    claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
+    text: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+  }> | null;
+  claims: Array<{
+    _key: string;
+    topic: "comparison" | "durability" | "mechanism" | "onset";
+    claimStatus: "clinicExperience" | "needsReview" | "rejected" | "supported";
+    statement: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+    };
+  }> | null;
+  sideEffects: Array<{
+    _id: string;
+    severity: "expected" | "serious";
+    text: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+      source: {
+        hashes: Array<{
+          language: "de" | "en" | "it";
+          hash: string | null;
+        }> | null;
+      };
+    };
+    whenToSeekHelp: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }> | null;
+      source: {
+        hashes: Array<{
+          language: "de" | "en" | "it";
+          hash: string | null;
+        }> | null;
+      };
+    };
+  }> | null;
+  contraindications: Array<{
+    _id: string;
+    kind: "absolute" | "relative";
+    category:
+      | "age"
+      | "breastfeeding"
+      | "coagulation"
+      | "condition"
+      | "immune"
+      | "medication"
+      | "other"
+      | "pregnancy";
+    text: {
+      i18n: Array<{
+        language: string;
+        _key: string;
+        value: string | null;
+      }>;
+      source: {
+        hashes: Array<{
+          language: "de" | "en" | "it";
+          hash: string | null;
+        }> | null;
+      };
+    };
+    codes: Array<{
+      codingSystem: "ATC" | "ICD-10" | "ICD-11" | "MeSH" | "SNOMED CT";
+      code: string;
+    }> | null;
+  }>;
+  disclaimer: {
+    i18n: Array<{
+      language: string;
+      _key: string;
+      value: string | null;
+    }>;
+  };
+  medicalReview: {
+    status: "pending" | "reviewed";
+    reviewer: string | null;
+    lastReviewed: string | null;
+    nextReviewDue: string;
+    sources: Array<{
+      _key: string;
+      title: string;
+      url: string | null;
+      language: "de" | "en" | "it" | null;
+      versions: Array<{
+        _key: string;
+        language: "de" | "en" | "it";
+        title: string;
+        url: string | null;
+      }> | null;
+    }> | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
+  };
+  translations: Array<{
+    language: "de" | "en" | "it";
+    status: "draft" | "reviewed" | "translated";
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+    coveredTexts: Array<{
+      field: string;
+      hash: string;
+      _type: "coveredText";
+      _key: string;
+    }> | null;
+  }> | null;
+  availableLocales: Array<string>;
+}>;
+
+// Source: ../packages/content/src/lib/query/queries.ts
 // Variable: treatmentListQuery
 // Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  procedureType,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentListQueryResult = Array<{

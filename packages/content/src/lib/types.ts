@@ -163,6 +163,20 @@ export interface ReadOptions {
 }
 
 /**
+ * Options of {@link TreatmentContent.eachTreatment}.
+ *
+ * @public
+ */
+export interface EachTreatmentOptions extends ReadOptions {
+  /**
+   * Supported locale ids (e.g. `localeIds` of `@treatments/content/locales`): every page in each
+   * of them, from one request instead of one per locale, each page's locales in turn. Each result
+   * is what a read with `{locale}` gives. Not with `locale`.
+   */
+  locales?: readonly string[]
+}
+
+/**
  * Localized treatment content.
  *
  * @public
@@ -195,12 +209,17 @@ export interface TreatmentContent {
    * localized one at a time as the loop asks for the next: a static build holds one localized
    * page at a time instead of all of them.
    *
+   * With `locales`, every page in each of those locales from one request: the base locale's text
+   * and the pages' structure travel once, not once per locale (a build of every locale).
+   *
    * @example
    * ```ts
    * for await (const result of content.eachTreatment({locale: 'it'})) write(renderTreatmentPage(result))
+   * for await (const result of content.eachTreatment({locales: localeIds})) write(result.locale, renderTreatmentPage(result))
    * ```
+   * @throws {TypeError} When `locales` is not a list of supported locale ids, or comes with `locale`.
    */
-  eachTreatment(options?: ReadOptions): AsyncIterable<TreatmentResult>
+  eachTreatment(options?: EachTreatmentOptions): AsyncIterable<TreatmentResult>
 }
 
 /**

@@ -41,6 +41,14 @@ const localizedFunction = /* groq */ `fn l::i($f) = $f{"i18n": v[coalesce(langua
 const safetyTextFunction = /* groq */ `fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": t[language == $locale][0].sourceHashes[field == ^.f][0].hash}};
 `
 
+/**
+ * `l::s` for every locale at once: the source hash recorded for the field by each locale's
+ * translation state (`"hashes"`), where the one-locale `l::s` carries only `$locale`'s. See
+ * {@link allTreatmentsEveryLocaleQuery}.
+ */
+const safetyTextEveryLocaleFunction = /* groq */ `fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hashes": t[language in $locales]{language, "hash": sourceHashes[field == ^.^.f][0].hash}}};
+`
+
 /** The projection of a whole treatment page, shared by the single and the bulk query. */
 const treatmentProjection = /* groq */ `{
   _id,
@@ -127,6 +135,18 @@ export const treatmentBySlugQuery = defineQuery(
  */
 export const allTreatmentsQuery = defineQuery(
   `${localizedFunction}${safetyTextFunction}*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc)${treatmentProjection}`,
+)
+
+/**
+ * Every published treatment page in every locale of `$locales` at once, for a build of every
+ * locale: the base locale's text and the pages' structure travel once instead of once per
+ * locale. The reader splits the answer into what {@link allTreatmentsQuery} answers for each
+ * locale (`answerInLocale`) before it checks and localizes it.
+ *
+ * @public
+ */
+export const allTreatmentsEveryLocaleQuery = defineQuery(
+  `${localizedFunction}${safetyTextEveryLocaleFunction}*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc)${treatmentProjection}`,
 )
 
 /**

@@ -5,7 +5,8 @@ import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import {indexDocuments} from '../dataset/document-index.ts'
 import {readNdjson} from '../dataset/read-ndjson.ts'
 import {fallbackChain, localeIds} from '../locale/locale-registry.ts'
-import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
+import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
+import {answerInLocale} from '../reader/answer-in-locale.ts'
 import {treatmentQueryPlans} from './treatment-query-plans.ts'
 import {markReviewed} from '../../test-support/mark-reviewed.ts'
 
@@ -22,6 +23,7 @@ async function groqJs(query: string, params: Record<string, unknown>, documents:
 
 /** Every query and locale over `documents`: the plan's answer must be groq-js's. */
 async function expectSameAnswers(documents: readonly DatasetDocument[], slugs: readonly string[]) {
+  const allTreatments = new Map<string, unknown>()
   for (const locale of [...localeIds, 'xx']) {
     const chain = locale === 'xx' ? ['xx', 'en'] : fallbackChain(locale)
     const params = {locale: chain[0], locales: chain}
@@ -32,9 +34,19 @@ async function expectSameAnswers(documents: readonly DatasetDocument[], slugs: r
     ] as const) {
       const all = {...params, ...extra}
       const planned = treatmentQueryPlans.get(query)!(indexDocuments(documents), documents, all)
-      if (planned === undefined) continue
-      expect(planned, `${query.slice(0, 40)}… ${JSON.stringify(all)}`).toEqual(await groqJs(query, all, documents))
+      const answered = planned !== undefined || query === allTreatmentsQuery ? await groqJs(query, all, documents) : undefined
+      if (query === allTreatmentsQuery) allTreatments.set(locale, answered)
+      if (planned !== undefined) expect(planned, `${query.slice(0, 40)}… ${JSON.stringify(all)}`).toEqual(answered)
     }
+  }
+  // Every locale at once: the plan answers as groq-js, and the reader's split of that answer is,
+  // for each locale, exactly what the one-locale query answers.
+  const every = {locales: localeIds}
+  const answered = await groqJs(allTreatmentsEveryLocaleQuery, every, documents)
+  const planned = treatmentQueryPlans.get(allTreatmentsEveryLocaleQuery)!(indexDocuments(documents), documents, every)
+  if (planned !== undefined) expect(planned, 'every locale').toEqual(answered)
+  for (const locale of localeIds) {
+    expect(answerInLocale(answered, fallbackChain(locale), locale), `every locale, split for ${locale}`).toEqual(allTreatments.get(locale))
   }
 }
 

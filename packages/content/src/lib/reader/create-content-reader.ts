@@ -1,9 +1,10 @@
 import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../../generated/sanity.types.ts'
 import {ContentNotFoundError} from '../errors.ts'
-import {matchLocale} from '../locale/locale-registry.ts'
+import {localeIds, matchLocale} from '../locale/locale-registry.ts'
 import {localize, type Fallback} from '../locale/localize.ts'
-import {allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from '../query/queries.ts'
-import type {LocalizedAnswer, ReadOptions, TreatmentContent, TreatmentContentOptions} from '../types.ts'
+import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from '../query/queries.ts'
+import type {EachTreatmentOptions, LocalizedAnswer, ReadOptions, TreatmentContent, TreatmentContentOptions, TreatmentResult} from '../types.ts'
+import {answerInLocale} from './answer-in-locale.ts'
 import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'
 import {fetchWithRetry} from './fetch-with-retry.ts'
 import {checkReview} from './medical-review-status.ts'
@@ -60,7 +61,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
   const read = <R>(query: string, params: {locales: string[]} & Record<string, unknown>, check: (value: unknown) => void, readOptions: ReadOptions, call: string) =>
     ask<R>(query, {...params, locale: params.locales[0]}, check, readAccess(readOptions, `\`${call}\``, reader, options.allowBrowserToken, hasToken))
 
-  return {
+  const content: TreatmentContent = {
     async getTreatment(slug, readOptions = {}) {
       if (typeof slug !== 'string' || slug.trim() === '') {
         throw new TypeError(`\`getTreatment\` expects a slug string, got ${slug === '' ? 'an empty string' : typeof slug}`)
@@ -102,18 +103,61 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
     },
     eachTreatment(readOptions = {}) {
       // Arguments are checked at the call, not at the first step of the loop.
+      if (readOptions.locales !== undefined) return eachTreatmentInLocales(readOptions)
       const match = matchRequest(readOptions, 'eachTreatment')
       readAccess(readOptions, '`eachTreatment`', reader, options.allowBrowserToken, hasToken)
       return (async function* () {
         const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages, readOptions, 'eachTreatment')
-        const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
-        for (const raw of answer.value) {
-          const {value, fallbacks} = await localize(raw, match.chain)
-          yield {...shared, fallbacks, treatment: withLocaleSlug(value, match.locale, fallbacks), review: await checkReview(raw, match.locale)}
-        }
+        yield* pagesIn(match, answer.value, answer.stale)
       })()
     },
   }
+
+  /** One localized page after another, from a checked answer for `match`'s chain. */
+  async function* pagesIn(match: ReturnType<typeof matchLocale>, pages: AllTreatmentsQueryResult, stale: boolean): AsyncGenerator<TreatmentResult> {
+    const {fallbacks: _none, ...shared} = answerFields(match, [], stale)
+    for (const raw of pages) {
+      const {value, fallbacks} = await localize(raw, match.chain)
+      yield {...shared, fallbacks, treatment: withLocaleSlug(value, match.locale, fallbacks), review: await checkReview(raw, match.locale)}
+    }
+  }
+
+  /**
+   * `eachTreatment({locales})`: one request with every listed locale's chain; the answer is split
+   * into what `allTreatmentsQuery` answers for each locale, and each split is checked as that
+   * answer is, before any page of it is made.
+   */
+  function eachTreatmentInLocales(readOptions: EachTreatmentOptions): AsyncIterable<TreatmentResult> {
+    const {locales} = readOptions
+    if (readOptions.locale !== undefined) throw new TypeError('`eachTreatment` takes `locale` or `locales`, not both')
+    if (!Array.isArray(locales) || locales.length === 0 || !locales.every((id) => typeof id === 'string' && localeIds.includes(id))) {
+      throw new TypeError(`\`eachTreatment\` option \`locales\` must be a non-empty list of supported locale ids (${localeIds.join(', ')}), got ${JSON.stringify(locales)}`)
+    }
+    readAccess(readOptions, '`eachTreatment`', reader, options.allowBrowserToken, hasToken)
+    const matches = [...new Set(locales)].map((id) => matchLocale(id))
+    const chains = [...new Set(matches.flatMap((match) => match.chain))]
+    // The split answers are checked as the answer arrives (a refused answer is not cached), and
+    // kept beside it, so a cached answer is not split again.
+    const splits = new WeakMap<object, AllTreatmentsQueryResult[]>()
+    const split = (value: unknown): AllTreatmentsQueryResult[] => {
+      const known = typeof value === 'object' && value !== null ? splits.get(value) : undefined
+      if (known) return known
+      const made = matches.map((match) => {
+        const pages = answerInLocale(value, match.chain, match.locale)
+        checkTreatmentPages(pages)
+        return pages as AllTreatmentsQueryResult
+      })
+      if (typeof value === 'object' && value !== null) splits.set(value, made)
+      return made
+    }
+    return (async function* () {
+      const answer = await read<unknown>(allTreatmentsEveryLocaleQuery, {locales: chains}, split, readOptions, 'eachTreatment')
+      const byLocale = split(answer.value).map((pages, index) => ({match: matches[index]!, pages}))
+      for (const {match, pages} of byLocale) yield* pagesIn(match, pages, answer.stale)
+    })()
+  }
+
+  return content
 }
 
 function answerFields(match: ReturnType<typeof matchLocale>, fallbacks: Fallback[], stale: boolean): LocalizedAnswer {

@@ -219,6 +219,36 @@ describe('createTreatmentContent', () => {
     expect(() => content.eachTreatment({locale: 42 as never})).toThrow(TypeError)
   })
 
+  it('gives, with `locales`, from one request, each page in each locale as the one-locale reads give it', async () => {
+    const shippedPath = new URL('../../../../../content/dataset.ndjson', import.meta.url)
+    const {source, state} = counting(localDataset(shippedPath))
+    const content = createTreatmentContent({source})
+    const pages = []
+    for await (const page of content.eachTreatment({locales: ['en', 'it', 'de']})) pages.push(page)
+    expect(state.requests).toBe(1)
+    const one = createTreatmentContent({source: localDataset(shippedPath)})
+    const expected = await Promise.all(['en', 'it', 'de'].map(async (locale) => (await one.getAllTreatments({locale})).pages))
+    // Each treatment in each locale in turn.
+    expect(pages).toEqual(expected[0]!.flatMap((_page, index) => expected.map((inLocale) => inLocale[index])))
+    expect(pages.some((page) => page.locale === 'de' && page.fallbacks.length > 0)).toBe(true)
+  })
+
+  it('refuses, with `locales`, an answer that breaks a page invariant in any locale, and bad `locales`', async () => {
+    const bare = documents.map((document) => (document._id === 't1' ? {...document, contraindications: []} : document))
+    const content = createTreatmentContent({source: localDataset(bare)})
+    const read = async () => {
+      for await (const _page of content.eachTreatment({locales: ['it']})) {
+        // nothing: the answer is refused before the first page
+      }
+    }
+    await expect(read()).rejects.toMatchObject({code: 'NO_CONTRAINDICATIONS', treatmentId: 't1'})
+    const good = createTreatmentContent({source: localDataset(documents)})
+    expect(() => good.eachTreatment({locales: ['it'], locale: 'it'})).toThrow(new TypeError('`eachTreatment` takes `locale` or `locales`, not both'))
+    expect(() => good.eachTreatment({locales: ['fr']})).toThrow(/`locales` must be a non-empty list of supported locale ids \(en, it, de\), got \["fr"\]/)
+    expect(() => good.eachTreatment({locales: []})).toThrow(TypeError)
+    expect(() => good.eachTreatment({locales: 'it' as never})).toThrow(TypeError)
+  })
+
   it('reads datasets that keep the language in _key (plugin versions before 5)', async () => {
     const legacy = (value: string, language: string) => ({_key: language, _type: 'internationalizedArrayStringValue', value})
     const old = documents.map((document) =>
