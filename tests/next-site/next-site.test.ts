@@ -224,6 +224,56 @@ describe('the Next.js site', () => {
     await lake.client.delete('treatment-second-clinic')
   })
 
+  it('answers a former slug with 301 to the current one in each locale (query kept) once a slug change is revalidated; an unknown slug stays 404', async () => {
+    const original = (await lake.client.getDocument(treatmentId))!
+    const get = (path: string) => fetch(`${site.url}${path}`, {redirect: 'manual'})
+    const moved = {en: 'mesotherapy-for-cellulite', it: 'mesoterapia-per-cellulite'}
+    // What the Studio's publish action stores on a slug change: the old slug, per locale.
+    await lake.client
+      .patch(treatmentId)
+      .set({
+        'slug.current': moved.en,
+        'localizedSlugs[_key=="it"].value': moved.it,
+        formerSlugs: [
+          {_key: `en-${slugs.en}`, _type: 'formerSlug', language: 'en', slug: slugs.en},
+          {_key: `it-${slugs.it}`, _type: 'formerSlug', language: 'it', slug: slugs.it},
+        ],
+      })
+      .commit()
+    try {
+      // Like the pages, the redirects follow the content once the site is told.
+      expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
+      const body = JSON.stringify({_id: treatmentId})
+      expect((await revalidate(await signed(body), body)).status).toBe(200)
+      for (const [path, location] of [
+        [`/en/treatments/${slugs.en}`, `/en/treatments/${moved.en}`],
+        [`/it/treatments/${slugs.it}`, `/it/treatments/${moved.it}`],
+        [`/it/treatments/${slugs.it}?ref=mail&x=1`, `/it/treatments/${moved.it}?ref=mail&x=1`],
+        // The former English slug in German: the German page keeps its own slug.
+        [`/de/treatments/${slugs.en}`, `/de/treatments/${slugs.de}`],
+        // Another locale's current slug leads to this locale's.
+        [`/de/treatments/${moved.it}`, `/de/treatments/${slugs.de}`],
+      ] as const) {
+        const response = await get(path)
+        expect([path, response.status, response.headers.get('location')]).toEqual([path, 301, location])
+        for (const [name, value] of Object.entries(securityHeaders)) expect(response.headers.get(name), `${path} ${name}`).toBe(value)
+      }
+      for (const locale of locales) {
+        const path = `/${locale}/treatments/${locale === 'de' ? slugs.de : moved[locale]}`
+        const response = await get(path)
+        expect([path, response.status]).toEqual([path, 200])
+        expect(await response.text()).toContain('id="who-cannot-have-it"')
+      }
+      expect((await get('/it/treatments/no-such-treatment')).status).toBe(404)
+      expect((await get('/it/treatments/no-such-treatment?ref=mail')).status).toBe(404)
+    } finally {
+      await lake.client.createOrReplace(original)
+      const body = JSON.stringify({_id: treatmentId})
+      expect((await revalidate(await signed(body), body)).status).toBe(200)
+    }
+    expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
+  })
+
   describe('with the hostile-content dataset in the lake', () => {
     const scriptBreakout = '</script><script>window.__pwned=1;alert(1)</script>'
 
