@@ -228,6 +228,7 @@ describe('the Next.js site', () => {
     const original = (await lake.client.getDocument(treatmentId))!
     const get = (path: string) => fetch(`${site.url}${path}`, {redirect: 'manual'})
     const moved = {en: 'mesotherapy-for-cellulite', it: 'mesoterapia-per-cellulite'}
+    expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
     // What the Studio's publish action stores on a slug change: the old slug, per locale.
     await lake.client
       .patch(treatmentId)
@@ -241,7 +242,8 @@ describe('the Next.js site', () => {
       })
       .commit()
     try {
-      // Like the pages, the redirects follow the content once the site is told.
+      // Like the pages, the redirects follow the content once the site is told (the site's
+      // reader had read the Italian slugs above; one that had not would see the change at once).
       expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
       const body = JSON.stringify({_id: treatmentId})
       expect((await revalidate(await signed(body), body)).status).toBe(200)
@@ -264,6 +266,7 @@ describe('the Next.js site', () => {
         expect([path, response.status]).toEqual([path, 200])
         expect(await response.text()).toContain('id="who-cannot-have-it"')
       }
+      // Still 404 with the reader the revalidation route made (another bundle than the page's).
       expect((await get('/it/treatments/no-such-treatment')).status).toBe(404)
       expect((await get('/it/treatments/no-such-treatment?ref=mail')).status).toBe(404)
     } finally {
