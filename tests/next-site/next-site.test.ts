@@ -127,6 +127,16 @@ describe('the Next.js site', () => {
     expect(problems().filter((problem) => problem !== `console error on ${site.url}${path}: Failed to load resource: the server responded with a status of 404 (Not Found)`)).toEqual([])
   })
 
+  it('shows the site’s own 404 for a page’s notFound() once Next.js’s runtime fills in its shell (CSP bypassed)', async () => {
+    const {page, context} = await tab({bypassCSP: true})
+    const response = await page.goto(`${site.url}/en/treatments/no-such-treatment`)
+    expect(response?.status()).toBe(404)
+    // The shell is empty until Next.js's runtime renders the not-found file into it.
+    await page.waitForFunction(() => document.body.innerText.trim() !== '')
+    expect([await page.locator('h1').allInnerTexts(), await page.locator('.site-header').count(), await page.locator('html').getAttribute('lang')]).toEqual([['Page not found'], 1, 'en'])
+    await context.close()
+  })
+
   it('has the canonical URL, hreflang alternates, JSON-LD and the example site’s security headers', async () => {
     const response = await fetch(`${site.url}/it/treatments/${slugs.it}`)
     const html = await response.text()
