@@ -4,23 +4,28 @@
  * (`.<file>.history.ndjson`, written by the local lake).
  */
 import {type DatasetDocument, isDatasetFileError, readNdjson} from '@treatments/content/dataset'
+import {localeIds, matchLocale} from '@treatments/content/locales'
 import {historyFileOf, isLocalLakeError, readHistoryLog} from '@treatments/local-lake'
 
 import {CliError, runCli, UsageError} from './lib/cli.ts'
 import {type DocumentChangeRecord, documentHistory} from './lib/document-history.ts'
+import {type HistoryLabels, historyLabels} from './lib/history-labels.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
-const USAGE = `Usage: pnpm history <documentId|slug> [--field PATH] [--since DATE] [--json] [--file FILE]
+const USAGE = `Usage: pnpm history <documentId|slug> [--field PATH] [--since DATE] [--locale TAG] [--json] [--file FILE]
 
 Prints every change the local lake recorded to a document: when, who, each changed value
 before and after (a word diff for text: [-removed-]{+added+}), and which doctor's or
 translation review, if any, covered the resulting version of its safety texts. A treatment
-slug (or a published id) shows the published document and its draft.
+slug (its slug in any locale, or a former one) or a published id shows the published document
+and its draft.
 
 Options:
   --field PATH   only changes to PATH, e.g. text, text[en], disclaimer, medicalReview
   --since DATE   only changes at or after DATE (ISO 8601, e.g. 2026-12-01 or 2026-12-01T09:00Z)
-  --json         print the changes as JSON, for tools
+  -l, --locale TAG  the language of the labels: a BCP 47 tag such as en, it or de-AT (default:
+                 en); the values are printed as they are stored
+  --json         print the changes as JSON, for tools (in any --locale)
   --file FILE    the dataset file (default: $CONTENT_DATASET or content/dataset.ndjson; relative
                  paths start from the directory you run it in); its log is .<file>.history.ndjson
   --debug        show stack traces
@@ -34,7 +39,7 @@ await runCli(
     name: 'history',
     usage: USAGE,
     positionals: true,
-    options: {field: {type: 'string'}, since: {type: 'string'}, json: {type: 'boolean'}, file: {type: 'string'}},
+    options: {field: {type: 'string'}, since: {type: 'string'}, locale: {type: 'string', short: 'l', default: 'en'}, json: {type: 'boolean'}, file: {type: 'string'}},
     explain: (error) => (isDatasetFileError(error) || isLocalLakeError(error) ? error.message : undefined),
   },
   async ({values, positionals, path, display}) => {
@@ -48,6 +53,14 @@ await runCli(
       since = Date.parse(values.since)
       if (Number.isNaN(since)) throw new UsageError(`--since must be a date like 2026-12-01 or 2026-12-01T09:00Z; got "${values.since}"`)
     }
+    try {
+      Intl.getCanonicalLocales(values.locale)
+    } catch {
+      throw new UsageError(`--locale must be a BCP 47 language tag such as it or de-AT; got "${values.locale}"`)
+    }
+    const match = matchLocale(values.locale)
+    if (match.usedDefault) console.error(`pnpm history: no supported locale matches "${values.locale}" (supported: ${localeIds.join(', ')}); showing ${match.locale}`)
+    const labels = historyLabels(match.locale)
     const fileOption = values.file ?? process.env.CONTENT_DATASET?.trim()
     const file = fileOption ? path(fileOption) : defaultDatasetPath
     const documents = (await readNdjson(file)) as DatasetDocument[]
@@ -62,44 +75,51 @@ await runCli(
       console.log(JSON.stringify({file: display(file), log: display(historyFileOf(file)), documentIds: ids, changes: records}, null, 2))
       return
     }
-    console.log(`History of ${ids.join(' and ')} (${display(historyFileOf(file))}): ${records.length} ${records.length === 1 ? 'change' : 'changes'}`)
-    for (const record of records) console.log(`\n${formatRecord(record)}`)
-    if (entries.length === 0) console.log('\nNo history yet: the log records changes made through the local lake (pnpm lake, the Studio, the scripts).')
+    console.log(labels.heading(ids, display(historyFileOf(file)), records.length))
+    for (const record of records) console.log(`\n${formatRecord(record, labels)}`)
+    if (entries.length === 0) console.log(`\n${labels.noHistoryYet}`)
   },
 )
 
-/** The ids to show: the id itself (and its draft or published twin), or the treatment with the slug. */
+/**
+ * The ids to show: the id itself (and its draft or published twin), or the treatment with the
+ * slug, its slug in any locale first, else a former one (as the site finds pages).
+ */
 function documentIds(wanted: string, documents: readonly DatasetDocument[], logged: readonly string[]): string[] {
   const known = new Set([...documents.map((document) => document._id), ...logged])
-  const bySlug = documents.find((document) => document._type === 'treatment' && isRecord(document.slug) && document.slug.current === wanted)
+  const treatments = documents.filter((document) => document._type === 'treatment')
+  const bySlug =
+    treatments.find((document) => (isRecord(document.slug) && document.slug.current === wanted) || valuesOf(document.localizedSlugs, 'value').includes(wanted)) ??
+    treatments.find((document) => valuesOf(document.formerSlugs, 'slug').includes(wanted))
   const base = bySlug !== undefined ? bySlug._id.replace(/^drafts\./, '') : wanted.replace(/^drafts\./, '')
   return [base, `drafts.${base}`].filter((id) => known.has(id))
+}
+
+/** `key` of each item of an array field, where it is a string. */
+function valuesOf(items: unknown, key: string): unknown[] {
+  return Array.isArray(items) ? items.map((item: unknown) => (isRecord(item) ? item[key] : undefined)).filter((value) => typeof value === 'string') : []
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function formatRecord(record: DocumentChangeRecord): string {
-  const lines = [`${record.timestamp}  ${record.author}  ${record.change} ${record.documentId}  (transaction ${record.transactionId})`]
-  if (record.origin === 'outside') lines.push('  made to the file while no lake served it; the author is unknown')
+function formatRecord(record: DocumentChangeRecord, labels: HistoryLabels): string {
+  const lines = [`${record.timestamp}  ${record.author}  ${labels.change(record.change)} ${record.documentId}  ${labels.transaction(record.transactionId)}`]
+  if (record.origin === 'outside') lines.push(`  ${labels.outside}`)
   for (const field of record.fields) {
-    lines.push(field.diff !== undefined ? `  ${field.path}: ${field.diff}` : `  ${field.path}: ${show(field.before)} → ${show(field.after)}`)
+    lines.push(field.diff !== undefined ? `  ${field.path}: ${field.diff}` : `  ${field.path}: ${show(field.before, labels)} → ${show(field.after, labels)}`)
   }
   if (record.safetyTexts.length > 0) {
-    if (record.reviews.length === 0) lines.push('  review: no review covers this version')
-    else if (!record.reviews.some((review) => review.kind === 'medical')) lines.push('  review: no medical review covers this version (its English text was not reviewed by a doctor)')
-    for (const review of record.reviews) {
-      const who = review.reviewer ?? 'an unnamed reviewer'
-      const kind = review.kind === 'medical' ? 'medical review' : `${review.locale} translation review`
-      lines.push(`  review: covered by the ${kind} of ${review.treatmentId} by ${who}${review.date === null ? '' : ` (${review.date})`}: ${review.fields.join(', ')}`)
-    }
+    if (record.reviews.length === 0) lines.push(`  ${labels.review}: ${labels.noReview}`)
+    else if (!record.reviews.some((review) => review.kind === 'medical')) lines.push(`  ${labels.review}: ${labels.noMedicalReview}`)
+    for (const review of record.reviews) lines.push(`  ${labels.review}: ${labels.coveredBy(review)}`)
   }
   return lines.join('\n')
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '(none)'
+function show(value: unknown, labels: HistoryLabels): string {
+  if (value === null || value === undefined) return labels.none
   const text = JSON.stringify(value)
   return text.length > 200 ? `${text.slice(0, 200)}…` : text
 }

@@ -109,6 +109,33 @@ describe('the audit trail', () => {
     expect(treatmentHistory).toContain('medicalReview.reviewer: Dr. [-A-]{+B+}. [-Rossi-]{+Bianchi+}')
   })
 
+  it('prints its labels in the --locale language (as pnpm print does) and finds a treatment by any locale’s slug or a former one', async () => {
+    await markReviewed('Dr. A. Rossi', '2026-11-30')
+    await setEnglish('Pregnancy or breastfeeding')
+    const history = (...args: string[]) => runScript('history.ts', ['--file', file, ...args])
+    const italian = await history(CONTRAINDICATION, '--locale', 'it')
+    expect([italian.code, italian.stderr]).toEqual([0, ''])
+    expect(italian.stdout).toMatch(new RegExp(`^Cronologia di ${CONTRAINDICATION} \\(.*\\): 1 modifica\n`))
+    expect(italian.stdout).toMatch(new RegExp(`  Dr\\. Rossi  modificato ${CONTRAINDICATION}  \\(transazione [^)]+\\)\n`))
+    expect(italian.stdout).toContain('  revisione: nessuna revisione medica copre questa versione (il suo testo inglese non è stato rivisto da un medico)')
+    expect(italian.stdout).toContain(`  revisione: coperta dalla revisione della traduzione (italiano) di ${TREATMENT} da parte di Dr. A. Rossi (2026-11-30T10:00:00Z): contraindications[${CONTRAINDICATION}].text`)
+    // A regional tag gets its language; found by its German slug.
+    const german = await history('mesotherapie-cellulite', '--locale', 'de-AT', '--field', 'medicalReview.reviewer')
+    expect(german.stdout).toMatch(new RegExp(`^Verlauf von ${TREATMENT} \\(.*\\): 1 Änderung\n`))
+    expect(german.stdout).toContain('medicalReview.reviewer: (keiner) → "Dr. A. Rossi"')
+    // A locale the site does not have: English, said on stderr in one line.
+    const french = await history(CONTRAINDICATION, '--locale', 'fr')
+    expect([french.code, french.stderr]).toEqual([0, 'pnpm history: no supported locale matches "fr" (supported: en, it, de); showing en\n'])
+    expect(french.stdout).toMatch(new RegExp(`^History of ${CONTRAINDICATION} \\(.*\\): 1 change\n`))
+    expect((await history(CONTRAINDICATION, '--locale', 'not a tag')).code).toBe(2)
+    // After a slug change, the old slug still finds the treatment.
+    await client
+      .patch(TREATMENT)
+      .set({'slug.current': 'mesotherapy-for-cellulite', formerSlugs: [{_key: 'en-mesotherapy-cellulite', _type: 'formerSlug', language: 'en', slug: 'mesotherapy-cellulite'}]})
+      .commit()
+    expect((await history('mesotherapy-cellulite', '--field', 'slug')).stdout).toMatch(new RegExp(`^History of ${TREATMENT} \\(.*\\): 1 change\n[^]*slug\\.current: mesotherapy-{\\+for-\\+}cellulite`))
+  })
+
   it('explains a mistake in one line', async () => {
     expect(await runScript('history.ts', [])).toEqual({code: 2, stdout: '', stderr: 'pnpm history: name one document id or treatment slug; run "pnpm history --help" for the usage\n'})
     const unknown = await runScript('history.ts', ['no-such-document', '--file', file])

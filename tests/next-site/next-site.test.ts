@@ -127,6 +127,16 @@ describe('the Next.js site', () => {
     expect(problems().filter((problem) => problem !== `console error on ${site.url}${path}: Failed to load resource: the server responded with a status of 404 (Not Found)`)).toEqual([])
   })
 
+  it('shows the site’s own 404 for a page’s notFound() once Next.js’s runtime fills in its shell (CSP bypassed)', async () => {
+    const {page, context} = await tab({bypassCSP: true})
+    const response = await page.goto(`${site.url}/en/treatments/no-such-treatment`)
+    expect(response?.status()).toBe(404)
+    // The shell is empty until Next.js's runtime renders the not-found file into it.
+    await page.waitForFunction(() => document.body.innerText.trim() !== '')
+    expect([await page.locator('h1').allInnerTexts(), await page.locator('.site-header').count(), await page.locator('html').getAttribute('lang')]).toEqual([['Page not found'], 1, 'en'])
+    await context.close()
+  })
+
   it('has the canonical URL, hreflang alternates, JSON-LD and the example site’s security headers', async () => {
     const response = await fetch(`${site.url}/it/treatments/${slugs.it}`)
     const html = await response.text()
@@ -222,6 +232,59 @@ describe('the Next.js site', () => {
     }
     expect(await (await fetch(`${site.url}/en/treatments`)).text()).toContain(`href="/en/treatments/${newSlug}"`)
     await lake.client.delete('treatment-second-clinic')
+  })
+
+  it('answers a former slug with 301 to the current one in each locale (query kept) once a slug change is revalidated; an unknown slug stays 404', async () => {
+    const original = (await lake.client.getDocument(treatmentId))!
+    const get = (path: string) => fetch(`${site.url}${path}`, {redirect: 'manual'})
+    const moved = {en: 'mesotherapy-for-cellulite', it: 'mesoterapia-per-cellulite'}
+    expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
+    // What the Studio's publish action stores on a slug change: the old slug, per locale.
+    await lake.client
+      .patch(treatmentId)
+      .set({
+        'slug.current': moved.en,
+        'localizedSlugs[_key=="it"].value': moved.it,
+        formerSlugs: [
+          {_key: `en-${slugs.en}`, _type: 'formerSlug', language: 'en', slug: slugs.en},
+          {_key: `it-${slugs.it}`, _type: 'formerSlug', language: 'it', slug: slugs.it},
+        ],
+      })
+      .commit()
+    try {
+      // Like the pages, the redirects follow the content once the site is told (the site's
+      // reader had read the Italian slugs above; one that had not would see the change at once).
+      expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
+      const body = JSON.stringify({_id: treatmentId})
+      expect((await revalidate(await signed(body), body)).status).toBe(200)
+      for (const [path, location] of [
+        [`/en/treatments/${slugs.en}`, `/en/treatments/${moved.en}`],
+        [`/it/treatments/${slugs.it}`, `/it/treatments/${moved.it}`],
+        [`/it/treatments/${slugs.it}?ref=mail&x=1`, `/it/treatments/${moved.it}?ref=mail&x=1`],
+        // The former English slug in German: the German page keeps its own slug.
+        [`/de/treatments/${slugs.en}`, `/de/treatments/${slugs.de}`],
+        // Another locale's current slug leads to this locale's.
+        [`/de/treatments/${moved.it}`, `/de/treatments/${slugs.de}`],
+      ] as const) {
+        const response = await get(path)
+        expect([path, response.status, response.headers.get('location')]).toEqual([path, 301, location])
+        for (const [name, value] of Object.entries(securityHeaders)) expect(response.headers.get(name), `${path} ${name}`).toBe(value)
+      }
+      for (const locale of locales) {
+        const path = `/${locale}/treatments/${locale === 'de' ? slugs.de : moved[locale]}`
+        const response = await get(path)
+        expect([path, response.status]).toEqual([path, 200])
+        expect(await response.text()).toContain('id="who-cannot-have-it"')
+      }
+      // Still 404 with the reader the revalidation route made (another bundle than the page's).
+      expect((await get('/it/treatments/no-such-treatment')).status).toBe(404)
+      expect((await get('/it/treatments/no-such-treatment?ref=mail')).status).toBe(404)
+    } finally {
+      await lake.client.createOrReplace(original)
+      const body = JSON.stringify({_id: treatmentId})
+      expect((await revalidate(await signed(body), body)).status).toBe(200)
+    }
+    expect((await get(`/it/treatments/${slugs.it}`)).status).toBe(200)
   })
 
   describe('with the hostile-content dataset in the lake', () => {

@@ -1,4 +1,4 @@
-import {ContentNotFoundError, type TreatmentResult} from '@treatments/content'
+import type {TreatmentContent, TreatmentContentErrorCode, TreatmentResult} from '@treatments/content'
 import {isSupportedLocale, localeIds} from '@treatments/content/locales'
 import {siteContent} from './content.ts'
 
@@ -34,9 +34,13 @@ export async function findTreatment(locale: string, slug: string): Promise<Treat
   if (!isSupportedLocale(locale) || !slugPattern.test(slug)) return {found: 'none'}
   try {
     const result = await siteContent().getTreatment(slug, {locale})
-    return result.treatment.slug === slug ? {found: 'page', result} : {found: 'moved', slug: result.treatment.slug}
+    if (result.redirectTo === null) return {found: 'page', result}
+    // The slug goes into a Location: only one of the site's own shape.
+    return slugPattern.test(result.redirectTo) ? {found: 'moved', slug: result.redirectTo} : {found: 'none'}
   } catch (error) {
-    if (error instanceof ContentNotFoundError) return {found: 'none'}
+    // By its code, not `instanceof`: the reader may have been made in another bundle (the
+    // revalidation route's, the proxy's), whose copy of the package's classes is not this one's.
+    if ((error as {code?: unknown} | null)?.code === ('CONTENT_NOT_FOUND' satisfies TreatmentContentErrorCode)) return {found: 'none'}
     throw error
   }
 }
@@ -44,4 +48,33 @@ export async function findTreatment(locale: string, slug: string): Promise<Treat
 /** The URL of each locale's page of a treatment (at that locale's own slug), for hreflang alternates and the switcher. */
 export function treatmentPathFor(result: TreatmentResult): (locale: string) => string {
   return (locale) => treatmentPath(locale, result.treatment.slugs[locale] ?? result.treatment.slug)
+}
+
+// The current slugs of each locale, read once per site reader: a revalidation swaps the reader,
+// so these follow a content change when the pages do.
+const currentSlugsOf = new WeakMap<TreatmentContent, Map<string, Promise<Set<string>>>>()
+
+function currentSlugs(locale: string): Promise<Set<string>> {
+  const content = siteContent()
+  let byLocale = currentSlugsOf.get(content)
+  if (byLocale === undefined) currentSlugsOf.set(content, (byLocale = new Map()))
+  let slugs = byLocale.get(locale)
+  if (slugs === undefined) {
+    const read = content.listTreatments({locale}).then((list) => new Set(list.treatments.map((treatment) => treatment.slug)))
+    byLocale.set(locale, (slugs = read))
+    // A failed read is not kept: the next request tries again.
+    read.catch(() => byLocale.delete(locale))
+  }
+  return slugs
+}
+
+/**
+ * Where `/{locale}/treatments/{slug}` redirects (301, from the proxy): the page's path at its
+ * slug in `locale` when `slug` is a former one or another locale's, else `null` (a page of the
+ * site, or a 404). A current slug costs no read after the first; any other is looked up.
+ */
+export async function movedTreatmentPath(locale: string, slug: string): Promise<string | null> {
+  if (!isSupportedLocale(locale) || !slugPattern.test(slug) || (await currentSlugs(locale)).has(slug)) return null
+  const lookup = await findTreatment(locale, slug)
+  return lookup.found === 'moved' ? treatmentPath(locale, lookup.slug) : null
 }

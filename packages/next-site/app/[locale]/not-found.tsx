@@ -1,20 +1,8 @@
-import {baseLocale} from '@treatments/content/locales'
-import {createUiStrings} from '@treatments/content/ui-strings'
-import {SiteChrome} from '../../components/site-chrome.tsx'
-import {indexPath} from '../../lib/treatment-slugs.ts'
+import {NotFoundMessage} from '../../components/not-found-message.tsx'
 
-// Next.js gives a not-found page no params, so it is in the base locale.
+// A page's `notFound()`, inside the locale's layout (which gives it `<html>`). Next.js sends it as
+// an empty shell its script fills in, which the CSP refuses (vercel/next.js#62228): this is what
+// a site that lets Next.js's runtime run shows.
 export default function NotFound() {
-  const ui = createUiStrings(baseLocale)
-  return (
-    <SiteChrome ui={ui} locale={baseLocale} pathIn={indexPath}>
-      <article className="message">
-        <h1>{ui.t('notFoundTitle')}</h1>
-        <p>{ui.t('notFoundBody')}</p>
-        <p>
-          <a href={indexPath(baseLocale)}>{ui.t('backToTreatments')}</a>
-        </p>
-      </article>
-    </SiteChrome>
-  )
+  return <NotFoundMessage />
 }
