@@ -4,8 +4,13 @@ import type {Reporter, TestModule, Vitest} from 'vitest/node'
 /**
  * Prints one plain closing line, `Tests: N passed, N failed, N skipped`, that CI log readers
  * understand without knowing vitest's own summary format, preceded by why tests were skipped:
- * one line per reason (the note given to `ctx.skip(note)`), with how many tests it skipped.
+ * one line per reason (the note given to `ctx.skip(note)`), with how many tests it skipped;
+ * and, for a run of many files, the slowest ones (tests and hooks), where to look when
+ * `pnpm test` grows toward its 15-minute guide.
  */
+/** A run of at least this many files lists its slowest ones. */
+const slowestFromFiles = 40
+
 export default class SummaryReporter implements Reporter {
   /** Whether a name filter (`-t`) ran part of the suite: tests it left out are skipped without a note. */
   private filtered = false
@@ -32,6 +37,14 @@ export default class SummaryReporter implements Reporter {
     }
     const failed = counts.failed + unhandledErrors.length
     const lines = ['']
+    if (testModules.length >= slowestFromFiles) {
+      const slowest = testModules
+        .map((module) => ({file: relative(process.cwd(), module.moduleId), seconds: module.diagnostic().duration / 1000}))
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, 10)
+      lines.push('Slowest files (tests and hooks):')
+      for (const {file, seconds} of slowest) lines.push(`  ${seconds.toFixed(0).padStart(4)} s  ${file}`)
+    }
     if (reasons.size > 0) {
       lines.push('Skipped:')
       for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1])) lines.push(`  ${count} × ${reason}`)
