@@ -12,6 +12,7 @@ import {assertShallowParams} from '../query/groq-runner.ts'
 import {answerOnMainThread} from '../query/main-thread-plan.ts'
 import {type PooledQuery, type QueryPool, runOnMainThread} from '../query/query-pool.ts'
 import {SerializedJson} from '../http/send-json.ts'
+import {wholeDocumentSourceMap} from '../query/whole-document-source-map.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
@@ -25,6 +26,8 @@ import {SerializedJson} from '../http/send-json.ts'
  * ({@link answerOnMainThread}).
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
  * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
+ * With `resultSourceMap` (any value but `false`), as the Presentation tool asks, the answer also
+ * carries a Content Source Map ({@link wholeDocumentSourceMap}).
  */
 export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const started = performance.now()
@@ -83,5 +86,7 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const ms = Math.round(performance.now() - started)
   // As Sanity does: the query is echoed unless the client says returnQuery=false.
   const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
-  return {statusCode: 200, body: new SerializedJson([start, answer.text, `,"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
+  const sourceMapped = search.has('resultSourceMap') && search.get('resultSourceMap') !== 'false'
+  const sourceMap = sourceMapped ? `,"resultSourceMap":${JSON.stringify(wholeDocumentSourceMap(query, JSON.parse(answer.text)))}` : ''
+  return {statusCode: 200, body: new SerializedJson([start, answer.text, `${sourceMap},"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
 }

@@ -1,0 +1,48 @@
+import {applySourceDocuments, getPublishedId} from '@sanity/client/csm'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {type LakeFixture, startLakeFixture} from '../../test-support/lake-fixture.ts'
+
+let fixture: LakeFixture
+beforeAll(async () => {
+  fixture = await startLakeFixture()
+})
+afterAll(async () => {
+  await fixture.close()
+})
+
+// As the Presentation tool's live queries ask: drafts, and a source map keyed by `_key`.
+const fetchMapped = (query: string, params: Record<string, unknown> = {}) =>
+  fixture.client.withConfig({resultSourceMap: 'withKeyArraySelector'}).fetch(query, params, {perspective: 'drafts', filterResponse: false})
+
+describe('query answers with a Content Source Map (resultSourceMap)', () => {
+  it('maps each document of a whole-document query to its stored variant, so the Studio can lay its unsaved form state over it', async () => {
+    const response = await fetchMapped('*[_type == "treatment" && _id in $ids]', {ids: ['treatment-botox', 'treatment-fillers']})
+    const ids = (response.result as Array<{_id: string}>).map((document) => document._id)
+    expect(ids.toSorted()).toEqual(['treatment-botox', 'treatment-fillers'])
+    const botox = ids.indexOf('treatment-botox')
+    const fillers = ids.indexOf('treatment-fillers')
+    expect(response.resultSourceMap.paths).toEqual(['$'])
+    // The draft is the variant the answer shows for Botox; Fillers has no draft.
+    expect(response.resultSourceMap.documents[response.resultSourceMap.mappings[`$[${botox}]`].source.document]).toEqual({_id: 'drafts.treatment-botox', _type: 'treatment'})
+    expect(response.resultSourceMap.documents[response.resultSourceMap.mappings[`$[${fillers}]`].source.document]).toEqual({_id: 'treatment-fillers', _type: 'treatment'})
+
+    // What the Studio does with it (sanity/presentation `turboChargeResultIfSourceMap`).
+    const [draft] = (await fixture.client.fetch('*[_id == "drafts.treatment-botox"]', {}, {perspective: 'raw'})) as Array<Record<string, unknown>>
+    const unsaved = {...draft, title: {...(draft!.title as object), en: 'Botox (typed, not saved)'}}
+    const live = applySourceDocuments(response.result, response.resultSourceMap, (source) => (getPublishedId(source._id) === 'treatment-botox' ? (unsaved as never) : null), (value) => value, 'drafts') as Array<{title: {en: string}}>
+    expect(live[botox]!.title.en).toBe('Botox (typed, not saved)')
+    expect(live[fillers]!.title.en).toBe((response.result as Array<{title: {en: string}}>)[fillers]!.title.en)
+  })
+
+  it('maps nothing of a query that projects, so no value is ever replaced by another field', async () => {
+    const response = await fetchMapped('*[_type == "treatment"]{_id, "name": title.en}')
+    expect(response.result.length).toBeGreaterThan(0)
+    expect(response.resultSourceMap).toEqual({documents: [], paths: [], mappings: {}})
+  })
+
+  it('answers without a map unless asked', async () => {
+    const response = await fixture.client.fetch('*[_type == "treatment"]', {}, {filterResponse: false})
+    expect(response).not.toHaveProperty('resultSourceMap')
+  })
+})
