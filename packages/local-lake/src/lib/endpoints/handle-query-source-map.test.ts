@@ -1,6 +1,7 @@
 import {applySourceDocuments, getPublishedId} from '@sanity/client/csm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import type {ResultSourceMap} from '../query/whole-document-source-map.ts'
 import {type LakeFixture, startLakeFixture} from '../../test-support/lake-fixture.ts'
 
 let fixture: LakeFixture
@@ -22,10 +23,11 @@ describe('query answers with a Content Source Map (resultSourceMap)', () => {
     expect(ids.toSorted()).toEqual(['treatment-botox', 'treatment-fillers'])
     const botox = ids.indexOf('treatment-botox')
     const fillers = ids.indexOf('treatment-fillers')
-    expect(response.resultSourceMap.paths).toEqual(['$'])
+    const map = response.resultSourceMap as unknown as ResultSourceMap
+    expect(map.paths).toEqual(['$'])
     // The draft is the variant the answer shows for Botox; Fillers has no draft.
-    expect(response.resultSourceMap.documents[response.resultSourceMap.mappings[`$[${botox}]`].source.document]).toEqual({_id: 'drafts.treatment-botox', _type: 'treatment'})
-    expect(response.resultSourceMap.documents[response.resultSourceMap.mappings[`$[${fillers}]`].source.document]).toEqual({_id: 'treatment-fillers', _type: 'treatment'})
+    expect(map.documents[map.mappings[`$[${botox}]`]!.source.document]).toEqual({_id: 'drafts.treatment-botox', _type: 'treatment'})
+    expect(map.documents[map.mappings[`$[${fillers}]`]!.source.document]).toEqual({_id: 'treatment-fillers', _type: 'treatment'})
 
     // What the Studio does with it (sanity/presentation `turboChargeResultIfSourceMap`).
     const [draft] = (await fixture.client.fetch('*[_id == "drafts.treatment-botox"]', {}, {perspective: 'raw'})) as Array<Record<string, unknown>>
