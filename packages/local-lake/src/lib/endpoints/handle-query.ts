@@ -13,6 +13,7 @@ import {answerOnMainThread} from '../query/main-thread-plan.ts'
 import {type PooledQuery, type QueryPool, runOnMainThread} from '../query/query-pool.ts'
 import {SerializedJson} from '../http/send-json.ts'
 import {wholeDocumentSourceMap} from '../query/whole-document-source-map.ts'
+import {syncTagOf} from './handle-live-events.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
@@ -27,7 +28,8 @@ import {wholeDocumentSourceMap} from '../query/whole-document-source-map.ts'
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
  * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
  * With `resultSourceMap` (any value but `false`), as the Presentation tool asks, the answer also
- * carries a Content Source Map ({@link wholeDocumentSourceMap}).
+ * carries a Content Source Map ({@link wholeDocumentSourceMap}), and, as with `lastLiveEventId`,
+ * the `syncTags` that live events name ({@link syncTagOf}).
  */
 export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const started = performance.now()
@@ -88,5 +90,8 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
   const sourceMapped = search.has('resultSourceMap') && search.get('resultSourceMap') !== 'false'
   const sourceMap = sourceMapped ? `,"resultSourceMap":${JSON.stringify(wholeDocumentSourceMap(query, JSON.parse(answer.text)))}` : ''
-  return {statusCode: 200, body: new SerializedJson([start, answer.text, `${sourceMap},"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
+  // A live-aware client (it asked for a source map, or names the last live event it saw) learns
+  // which live events make this answer stale.
+  const syncTags = sourceMapped || search.has('lastLiveEventId') ? `,"syncTags":${JSON.stringify([syncTagOf(context.store)])}` : ''
+  return {statusCode: 200, body: new SerializedJson([start, answer.text, `${sourceMap}${syncTags},"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
 }

@@ -2,6 +2,7 @@ import {handleActions} from './handle-actions.ts'
 import {handleDoc} from './handle-doc.ts'
 import {handleHistory} from './handle-history.ts'
 import {handleListen} from './handle-listen.ts'
+import {handleLiveEvents} from './handle-live-events.ts'
 import {handleMutate} from './handle-mutate.ts'
 import {handleQuery} from './handle-query.ts'
 import {handleReferences} from './handle-references.ts'
@@ -58,4 +59,7 @@ export interface LakeRoute {
 }
 
 /** Routes outside the data API. Add one by adding an entry (its handler in its own file). */
-export const LAKE_ROUTES: readonly LakeRoute[] = []
+export const LAKE_ROUTES: readonly LakeRoute[] = [
+  // The Live Content API (`client.live.events()`); its path has no dataset where the data API's has.
+  {path: /^\/v([^/]+)\/data\/live\/events\/([^/]+)$/, methods: ['GET'], access: 'read', handle: handleLiveEvents},
+]

@@ -1,0 +1,60 @@
+import {notFound} from '../api-error.ts'
+import {requireToken} from '../http/lake-access.ts'
+import {writeOrCutOff} from '../http/bounded-stream-write.ts'
+import {isDraftId, isVersionId} from '../query/apply-perspective.ts'
+import type {CommittedTransaction} from '../history/transaction-log.ts'
+import type {DatasetStore} from '../store/dataset-store.ts'
+import type {LakeResponse, LakeRouteRequest} from './lake-request.ts'
+
+/** How often an idle stream gets a comment line, so proxies and clients keep it open. */
+const KEEPALIVE_MS = 25_000
+
+/**
+ * The one sync tag of a dataset: every query answer of a live-aware request carries it, and
+ * every committed transaction is announced with it. Coarser than Content Lake's per-query
+ * tags (any change refetches every live query), which is exact, and cheap on a local dataset.
+ */
+export function syncTagOf(store: DatasetStore): string {
+  return `s1:${store.name}`
+}
+
+/**
+ * `GET /v{version}/data/live/events/{dataset}[?includeDrafts=true]`: the Live Content API's
+ * server-sent events, as `client.live.events()` reads them. First `welcome`, then one `message`
+ * per committed transaction (`id`, `tags`: the dataset's {@link syncTagOf}); a client refetches
+ * the queries whose `syncTags` hold one (the Presentation tool's live queries do). Without
+ * `includeDrafts` (which needs the token), transactions that touched only drafts or release
+ * versions are not announced.
+ */
+export function handleLiveEvents(context: LakeRouteRequest): LakeResponse | undefined {
+  const {response, url, match, stores} = context
+  const name = decodeURIComponent(match[2] ?? '')
+  const store = stores.get(name)
+  if (store === undefined) throw notFound(`Dataset "${name}" not found; the local lake serves: ${[...stores.keys()].join(', ')}`)
+  const includeDrafts = url.searchParams.get('includeDrafts') === 'true'
+  if (includeDrafts) requireToken(context.access, 'Live events with includeDrafts=true')
+  const tags = [syncTagOf(store)]
+  response.writeHead(200, {
+    ...context.corsHeaders,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    ...(context.request.httpVersionMajor < 2 ? {Connection: 'keep-alive'} : {}),
+    'X-Accel-Buffering': 'no',
+  })
+  response.flushHeaders()
+  writeOrCutOff(response, 'event: welcome\ndata: {}\n\n')
+  const unsubscribe = store.log.subscribe((transaction: CommittedTransaction) => {
+    if (!includeDrafts && transaction.changes.every((change) => isDraftId(change.id) || isVersionId(change.id))) return
+    const id = transaction.transactionId
+    writeOrCutOff(response, `id: ${id}\nevent: message\ndata: ${JSON.stringify({id, tags})}\n\n`)
+  })
+  context.streams.add(response)
+  const keepalive = setInterval(() => writeOrCutOff(response, ':\n\n'), KEEPALIVE_MS)
+  keepalive.unref()
+  response.once('close', () => {
+    clearInterval(keepalive)
+    unsubscribe()
+    context.streams.delete(response)
+  })
+  return undefined
+}
