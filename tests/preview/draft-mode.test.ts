@@ -108,6 +108,10 @@ describe('draft mode', {timeout: 60_000}, () => {
     const publicPage = await (await get(`/it/treatments/${slugIn.it}`)).text()
     expect(publicPage).not.toContain('<script type="module"')
     expect(publicPage).not.toContain('data-sanity')
+    // The preview script's settings (no token) are on preview pages only.
+    expect(page).toMatch(/<meta name="treatments-preview" content="\{&quot;projectId&quot;:/)
+    expect(page).not.toContain(fixture.client.config().token!)
+    expect(publicPage).not.toContain('treatments-preview')
 
     const controller = new AbortController()
     // A missing event fails the test in 20 s instead of waiting forever.

@@ -1,4 +1,4 @@
-import type {Frame, Locator, Page} from 'playwright-core'
+import type {Frame, Locator, Page, Route} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {RunningSite} from '@treatments/example-site'
@@ -101,5 +101,44 @@ describe('preview before publishing (Presentation tool)', () => {
     // A fallback mark is part of its field: clicking it opens the field that needs the translation.
     await frame.locator('[data-sanity*="path=body;"] .marker-untranslated').click()
     await expect.poll(() => decodeURIComponent(new URL(page.url()).pathname), {timeout: 30_000}).toBe('/presentation/treatment/treatment-mesotherapy-cellulite/body')
+  }, 300_000)
+
+  it('shows a typed edit in the frame while the Studio has not saved it (the loader channel), without a navigation', async () => {
+    const {page} = await harness.newPage()
+    page.setDefaultTimeout(30_000)
+    const frameErrors: string[] = []
+    page.on('pageerror', (error) => frameErrors.push(error.message))
+    const italianPath = `/preview/it/treatments/${slugIn.it}`
+    await page.goto(new URL(`/presentation?preview=${encodeURIComponent(`${site.url}${italianPath}`)}#token=${harness.studio.token}`, harness.studio.url).href)
+    const frame = await previewFrame(page, italianPath)
+    await frame.locator('[data-sanity*="id=contraindication-pregnancy;"]').first().click()
+    const italian = localizedInput(lastDocumentPane(page), 'text', 'it')
+    await expect.poll(() => italian.inputValue(), {timeout: 60_000}).not.toBe('')
+    let navigations = 0
+    page.on('framenavigated', (navigated) => {
+      if (navigated === frame) navigations++
+    })
+    const revision = async () => Number(await frame.evaluate(() => document.documentElement.dataset.previewRevision ?? '0'))
+    const before = await revision()
+
+    // Every save the Studio sends to the lake is held: what the frame shows can only come from the form.
+    const held: Route[] = []
+    await page.route(/\/data\/(actions|mutate)\//, (route) => void held.push(route))
+    const unsaved = 'Gravidanza (non ancora salvata)'
+    await italian.fill(unsaved)
+    await expect.poll(() => contraindications(frame), {timeout: 30_000}).toContain(unsaved)
+    const draft = async () => JSON.stringify(await (await page.request.get(new URL('/v2025-02-19/data/doc/production/drafts.contraindication-pregnancy', harness.studio.url).href, {headers: {Authorization: `Bearer ${harness.studio.token}`}})).json())
+    expect(await draft()).not.toContain(unsaved)
+    expect(navigations).toBe(0)
+    expect(await revision()).toBeGreaterThan(before)
+    // The page written in the browser keeps click-to-edit.
+    expect(await frame.locator('[data-sanity*="id=contraindication-pregnancy;"]').count()).toBeGreaterThan(0)
+
+    // Released, the saves reach the lake, and the frame still shows the text.
+    await page.unroute(/\/data\/(actions|mutate)\//)
+    for (const route of held) await route.continue()
+    await expect.poll(draft, {timeout: 30_000}).toContain(unsaved)
+    expect(await contraindications(frame)).toContain(unsaved)
+    expect(frameErrors).toEqual([])
   }, 300_000)
 })

@@ -1,7 +1,6 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {ContentNotFoundError, isTreatmentContentError, type TreatmentContent} from '@treatments/content'
 import {isSupportedLocale, locales, matchLocale} from '@treatments/content/locales'
-import {renderTreatmentPage, textSource} from '@treatments/content/page'
 import {treatmentJsonLd} from '@treatments/content/structured-data'
 import {createUiStrings, type UiStrings} from '@treatments/content/ui-strings'
 import {parseAcceptLanguage} from './accept-language.ts'
@@ -11,7 +10,8 @@ import {messageView} from './message-view.ts'
 import {renderDocument, type LanguageLink} from './render-document.ts'
 import {securityHeaders} from './security-headers.ts'
 import {loadStaticAssets} from './static-assets.ts'
-import {treatmentView} from './treatment-view.ts'
+import {treatmentMain} from './treatment-main.ts'
+import {indexPath, treatmentPath} from './site-paths.ts'
 import {withoutTrailingSlash} from './without-trailing-slash.ts'
 import {createDraftModeCookie, previewPathPrefix} from './preview/draft-mode-cookie.ts'
 import {enableDraftMode} from './preview/enable-draft-mode.ts'
@@ -19,7 +19,7 @@ import {previewHeaders} from './preview/preview-headers.ts'
 import {checkPreviewOptions, type PreviewOptions} from './preview/preview-options.ts'
 import {createPreviewEvents} from './preview/preview-events.ts'
 import {previewAssets} from './preview/preview-script.ts'
-import {createDataAttribute} from '@sanity/visual-editing/create-data-attribute'
+import {previewConfig, previewConfigMetaName} from './preview/preview-config.ts'
 
 /** Options of {@link createSite}. */
 export interface SiteOptions {
@@ -60,6 +60,8 @@ interface Mode {
   /** The preview's script and stylesheet, and whether texts get `data-sanity` attributes (click to edit). */
   scripts?: readonly string[]
   stylesheets?: readonly string[]
+  /** What the preview's script needs to ask the Studio for the page's unsaved state (`<meta>`). */
+  meta?: Readonly<Record<string, string>>
   editable?: true
 }
 
@@ -113,19 +115,14 @@ export function createSite(options: SiteOptions): SiteListener {
     read: {perspective: 'drafts', token: preview?.token ?? ''},
     scripts: [previewScriptPath],
     stylesheets: [`${previewPathPrefix}/visual-editing.css`],
+    meta: preview === undefined ? {} : {[previewConfigMetaName]: JSON.stringify(previewConfig(preview, origin, siteName))},
     editable: true,
   }
   const events = preview === undefined ? undefined : createPreviewEvents(preview.client)
-  const dataAttribute = (treatment: {_id: string}, path: string) => {
-    const source = textSource(treatment, path)
-    return source && createDataAttribute({...source, baseUrl: preview?.studioUrl ?? '/'}).toString()
-  }
   // Bundled in the background at start, so the first preview page does not wait for esbuild.
   if (preview !== undefined) previewAssets().catch(() => {}) // a failure shows, and is retried, at the first request
 
   // Public paths, for canonical, hreflang and JSON-LD URLs (a preview page names the public one).
-  const indexPath = (locale: string) => `/${locale}/treatments`
-  const treatmentPath = (locale: string, slug: string) => `/${locale}/treatments/${slug}`
   const languageLinks = (current: string, path: (locale: string) => string): LanguageLink[] =>
     locales.map((definition) => ({locale: definition.id, title: definition.title, href: path(definition.id), current: definition.id === current}))
 
@@ -207,7 +204,7 @@ export function createSite(options: SiteOptions): SiteListener {
       try {
         const list = await content.listTreatments({locale, ...mode.read})
         const main = indexView(list, ui, (treatmentSlug) => linkTreatment(locale, treatmentSlug))
-        return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, linkIndex), {canonical: `${origin}${indexPath(locale)}`, homeHref: linkIndex(locale), ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? []} : {})}))
+        return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, linkIndex), {canonical: `${origin}${indexPath(locale)}`, homeHref: linkIndex(locale), ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? [], meta: mode.meta ?? {}} : {})}))
       } catch (error) {
         return failure(error, locale, request)
       }
@@ -221,16 +218,17 @@ export function createSite(options: SiteOptions): SiteListener {
         return {status: 301, headers: {Location: linkTreatment(locale, result.redirectTo), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
       }
       const {slugs} = result.treatment
-      const page = renderTreatmentPage(result, {
-        urlFor: (id, idSlug) => `${origin}${treatmentPath(id, idSlug)}`,
-        ui: uiStrings(result.locale),
-        // Clicking a text in the Presentation tool's frame opens its field in the Studio.
-        ...(mode.editable ? {sourceAttribute: (path: string) => dataAttribute(result.treatment, path)} : {}),
+      const {page, main} = treatmentMain(result, {
+        locale,
+        origin,
+        treatmentPath,
+        indexHref: linkIndex(locale),
+        ui: uiStrings,
+        ...(mode.editable ? {studioUrl: preview?.studioUrl ?? '/'} : {}),
       })
-      const main = treatmentView(page, ui, linkIndex(locale))
       const body = document(ui, page.lang, page.title, main, languageLinks(locale, (id) => linkTreatment(id, slugs[id] ?? slug)), {
         homeHref: linkIndex(locale),
-        ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? []} : {}),
+        ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? [], meta: mode.meta ?? {}} : {}),
         description: page.description,
         canonical: `${origin}${treatmentPath(locale, slug)}`,
         alternates: page.alternates,

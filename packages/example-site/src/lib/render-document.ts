@@ -29,6 +29,8 @@ export interface DocumentParts {
   scripts?: readonly string[]
   /** Extra same-origin stylesheets (the preview overlays'). */
   stylesheets?: readonly string[]
+  /** Extra `<meta name content>` (the preview script's settings; public pages have none). */
+  meta?: Readonly<Record<string, string>>
 }
 
 /**
@@ -46,7 +48,7 @@ export function renderDocument(parts: DocumentParts): string {
 <title>${title}</title>
 ${parts.description ? html`<meta name="description" content="${parts.description}">\n` : ''}${parts.canonical ? html`<link rel="canonical" href="${parts.canonical}">\n` : ''}${(parts.alternates ?? []).map((alternate) => html`<link rel="alternate" hreflang="${alternate.hreflang}" href="${alternate.href}">\n`)}<link rel="stylesheet" href="/styles.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-${parts.jsonLd ? html`<script type="application/ld+json">${trustedHtml(serializeJsonLd(parts.jsonLd))}</script>\n` : ''}${(parts.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${(parts.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
+${parts.jsonLd ? html`<script type="application/ld+json">${trustedHtml(serializeJsonLd(parts.jsonLd))}</script>\n` : ''}${Object.entries(parts.meta ?? {}).map(([name, content]) => html`<meta name="${name}" content="${content}">\n`)}${(parts.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${(parts.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
 <body>
 <a class="skip-link" href="#main">${ui.t('skipToContent')}</a>
 <header class="site-header">

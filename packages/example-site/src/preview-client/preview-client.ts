@@ -1,7 +1,19 @@
-// The preview's browser script (bundled by `overlay-script.ts`, served only in draft mode):
+// The preview's browser script (bundled by `preview-script.ts`, served only in draft mode):
 // Sanity's overlays (click a text to edit its field), navigation in step with the Presentation
-// tool, and live updates: the page's <main> is fetched again and swapped when a draft changes.
+// tool, and live updates. Inside the Studio a treatment page is written here from the Studio's
+// documents, unsaved edits included, as the server writes it (`showStudioDocuments`); otherwise
+// (outside the Studio, another page, or content the page model refuses) the page's <main> is
+// fetched again and swapped when the lake says a draft changed (`refresh`).
 import {enableVisualEditing} from '@sanity/visual-editing'
+import type {DatasetDocument} from '@treatments/content/dataset'
+import {previewConfigMetaName, type PreviewConfig} from '../lib/preview/preview-config.ts'
+import {writeLivePage} from './live-page.ts'
+import {listenToStudioDocuments} from './studio-documents.ts'
+
+/** Counts the page's updates (`data-preview-revision`), so a test can tell one happened without a navigation. */
+function bumpRevision(): void {
+  document.documentElement.dataset.previewRevision = String(Number(document.documentElement.dataset.previewRevision ?? '0') + 1)
+}
 
 let refreshing: Promise<void> | undefined
 let again = false
@@ -23,12 +35,58 @@ function refresh(): Promise<void> {
       // The children copied first: adopting one removes it from the live list being read.
       if (main && fresh) main.replaceChildren(...Array.from(document.adoptNode(fresh).childNodes))
       document.title = next.title
-      document.documentElement.dataset.previewRevision = String(Number(document.documentElement.dataset.previewRevision ?? '0') + 1)
+      bumpRevision()
     } while (again)
   })().finally(() => {
     refreshing = undefined
   })
   return refreshing
+}
+
+/** Whether the page shows the Studio's documents (then the Studio's answers, not `refresh`, keep it current). */
+let live = false
+let pending: DatasetDocument[] | undefined
+let writing = false
+
+/** Writes the page from the Studio's latest documents; one at a time, the last answer always shown. */
+async function showStudioDocuments(config: PreviewConfig, documents: DatasetDocument[]): Promise<void> {
+  pending = documents
+  if (writing) return
+  writing = true
+  try {
+    while (pending !== undefined) {
+      const next = pending
+      pending = undefined
+      try {
+        const page = await writeLivePage(next, location.pathname, config)
+        live = page !== undefined
+        if (page === undefined) continue
+        const main = document.querySelector('main')
+        if (main === null) continue
+        // Markup of the package's sanitizing page model and the site's escaping templates only.
+        main.innerHTML = page.main
+        document.title = page.title
+        document.documentElement.lang = page.lang
+        bumpRevision()
+      } catch {
+        // Content the page model refuses (a contraindication missing, say): never a partial
+        // page; the server's page stays, kept current by `refresh`.
+        live = false
+        void refresh()
+      }
+    }
+  } finally {
+    writing = false
+  }
+}
+
+function readConfig(): PreviewConfig | undefined {
+  const content = document.querySelector(`meta[name="${previewConfigMetaName}"]`)?.getAttribute('content')
+  try {
+    return content ? (JSON.parse(content) as PreviewConfig) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 enableVisualEditing({
@@ -44,9 +102,24 @@ enableVisualEditing({
       else if (update.url !== `${location.pathname}${location.search}`) location.assign(update.url)
     },
   },
-  refresh: () => refresh(),
+  // A saved edit: the Studio's documents show it already when live.
+  refresh: (payload) => (live && payload.source === 'mutation' ? false : refresh()),
 })
 
-// Live: the site tells this page when a document changed in the lake (server-side, with the token).
+const config = readConfig()
+if (config !== undefined) {
+  listenToStudioDocuments(config, {
+    documents: (documents) => void showStudioDocuments(config, documents),
+    unsupported: () => {
+      live = false
+      void refresh()
+    },
+  })
+}
+
+// Live outside the Studio: the site tells this page when a document changed in the lake
+// (server-side, with the token).
 const events = new EventSource('/preview/events')
-events.addEventListener('change', () => void refresh())
+events.addEventListener('change', () => {
+  if (!live) void refresh()
+})

@@ -1,8 +1,11 @@
 import {createHmac, randomBytes, timingSafeEqual} from 'node:crypto'
 
-/** The cookie that marks a browser as in draft mode: its name, and the path it is sent for. */
+import {previewPathPrefix} from '../site-paths.ts'
+
+export {previewPathPrefix}
+
+/** The cookie that marks a browser as in draft mode: its name; it is sent for {@link previewPathPrefix} only. */
 export const draftModeCookieName = '__treatments_draft_mode'
-export const previewPathPrefix = '/preview'
 
 /** Issues and checks the draft-mode cookie of one running site. */
 export interface DraftModeCookie {

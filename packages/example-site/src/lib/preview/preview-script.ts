@@ -13,7 +13,7 @@ let bundle: Promise<PreviewAssets> | undefined
 
 /**
  * The preview's browser script (`preview-client.ts`: Sanity's overlays, navigation, live
- * updates) and its stylesheet, bundled once per process with esbuild on first use. Served only
+ * updates, the page written from the Studio's unsaved state) and its stylesheet, bundled once per process with esbuild on first use. Served only
  * in draft mode, so public pages load no script at all.
  */
 export function previewAssets(): Promise<PreviewAssets> {
@@ -30,6 +30,11 @@ export function previewAssets(): Promise<PreviewAssets> {
     legalComments: 'none',
     logLevel: 'silent',
     define: {'process.env.NODE_ENV': '"production"'},
+    // The workspace packages' TypeScript sources, as the site itself runs them.
+    conditions: ['@treatments/source'],
+    // `@treatments/content/dataset` also holds file helpers; the script uses only its query
+    // runner, and the package has no side effects, so they are dropped (a test checks).
+    external: ['node:*'],
   }).then((result) => {
     const output = (extension: string) => Buffer.from(result.outputFiles.find((file) => file.path.endsWith(extension))?.contents ?? new Uint8Array())
     return {js: output('.js'), css: output('.css')}
