@@ -1,4 +1,5 @@
-import {createNode} from '@sanity/comlink'
+import {createNode, createNodeMachine} from '@sanity/comlink'
+import {createCompatibilityActors} from '@sanity/presentation-comlink'
 import type {DatasetDocument} from '@treatments/content/dataset'
 
 /** The document types a treatment page reads: the page and everything it references. */
@@ -41,7 +42,9 @@ export interface StudioDocumentsHandlers {
  * result as `loader/query-change`. Outside the Studio nothing ever connects and nothing is heard.
  */
 export function listenToStudioDocuments(config: {projectId: string; dataset: string}, handlers: StudioDocumentsHandlers): () => void {
-  const node = createNode<Sends, Receives>({name: 'loaders', connectTo: 'presentation'})
+  // The Studio's loader channel speaks the older message format too: listen and answer as
+  // Sanity's own loaders do (`@sanity/core-loader`), or the handshake never completes.
+  const node = createNode<Sends, Receives>({name: 'loaders', connectTo: 'presentation'}, createNodeMachine<Sends, Receives>().provide({actors: createCompatibilityActors<Sends>()}))
   const params = {types: pageTypes}
   const ours = (data: {projectId: string; dataset: string}) => data.projectId === config.projectId && data.dataset === config.dataset
   let drafts = true
