@@ -11,13 +11,17 @@ import {startPreviewSite} from '../lib/preview-site.ts'
 import {ensureStudioBuilt, studioDistDir} from '../lib/studio-build.ts'
 
 const EDITS = 24
-const slug = 'mesotherapy-cellulite'
+// The Italian page lives at its own slug (another language's slug redirects to it).
+const slug = 'mesoterapia-cellulite'
 
 /**
  * Form edit → preview frame, in Chromium, as `pnpm studio` runs them: the built Studio's
  * Presentation tool beside the example site in draft mode, on a copy of the dataset. Each edit
  * fills the Italian text of a contraindication in the form; the time runs until the frame's page
- * shows it (the draft saved to the lake, the refresh, the draft read and the page swapped in).
+ * shows it: the Studio lays the form's unsaved state over the page's documents and posts them over
+ * Presentation's loader channel, and the preview's script writes the page from them, before the
+ * Studio saves (it batches saves for up to a second). Without that channel (outside the Studio)
+ * the page follows the lake's saves instead, about 1 s after an edit.
  * Opt-in (`pnpm bench --only preview`): the Studio and Chromium take a minute to start.
  */
 export async function run(options: BenchOptions): Promise<Record<string, BenchMetric>> {
