@@ -7,6 +7,9 @@ import {startSite, type RunningSite} from '@treatments/example-site'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
+import {writeLivePage} from '../../packages/example-site/src/preview-client/live-page.ts'
+import {pageDocumentsParams, pageDocumentsQuery} from '../../packages/example-site/src/preview-client/studio-documents.ts'
+import type {PreviewConfig} from '../../packages/example-site/src/lib/preview/preview-config.ts'
 import {startTempLake, type TempLake} from '../translations/support/temp-lake.ts'
 
 // The site's draft mode against the real lake and the real @sanity/client: the Studio's
@@ -93,6 +96,24 @@ describe('draft mode', {timeout: 60_000}, () => {
       const response = await get(`/preview/it/treatments/${slugIn.it}`, cookie)
       expect(response.status, cookie).toBe(401)
       expect(await response.text()).not.toContain(marker)
+    }
+  })
+
+  it('the preview script writes the page from the documents the Studio sends (the drafts view) exactly as the server writes it', async () => {
+    const {secret} = await createPreviewSecret(fixture.client, 'test', studio)
+    const cookie = cookieOf(await enable(secret))
+    // What the Presentation tool answers the script's query with (before laying the form over it).
+    const documents = await fixture.client.fetch(pageDocumentsQuery, pageDocumentsParams, {perspective: 'drafts'})
+    const unescape = (text: string) => text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+    for (const locale of ['it', 'de']) {
+      const path = `/preview/${locale}/treatments/${slugIn[locale]}`
+      const body = await (await get(path, cookie)).text()
+      const config = JSON.parse(unescape(/<meta name="treatments-preview" content="([^"]*)">/.exec(body)![1]!)) as PreviewConfig
+      const live = await writeLivePage(documents, path, config)
+      expect(live!.main).toBe(/<main id="main" class="page">\n([\s\S]*)\n<\/main>/.exec(body)![1])
+      expect(live!.main).toContain(`${marker} ${locale}`)
+      expect(live!.title).toBe(unescape(/<title>(.*?)<\/title>/.exec(body)![1]!))
+      expect(live!.lang).toBe(/<html lang="([^"]+)"/.exec(body)![1])
     }
   })
 

@@ -2,13 +2,15 @@ import {createNode, createNodeMachine} from '@sanity/comlink'
 import {createCompatibilityActors} from '@sanity/presentation-comlink'
 import type {DatasetDocument} from '@treatments/content/dataset'
 
-/** The document types a treatment page reads: the page and everything it references. */
-const pageTypes = ['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication']
-
-// A whole-document query: Content Lake and the local lake map each document of the answer to
-// its source (`resultSourceMap`), which is what lets the Studio lay the form's unsaved state
-// over it. A projection would leave the Studio nothing to replace.
-const query = '*[_type in $types]'
+/**
+ * The documents a treatment page reads: the page and everything it references. A whole-document
+ * query: Content Lake and the local lake map each document of the answer to its source
+ * (`resultSourceMap`), which is what lets the Studio lay the form's unsaved state over it. A
+ * projection would leave the Studio nothing to replace.
+ */
+export const pageDocumentsQuery = '*[_type in $types]'
+export const pageDocumentsParams = {types: ['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication']}
+const query = pageDocumentsQuery
 
 /** How often the query is listened to again; the Studio forgets a query whose heartbeat stops (at least 1 s). */
 const HEARTBEAT_MS = 10_000
@@ -45,7 +47,7 @@ export function listenToStudioDocuments(config: {projectId: string; dataset: str
   // The Studio's loader channel speaks the older message format too: listen and answer as
   // Sanity's own loaders do (`@sanity/core-loader`), or the handshake never completes.
   const node = createNode<Sends, Receives>({name: 'loaders', connectTo: 'presentation'}, createNodeMachine<Sends, Receives>().provide({actors: createCompatibilityActors<Sends>()}))
-  const params = {types: pageTypes}
+  const params = pageDocumentsParams
   const ours = (data: {projectId: string; dataset: string}) => data.projectId === config.projectId && data.dataset === config.dataset
   let drafts = true
   let connected = false
