@@ -29,13 +29,16 @@ export default class SummaryReporter implements Reporter {
         else if (result.state === 'failed') counts.failed++
         else {
           counts.skipped++
+          if (module.state() === 'failed') continue
           const note = result.state === 'skipped' ? result.note : undefined
           const reason = note ?? (this.filtered ? 'not selected by the test name filter (-t)' : `no reason given (${relative(process.cwd(), module.moduleId)})`)
           reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
         }
       }
     }
-    const failed = counts.failed + unhandledErrors.length
+    // A file whose hook or collection failed has its tests skipped, not failed: count it as a failure.
+    const brokenFiles = testModules.filter((module) => module.state() === 'failed' && ![...module.children.allTests()].some((test) => test.result().state === 'failed'))
+    const failed = counts.failed + brokenFiles.length + unhandledErrors.length
     const lines = ['']
     if (testModules.length >= slowestFromFiles) {
       const slowest = testModules
@@ -49,6 +52,7 @@ export default class SummaryReporter implements Reporter {
       lines.push('Skipped:')
       for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1])) lines.push(`  ${count} × ${reason}`)
     }
+    for (const module of brokenFiles) lines.push(`Failed outside a test (a hook or the file itself): ${relative(process.cwd(), module.moduleId)}`)
     lines.push(`Tests: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`, '')
     process.stdout.write(lines.join('\n'))
   }
