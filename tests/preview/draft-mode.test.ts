@@ -123,6 +123,11 @@ describe('draft mode', {timeout: 60_000}, () => {
     const page = await (await get(`/preview/it/treatments/${slugIn.it}`, cookie)).text()
     expect(page).toContain('<script type="module" src="/preview/visual-editing.js"></script>')
     expect(page).toMatch(/data-sanity="id=contraindication-pregnancy;type=contraindication;path=text;base=http%3A%2F%2Flocalhost%3A3333"/)
+    // The list's titles and summaries open their fields too; the public list has no attribute.
+    const list = await (await get('/preview/it/treatments', cookie)).text()
+    expect(list).toMatch(/<span data-sanity="id=treatment-mesotherapy-cellulite;type=treatment;path=title;base=[^"]+">Mesoterapia per la cellulite<\/span>/)
+    expect(list).toMatch(/<div data-sanity="id=treatment-mesotherapy-cellulite;type=treatment;path=summary;base=[^"]+"><p>/)
+    expect(await (await get('/it/treatments')).text()).not.toContain('data-sanity')
     const script = await get('/preview/visual-editing.js', cookie)
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(1000)

@@ -1,8 +1,10 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {ContentNotFoundError, isTreatmentContentError, type TreatmentContent} from '@treatments/content'
 import {isSupportedLocale, locales, matchLocale} from '@treatments/content/locales'
+import {textSource} from '@treatments/content/page'
 import {treatmentJsonLd} from '@treatments/content/structured-data'
 import {createUiStrings, type UiStrings} from '@treatments/content/ui-strings'
+import {createDataAttribute} from '@sanity/visual-editing/create-data-attribute'
 import {parseAcceptLanguage} from './accept-language.ts'
 import type {SafeHtml} from './html.ts'
 import {indexView} from './index-view.ts'
@@ -122,6 +124,12 @@ export function createSite(options: SiteOptions): SiteListener {
   // Bundled in the background at start, so the first preview page does not wait for esbuild.
   if (preview !== undefined) previewAssets().catch(() => {}) // a failure shows, and is retried, at the first request
 
+  // In draft mode, a list text's `data-sanity` attribute: a click in the Presentation tool's frame opens its field.
+  const listSource = (treatment: {_id: string}, field: 'title' | 'summary') => {
+    const source = textSource(treatment, field)
+    return source && createDataAttribute({...source, baseUrl: preview?.studioUrl ?? '/'}).toString()
+  }
+
   // Public paths, for canonical, hreflang and JSON-LD URLs (a preview page names the public one).
   const languageLinks = (current: string, path: (locale: string) => string): LanguageLink[] =>
     locales.map((definition) => ({locale: definition.id, title: definition.title, href: path(definition.id), current: definition.id === current}))
@@ -203,7 +211,7 @@ export function createSite(options: SiteOptions): SiteListener {
     if (slug === undefined) {
       try {
         const list = await content.listTreatments({locale, ...mode.read})
-        const main = indexView(list, ui, (treatmentSlug) => linkTreatment(locale, treatmentSlug))
+        const main = indexView(list, ui, (treatmentSlug) => linkTreatment(locale, treatmentSlug), mode.editable ? listSource : undefined)
         return htmlReply(200, locale, document(ui, locale, ui.t('treatmentsIndexTitle'), main, languageLinks(locale, linkIndex), {canonical: `${origin}${indexPath(locale)}`, homeHref: linkIndex(locale), ...(mode.scripts ? {scripts: mode.scripts, stylesheets: mode.stylesheets ?? [], meta: mode.meta ?? {}} : {})}))
       } catch (error) {
         return failure(error, locale, request)

@@ -6,11 +6,23 @@ import {html, type SafeHtml} from './html.ts'
  * The list of treatments: each title links to its page, with the summary and the number of
  * sessions. Text shown in another language is marked with `lang` and a compact marker (`EN`,
  * with its full sentence for screen readers), explained once under the heading, as on the
- * treatment pages.
+ * treatment pages. In draft mode, `sourceOf` gives each title and summary its `data-sanity`
+ * attribute, so a click in the Presentation tool's frame opens the field.
  */
-export function indexView(list: TreatmentListResult, ui: UiStrings, hrefFor: (slug: string) => string): SafeHtml {
+export function indexView(
+  list: TreatmentListResult,
+  ui: UiStrings,
+  hrefFor: (slug: string) => string,
+  sourceOf?: (treatment: {_id: string}, field: 'title' | 'summary') => string | undefined,
+): SafeHtml {
   const fallbacks = new Map(list.fallbacks.map((fallback) => [fallback.path, fallback.served]))
-  const field = (path: string, value: string | null, tag: 'span' | 'p'): SafeHtml => {
+  const field = (index: number, name: 'title' | 'summary', value: string | null, tag: 'span' | 'p'): SafeHtml => {
+    const source = sourceOf?.(list.treatments[index]!, name)
+    const content = fieldContent(`[${index}].${name}`, value, tag)
+    if (source === undefined) return content
+    return tag === 'p' ? html`<div data-sanity="${source}">${content}</div>` : html`<span data-sanity="${source}">${content}</span>`
+  }
+  const fieldContent = (path: string, value: string | null, tag: 'span' | 'p'): SafeHtml => {
     const served = fallbacks.get(path)
     if (value === null || served === null) return tag === 'p' ? html`<p class="missing-text">${ui.t('textMissing')}</p>` : html`<span class="missing-text">${ui.t('textMissing')}</span>`
     if (served === undefined || served === list.locale) return tag === 'p' ? html`<p>${value}</p>` : html`${value}`
@@ -31,8 +43,8 @@ ${list.treatments.map((treatment, index) => {
       })
     : null
   return html`<li class="treatment-card">
-<h2><a href="${hrefFor(treatment.slug)}">${field(`[${index}].title`, treatment.title, 'span')}</a></h2>
-${field(`[${index}].summary`, treatment.summary, 'p')}
+<h2><a href="${hrefFor(treatment.slug)}">${field(index, 'title', treatment.title, 'span')}</a></h2>
+${field(index, 'summary', treatment.summary, 'p')}
 ${protocol ? html`<p class="protocol">${protocol}</p>` : ''}
 </li>
 `
