@@ -1,6 +1,7 @@
 import {locales} from '@treatments/content/locales'
+import {map} from 'rxjs'
 import type {PluginOptions} from 'sanity'
-import {defineLocations, presentationTool} from 'sanity/presentation'
+import {presentationTool, type DocumentLocationResolver, type DocumentLocationsState} from 'sanity/presentation'
 import {previewSiteOrigin} from './preview-url.ts'
 
 /** The non-blank text of an internationalized-array field in `locale`, or in any language without one. */
@@ -29,23 +30,45 @@ export function presentation(local: boolean): PluginOptions | undefined {
       previewMode: {enable: '/preview/enable', shareAccess: false},
     },
     allowOrigins: ({origin: studioOrigin}) => [origin(studioOrigin)!],
-    resolve: {
-      locations: {
-        treatment: defineLocations({
-          // Not `title`: Sanity checks a selected `title` is a string, and ours is one per language.
-          select: {titles: 'title', slug: 'slug.current', localizedSlugs: 'localizedSlugs'},
-          resolve: (document) =>
-            typeof document?.slug === 'string'
-              ? {
-                  locations: locales.map(({id, title}) => ({
-                    title: `${textIn(document.titles, id) ?? textIn(document.titles) ?? document.slug} (${title})`,
-                    // Each language's page at its own slug (the site would redirect the English one there).
-                    href: `/preview/${id}/treatments/${textIn(document.localizedSlugs, id) ?? document.slug}`,
-                  })),
-                }
-              : {message: 'Give the treatment a slug to preview it', tone: 'caution'},
-        }),
-      },
-    },
+    resolve: {locations: treatmentLocations},
   })
+}
+
+/** The treatments a document appears on: itself for a treatment, else those that reference it. */
+const pagesQuery = `*[_type == "treatment" && (_id == $id || references($id))] | order(slug.current asc){_id, "titles": title, "slug": slug.current, localizedSlugs}`
+/** The document types whose texts a treatment page shows. */
+const shownTypes = new Set(['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication'])
+
+interface TreatmentPages {
+  _id: string
+  titles?: unknown
+  slug?: unknown
+  localizedSlugs?: unknown
+}
+
+/**
+ * Where a document is shown: each treatment page it appears on, in every locale, at that
+ * locale's slug. A contraindication or a side effect lists the treatment pages that show it,
+ * so a reviewer can check its text on each, in each language. Follows drafts as they change.
+ */
+const treatmentLocations: DocumentLocationResolver = (params, context) => {
+  if (!shownTypes.has(params.type)) return null
+  const id = params.id.replace(/^drafts\./, '')
+  return context.documentStore.listenQuery(pagesQuery, {id}, {perspective: params.perspectiveStack}).pipe(
+    map((found: TreatmentPages[] | null): DocumentLocationsState => {
+      const treatments = (found ?? []).filter((treatment) => typeof treatment.slug === 'string')
+      if (treatments.length === 0) {
+        return params.type === 'treatment' ? {message: 'Give the treatment a slug to preview it', tone: 'caution'} : {message: 'Not shown on any treatment page yet', tone: 'caution'}
+      }
+      return {
+        locations: treatments.flatMap((treatment) =>
+          locales.map(({id: locale, title}) => ({
+            title: `${textIn(treatment.titles, locale) ?? textIn(treatment.titles) ?? treatment.slug} (${title})`,
+            // Each language's page at its own slug (the site would redirect the English one there).
+            href: `/preview/${locale}/treatments/${textIn(treatment.localizedSlugs, locale) ?? treatment.slug}`,
+          })),
+        ),
+      }
+    }),
+  )
 }
