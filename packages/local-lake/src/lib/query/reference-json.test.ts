@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {type LakeFixture, startLakeFixture} from '../../test-support/lake-fixture.ts'
 import {answerOnMainThread} from './main-thread-plan.ts'
+import {ReferenceJson} from './reference-json.ts'
 
 const SHIPPED = new URL('../../../../../content/dataset.ndjson', import.meta.url).pathname
 const HOSTILE = new URL('../../../../../tests/fixtures/hostile.ndjson', import.meta.url).pathname
@@ -48,6 +49,18 @@ describe('page answers with the referenced documents’ JSON kept', () => {
     const bytes = answerOnMainThread(treatmentBySlugQuery, params, view, 10_000_000)!.bytes
     expect(() => answerOnMainThread(treatmentBySlugQuery, params, view, bytes - 1)).toThrow(expect.objectContaining({statusCode: 400, body: {error: expect.objectContaining({type: 'queryResultTooLarge'})}}))
     expect(answerOnMainThread(treatmentBySlugQuery, params, view, bytes)!.bytes).toBe(bytes)
+  })
+})
+
+describe('ReferenceJson.projectionsFor', () => {
+  it('keeps one set per parameters but the slug, and none for parameters JSON cannot tell apart', async () => {
+    const kept = ReferenceJson.of(await documentsOf(SHIPPED))
+    const params = {locale: 'it', locales: ['it', 'en']}
+    expect(kept.projectionsFor({...params, slug: 'a'})).toBe(kept.projectionsFor({...params, slug: 'b'}))
+    expect(kept.projectionsFor({...params, slug: 'a'})).not.toBe(kept.projectionsFor({locale: 'de', locales: ['de', 'en'], slug: 'a'}))
+    // `$locale=1e999` parses to Infinity, which JSON writes as null: it must not share null's projections.
+    const forNull = kept.projectionsFor({locale: null, locales: ['it', 'en'], slug: 'a'})
+    expect(kept.projectionsFor({locale: Number.POSITIVE_INFINITY, locales: ['it', 'en'], slug: 'a'})).not.toBe(forNull)
   })
 })
 

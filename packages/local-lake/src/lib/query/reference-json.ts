@@ -46,10 +46,16 @@ export class ReferenceJson {
   /**
    * The projections to keep for answers with `params` (everything but the slug decides a
    * referenced document's projection); at most {@link MAX_PARAMETER_SETS} sets are kept, then
-   * they start over.
+   * they start over. Parameters JSON cannot tell apart (`Infinity` is written `null`) get
+   * projections of their own, not kept.
    */
   projectionsFor(params: Record<string, unknown>): ReferenceProjections {
-    const key = JSON.stringify({...params, slug: null})
+    let key: string
+    try {
+      key = JSON.stringify({...params, slug: null}, refuseNonFinite)
+    } catch {
+      return new Map()
+    }
     let projections = this.#projections.get(key)
     if (projections === undefined) {
       if (this.#projections.size >= MAX_PARAMETER_SETS) this.#projections.clear()
@@ -125,6 +131,11 @@ export class ReferenceJson {
     }
     out.text += '}'
   }
+}
+
+function refuseNonFinite(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('A non-finite number has no JSON key')
+  return value
 }
 
 /** Text written so far (encoded when a kept part comes, or at the end) and the encoded parts. */
