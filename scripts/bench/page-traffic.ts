@@ -132,6 +132,8 @@ async function measureTraffic(documents: DatasetDocument[], slug: string, ids: S
     return {ratios, pages, whole: {...whole, way: cheapest, ways: measured}, requests}
   } finally {
     await new Promise((resolve) => server.close(resolve))
+    // Its query workers would keep `pnpm bench` from exiting.
+    await handler.close()
   }
 }
 

@@ -31,4 +31,11 @@ describe('pnpm bench', () => {
     expect(stderr).toMatch(/^\[1\/1 bundle-size\] starting/)
     expect(stderr).toContain('[1/1 bundle-size] bundling')
   })
+
+  it('exits after the table when a benchmark started lakes (page-traffic)', async () => {
+    // The bench used to stay alive after printing: page-traffic left its lake's query workers running.
+    const {code, stdout} = await runScript('bench.ts', ['--quick', '--only', 'page-traffic', '--json', '--no-fail'])
+    expect(code).toBe(0)
+    expect(Object.keys((JSON.parse(stdout) as {metrics: object}).metrics)).toContain('bytes_per_page_vs_full_docs')
+  }, 45_000)
 })

@@ -10,7 +10,12 @@ import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery,
  *
  * @internal
  */
-export type QueryPlan = (index: DocumentIndex, documents: readonly DatasetDocument[], params: Record<string, unknown>) => unknown
+export type QueryPlan = (
+  index: DocumentIndex,
+  documents: readonly DatasetDocument[],
+  params: Record<string, unknown>,
+  projections?: ReferenceProjections,
+) => unknown
 
 type Doc = Record<string, unknown>
 
@@ -98,25 +103,22 @@ function availableLocales(title: unknown): unknown[] | null {
  * projection of a document depends only on it, the field that references it (which `_type` it
  * must have, which attributes travel) and the parameters. The answer then holds one object per
  * referenced document and field, as a JSON answer parsed by a client would not, but nothing
- * reads an answer to change it.
+ * reads an answer to change it. Keyed by the field's projection, then by the document.
+ *
+ * A caller may keep one across answers (the local lake does, to keep their JSON too) while the
+ * documents and the parameters stay the same.
+ *
+ * @internal
  */
-interface Projections {
-  condition: Map<Doc, Doc>
-  ingredient: Map<Doc, Doc>
-  effect: Map<Doc, Doc>
-  sideEffect: Map<Doc, Doc>
-  contraindication: Map<Doc, Doc>
-}
-
-function newProjections(): Projections {
-  return {condition: new Map(), ingredient: new Map(), effect: new Map(), sideEffect: new Map(), contraindication: new Map()}
-}
+export type ReferenceProjections = Map<Project, Map<Doc, Doc>>
 
 /** How a field projects a referenced document (module functions: no closure per reference). */
 type Project = (document: Doc, locales: readonly unknown[], locale: unknown) => Doc
 
-function projectedOnce(byDocument: Map<Doc, Doc>, document: Doc | null, project: Project, locales: readonly unknown[], locale: unknown): Doc | null {
+function projectedOnce(projections: ReferenceProjections, document: Doc | null, project: Project, locales: readonly unknown[], locale: unknown): Doc | null {
   if (document === null) return null
+  let byDocument = projections.get(project)
+  if (byDocument === undefined) projections.set(project, (byDocument = new Map()))
   let projected = byDocument.get(document)
   if (projected === undefined) byDocument.set(document, (projected = project(document, locales, locale)))
   return projected
@@ -182,7 +184,7 @@ const projectContraindication: Project = (contraindication, locales, locale) => 
   codes: each(contraindication.codes, (code) => pick(code, ['codingSystem', 'code'])),
 })
 
-function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown, projections: Projections = newProjections()): Doc {
+function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown, projections: ReferenceProjections): Doc {
   const review = treatment.medicalReview
   return {
     _id: get(treatment, '_id'),
@@ -196,21 +198,21 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
     howPerformed: localized(treatment.howPerformed, locales),
     bodyAreas: get(treatment, 'bodyAreas'),
     protocol: pick(treatment.protocol, ['sessionsMin', 'sessionsMax', 'intervalMinWeeks', 'intervalMaxWeeks']),
-    condition: projectedOnce(projections.condition, deref(index, treatment.condition), projectCondition, locales, locale),
+    condition: projectedOnce(projections, deref(index, treatment.condition), projectCondition, locales, locale),
     ingredients: each(treatment.ingredients, (item) => ({
       _key: get(item, '_key'),
       role: localized(item.role, locales),
-      ingredient: projectedOnce(projections.ingredient, deref(index, item.ingredient), projectIngredient, locales, locale),
+      ingredient: projectedOnce(projections, deref(index, item.ingredient), projectIngredient, locales, locale),
     })),
-    effects: derefEach(index, projections.effect, treatment.effects, projectEffect, locales, locale),
+    effects: derefEach(index, projections, treatment.effects, projectEffect, locales, locale),
     claims: each(treatment.claims, (claim) => ({
       _key: get(claim, '_key'),
       topic: get(claim, 'topic'),
       claimStatus: get(claim, 'claimStatus'),
       statement: localized(claim.statement, locales),
     })),
-    sideEffects: derefEach(index, projections.sideEffect, treatment.sideEffects, projectSideEffect, locales, locale),
-    contraindications: derefEach(index, projections.contraindication, treatment.contraindications, projectContraindication, locales, locale),
+    sideEffects: derefEach(index, projections, treatment.sideEffects, projectSideEffect, locales, locale),
+    contraindications: derefEach(index, projections, treatment.contraindications, projectContraindication, locales, locale),
     disclaimer: localized(treatment.disclaimer, locales),
     medicalReview: isObject(review)
       ? {
@@ -234,10 +236,10 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
 }
 
 /** `list[]->{…}`: each reference followed and projected, `null` where it leads nowhere. */
-function derefEach(index: DocumentIndex, byDocument: Map<Doc, Doc>, value: unknown, project: Project, locales: readonly unknown[], locale: unknown): Array<Doc | null> | null {
+function derefEach(index: DocumentIndex, projections: ReferenceProjections, value: unknown, project: Project, locales: readonly unknown[], locale: unknown): Array<Doc | null> | null {
   if (!Array.isArray(value)) return null
   const out: Array<Doc | null> = []
-  for (const item of value) out.push(projectedOnce(byDocument, deref(index, item), project, locales, locale))
+  for (const item of value) out.push(projectedOnce(projections, deref(index, item), project, locales, locale))
   return out
 }
 
@@ -264,13 +266,13 @@ function localesOf(params: Record<string, unknown>): readonly unknown[] | undefi
 const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
   [
     treatmentBySlugQuery,
-    (index, _documents, params) => {
+    (index, _documents, params, projections = new Map()) => {
       const locales = localesOf(params)
       if (locales === undefined || typeof params.slug !== 'string') return undefined
       // byAnySlug holds every document with the slug as its current, a locale's or a former slug:
       // exactly the documents the query's filter keeps.
       const matches = orderedBy(publishedTreatments(index.byAnySlug.get(params.slug)), (document) => document._id)
-      return matches?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null))
+      return matches?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
     },
   ],
   [
@@ -280,7 +282,7 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       if (locales === undefined) return undefined
       const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
       const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      const projections = newProjections()
+      const projections: ReferenceProjections = new Map()
       return ordered?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
     },
   ],
@@ -291,7 +293,7 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       if (locales === undefined) return undefined
       const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
       const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      const projections = newProjections()
+      const projections: ReferenceProjections = new Map()
       return ordered?.map((treatment) => treatmentPage(index, treatment, locales, everyLocale, projections))
     },
   ],

@@ -14,6 +14,7 @@ import {type PooledQuery, type QueryPool, runOnMainThread} from '../query/query-
 import {SerializedJson} from '../http/send-json.ts'
 import {wholeDocumentSourceMap} from '../query/whole-document-source-map.ts'
 import {syncTagOf} from './handle-live-events.ts'
+import type {KeptAnswer} from '../query/answer-cache.ts'
 
 /**
  * `GET|POST /v{version}/data/query/{dataset}`: runs a GROQ query.
@@ -78,20 +79,25 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
       maxResponseBytes: context.options.maxResponseBytes,
       signal: context.signal,
     }
-    const text =
-      context.queries === undefined
-        ? await runOnMainThread(context.runner, request, context.store.view(perspective))
-        : (answerOnMainThread(query, params, context.store.view(perspective), context.options.maxResponseBytes) ?? (await context.queries.run(request)))
-    answer = {text, bytes: Buffer.byteLength(text)}
+    if (context.queries === undefined) {
+      answer = encoded(await runOnMainThread(context.runner, request, context.store.view(perspective)))
+    } else {
+      answer = answerOnMainThread(query, params, context.store.view(perspective), context.options.maxResponseBytes) ?? encoded(await context.queries.run(request))
+    }
     if (key !== undefined) answers.set(key, answer, generation)
   }
   const ms = Math.round(performance.now() - started)
   // As Sanity does: the query is echoed unless the client says returnQuery=false.
   const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
   const sourceMapped = search.has('resultSourceMap') && search.get('resultSourceMap') !== 'false'
-  const sourceMap = sourceMapped ? `,"resultSourceMap":${JSON.stringify(wholeDocumentSourceMap(query, JSON.parse(answer.text)))}` : ''
+  const sourceMap = sourceMapped ? `,"resultSourceMap":${JSON.stringify(wholeDocumentSourceMap(query, JSON.parse(Buffer.concat(answer.parts).toString())))}` : ''
   // A live-aware client (it asked for a source map, or names the last live event it saw) learns
   // which live events make this answer stale.
   const syncTags = sourceMapped || search.has('lastLiveEventId') ? `,"syncTags":${JSON.stringify([syncTagOf(context.store)])}` : ''
-  return {statusCode: 200, body: new SerializedJson([start, answer.text, `${sourceMap}${syncTags},"ms":${ms}}`], {index: 1, bytes: answer.bytes})}
+  return {statusCode: 200, body: new SerializedJson([start, ...answer.parts, `${sourceMap}${syncTags},"ms":${ms}}`])}
+}
+
+function encoded(text: string): KeptAnswer {
+  const json = Buffer.from(text)
+  return {parts: [json], bytes: json.byteLength}
 }

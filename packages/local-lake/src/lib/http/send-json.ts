@@ -4,18 +4,19 @@ import {ApiError} from '../api-error.ts'
 
 /**
  * A JSON body serialized already (parts written one after another), so an answer kept as bytes
- * is sent without being parsed or serialized again.
+ * is sent without being parsed or serialized again. A part given as bytes is written as it is:
+ * a string part is encoded to UTF-8 on the way out, which for a long text with any character
+ * past Latin-1 (an en dash, a typographic apostrophe) is a slow two-byte transcoding.
  */
 export class SerializedJson {
-  readonly parts: readonly string[]
+  readonly parts: ReadonlyArray<string | Uint8Array>
   /** UTF-8 bytes of all parts. */
   readonly byteLength: number
 
-  /** @param known - parts whose UTF-8 length is known already, with that length */
-  constructor(parts: readonly string[], known?: {index: number; bytes: number}) {
+  constructor(parts: ReadonlyArray<string | Uint8Array>) {
     this.parts = parts
     let bytes = 0
-    for (const [index, part] of parts.entries()) bytes += index === known?.index ? known.bytes : Buffer.byteLength(part)
+    for (const part of parts) bytes += typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength
     this.byteLength = bytes
   }
 }
@@ -37,7 +38,7 @@ export function sendJson(
 ): void {
   const head = response.req?.method === 'HEAD'
   if (body instanceof SerializedJson) {
-    if (body.byteLength > maxBytes) throw tooLarge(maxBytes)
+    if (body.byteLength > maxBytes) throw answerTooLarge(maxBytes)
     response.writeHead(statusCode, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(body.byteLength),
@@ -77,16 +78,17 @@ export function serializeJson(value: unknown, maxBytes: number): string {
     text = JSON.stringify(value)
   } catch (error) {
     // V8 cannot build strings past ~1 GB ("Invalid string length"); deep values overflow the stack.
-    if (error instanceof RangeError) throw tooLarge(maxBytes)
+    if (error instanceof RangeError) throw answerTooLarge(maxBytes)
     throw error
   }
   if (text === undefined) return 'null'
   // A UTF-8 byte count is at most three times the UTF-16 length; only count when it may matter.
-  if (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes)
+  if (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes) throw answerTooLarge(maxBytes)
   return text
 }
 
-function tooLarge(maxBytes: number): ApiError {
+/** 400 `queryResultTooLarge`: the answer would pass the lake's limit of `maxBytes`. */
+export function answerTooLarge(maxBytes: number): ApiError {
   return new ApiError(
     400,
     'queryResultTooLarge',

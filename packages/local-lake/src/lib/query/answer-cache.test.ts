@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {AnswerCache, type KeptAnswer} from './answer-cache.ts'
 
-const bytes = (count: number): KeptAnswer => ({text: '1'.repeat(count), bytes: count})
+const bytes = (count: number): KeptAnswer => ({parts: [Buffer.from('1'.repeat(count))], bytes: count})
 
 /** Asks twice, as a repeated request does: the answer is kept from the second ask. */
 function keep(cache: AnswerCache, key: string, answer: KeptAnswer, generation = cache.generation): void {

@@ -131,12 +131,9 @@ export class AnswerCache {
   }
 }
 
-/**
- * A serialized answer and its length in UTF-8 bytes. Kept as the string JSON.stringify made:
- * turning it into a Buffer first cost a request that is not answered again more than it saved.
- */
+/** A serialized answer as UTF-8 bytes (in parts, which may be shared with other answers), and their count. */
 export interface KeptAnswer {
-  text: string
+  parts: readonly Uint8Array[]
   bytes: number
 }
 

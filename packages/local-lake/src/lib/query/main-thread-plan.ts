@@ -1,7 +1,7 @@
 import {pageBySlugPlan} from '@treatments/content/dataset'
 
 import type {QueryView} from './groq-runner.ts'
-import {serializeJson} from '../http/send-json.ts'
+import {type EncodedAnswer, ReferenceJson} from './reference-json.ts'
 
 /** Longest parameter string a page read may send to be answered on the main thread. */
 const MAX_TEXT = 256
@@ -15,12 +15,17 @@ const MAX_ITEMS = 16
  * parameter is a short scalar or a short list of short scalars, so the plan reads one treatment
  * and what it references, comparing each localized field against at most {@link MAX_ITEMS}
  * locales. Anything else (another query, other parameters, data the plan does not cover)
- * returns `undefined` and goes to a worker.
+ * returns `undefined` and goes to a worker. The referenced documents' projections and their JSON
+ * are kept for the view's dataset state ({@link ReferenceJson}).
+ *
+ * @throws ApiError 400 `queryResultTooLarge` past `maxResponseBytes`
  */
-export function answerOnMainThread(query: string, params: Record<string, unknown>, view: QueryView, maxResponseBytes: number): string | undefined {
+export function answerOnMainThread(query: string, params: Record<string, unknown>, view: QueryView, maxResponseBytes: number): EncodedAnswer | undefined {
   if (!Object.values(params).every(isBoundedParameter)) return undefined
-  const planned = pageBySlugPlan(query, params, view.documents)
-  return planned === undefined ? undefined : serializeJson(planned.answer, maxResponseBytes)
+  const kept = ReferenceJson.of(view.documents)
+  const projections = kept.projectionsFor(params)
+  const planned = pageBySlugPlan(query, params, view.documents, projections)
+  return planned === undefined ? undefined : kept.encode(planned.answer, projections, maxResponseBytes)
 }
 
 function isBoundedParameter(value: unknown): boolean {
