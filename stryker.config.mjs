@@ -49,6 +49,9 @@ export const modules = {
     mutate: ['packages/translations/src/lib/plan-xliff-import.ts', 'packages/translations/src/lib/import-xliff.ts'],
     tests: [
       'packages/translations/src/lib/plan-xliff-import.test.ts',
+      'packages/translations/src/lib/plan-xliff-import-rejections.test.ts',
+      'tests/translations/import-options.test.ts',
+      'tests/translations/import-drafts.test.ts',
       'tests/translations/import-transaction.test.ts',
       'tests/translations/stale-translation.test.ts',
       'tests/translations/hostile-xliff.test.ts',
@@ -117,6 +120,20 @@ export const equivalentMutants = [
   {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'LogicalOperator', reason: 'an absent or null source adds an English item with no visible text, never covered'},
   {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 27, mutator: 'ConditionalExpression', reason: 'forced true: Portable Text is remembered by its array, which knownSourceHash never looks up'},
   {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 42, mutator: 'ConditionalExpression', reason: 'forced true: only strings are remembered, so any other value gets undefined either way'},
+  // xliff
+  {file: 'packages/translations/src/lib/import-xliff.ts', line: 59, mutator: 'ConditionalExpression', reason: 'parseXliff reads {locale: undefined} as no locale, like {}'},
+  {file: 'packages/translations/src/lib/import-xliff.ts', line: 65, mutator: 'ArrayDeclaration', reason: 'a string among the documents has no _id: no file names it'},
+  {file: 'packages/translations/src/lib/import-xliff.ts', line: 81, mutator: 'ConditionalExpression', reason: 'forced false: ifRevisionId(undefined) sends no ifRevisionID (JSON drops undefined), like no guard'},
+  {file: 'packages/translations/src/lib/import-xliff.ts', line: 105, mutator: 'OptionalChaining', reason: "every update's document was read into editable: get() never returns undefined"},
+  ...['ConditionalExpression', 'BlockStatement'].map((mutator) => ({file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 130, mutator, reason: 'hasVisibleText is true only for a string or an array, which unitContent always reads'})),
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 131, mutator: 'StringLiteral', reason: 'unreachable: hasVisibleText is true only for a string or an array, which unitContent always reads'},
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 212, mutator: 'OptionalChaining', reason: "describeCode is asked only about the source's codes, which content.codes always holds"},
+  ...['ConditionalExpression', 'StringLiteral'].map((mutator) => ({file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 213, mutator, reason: "describeCode is asked only about the source's codes, which content.codes always holds"})),
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 224, mutator: 'ConditionalExpression', reason: 'forced true: a text node has no id, so it never equals one'},
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 224, mutator: 'StringLiteral', reason: 'a text node has no id, so it never equals one'},
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 279, mutator: 'ConditionalExpression', reason: 'forced false: indexOf(undefined) is -1, a stored array holds no undefined'},
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 287, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: filtered out like no entry'},
+  {file: 'packages/translations/src/lib/plan-xliff-import.ts', line: 299, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: filtered out like no entry'},
   // localize: the walk's shortcuts (a primitive is returned as it is either way)
   ...[
     [81, 'EqualityOperator', 'the item past the end is undefined, skipped like any primitive'],
