@@ -143,7 +143,6 @@ export const equivalentMutants = [
     [97, 'LogicalOperator', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
     [105, 'ArrayDeclaration', 'a string item has no language: never served, like no items'],
     [114, 'EqualityOperator', 'the scratch slot past the end is never read'],
-    [128, 'ConditionalExpression', "served is the base locale (its text is the source text) or null (the chain, ending in the base locale, had none)"],
     [144, 'ConditionalExpression', 'without the known hash the same comparison is made asynchronously'],
     [144, 'BlockStatement', 'without the known hash the same comparison is made asynchronously'],
   ].map(([line, mutator, reason]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, mutator, reason})),
