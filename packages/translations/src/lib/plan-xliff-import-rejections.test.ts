@@ -18,7 +18,7 @@ async function returned(document: TranslatableDocument): Promise<string> {
   return translateXliff((await createXliffExport([document], {locale: 'de'})).xml!, (text) => text)
 }
 
-async function problems(xml: string, documents: TranslatableDocument[]): Promise<string[]> {
+async function problems(xml: string, documents: TranslatableDocument[]): Promise<readonly string[]> {
   const error = (await planXliffImport(parseXliff(xml), documents, {now}).catch((caught: unknown) => caught)) as XliffError
   expect(error.code).toBe('IMPORT_REJECTED')
   expect(error.message).toBe(
