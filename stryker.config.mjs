@@ -185,6 +185,14 @@ export const equivalentMutants = [
     [431, 'EqualityOperator', 'the colon and a stop are different characters, never at one index'],
     [459, 'EqualityOperator', 'the name past the end is undefined, never counted open'],
   ].map(([line, mutator, reason]) => ({file: 'packages/content/src/lib/html/compile-safe-html.ts', line, mutator, reason})),
+  // lake-writes
+  {file: 'packages/local-lake/src/lib/write/apply-actions.ts', line: 169, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list names no document: filtered out like no draft'},
+  ...[[220, 'OptionalChaining'], [221, 'OptionalChaining'], [223, 'OptionalChaining']].map(([line, mutator]) => ({file: 'packages/local-lake/src/lib/write/apply-actions.ts', line, mutator, reason: "every error applyMutations throws for an action's mutations (never none) has one item"})),
+  {file: 'packages/local-lake/src/lib/write/apply-actions.ts', line: 238, mutator: 'ConditionalExpression', reason: "typeof _ref forced true: byId holds string ids only, has() is false for any other _ref"},
+  {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 75, mutator: 'ConditionalExpression', reason: 'with no id deleted there is no dangling reference to find: only speed changes'},
+  {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 80, mutator: 'ArrayDeclaration', reason: 'every changed id was touched by a mutation that reported it'},
+  {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 120, mutator: 'ConditionalExpression', reason: 'a deleted document holds no references: strongReferences(undefined) is empty'},
+  {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 154, mutator: 'OptionalChaining', reason: "a written document has a non-empty _type (parseMutations), which an absent document's undefined never equals"},
   // localize: the walk's shortcuts (a primitive is returned as it is either way)
   ...[
     [81, 'EqualityOperator', 'the item past the end is undefined, skipped like any primitive'],
