@@ -139,6 +139,10 @@ export const equivalentMutants = [
   ...['ConditionalExpression', 'LogicalOperator', 'StringLiteral'].map((mutator) => ({file: 'packages/content/src/lib/render/safe-link-url.ts', line: 30, mutator, reason: "the URL parser fails an http(s) URL with an empty host: hostname is never ''"})),
   // safe-html: the compiled sanitizer's caches (only speed changes) and defaults a compiled schema never meets
   ...[
+    [92, 'ConditionalExpression', 'freezing a primitive does nothing, and a property holding an object is never written'],
+    [94, 'ObjectLiteral', "the entry is filled on first use: its empty fields never match a compiled schema"],
+    [94, 'StringLiteral', "the entry is filled on first use: its empty fields never match a compiled schema"],
+    [264, 'UnaryOperator', "an unwrapped element's end is '': its start is never read"],
     [126, 'OptionalChaining', 'refused before: a compiled schema sets clobber'],
     [129, 'ArrayDeclaration', 'refused before: a compiled schema sets tagNames'],
     [130, 'ArrayDeclaration', 'refused before: a compiled schema sets strip'],
@@ -189,7 +193,7 @@ export const equivalentMutants = [
   {file: 'packages/local-lake/src/lib/write/apply-actions.ts', line: 169, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list names no document: filtered out like no draft'},
   ...[[220, 'OptionalChaining'], [221, 'OptionalChaining'], [223, 'OptionalChaining']].map(([line, mutator]) => ({file: 'packages/local-lake/src/lib/write/apply-actions.ts', line, mutator, reason: "every error applyMutations throws for an action's mutations (never none) has one item"})),
   {file: 'packages/local-lake/src/lib/write/apply-actions.ts', line: 238, mutator: 'ConditionalExpression', reason: "typeof _ref forced true: byId holds string ids only, has() is false for any other _ref"},
-  {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 75, mutator: 'ConditionalExpression', reason: 'with no id deleted there is no dangling reference to find: only speed changes'},
+  ...['ConditionalExpression', 'EqualityOperator'].map((mutator) => ({file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 75, mutator, reason: 'with no id deleted there is no dangling reference to find: only speed changes'})),
   {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 80, mutator: 'ArrayDeclaration', reason: 'every changed id was touched by a mutation that reported it'},
   {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 120, mutator: 'ConditionalExpression', reason: 'a deleted document holds no references: strongReferences(undefined) is empty'},
   {file: 'packages/local-lake/src/lib/write/apply-mutations.ts', line: 154, mutator: 'OptionalChaining', reason: "a written document has a non-empty _type (parseMutations), which an absent document's undefined never equals"},

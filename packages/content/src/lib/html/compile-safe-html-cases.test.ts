@@ -36,7 +36,7 @@ describe('compileSafeHtml writes what rehype-sanitize + rehype-stringify write',
     ['a boolean attribute unset', p({ariaHidden: false as never})],
     ['a number', p({start: 3})],
     ['a number that is not one', p({start: Number.NaN})],
-    ['a list of strings and numbers, joined and trimmed', p({className: ['', 'note', 3] as never})],
+    ['a list of strings and numbers, joined and trimmed', p({className: ['', 'note', 3, true] as never})],
     ['a value in the allowed list', p({dataSanity: 'x'})],
     ['a value matching an allowed pattern', p({dataSanity: 'y-1'})],
     ['a value neither listed nor matching', p({dataSanity: 'z'})],
@@ -66,9 +66,11 @@ describe('compileSafeHtml writes what rehype-sanitize + rehype-stringify write',
 
   it('for a list item inside a list that is itself unwrapped (rehype-sanitize counts it as open)', () => {
     const itemsOnly = complete({tagNames: ['li'], ancestors: {li: ['ul']}})
-    const tree: Root = {type: 'root', children: [{type: 'element', tagName: 'ul', properties: {}, children: [{type: 'element', tagName: 'li', properties: {}, children: [{type: 'text', value: 'i'}]}]}]}
-    expect(compileSafeHtml(itemsOnly)(tree)).toBe('<li>i</li>')
-    expect(viaRehype(itemsOnly)(tree)).toBe('<li>i</li>')
+    const item: ElementContent = {type: 'element', tagName: 'li', properties: {}, children: [{type: 'text', value: 'i'}]}
+    // The second item comes after the list closed: outside any list.
+    const tree: Root = {type: 'root', children: [{type: 'element', tagName: 'ul', properties: {}, children: [item]}, item]}
+    expect(compileSafeHtml(itemsOnly)(tree)).toBe('<li>i</li>i')
+    expect(viaRehype(itemsOnly)(tree)).toBe('<li>i</li>i')
   })
 
   it('for a link in a schema with no protocol list (no link protocol is checked)', () => {
@@ -125,14 +127,13 @@ describe('constantProperties', () => {
     expect(Object.isFrozen(properties.className)).toBe(true)
     const withClass = compileSafeHtmlWriter(schema)()
     const withoutClass = compileSafeHtmlWriter(complete({tagNames: ['p', 'blockquote'], attributes: {'*': ['id']}}))()
-    for (const writer of [withClass, withoutClass, withClass]) {
-      writer.open('p', properties)
-      writer.close()
-      writer.open('blockquote', properties)
+    // The same tag by two schemas in turn, then another tag by the same schema.
+    for (const [writer, tag] of [[withClass, 'p'], [withoutClass, 'p'], [withClass, 'p'], [withClass, 'blockquote']] as const) {
+      writer.open(tag, properties)
       writer.close()
     }
-    expect(withClass.take()).toBe('<p id="c" class="note"></p><blockquote id="c"></blockquote><p id="c" class="note"></p><blockquote id="c"></blockquote>')
-    expect(withoutClass.take()).toBe('<p id="c"></p><blockquote id="c"></blockquote>')
+    expect(withClass.take()).toBe('<p id="c" class="note"></p><p id="c" class="note"></p><blockquote id="c"></blockquote>')
+    expect(withoutClass.take()).toBe('<p id="c"></p>')
   })
 })
 
