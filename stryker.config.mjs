@@ -184,6 +184,7 @@ export const equivalentMutants = [
     [378, 'ConditionalExpression', 'a primitive has no type property: nothing is written either way'],
     [385, 'ConditionalExpression', "a name that is not a string is in no schema's tagNames: unwrapped like ''"],
     [385, 'StringLiteral', "a name that is not a string is in no schema's tagNames: unwrapped like ''"],
+    [409, 'ConditionalExpression', 'typeof forced true: Number.isNaN is false for any non-number'],
     [418, 'ConditionalExpression', 'values is undefined or not empty'],
     [418, 'EqualityOperator', 'values is undefined or not empty'],
     [431, 'EqualityOperator', 'the colon and a stop are different characters, never at one index'],
