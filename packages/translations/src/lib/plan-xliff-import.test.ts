@@ -1,12 +1,13 @@
 import {sourceHash} from '@treatments/content/dataset'
 import {describe, expect, it} from 'vitest'
 
-import {sampleDocument} from '../test-support/documents.ts'
+import {sampleDocument, stringItem} from '../test-support/documents.ts'
 import {translateXliff} from '../test-support/test-translator.ts'
 import {createXliffExport} from './create-xliff-export.ts'
 import type {TranslatableDocument} from './document-translation-status.ts'
 import {parseXliff} from './parse-xliff.ts'
 import {planXliffImport} from './plan-xliff-import.ts'
+import {targetHash} from './target-hash.ts'
 import type {XliffError} from './xliff-error.ts'
 
 const now = '2026-05-01T12:00:00.000Z'
@@ -166,5 +167,95 @@ describe('planXliffImport', () => {
       'document "treatment-a", field "body", segment "b2": the target drops <pc id="m1"> (link to https://example.org/en)',
       'document "treatment-a", field "body", segment "b2": the target drops <pc id="m2"> (strong)',
     ])
+  })
+
+  it('writes only the fields that changed, also in a document where another field is unchanged', async () => {
+    const document = await sampleDocument()
+    const exported = await exportOf(document, 'it', ['missing', 'stale', 'reviewed'])
+    const xml = translateXliff(exported, (text) => `[IT] ${text}`, (unit) => unit.getAttribute('name') !== 'title')
+    const plan = await planXliffImport(parseXliff(xml), [document], {now})
+    expect(plan.changes.map((change) => [change.field, change.change])).toEqual([
+      ['title', 'unchanged'],
+      ['summary', 'updated'],
+      ['body', 'added'],
+      ['claims[_key=="c1"].statement', 'updated'],
+    ])
+    expect(plan.updates).toHaveLength(1)
+    expect(Object.keys(plan.updates[0]!.set)).toEqual(['summary', 'body', 'claims[_key=="c1"].statement', 'translations'])
+  })
+
+  it('gives a new item and a new translation state keys no other entry has, and keeps the other states in place', async () => {
+    const hash = await sourceHash('Mesotherapy')
+    // Older data: an item and a state keyed "de" that hold another language.
+    const document: TranslatableDocument = {
+      _id: 'treatment-b',
+      _type: 'treatment',
+      _rev: 'r7',
+      title: [stringItem('en', 'Mesotherapy'), {...stringItem('it', 'Mesoterapia'), _key: 'de'}],
+      translations: [
+        {_key: 'de', _type: 'translationState', language: 'it', status: 'translated', sourceHashes: [{_key: 'h1', _type: 'sourceHash', field: 'title', hash}]},
+        {_key: 'x', _type: 'translationState', language: 'xx', status: 'draft'},
+      ],
+    }
+    const xml = translateXliff(await exportOf(document, 'de'), (text) => `[DE] ${text}`)
+    const [update] = (await planXliffImport(parseXliff(xml), [document], {now})).updates
+    expect(update!.set.title).toEqual([...(document.title as unknown[]), {_key: 'de-2', _type: 'internationalizedArrayStringValue', language: 'de', value: '[DE] Mesotherapy'}])
+    expect(update!.set.translations).toEqual([
+      ...(document.translations as unknown[]),
+      {
+        _key: 'de-2',
+        _type: 'translationState',
+        language: 'de',
+        status: 'translated',
+        translatedAt: now,
+        sourceHashes: [{_key: 'h1', _type: 'sourceHash', field: 'title', hash}],
+        reviewedTargetHashes: [{_key: 'r1', _type: 'sourceHash', field: 'title', hash: targetHash('[DE] Mesotherapy')}],
+        sourceTexts: [{_key: 's1', _type: 'sourceText', field: 'title', hash, text: 'Mesotherapy'}],
+      },
+    ])
+  })
+
+  it("updates the locale's recorded hashes and source texts in place, dropping entries that are not objects", async () => {
+    const oldHash = await sourceHash('Mesotherapy, older')
+    const hash = await sourceHash('Mesotherapy')
+    const document: TranslatableDocument = {
+      _id: 'treatment-c',
+      _type: 'treatment',
+      _rev: 'r2',
+      title: [stringItem('en', 'Mesotherapy'), stringItem('de', 'Mesotherapie')],
+      translations: [
+        {
+          _key: 'de',
+          _type: 'translationState',
+          language: 'de',
+          status: 'reviewed',
+          sourceHashes: [null, {_key: 'h7', _type: 'sourceHash', field: 'title', hash: oldHash}],
+          reviewedTargetHashes: ['stray', {_key: 'r7', _type: 'sourceHash', field: 'title', hash: targetHash('Mesotherapie')}],
+          sourceTexts: [null, {_key: 's7', _type: 'sourceText', field: 'title', hash: oldHash, text: 'Mesotherapy, older'}],
+        },
+      ],
+    }
+    const xml = translateXliff(await exportOf(document, 'de'), () => 'Mesotherapie (neu)')
+    const [update] = (await planXliffImport(parseXliff(xml), [document], {now})).updates
+    expect(update!.set.translations).toEqual([
+      {
+        _key: 'de',
+        _type: 'translationState',
+        language: 'de',
+        status: 'translated',
+        translatedAt: now,
+        sourceHashes: [{_key: 'h7', _type: 'sourceHash', field: 'title', hash}],
+        reviewedTargetHashes: [{_key: 'r7', _type: 'sourceHash', field: 'title', hash: targetHash('Mesotherapie (neu)')}],
+        sourceTexts: [{_key: 's7', _type: 'sourceText', field: 'title', hash, text: 'Mesotherapy'}],
+      },
+    ])
+  })
+
+  it('starts the translation states of a document that has none, and guards no revision it does not have', async () => {
+    const document: TranslatableDocument = {_id: 'treatment-d', _type: 'treatment', title: [stringItem('en', 'Mesotherapy')]}
+    const xml = translateXliff(await exportOf(document, 'de'), (text) => `[DE] ${text}`)
+    const [update] = (await planXliffImport(parseXliff(xml), [document], {now})).updates
+    expect(Object.keys(update!)).toEqual(['documentId', 'set'])
+    expect(update!.set.translations).toEqual([expect.objectContaining({_key: 'de', language: 'de', status: 'translated'})])
   })
 })

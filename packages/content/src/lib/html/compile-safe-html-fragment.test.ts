@@ -7,6 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {pageSanitizeSchema} from '../page/page-sanitize-schema.ts'
 import {recordingWriter} from '../../test-support/recording-writer.ts'
 import {compileSafeHtmlWriter, type SafeHtmlWriter} from './compile-safe-html.ts'
+import {propertyRuns} from '../../test-support/property-runs.ts'
 
 const processor = unified().use(rehypeSanitize, pageSanitizeSchema).use(rehypeStringify).freeze()
 const viaRehype = (tree: Root) => processor.stringify(processor.runSync(structuredClone(tree)))
@@ -113,7 +114,7 @@ describe('compileSafeHtmlWriter fragments', () => {
         }
         out.trees.forEach((tree, index) => expect(out.written[index]).toBe(viaRehype(tree)))
       }),
-      {numRuns: 400},
+      {numRuns: propertyRuns(400)},
     )
   })
 })

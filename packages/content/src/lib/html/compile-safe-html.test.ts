@@ -9,6 +9,7 @@ import {compileSafeHtml, compileSafeHtmlWriter} from './compile-safe-html.ts'
 import {mdastToHast, writeMdast} from '../render/mdast-to-hast.ts'
 import {portableTextToMdast} from '../render/portable-text-to-mdast.ts'
 import {renderSanitizeSchema} from '../render/render-sanitize-schema.ts'
+import {propertyRuns} from '../../test-support/property-runs.ts'
 
 /** The path the compiled serializer replaces: `rehype-sanitize` then `rehype-stringify`. */
 const viaRehype = (schema: typeof renderSanitizeSchema) => {
@@ -78,38 +79,7 @@ const hastArb = fc.letrec<{node: ElementContent}>((tie) => ({
 }))
 
 describe('compileSafeHtml', () => {
-  it('gives the HTML of rehype-sanitize + rehype-stringify for every tree Portable Text produces', () => {
-    const expected = viaRehype(renderSanitizeSchema)
-    const own = compileSafeHtml(renderSanitizeSchema)
-    const writer = compileSafeHtmlWriter(renderSanitizeSchema)()
-    fc.assert(
-      fc.property(fc.array(blockArb, {maxLength: 12}), fc.constantFrom('', 'body-', 'x"&'), (blocks, idPrefix) => {
-        const {tree} = portableTextToMdast(blocks, {idPrefix})
-        const hast = mdastToHast(tree)
-        expect(own(hast)).toBe(expected(hast))
-        // Written straight from mdast, as `toHtml` and pages do: the same.
-        writeMdast(tree, writer)
-        expect(writer.take()).toBe(expected(hast))
-      }),
-      {numRuns: 500},
-    )
-  })
-
-  it.each([
-    ['the rich-text schema', renderSanitizeSchema],
-    ['the page schema', pageSanitizeSchema],
-  ])('sanitizes arbitrary hast exactly as rehype-sanitize does with %s', (_name, schema) => {
-    const expected = viaRehype(schema)
-    const own = compileSafeHtml(schema)
-    fc.assert(
-      fc.property(fc.array(hastArb.node, {maxLength: 4}), (children) => {
-        const tree: Root = {type: 'root', children}
-        expect(own(tree)).toBe(expected(tree))
-      }),
-      {numRuns: 500},
-    )
-  })
-
+  // Properties last: a mutant's run stops at its first failing test, and these are the slowest.
   it('never writes a script, an event handler or a javascript: link', () => {
     const own = compileSafeHtml(pageSanitizeSchema)
     const html = own({
@@ -280,5 +250,37 @@ describe('compileSafeHtml', () => {
     }
     expect(writer.take()).toBe('u')
     expect(calls).toBe(6)
+  })
+
+  it('gives the HTML of rehype-sanitize + rehype-stringify for every tree Portable Text produces', () => {
+    const expected = viaRehype(renderSanitizeSchema)
+    const own = compileSafeHtml(renderSanitizeSchema)
+    const writer = compileSafeHtmlWriter(renderSanitizeSchema)()
+    fc.assert(
+      fc.property(fc.array(blockArb, {maxLength: 12}), fc.constantFrom('', 'body-', 'x"&'), (blocks, idPrefix) => {
+        const {tree} = portableTextToMdast(blocks, {idPrefix})
+        const hast = mdastToHast(tree)
+        expect(own(hast)).toBe(expected(hast))
+        // Written straight from mdast, as `toHtml` and pages do: the same.
+        writeMdast(tree, writer)
+        expect(writer.take()).toBe(expected(hast))
+      }),
+      {numRuns: propertyRuns(500)},
+    )
+  })
+
+  it.each([
+    ['the rich-text schema', renderSanitizeSchema],
+    ['the page schema', pageSanitizeSchema],
+  ])('sanitizes arbitrary hast exactly as rehype-sanitize does with %s', (_name, schema) => {
+    const expected = viaRehype(schema)
+    const own = compileSafeHtml(schema)
+    fc.assert(
+      fc.property(fc.array(hastArb.node, {maxLength: 4}), (children) => {
+        const tree: Root = {type: 'root', children}
+        expect(own(tree)).toBe(expected(tree))
+      }),
+      {numRuns: propertyRuns(500)},
+    )
   })
 })

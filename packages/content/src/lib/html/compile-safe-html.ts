@@ -23,6 +23,9 @@ const attributeNames: Readonly<Record<string, string>> = {
 /** Elements written without an end tag (`html-void-elements`, as `hast-util-to-html` uses it). */
 const voidElements = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 
+/** The keys a compiled schema must set (see {@link compileSafeHtmlWriter}). */
+const schemaKeys = ['tagNames', 'attributes', 'protocols', 'ancestors', 'strip', 'clobber', 'required'] as const
+
 type AllowedValues = ReadonlyArray<string | number | boolean | RegExp>
 interface CompiledAttribute {
   name: string
@@ -107,13 +110,19 @@ export function constantProperties<T extends Record<string, unknown>>(properties
  * path, for arbitrary hast (`compile-safe-html.test.ts`) and for whole pages written directly
  * (`render-treatment-page.test.ts`).
  *
- * @param schema - A schema with `tagNames`, `attributes`, `protocols`, `ancestors` and `strip`;
- *   `clobber`, `required`, comments and doctypes are not supported.
- * @throws {TypeError} When the schema uses a property this compiler cannot write, or a feature
- *   it does not support.
+ * @param schema - A schema that sets `tagNames`, `attributes`, `protocols`, `ancestors`, `strip`,
+ *   and `clobber` and `required` (empty: they are not supported, nor are comments and doctypes).
+ * @throws {TypeError} When the schema leaves out one of those keys, uses a property this
+ *   compiler cannot write, or a feature it does not support.
  * @internal
  */
 export function compileSafeHtmlWriter(schema: SanitizeSchema): () => SafeHtmlWriter {
+  // rehype-sanitize fills a key left out from its default (GitHub's) schema, which allows more
+  // tags and any protocol it lists; compiling it as empty would write what rehype drops.
+  const missing = schemaKeys.filter((key) => schema[key] === undefined || schema[key] === null)
+  if (missing.length > 0) {
+    throw new TypeError(`Cannot \`compileSafeHtml\` a schema without ${missing.map((key) => `\`${key}\``).join(', ')}: rehype-sanitize would take them from its default schema`)
+  }
   if ((schema.clobber?.length ?? 0) > 0 || Object.keys(schema.required ?? {}).length > 0 || schema.allowComments || schema.allowDoctypes) {
     throw new TypeError('Cannot `compileSafeHtml` a schema with `clobber`, `required`, comments or doctypes')
   }

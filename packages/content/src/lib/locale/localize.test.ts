@@ -102,6 +102,18 @@ describe('localize', () => {
     expect(fallbacks).toEqual([{path: 'text', requested: 'it', served: 'en', stale: true}])
   })
 
+  it('shows the source text sent with a safety text when no item of the chain has text, never a blank', async () => {
+    const text = {i18n: [{language: 'it', value: ' '}], source: {value: 'Pregnancy', hash: sourceHash('Pregnancy')}}
+    expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Pregnancy'}, fallbacks: [{path: 'text', requested: 'it', served: 'en'}]})
+    const none = {i18n: [], source: {value: '', hash: null}}
+    expect(await localize({text: none}, ['it', 'en'])).toEqual({value: {text: null}, fallbacks: [{path: 'text', requested: 'it', served: null}]})
+  })
+
+  it("shows the source-language item's own text when it is served, not the source text sent beside it", async () => {
+    const text = {i18n: [{language: 'en', value: 'Pregnancy (the item)'}], source: {value: 'Pregnancy (sent)', hash: null}}
+    expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Pregnancy (the item)'}, fallbacks: [{path: 'text', requested: 'it', served: 'en'}]})
+  })
+
   it('shows a safety translation as it is when there is no source text to check it against', async () => {
     const text = {i18n: [{language: 'it', value: 'Gravidanza'}, {language: 'en', value: ''}], source: {hash: sourceHash('Pregnancy')}}
     expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Gravidanza'}, fallbacks: []})

@@ -125,9 +125,9 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
         }
       }
     }
-    if (plainText && served !== requested && served !== base && served !== null) {
-      // A middle locale's translation of a safety text (`de` for `de-AT → de → en`) cannot be
-      // checked: the answer records only the requested locale's source hash. The source shows.
+    if (plainText && served !== requested && served !== base) {
+      // A middle locale's translation of a safety text (`de` for `de-AT → de → en`) cannot be checked:
+      // the answer records only the requested locale's source hash. The source shows, also when no item did.
       const baseText = baseTextOf(source, items, base)
       if (typeof baseText === 'string' && hasVisibleText(baseText)) {
         served = base!

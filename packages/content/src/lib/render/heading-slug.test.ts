@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {headingSlug, unicodeHeadingSlug} from './heading-slug.ts'
 import {createHeadingSlugger} from './heading-slugger.ts'
+import {propertyRuns} from '../../test-support/property-runs.ts'
 
 describe('headingSlug', () => {
   it('lower-cases, strips diacritics and joins words with single dashes', () => {
@@ -18,8 +19,8 @@ describe('headingSlug', () => {
 
   it('gives ASCII text (its fast path) the slug of the Unicode rules', () => {
     const unicode = unicodeHeadingSlug
-    fc.assert(fc.property(fc.string({unit: 'binary-ascii', maxLength: 40}), (text) => headingSlug(text) === unicode(text)), {numRuns: 500})
-    fc.assert(fc.property(fc.string({maxLength: 40}), (text) => headingSlug(text) === unicode(text)), {numRuns: 500})
+    fc.assert(fc.property(fc.string({unit: 'binary-ascii', maxLength: 40}), (text) => headingSlug(text) === unicode(text)), {numRuns: propertyRuns(500)})
+    fc.assert(fc.property(fc.string({maxLength: 40}), (text) => headingSlug(text) === unicode(text)), {numRuns: propertyRuns(500)})
   })
 })
 

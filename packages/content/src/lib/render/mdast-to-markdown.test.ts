@@ -4,6 +4,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown'
 import {describe, expect, it} from 'vitest'
 import {mdastToMarkdown} from './mdast-to-markdown.ts'
 import {portableTextToMdast} from './portable-text-to-mdast.ts'
+import {propertyRuns} from '../../test-support/property-runs.ts'
 
 interface Marks {
   strong?: true
@@ -80,7 +81,7 @@ describe('mdastToMarkdown', () => {
         const markdown = mdastToMarkdown(tree)
         expect(normalize(canonical(fromMarkdown(markdown))), markdown).toEqual(normalize(canonical(tree)))
       }),
-      {numRuns: 2000},
+      {numRuns: propertyRuns(2000)},
     )
   })
 

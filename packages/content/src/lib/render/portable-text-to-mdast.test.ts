@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {portableTextToMdast} from './portable-text-to-mdast.ts'
+import {propertyRuns} from '../../test-support/property-runs.ts'
 
 describe('portableTextToMdast', () => {
   it('builds an mdast tree with heading ids in data.hProperties and tight lists', () => {
@@ -59,7 +60,7 @@ describe('portableTextToMdast', () => {
         const general = blocks.map(([style, texts], index) => ({_type: 'block', _key: `b${index}`, style, children: texts.map((value) => span(value, ['underline']))}))
         expect(portableTextToMdast(plain).tree).toEqual(portableTextToMdast(general).tree)
       }),
-      {numRuns: 300},
+      {numRuns: propertyRuns(300)},
     )
   })
 
@@ -85,7 +86,7 @@ describe('portableTextToMdast', () => {
         portableTextToMdast(second)
         expect(portableTextToMdast(first)).toEqual(alone)
       }),
-      {numRuns: 300},
+      {numRuns: propertyRuns(300)},
     )
   })
 })

@@ -1,7 +1,11 @@
 import {expect, it} from 'vitest'
+// Imported statically, not inside the test: under `pnpm mutation` a module first loaded inside a
+// test counts its top-level constants as covered by that test alone, so their mutants ran against
+// it only, and survived.
+import * as render from '../../render.ts'
 
-it('exports exactly the documented render API', async () => {
-  expect(Object.keys(await import('../../render.ts')).sort()).toEqual([
+it('exports exactly the documented render API', () => {
+  expect(Object.keys(render).sort()).toEqual([
     'headingSlug',
     'portableTextToMdast',
     'safeLinkUrl',

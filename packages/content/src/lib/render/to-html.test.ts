@@ -2,6 +2,7 @@ import type {ArbitraryTypedObject, PortableTextBlock} from '@portabletext/types'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {toHtml} from './to-html.ts'
+import {propertyRuns} from '../../test-support/property-runs.ts'
 
 type Span = string | [text: string, ...marks: string[]]
 
@@ -257,7 +258,7 @@ describe('toHtml', () => {
         const expected = rendered.map((spans) => spans.map(([text]) => text).join('')).join('')
         expect(squash(decode(html.replace(/<[^>]*>/g, '')))).toBe(squash(expected))
       }),
-      {numRuns: 500},
+      {numRuns: propertyRuns(500)},
     )
   })
 })

@@ -158,4 +158,50 @@ describe('applyActions', () => {
     expect(outcome.changes).toEqual([{id: 'drafts.c1', before: dataset[1], after: expect.objectContaining({text: 'Two'}), mutations: [{patch: {set: {text: 'One'}, id: 'drafts.c1'}}, {patch: {set: {text: 'Two'}, id: 'drafts.c1'}}]}])
     expect(ACTION_TYPES).toContain('sanity.action.document.version.replace')
   })
+
+  it('refuses a published revision check when nothing is published, naming the missing document', async () => {
+    const result = await refused(apply(create, {actionType: 'sanity.action.document.publish', draftId: 'drafts.c3', publishedId: 'c3', ifPublishedRevisionId: 'r-x'}))
+    expect(result).toMatchObject({status: 409, index: 1, type: 'documentRevisionIDDoesNotMatchError'})
+    expect(result.message).toBe('The action at index 1 failed: Published document "(missing)" has revision "", expected "r-x"')
+  })
+
+  it('edits a draft that was never published', async () => {
+    const outcome = await apply(create, {actionType: 'sanity.action.document.edit', draftId: 'drafts.c3', publishedId: 'c3', patch: {set: {text: 'Asthma, severe'}}})
+    expect(outcome.documents.find((document) => document._id === 'drafts.c3')!.text).toBe('Asthma, severe')
+  })
+
+  it('refuses a version id that is no string with 400, and a version that exists with its own message', async () => {
+    const versionCreate = await refused(apply({actionType: 'sanity.action.document.version.create', publishedId: 'c1', document: {_id: 5}}))
+    expect(versionCreate).toMatchObject({status: 400, message: 'Malformed action at index 0: version.create "document._id" must be a version id (versions.<release>.<id>), got number 5'})
+    expect(await refused(apply({actionType: 'sanity.action.document.version.replace', document: {_id: 5}}))).toMatchObject({status: 400, type: 'invalidActionError'})
+    for (const action of [
+      {actionType: 'sanity.action.document.version.create', publishedId: 'c2', document: {_id: 'versions.r1.c2', _type: 'contraindication'}},
+      {actionType: 'sanity.action.document.version.create', publishedId: 'c2', baseId: 'c2', versionId: 'versions.r1.c2'},
+    ]) {
+      expect((await refused(apply(action))).message).toBe('The action at index 0 failed: Document "versions.r1.c2" already exists')
+    }
+  })
+
+  it('reports an edit whose patch is malformed as the action’s error, with the mutation error’s type', async () => {
+    const result = await refused(apply({actionType: 'sanity.action.document.edit', draftId: 'drafts.c1', publishedId: 'c1', patch: {set: 'text'}}))
+    expect(result).toMatchObject({status: 400, index: 0})
+    expect(result.message).toMatch(/^The action at index 0 failed: /)
+    expect(result.type).toEqual(expect.any(String))
+  })
+
+  it('passes on an error that is no API error as it is', async () => {
+    const broken = {_id: 'drafts.b', _type: 'note', _rev: 'r', _createdAt: now, _updatedAt: now} as DatasetDocument
+    Object.defineProperty(broken, 'text', {enumerable: true, get: () => {
+      throw new RangeError('unreadable field')
+    }})
+    const outcome = applyActions([broken], new Map([['drafts.b', broken]]), [{actionType: 'sanity.action.document.edit', draftId: 'drafts.b', publishedId: 'b', patch: {set: {note: 'x'}}}], context)
+    await expect(outcome).rejects.toThrow(new RangeError('unreadable field'))
+  })
+
+  it('publishes null values as they are, and keeps a reference weak that carries no marker', async () => {
+    const draft = {_id: 'drafts.t', _type: 'treatment', _rev: 'r', _createdAt: now, _updatedAt: now, note: null, contraindications: [{_key: 'w', _ref: 'c2', _weak: true}]}
+    const documents = [...dataset, draft]
+    const outcome = await applyActions(documents, new Map(documents.map((document) => [document._id, document])), [{actionType: 'sanity.action.document.publish', draftId: 'drafts.t', publishedId: 't'}], context)
+    expect(outcome.documents.find((document) => document._id === 't')).toMatchObject({note: null, contraindications: [{_key: 'w', _ref: 'c2', _weak: true}]})
+  })
 })

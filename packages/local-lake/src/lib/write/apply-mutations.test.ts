@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {ApiError} from '../api-error.ts'
 import {applyMutations} from './apply-mutations.ts'
 import {parseMutations} from './parse-mutations.ts'
+import {MAX_DOCUMENT_DEPTH} from './storable-value.ts'
 
 // Mutations applied in process to a small dataset: what each writes and reports, and the typed
 // error (status, `items[0].index`, error type, details) for each way it can fail.
@@ -99,5 +100,46 @@ describe('applyMutations', () => {
   it('reports a selection query that fails as the mutation’s error, and passes other failures on', async () => {
     expect(await refused(apply({delete: {query: 'broken'}}))).toMatchObject({status: 400, item: {index: 0, error: {type: 'invalidQueryError', description: 'Mutation query failed: expected an expression'}}})
     await expect(apply({delete: {query: 'crash'}})).rejects.toThrow(TypeError)
+  })
+
+  it('names the first delete of a referenced document deleted, created and deleted again', async () => {
+    const refusal = await refused(apply({delete: {id: 'c1'}}, {create: {_id: 'c1', _type: 'contraindication'}}, {delete: {id: 'c1'}}))
+    expect(refusal).toMatchObject({status: 409, item: {index: 0, error: {type: 'documentHasReferencesError', id: 'c1'}}})
+  })
+
+  it('names the last of three mutations of a document that references a missing one', async () => {
+    const refusal = await refused(
+      apply({create: {_id: 't2', _type: 'treatment'}}, {patch: {id: 't2', set: {note: 'a'}}}, {patch: {id: 't2', set: {contraindications: [{_key: 'k', _ref: 'gone'}]}}}),
+    )
+    expect(refusal).toMatchObject({status: 409, item: {index: 2, error: {type: 'documentReferenceIntegrityError', id: 't2'}}})
+  })
+
+  it('lists a mutation once for a document its query selects twice', async () => {
+    const twice = async () => ['c1', 'c1']
+    const outcome = await applyMutations(dataset, new Map(dataset.map((document) => [document._id, document])), parseMutations([{patch: {query: '*', set: {note: 'x'}}}]), {transactionId: 'tx', now, select: twice})
+    expect(outcome.changes.map((change) => [change.id, change.mutationIndexes])).toEqual([['c1', [0]]])
+  })
+
+  it('refuses a revision check on a document that has no revision, and a document nested too deep', async () => {
+    const unrevised: DatasetDocument[] = [{_id: 'n', _type: 'note'} as DatasetDocument]
+    const error = await refused(
+      applyMutations(unrevised, new Map([['n', unrevised[0]!]]), parseMutations([{patch: {id: 'n', ifRevisionID: 'r1', set: {a: 1}}}]), {transactionId: 'tx', now, select}),
+    )
+    expect(error.description).toBe('The mutation(s) failed: Document "n" has unexpected revision ID (""), expected "r1"')
+    let deep: Record<string, unknown> = {}
+    for (let level = 0; level < MAX_DOCUMENT_DEPTH; level++) deep = {deeper: deep}
+    const tooDeep = await applyMutations(dataset, new Map(dataset.map((document) => [document._id, document])), parseMutations([{patch: {id: 'c1', set: {nested: deep}}}]), {transactionId: 'tx', now, select}).catch((caught: unknown) => caught)
+    expect(tooDeep).toBeInstanceOf(ApiError)
+    expect((tooDeep as ApiError).statusCode).toBe(400)
+    expect((tooDeep as ApiError).body.error.items).toEqual([{error: expect.objectContaining({id: 'c1', type: 'invalidDocumentError'})}])
+  })
+
+  it('passes on an error that is not a patch error as it is', async () => {
+    const broken = {_id: 'b', _type: 'note', _rev: 'r'} as DatasetDocument
+    Object.defineProperty(broken, 'text', {enumerable: true, get: () => {
+      throw new RangeError('unreadable field')
+    }})
+    const outcome = applyMutations([broken], new Map([['b', broken]]), parseMutations([{patch: {id: 'b', set: {note: 'x'}}}]), {transactionId: 'tx', now, select})
+    await expect(outcome).rejects.toThrow(new RangeError('unreadable field'))
   })
 })

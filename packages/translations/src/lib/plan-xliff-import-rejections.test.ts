@@ -1,0 +1,140 @@
+import {describe, expect, it} from 'vitest'
+
+import {block, blockItem, linkedBody, sampleDocument} from '../test-support/documents.ts'
+import {translateXliff} from '../test-support/test-translator.ts'
+import {createXliffExport} from './create-xliff-export.ts'
+import type {TranslatableDocument} from './document-translation-status.ts'
+import {parseXliff} from './parse-xliff.ts'
+import {planXliffImport} from './plan-xliff-import.ts'
+import type {XliffError} from './xliff-error.ts'
+
+// Each unit a file sends back is checked against what exporting the current text writes; every
+// way it can differ is refused with a message that names where, so a translator can fix it.
+
+const now = '2026-05-01T12:00:00.000Z'
+
+/** The file a translator sends back for `document` in German: every segment copied as its target. */
+async function returned(document: TranslatableDocument): Promise<string> {
+  return translateXliff((await createXliffExport([document], {locale: 'de'})).xml!, (text) => text)
+}
+
+async function problems(xml: string, documents: TranslatableDocument[]): Promise<readonly string[]> {
+  const error = (await planXliffImport(parseXliff(xml), documents, {now}).catch((caught: unknown) => caught)) as XliffError
+  expect(error.code).toBe('IMPORT_REJECTED')
+  expect(error.message).toBe(
+    `Import rejected: ${error.problems.length} ${error.problems.length === 1 ? 'problem' : 'problems'}; nothing was changed\n${error.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+  )
+  return error.problems
+}
+
+const link = (key: string, href: string) => ({_type: 'link', _key: key, href})
+
+/** A body with two links after a bold word, a link inside bold text, another annotation and an inline object. */
+const codesDocument: TranslatableDocument = {
+  _id: 'treatment-codes',
+  _type: 'treatment',
+  _rev: 'r1',
+  body: [
+    blockItem('en', [
+      block('b1', [['Take '], ['care', 'strong'], [' with '], ['this', 'l1'], [' and '], ['that', 'l2']], {
+        markDefs: [link('l1', 'https://example.org/one'), link('l2', 'https://example.org/two')],
+      }),
+      block('b2', [['Mind ', 'strong'], ['this', 'strong', 'l3'], [' now', 'strong']], {markDefs: [link('l3', 'https://example.org/three')]}),
+      block('b3', [['See the '], ['term', 'g1']], {markDefs: [{_type: 'glossary', _key: 'g1', term: 'dose'}]}),
+      {
+        ...block('b4', []),
+        children: [
+          {_type: 'span', _key: 's1', text: 'Dose ', marks: []},
+          {_type: 'dose', _key: 'x1', mg: 5},
+          {_type: 'span', _key: 's2', text: ' mg', marks: []},
+        ],
+      },
+    ]),
+  ],
+}
+
+describe('planXliffImport refuses', () => {
+  it('a "now" that is not an ISO 8601 timestamp, before reading the file', async () => {
+    const xliff = parseXliff(await returned(await sampleDocument()))
+    const message = 'planXliffImport: option "now" must be an ISO 8601 timestamp'
+    await expect(planXliffImport(xliff, [], {now: 'yesterday'})).rejects.toThrow(new TypeError(message))
+    // A number would parse as a year: only a string is a timestamp.
+    await expect(planXliffImport(xliff, [], {now: 2026 as never})).rejects.toThrow(new TypeError(message))
+    await expect(planXliffImport(xliff, [], undefined as never)).rejects.toThrow(new TypeError(message))
+  })
+
+  it("a unit whose id is not its field's, and a field that has no English text left", async () => {
+    const document = await sampleDocument()
+    const xml = (await returned(document)).replace('<unit id="summary" name="summary">', '<unit id="other" name="summary">')
+    ;(document.title as Array<Record<string, unknown>>)[0]!.value = ' '
+    expect(await problems(xml, [document])).toEqual([
+      'document "treatment-a", field "title": the field has no en text to translate',
+      'document "treatment-a", field "summary": unit id "other" does not belong to this field (expected "summary")',
+    ])
+  })
+
+  it('segments added, removed or renamed, naming the segment by its place and id', async () => {
+    const document = await sampleDocument()
+    const xml = await returned(document)
+    const withoutB3 = xml.replace(/<segment id="b3"[\s\S]*?<\/segment>/, '')
+    expect(await problems(withoutB3, [document])).toEqual([
+      'document "treatment-a", field "body": the file has 2 segments, the current text has 3; sources must not be edited, export again',
+    ])
+    const onlyB1 = withoutB3.replace(/<segment id="b2"[\s\S]*?<\/segment>/, '')
+    expect(await problems(onlyB1, [document])).toEqual([
+      'document "treatment-a", field "body": the file has 1 segment, the current text has 3; sources must not be edited, export again',
+    ])
+    const renamed = xml
+      .replace('<segment id="b2"', '<segment id="bX"')
+      .replace(/(<unit id="summary"[\s\S]*?<segment) /, '$1 id="s1" ')
+    expect(await problems(renamed, [document])).toEqual([
+      'document "treatment-a", field "summary": segment 1 has id "s1", expected ""; sources must not be edited, export again',
+      'document "treatment-a", field "body": segment 2 has id "bX", expected "b2"; sources must not be edited, export again',
+    ])
+    const unnamed = xml.replace('<segment id="b3" ', '<segment ')
+    expect(await problems(unnamed, [document])).toEqual([
+      'document "treatment-a", field "body": segment 3 has id "", expected "b3"; sources must not be edited, export again',
+    ])
+  })
+
+  it("an edited paragraph's <source>, naming its segment, and original data the text does not have", async () => {
+    const document = await sampleDocument()
+    const xml = (await returned(document))
+      .replace('<source>Item</source>', '<source>Items</source>')
+      .replace('<data id="d2">strong</data>', '<data id="d2">strong</data><data id="d9">https://example.org/elsewhere</data>')
+    expect(await problems(xml, [document])).toEqual([
+      'document "treatment-a", field "body": the <source> of segment "b3" differs from the current text; sources must not be edited, export again',
+    ])
+    const smuggled = (await returned(document)).replace('<data id="d2">strong</data>', '<data id="d2">strong</data><data id="d9">https://example.org/elsewhere</data>')
+    expect(await problems(smuggled, [document])).toEqual([
+      'document "treatment-a", field "body": <originalData> has <data id="d9">, which the current text does not; sources must not be edited, export again',
+    ])
+  })
+
+  it('a target that drops a code, describing the code: which link, another annotation, an inline object', async () => {
+    const xml = (await returned(codesDocument))
+      .replace(/<pc id="m3"[^>]*>that<\/pc><\/target>/, 'that</target>')
+      .replace(/<pc id="m5"[^>]*>this<\/pc> now<\/pc><\/target>/, 'this now</pc></target>')
+      .replace(/<pc id="m6"[^>]*>term<\/pc><\/target>/, 'term</target>')
+      .replace(/<ph id="o1"[^>]*\/> mg<\/target>/, ' mg</target>')
+    expect(await problems(xml, [codesDocument])).toEqual([
+      'document "treatment-codes", field "body", segment "b1": the target drops <pc id="m3"> (link to https://example.org/two)',
+      'document "treatment-codes", field "body", segment "b2": the target drops <pc id="m5"> (link to https://example.org/three)',
+      'document "treatment-codes", field "body", segment "b3": the target drops <pc id="m6"> (annotation)',
+      'document "treatment-codes", field "body", segment "b4": the target drops <ph id="o1"> (inline object)',
+    ])
+  })
+
+  it('a stale translation sent back with a dropped code for that alone, not also as the previous translation unchanged', async () => {
+    // The German body is as old as an English text since changed (its recorded hash is another).
+    const document: TranslatableDocument = {
+      _id: 'treatment-stale',
+      _type: 'treatment',
+      _rev: 'r1',
+      body: [blockItem('en', linkedBody), blockItem('de', structuredClone(linkedBody))],
+      translations: [{_key: 'de', _type: 'translationState', language: 'de', status: 'translated', sourceHashes: [{_key: 'h1', _type: 'sourceHash', field: 'body', hash: 'sha256-older'}]}],
+    }
+    const xml = (await returned(document)).replace(/<pc id="m2"[^>]*>bold<\/pc><\/pc> and more\.<\/target>/, 'bold</pc> and more.</target>')
+    expect(await problems(xml, [document])).toEqual(['document "treatment-stale", field "body", segment "b2": the target drops <pc id="m2"> (strong)'])
+  })
+})
