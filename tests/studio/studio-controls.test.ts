@@ -1,4 +1,4 @@
-import type {Locator, Page} from 'playwright-core'
+import type {Locator, Page, Request} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {type StudioHarness, startStudioHarness} from './studio-harness.ts'
@@ -53,12 +53,20 @@ async function openStudio(path: string): Promise<Watch> {
     // A request the Studio cancels itself (navigation, a closed stream) is not a failure.
     if (request.url().startsWith(origin) && request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url().slice(origin.length)} (${request.failure()?.errorText})`)
   })
+  // The Studio's requests still being answered, but not the streams that stay open (listen, live events).
+  const pending = new Set<Request>()
+  const isStream = (request: Request) => request.resourceType() === 'eventsource' || /\/(listen|live\/events)\//.test(request.url())
+  page.on('request', (request) => {
+    if (request.url().startsWith(origin) && !isStream(request)) pending.add(request)
+  })
+  page.on('requestfinished', (request) => pending.delete(request))
+  page.on('requestfailed', (request) => pending.delete(request))
   await page.goto(new URL(`${path}#token=${harness.studio.token}`, harness.studio.url).href)
   return {
     page,
     problems,
     async check(step) {
-      await page.waitForTimeout(800)
+      await settled(page, pending)
       const text = await page.locator('body').innerText()
       if (CRASH.test(text)) {
         await harness.screenshot(page, `controls-crash-${step.replace(/\W+/g, '-')}`)
@@ -66,6 +74,22 @@ async function openStudio(path: string): Promise<Watch> {
       }
       expect(problems, step).toEqual([])
     },
+  }
+}
+
+/**
+ * Waits until what a step started has settled, so its errors are seen at that step: two frames
+ * painted and no request to the Studio's origin in flight for 250 ms (at most 3 s). Was a fixed
+ * 800 ms after each of about 130 steps: 100 s of the suite's waiting.
+ */
+async function settled(page: Page, pending: ReadonlySet<Request>): Promise<void> {
+  const deadline = Date.now() + 3_000
+  let quietFrom = Date.now()
+  for (;;) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))))
+    if (pending.size > 0) quietFrom = Date.now()
+    if (Date.now() - quietFrom >= 250 || Date.now() > deadline) return
+    await new Promise((done) => setTimeout(done, 25))
   }
 }
 
