@@ -262,6 +262,20 @@ function localesOf(params: Record<string, unknown>): readonly unknown[] | undefi
   return Array.isArray(params.locales) ? params.locales : undefined
 }
 
+/** `*[_type == "treatment" && defined(slug.current) && published] | order(slug.current asc)`. */
+function publishedBySlug(index: DocumentIndex): Doc[] | undefined {
+  const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
+  return orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
+}
+
+/** Every page of the bulk queries: `locale` is `$locale`, or {@link everyLocale} for every locale's hashes. */
+function allPages(index: DocumentIndex, params: Record<string, unknown>, locale: unknown): Doc[] | undefined {
+  const locales = localesOf(params)
+  if (locales === undefined) return undefined
+  const projections: ReferenceProjections = new Map()
+  return publishedBySlug(index)?.map((treatment) => treatmentPage(index, treatment, locales, locale, projections))
+}
+
 /** The plans, keyed by the queries as written. */
 const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
   [
@@ -275,36 +289,14 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       return matches?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
     },
   ],
-  [
-    allTreatmentsQuery,
-    (index, _documents, params) => {
-      const locales = localesOf(params)
-      if (locales === undefined) return undefined
-      const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
-      const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      const projections: ReferenceProjections = new Map()
-      return ordered?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
-    },
-  ],
-  [
-    allTreatmentsEveryLocaleQuery,
-    (index, _documents, params) => {
-      const locales = localesOf(params)
-      if (locales === undefined) return undefined
-      const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
-      const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      const projections: ReferenceProjections = new Map()
-      return ordered?.map((treatment) => treatmentPage(index, treatment, locales, everyLocale, projections))
-    },
-  ],
+  [allTreatmentsQuery, (index, _documents, params) => allPages(index, params, params.locale ?? null)],
+  [allTreatmentsEveryLocaleQuery, (index, _documents, params) => allPages(index, params, everyLocale)],
   [
     treatmentListQuery,
     (index, _documents, params) => {
       const locales = localesOf(params)
       if (locales === undefined) return undefined
-      const treatments = publishedTreatments(index.byType.get('treatment')).filter((document) => get(get(document, 'slug'), 'current') !== null)
-      const ordered = orderedBy(treatments, (document) => get(get(document, 'slug'), 'current'))
-      return ordered?.map((treatment) => ({
+      return publishedBySlug(index)?.map((treatment) => ({
         _id: get(treatment, '_id'),
         slug: get(get(treatment, 'slug'), 'current'),
         localizedSlugs: each(treatment.localizedSlugs, (item) => pick(item, ['language', 'value'])),

@@ -9,7 +9,7 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {mendozaEffects} from '../history/mendoza-effects.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
-import {cutOffIfBehind, writeOrCutOff} from '../http/bounded-stream-write.ts'
+import {cutOffIfBehind, startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
 import {sharedEventChunksOf} from '../http/shared-event-chunks.ts'
 import type {CommittedTransaction, DocumentChange} from '../history/transaction-log.ts'
 
@@ -71,15 +71,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
     return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
   }
 
-  response.writeHead(200, {
-    ...context.corsHeaders,
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    // Connection headers are HTTP/1.1 only (HTTP/2 refuses them: the Studio's lake speaks it).
-    ...(context.request.httpVersionMajor < 2 ? {Connection: 'keep-alive'} : {}),
-    'X-Accel-Buffering': 'no',
-  })
-  response.flushHeaders()
+  startEventStream(response, context.request, context.corsHeaders)
   const send = (event: string, data: unknown, id?: string) => {
     // A client that stopped reading is cut off rather than buffered for without end.
     if (cutOffIfBehind(response)) return

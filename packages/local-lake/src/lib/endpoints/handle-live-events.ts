@@ -1,6 +1,6 @@
 import {notFound} from '../api-error.ts'
 import {requireToken} from '../http/lake-access.ts'
-import {writeOrCutOff} from '../http/bounded-stream-write.ts'
+import {startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
 import {isDraftId, isVersionId} from '../query/apply-perspective.ts'
 import type {CommittedTransaction} from '../history/transaction-log.ts'
 import type {DatasetStore} from '../store/dataset-store.ts'
@@ -34,14 +34,7 @@ export function handleLiveEvents(context: LakeRouteRequest): LakeResponse | unde
   const includeDrafts = url.searchParams.get('includeDrafts') === 'true'
   if (includeDrafts) requireToken(context.access, 'Live events with includeDrafts=true')
   const tags = [syncTagOf(store)]
-  response.writeHead(200, {
-    ...context.corsHeaders,
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    ...(context.request.httpVersionMajor < 2 ? {Connection: 'keep-alive'} : {}),
-    'X-Accel-Buffering': 'no',
-  })
-  response.flushHeaders()
+  startEventStream(response, context.request, context.corsHeaders)
   writeOrCutOff(response, 'event: welcome\ndata: {}\n\n')
   const unsubscribe = store.log.subscribe((transaction: CommittedTransaction) => {
     if (!includeDrafts && transaction.changes.every((change) => isDraftId(change.id) || isVersionId(change.id))) return

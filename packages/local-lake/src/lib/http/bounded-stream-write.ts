@@ -1,4 +1,20 @@
-import type {ServerResponse} from 'node:http'
+import type {IncomingMessage, ServerResponse} from 'node:http'
+
+/**
+ * Starts a server-sent event stream (`listen`, live events): its headers sent at once, before
+ * any event, with the caller's CORS headers.
+ */
+export function startEventStream(response: ServerResponse, request: IncomingMessage, corsHeaders: Record<string, string>): void {
+  response.writeHead(200, {
+    ...corsHeaders,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    // Connection headers are HTTP/1.1 only (HTTP/2 refuses them: the Studio's lake speaks it).
+    ...(request.httpVersionMajor < 2 ? {Connection: 'keep-alive'} : {}),
+    'X-Accel-Buffering': 'no',
+  })
+  response.flushHeaders()
+}
 
 /**
  * Bytes a streaming response (`listen`) may hold unsent for a client that is not reading, past
