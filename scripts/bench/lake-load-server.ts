@@ -10,13 +10,14 @@
  * with `{"marked": true}`), a line `report` ends it and prints, as one JSON line, the service
  * time of each page read (from the request event to the answer's `end()`, i.e. the time the
  * request held the event loop, without queueing), the process's CPU time, the event loop's
- * utilization and how late its timers ran (how long anything, such as a slice of the cross
- * join, held it).
+ * utilization, how late its timers ran (how long anything held it) and its garbage collector's
+ * pauses: a major collection (marking the whole heap, mostly on helper threads that take the
+ * cores the load generator and the server share) is what a latency tail is usually made of.
  */
 import {readFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {createHistogram, monitorEventLoopDelay, performance} from 'node:perf_hooks'
+import {type PerformanceEntry, PerformanceObserver, constants, createHistogram, monitorEventLoopDelay, performance} from 'node:perf_hooks'
 import {createInterface} from 'node:readline'
 
 import {startLocalLake} from '@treatments/local-lake'
@@ -40,6 +41,14 @@ async function startControlServer(body: Buffer): Promise<{server: Server; url: s
 const service = createHistogram()
 const loopDelay = monitorEventLoopDelay({resolution: 1})
 let pageReads = 0
+let gcPauses: number[] = []
+let majorCollections = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.push(entry.duration)
+    if ((entry as PerformanceEntry & {detail?: {kind?: number}}).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorCollections++
+  }
+}).observe({entryTypes: ['gc']})
 let cpuAtMark = process.cpuUsage()
 let eluAtMark = performance.eventLoopUtilization()
 lake.server.prependListener('request', (request, response) => {
@@ -61,6 +70,8 @@ commands.on('line', (line) => {
     loopDelay.reset()
     loopDelay.enable()
     pageReads = 0
+    gcPauses = []
+    majorCollections = 0
     cpuAtMark = process.cpuUsage()
     eluAtMark = performance.eventLoopUtilization()
     process.stdout.write(`${JSON.stringify({marked: true})}\n`)
@@ -78,6 +89,10 @@ commands.on('line', (line) => {
         eventLoopUtilization: performance.eventLoopUtilization(eluAtMark).utilization,
         loopDelayP99Ms: ms(loopDelay.percentile(99)),
         loopDelayMaxMs: ms(loopDelay.max),
+        gcPauses: gcPauses.length,
+        gcPauseMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
+        gcPauseMaxMs: Math.max(0, ...gcPauses),
+        majorCollections,
       })}\n`,
     )
   }

@@ -96,4 +96,20 @@ describe('AnswerCache', () => {
     for (let index = 0; index < 9; index++) cache.keyOf('published', 'local', `*[_id == "${index}"]`.padEnd(500, ' '), {})
     expect(cache.get(kept)).toBeUndefined()
   })
+
+  it('keeps nothing for a crawl of more pages than it holds: a key is remembered only as long as the budget could keep its answer', () => {
+    // The lake's default budget holds about 1,300 page answers of 25 kB.
+    const cache = new AnswerCache(32 * 1024 * 1024)
+    const page: KeptAnswer = {parts: [Buffer.alloc(25_000)], bytes: 25_000}
+    const key = (index: number) => cache.keyOf('published', 'local', '*[slug.current == $slug]', {slug: `page-${index}`})!
+    // A crawl that comes round again every 3,000 pages: each second ask comes after about 1,700
+    // more answers than the budget holds, so keeping it would only churn memory (a kept answer
+    // lives long enough to reach the old generation, and is dropped before it is asked for).
+    for (let round = 0; round < 3; round++) for (let index = 0; index < 3000; index++) cache.set(key(index), page, cache.generation)
+    expect(cache.size).toBe(0)
+    // A page read again within what the budget holds is still kept.
+    for (let round = 0; round < 2; round++) for (let index = 0; index < 1000; index++) cache.set(key(10_000 + index), page, cache.generation)
+    expect(cache.size).toBe(1000)
+    expect(cache.get(key(10_000))).toBe(page)
+  })
 })
