@@ -4,6 +4,7 @@ import {mkdtemp, open, rm, writeFile} from 'node:fs/promises'
 import {Agent, request} from 'node:http'
 import {availableParallelism, tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {PerformanceObserver} from 'node:perf_hooks'
 
 import {treatmentBySlugQuery} from '@treatments/content'
 import type {BenchMetric, BenchOptions} from '../../packages/content/bench/benchmark.ts'
@@ -101,6 +102,7 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
       lake_timer_delay_p99_ms: perRun.map((one) => round(one.lake.report.loopDelayP99Ms, 2)),
       control_timer_delay_p99_ms: perRun.map((one) => round(one.control.report.loopDelayP99Ms, 2)),
       generator_lag_p99_ms: perRun.map((one) => round(Math.max(one.lake.sendLagP99, one.control.sendLagP99), 2)),
+      generator_gc_ms: perRun.map((one) => [round(one.lake.generatorGcMs, 1), round(one.control.generatorGcMs, 1)]),
       cores: availableParallelism(),
     }
     return {
@@ -224,6 +226,8 @@ interface OpenLoop {
   p99: number
   /** How late the generator sent requests (p99, ms): a generator that falls behind is not open loop. */
   sendLagP99: number
+  /** The generator's own GC pauses during the run, ms: the measuring process stalling too. */
+  generatorGcMs: number
   report: LakeReport
 }
 
@@ -236,6 +240,11 @@ async function openLoop(server: Server, read: Read, rate: number, ms: number): P
   const interval = 1000 / rate
   const latencies: number[] = []
   const lags: number[] = []
+  let generatorGcMs = 0
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) generatorGcMs += entry.duration
+  })
+  gc.observe({entryTypes: ['gc']})
   const {report} = await server.measure(async () => {
     const pending: Array<Promise<void>> = []
     const started = performance.now()
@@ -254,11 +263,12 @@ async function openLoop(server: Server, read: Read, rate: number, ms: number): P
     await Promise.all(pending)
   })
   agent.destroy()
+  gc.disconnect()
   const percentile = (values: number[], p: number) => {
     const sorted = [...values].sort((a, b) => a - b)
     return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
   }
-  return {p50: median(latencies), p99: percentile(latencies, 0.99), sendLagP99: percentile(lags, 0.99), report}
+  return {p50: median(latencies), p99: percentile(latencies, 0.99), sendLagP99: percentile(lags, 0.99), generatorGcMs, report}
 }
 
 function get(url: string, agent: Agent): Promise<{status: number; body: Buffer}> {
