@@ -22,7 +22,8 @@ const CLIENTS = 50
  * none comes from the lake's kept answers).
  *
  * 1. The maximum: 50 closed-loop clients for a while; page reads per second.
- * 2. Open loop at 50% of that maximum: requests leave at fixed times whatever the answers do,
+ * 2. Open loop at 50% of that maximum (after a second of it against each server, not counted,
+ *    so that neither still settles from step 1): requests leave at fixed times whatever the answers do,
  *    and each latency runs from the time a request was due to leave (no coordinated omission).
  *    The same arrival rate, in the same run, against a zero-work control server (the same kind
  *    of process answering every request at once with a page answer's bytes): what this
@@ -72,6 +73,11 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
     const maximum = await closedLoop(lake, read, options.quick ? 1000 : 2000)
 
     const rate = maximum * 0.5
+    // A second of each at the measured rate, not counted: the first open-loop run after the
+    // closed loop ran with both processes' heaps still settling from its 50 clients (the lake's
+    // longest timer delay 17–30 ms against 9–13 in later runs, its p99 31–87 ms against 13–18).
+    options.progress(`settling: open loop at ${Math.round(rate)}/s, not counted`)
+    for (const server of [lake, control]) await openLoop(server, read, rate, 1000)
     const perRun: Array<{lake: OpenLoop; control: OpenLoop}> = []
     for (let index = 0; index < runs; index++) {
       const order = index % 2 === 0 ? ([lake, control] as const) : ([control, lake] as const)
