@@ -177,7 +177,8 @@ interface Server {
 }
 
 async function startServer(args: string[]): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=@treatments/source', new URL('./lake-load-server.ts', import.meta.url).pathname, ...args], {
+  // Started as `pnpm lake` starts it (with --expose-gc, so the lake compacts after loading).
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--conditions=@treatments/source', new URL('./lake-load-server.ts', import.meta.url).pathname, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const nextLine = lineReader(child)
