@@ -71,6 +71,13 @@ describe('readNdjson', () => {
     expect(await readNdjson(file)).toEqual(documents)
   })
 
+  it('reads a line longer than many read chunks', async () => {
+    const documents = [{_id: 'a', _type: 't'}, {_id: 'long', _type: 't', text: `€${'è'.repeat(200_000)}\n${'x'.repeat(100_000)}`}, {_id: 'b', _type: 't'}]
+    const file = join(directory, 'long-line.ndjson')
+    await writeFile(file, serializeNdjson(documents))
+    expect(await readNdjson(file)).toEqual(documents)
+  })
+
   it('reports a missing file as unreadable, naming it', async () => {
     const file = join(directory, 'missing.ndjson')
     await expect(readNdjson(file)).rejects.toMatchObject({code: 'DATASET_FILE_UNREADABLE', rule: 'unreadable', file})
@@ -99,24 +106,40 @@ describe('writeFileAtomically', () => {
   })
 })
 
-describe('readNdjson string sharing', () => {
+/** What reading `file` with `readNdjson` left in a fresh process's heap (see read-ndjson-heap-child.ts). */
+async function heapAfterReading(file: string, values: string[]) {
+  const child = new URL('../../test-support/read-ndjson-heap-child.ts', import.meta.url).pathname
+  const {stdout} = await promisify(execFile)(process.execPath, ['--conditions=@treatments/source', child, file, ...values], {timeout: 60_000})
+  return JSON.parse(stdout) as {documents: number; largeObjectBytes: number; copies: Record<string, number>}
+}
+
+describe('readNdjson memory', () => {
   it('keeps one copy of each repeated short string value, not one per occurrence', async () => {
     // JSON.parse makes a new string for each of these (the local lake held 59,000 copies of "it"
     // at 10,000 documents); sharing them saves about a quarter of a loaded dataset's heap.
     const file = join(directory, 'repeated-strings.ndjson')
     // Values that differ within one field (languages, styles), as in real documents: V8 reuses
-    // a string only while every object of a shape holds the same value in that field.
+    // a string only in some cases, such as a field every object of a shape holds the same value in.
     const localized = (index: number) =>
       ['en', 'it', 'de'].map((language) => ({_key: language, _type: 'internationalizedArrayStringValue', language, value: `Treatment ${index} (${language}), più bello`}))
     const lines = Array.from({length: 2_000}, (_, index) =>
       JSON.stringify({_id: `treatment-${index}`, _type: index % 2 === 0 ? 'treatment' : 'sideEffect', title: localized(index), style: index % 3 === 0 ? 'normal' : 'h2'}),
     )
     await writeFile(file, `${lines.join('\n')}\n`)
-    const child = new URL('../../test-support/string-copies-child.ts', import.meta.url).pathname
-    const {stdout} = await promisify(execFile)(process.execPath, ['--conditions=@treatments/source', child, file, 'it', 'normal', 'sideEffect'], {timeout: 60_000})
-    const copies = JSON.parse(stdout) as Record<string, number>
-    expect(copies.documents).toBe(2_000)
+    const heap = await heapAfterReading(file, ['it', 'normal', 'sideEffect'])
+    expect(heap.documents).toBe(2_000)
     // One in the documents, and the few the child's and Node's own code hold.
-    for (const value of ['it', 'normal', 'sideEffect']) expect(copies[value], value).toBeLessThan(10)
+    for (const value of ['it', 'normal', 'sideEffect']) expect(heap.copies[value], value).toBeLessThan(10)
+  }, 90_000)
+
+  it('leaves no read chunks in the old generation: they die young', async () => {
+    // Text past Latin-1, as a real dataset's: V8 holds it at two bytes a character.
+    const documents = Array.from({length: 8_000}, (_, index) => ({_id: `d${index}`, _type: 't', text: `Gravidanza è una controindicazione — ${index} ${'ü'.repeat(index % 3 === 0 ? 2_000 : 20)}`}))
+    const file = join(directory, 'two-byte.ndjson')
+    await writeFile(file, serializeNdjson(documents))
+    const heap = await heapAfterReading(file, [])
+    expect(heap.documents).toBe(documents.length)
+    // 1 MB chunks left about 9 MB there for this 12 MB file, until a major collection.
+    expect(heap.largeObjectBytes).toBeLessThan(2 ** 20)
   }, 90_000)
 })
