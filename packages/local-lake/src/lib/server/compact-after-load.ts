@@ -8,8 +8,8 @@
  * everything a load allocates survives. A regular full collection frees the garbage but keeps the
  * young generation at that size; V8's memory-reducing ("last resort") collection also shrinks it
  * (to 1 MB; it grows again under load as needed) and compacts the old generation. At 100,000
- * documents (a 183 MB file) resident memory after the first answers: about 590 MB with a regular
- * collection, about 445-470 MB with this one, for about 0.3 s more at start.
+ * documents (a 183 MB file) resident memory after the first answers: 508-513 MB with a regular
+ * collection, 353-364 MB with this one, which takes 416-437 ms instead of 129-187 ms.
  */
 export function compactAfterLoad(): void {
   const collect = (globalThis as {gc?: (options: GcOptions) => void}).gc
