@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {localeSlug} from '../slug/locale-slug.ts'
 import {baseLocale, fallbackChain, localeIds, matchLocale} from './locale-registry.ts'
 
 describe('the locale registry', () => {
@@ -11,6 +12,15 @@ describe('the locale registry', () => {
     expect(fallbackChain('it')).toEqual(['it', 'en'])
     expect(fallbackChain('de')).toEqual(['de', 'en'])
     expect(fallbackChain('en')).toEqual(['en'])
+  })
+
+  it('gives every caller its own chain: the one kept per locale cannot be changed through it', () => {
+    const chain = fallbackChain('it')
+    chain.reverse()
+    matchLocale('it').chain.push('de')
+    expect(fallbackChain('it')).toEqual(['it', 'en'])
+    expect(matchLocale('it').chain).toEqual(['it', 'en'])
+    expect(localeSlug({slug: 'base', localizedSlugs: [{language: 'it', value: 'proprio'}]}, 'it')).toEqual({slug: 'proprio', served: 'it'})
   })
 
   it('matches regional tags to their language with lookup semantics', () => {

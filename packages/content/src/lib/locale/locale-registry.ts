@@ -65,15 +65,29 @@ export function isSupportedLocale(id: string): boolean {
  * @public
  */
 export function fallbackChain(id: string): string[] {
-  const definition = definitions.get(id)
-  if (!definition) {
+  const chain = chainOf(id)
+  if (!chain) {
     throw new TypeError(
       `Cannot build a fallback chain for \`${id}\`: expected one of ${localeIds.join(', ')}; use \`matchLocale()\` to map a requested tag to a supported locale`,
     )
   }
-  const chain = [id, ...(definition.fallbacks ?? []), ...parentTags(id), baseLocale]
-  return [...new Set(chain)].filter((tag) => definitions.has(tag))
+  return [...chain]
 }
+
+/**
+ * The fallback chain of a supported locale, made once (the list is fixed): shared and frozen, for
+ * the package's own per-item lookups (a build asks for it about ten times per page); `undefined`
+ * for an unsupported id.
+ *
+ * @internal
+ */
+export function chainOf(id: string): readonly string[] | undefined {
+  return chains.get(id)
+}
+
+const chains = new Map(
+  locales.map(({id, fallbacks = []}) => [id, Object.freeze([...new Set([id, ...fallbacks, ...parentTags(id), baseLocale])].filter((tag) => definitions.has(tag)))]),
+)
 
 /**
  * The result of matching a requested locale against the supported ones.

@@ -1,4 +1,4 @@
-import {baseLocale, fallbackChain, isSupportedLocale, localeIds} from '../locale/locale-registry.ts'
+import {baseLocale, chainOf, localeIds} from '../locale/locale-registry.ts'
 
 /**
  * A treatment's slugs as the queries project them: the base locale's (`slug.current`) and the
@@ -21,7 +21,7 @@ export interface SlugSource {
  * @public
  */
 export function localeSlug(source: SlugSource, locale: string): {slug: string; served: string} {
-  const chain = isSupportedLocale(locale) ? fallbackChain(locale) : [locale, baseLocale]
+  const chain = chainOf(locale) ?? [locale, baseLocale]
   for (const candidate of chain) {
     // The base locale's slug is `slug.current`: an item of it in `localizedSlugs` is ignored.
     if (candidate === baseLocale) break

@@ -1,5 +1,5 @@
 import {answersOf, type UiStrings} from './create-ui-strings.ts'
-import {remembered} from './remembered-answers.ts'
+import {keptAnswers} from './remembered-answers.ts'
 import type {UiStringKey} from './ui-catalog.ts'
 
 /**
@@ -12,6 +12,20 @@ import type {UiStringKey} from './ui-catalog.ts'
  */
 export function catalogLabel(ui: UiStrings, group: string, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined
-  const key = `${group}.${value}`
-  return remembered(answersOf(ui), 'label', [key], () => (ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined))
+  const compute = () => {
+    const key = `${group}.${value}`
+    return ui.i18n.exists(key) ? ui.t(key as UiStringKey) : undefined
+  }
+  const answers = answersOf(ui)
+  if (!answers) return compute()
+  // By group, then by value: no `group.value` key string made (and hashed) per lookup.
+  const groups = keptAnswers(answers, 'label') as Map<string, Map<string, string | undefined>>
+  let kept = groups.get(group)
+  if (!kept) groups.set(group, (kept = new Map()))
+  else if (kept.has(value)) return kept.get(value)
+  const label = compute()
+  // The values come from the content: a bound against a dataset of ever new ones.
+  if (kept.size >= 5000) kept.clear()
+  kept.set(value, label)
+  return label
 }

@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import {afterEach, describe, expect, it, vi} from 'vitest'
+import {catalogLabel} from './catalog-label.ts'
 import {createUiStrings} from './create-ui-strings.ts'
 import {uiResources} from './ui-resources.ts'
 
@@ -154,5 +155,17 @@ describe('createUiStrings', () => {
     void ui.i18n.changeLanguage('de')
     expect(ui.t('sideEffects')).toBe(createUiStrings('de').t('sideEffects'))
     expect(Object.isFrozen(ui)).toBe(true)
+  })
+
+  it('remembers catalog labels by group and value, and forgets them with the other answers', () => {
+    const ui = createUiStrings('it')
+    const serious = catalogLabel(ui, 'sideEffectSeverity', 'serious')
+    expect(serious).toBe(ui.t('sideEffectSeverity.serious'))
+    expect(catalogLabel(ui, 'sideEffectSeverity', 'expected')).toBe(ui.t('sideEffectSeverity.expected'))
+    expect(catalogLabel(ui, 'sideEffectSeverity', 'unheard-of')).toBeUndefined()
+    expect(catalogLabel(ui, 'sideEffectSeverity', 'unheard-of')).toBeUndefined()
+    void ui.i18n.changeLanguage('de')
+    expect(catalogLabel(ui, 'sideEffectSeverity', 'serious')).toBe(createUiStrings('de').t('sideEffectSeverity.serious'))
+    expect(catalogLabel(ui, 'sideEffectSeverity', 'serious')).not.toBe(serious)
   })
 })

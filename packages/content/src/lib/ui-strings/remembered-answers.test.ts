@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {remembered, type RememberedAnswers} from './remembered-answers.ts'
+import {forgetAnswers, keptAnswers, remembered, type RememberedAnswers} from './remembered-answers.ts'
 
 /** An `answer` that counts how often it computed. */
 function counting() {
@@ -59,5 +59,18 @@ describe('remembered', () => {
     remembered(undefined, 't', ['a'], () => ++computed)
     remembered(undefined, 't', ['a'], () => ++computed)
     expect(computed).toBe(2)
+  })
+
+  it('forgets every answer but keeps each name\'s map, so a holder of it sees the forgetting', () => {
+    const {answers, ask, computed} = counting()
+    const held = keptAnswers(answers, 't')
+    ask('t', 'a')
+    expect(held.size).toBe(1)
+    forgetAnswers(answers)
+    expect(held.size).toBe(0)
+    const before = computed()
+    ask('t', 'a')
+    expect(computed()).toBe(before + 1)
+    expect(keptAnswers(answers, 't')).toBe(held)
   })
 })
