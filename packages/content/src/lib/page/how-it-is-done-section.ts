@@ -5,6 +5,8 @@ import type {IngredientItem, ProtocolData} from './treatment-page-section.ts'
 import {writeText} from './write-text.ts'
 import {indexedPaths} from './indexed-paths.ts'
 import {constantProperties} from '../html/compile-safe-html.ts'
+import {answersOf, type UiStrings} from '../ui-strings/create-ui-strings.ts'
+import {keptAnswers, rememberedIn} from '../ui-strings/remembered-answers.ts'
 
 const protocolProperties = constantProperties({className: ['protocol']})
 const listProperties = constantProperties({className: ['item-list']})
@@ -27,11 +29,7 @@ export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageC
   const howPerformed = context.text('howPerformed', treatment.howPerformed)
   const source = treatment.protocol as LocalizedTreatment['protocol'] | null
   let protocol: ProtocolData | null = null
-  if (source) {
-    const sessions = ui.formatSessions(source.sessionsMin, source.sessionsMax)
-    const interval = ui.formatWeeksApart(source.intervalMinWeeks, source.intervalMaxWeeks)
-    protocol = {...pick(source), sessions, interval, summary: ui.t('protocolSummary', {sessions, interval})}
-  }
+  if (source) protocol = {...pick(source), ...protocolTexts(ui, source)}
   const ingredients: IngredientItem[] = (treatment.ingredients ?? []).map((use, index) => ({
     key: use._key,
     id: use.ingredient._id,
@@ -73,4 +71,25 @@ export function howItIsDoneSection(treatment: LocalizedTreatment, context: PageC
 function pick(protocol: NonNullable<LocalizedTreatment['protocol']>) {
   const {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks} = protocol
   return {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks}
+}
+
+/**
+ * The protocol's texts, remembered with the strings' answers by its four counts packed in one
+ * number when each is a whole number below 1,000 (not `-0`, which `Intl` writes `-0`): one
+ * lookup per page instead of three keyed by JSON of the texts.
+ */
+function protocolTexts(ui: UiStrings, source: NonNullable<LocalizedTreatment['protocol']>): {sessions: string; interval: string; summary: string} {
+  const {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks} = source
+  const compute = () => {
+    const sessions = ui.formatSessions(sessionsMin, sessionsMax)
+    const interval = ui.formatWeeksApart(intervalMinWeeks, intervalMaxWeeks)
+    return {sessions, interval, summary: ui.t('protocolSummary', {sessions, interval})}
+  }
+  const answers = answersOf(ui)
+  if (!answers || !small(sessionsMin) || !small(sessionsMax) || !small(intervalMinWeeks) || !small(intervalMaxWeeks)) return compute()
+  return rememberedIn(keptAnswers(answers, 'protocol'), [((sessionsMin * 1000 + sessionsMax) * 1000 + intervalMinWeeks) * 1000 + intervalMaxWeeks], compute)
+}
+
+function small(count: unknown): count is number {
+  return Number.isInteger(count) && (count as number) >= 0 && (count as number) < 1000 && !Object.is(count, -0)
 }

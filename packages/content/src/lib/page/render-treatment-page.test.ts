@@ -215,6 +215,27 @@ describe('renderTreatmentPage', () => {
     expect(html).toContain('<dl class="facts"><dt>Used for</dt><dd>Cellulite</dd><dt>Other names</dt><dd>Orange peel skin</dd><dt>Treated areas</dt><dd>Thighs, Buttocks, Hips, Abdomen</dd></dl>')
   })
 
+  it('gives each protocol its own texts, remembered or not: other counts, -0, and counts past the packed key', async () => {
+    const base = await result('en')
+    const withProtocol = (protocol: Record<string, number>) => ({...base, treatment: {...base.treatment, protocol}}) as TreatmentResult
+    const ui = createUiStrings('en')
+    const expected = (min: number, max: number, low: number, high: number) => {
+      const fresh = createUiStrings('en')
+      const sessions = fresh.formatSessions(min, max)
+      const interval = fresh.formatWeeksApart(low, high)
+      return {sessions, interval, summary: fresh.t('protocolSummary', {sessions, interval})}
+    }
+    for (const counts of [[3, 4, 3, 4], [0, 4, 3, 4], [-0, 4, 3, 4], [4, 3, 3, 4], [3, 4, 4, 3], [1, 1000, 3, 4], [1, 1, 1, 1], [3, 4, 3, 4], [-0, 4, 3, 4]] as const) {
+      const [sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks] = counts
+      const protocol = {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks}
+      const wanted = {...protocol, ...expected(sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks)}
+      for (const options of [{}, {ui}]) {
+        expect(section(renderTreatmentPage(withProtocol(protocol), options).sections, 'how-it-is-done').data.protocol, JSON.stringify(counts)).toEqual(wanted)
+      }
+    }
+    expect(expected(-0, 4, 3, 4).sessions).not.toBe(expected(0, 4, 3, 4).sessions)
+  })
+
   it('gives the protocol as localized text and ingredients with class labels and roles', async () => {
     const en = section(renderTreatmentPage(await result('en')).sections, 'how-it-is-done')
     const de = section(renderTreatmentPage(await result('de')).sections, 'how-it-is-done')
