@@ -12,59 +12,100 @@
  */
 export function answerInLocale(pages: unknown, chain: readonly string[], locale: string): unknown {
   // A document several pages reference (one contraindication in many treatments) may arrive as
-  // one object: it stays one, so what is worked out once per object downstream still is.
-  const done = new Map<Shape, Map<Value, Value>>()
+  // one object: it stays one, so what is worked out once per object downstream still is. Only
+  // referenced documents can recur; a page's own objects are copied without being looked up.
+  const done = new Map<Fields, Map<Value, Value>>()
   const inChain = (language: unknown) => typeof language === 'string' && chain.includes(language)
-  const reshape = (value: unknown, shape: Shape): unknown => {
-    if (shape === text || shape === safetyText) {
-      if (!isObject(value)) return value
-      const out: Value = {...value}
-      if (Array.isArray(value.i18n)) out.i18n = value.i18n.filter((item) => isObject(item) && inChain(item.language ?? item._key))
-      const hashes = isObject(value.source) ? value.source.hashes : undefined
-      // `t[language == $locale][0]…hash`: the first state of the locale, as the one-locale query picks it.
-      if (shape === safetyText && (hashes === null || Array.isArray(hashes))) {
-        const own = hashes?.find((entry) => isObject(entry) && entry.language === locale)
-        out.source = {hash: isObject(own) ? (own.hash ?? null) : null}
+  const localized = (value: Value, safety: boolean): Value => {
+    const out: Value = {...value}
+    const items = value.i18n
+    if (Array.isArray(items)) {
+      const kept: unknown[] = []
+      for (let index = 0; index < items.length; index++) {
+        const item: unknown = items[index]
+        if (isObject(item) && inChain(item.language ?? item._key)) kept.push(item)
       }
-      return out
+      out.i18n = kept
     }
-    if (shape === states) return Array.isArray(value) ? value.filter((state) => isObject(state) && inChain(state.language)) : value
-    if (Array.isArray(shape)) return Array.isArray(value) ? value.map((item) => reshape(item, shape[0]!)) : value
-    if (!isObject(value)) return value
-    let byValue = done.get(shape)
-    if (!byValue) done.set(shape, (byValue = new Map()))
-    let out = byValue.get(value)
-    if (!out) {
-      out = {...value}
-      for (const [key, inner] of Object.entries(shape)) if (key in value) out[key] = reshape(value[key], inner)
-      byValue.set(value, out)
+    const hashes = isObject(value.source) ? value.source.hashes : undefined
+    // `t[language == $locale][0]…hash`: the first state of the locale, as the one-locale query picks it.
+    if (safety && (hashes === null || Array.isArray(hashes))) {
+      const own = hashes?.find((entry) => isObject(entry) && entry.language === locale)
+      out.source = {hash: isObject(own) ? (own.hash ?? null) : null}
     }
     return out
   }
-  return reshape(pages, [page])
+  const reshape = (value: unknown, shape: Shape): unknown => {
+    if (shape === text || shape === safetyText) return isObject(value) ? localized(value, shape === safetyText) : value
+    if (shape === states) return Array.isArray(value) ? value.filter((state) => isObject(state) && inChain(state.language)) : value
+    if (shape instanceof List) {
+      if (!Array.isArray(value)) return value
+      const out: unknown[] = []
+      for (let index = 0; index < value.length; index++) out.push(reshape(value[index], shape.item))
+      return out
+    }
+    if (!isObject(value)) return value
+    if (!shape.shared) return copy(value, shape)
+    let byValue = done.get(shape)
+    if (!byValue) done.set(shape, (byValue = new Map()))
+    let out = byValue.get(value)
+    if (!out) byValue.set(value, (out = copy(value, shape)))
+    return out
+  }
+  const copy = (value: Value, shape: Fields): Value => {
+    const out: Value = {...value}
+    const {names, inner} = shape
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index]!
+      if (name in value) out[name] = reshape(value[name], inner[index]!)
+    }
+    return out
+  }
+  return reshape(pages, new List(page))
 }
 
 type Value = Record<string, unknown>
-type Shape = typeof text | typeof safetyText | typeof states | readonly [Shape] | {readonly [key: string]: Shape}
+type Shape = typeof text | typeof safetyText | typeof states | List | Fields
+
+/** A list of items of one shape. */
+class List {
+  readonly item: Shape
+  constructor(item: Shape) {
+    this.item = item
+  }
+}
+
+/** An object's localized fields, names and shapes side by side; `shared` for a referenced document. */
+class Fields {
+  readonly names: string[]
+  readonly inner: Shape[]
+  readonly shared: boolean
+  constructor(fields: Record<string, Shape>, shared = false) {
+    this.names = Object.keys(fields)
+    this.inner = this.names.map((name) => fields[name]!)
+    this.shared = shared
+  }
+}
 
 // Where the page's localized fields are, as `treatmentProjection` lays them out (`queries.ts`).
 const text = 1
 const safetyText = 2
 const states = 3
-const page: Shape = {
+const document = (fields: Record<string, Shape>) => new Fields(fields, true)
+const page = new Fields({
   title: text,
   summary: text,
   body: text,
   howPerformed: text,
-  condition: {name: text, alternateNames: [{name: text}], description: text},
-  ingredients: [{role: text, ingredient: {name: text, mechanism: text}}],
-  effects: [{text}],
-  claims: [{statement: text}],
-  sideEffects: [{text: safetyText, whenToSeekHelp: safetyText}],
-  contraindications: [{text: safetyText}],
+  condition: document({name: text, alternateNames: new List(new Fields({name: text})), description: text}),
+  ingredients: new List(new Fields({role: text, ingredient: document({name: text, mechanism: text})})),
+  effects: new List(document({text})),
+  claims: new List(new Fields({statement: text})),
+  sideEffects: new List(document({text: safetyText, whenToSeekHelp: safetyText})),
+  contraindications: new List(document({text: safetyText})),
   disclaimer: text,
   translations: states,
-}
+})
 
 function isObject(value: unknown): value is Value {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
