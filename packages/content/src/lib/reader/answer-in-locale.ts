@@ -15,7 +15,10 @@ export function answerInLocale(pages: unknown, chain: readonly string[], locale:
   // one object: it stays one, so what is worked out once per object downstream still is. Only
   // referenced documents can recur; a page's own objects are copied without being looked up.
   const done = new Map<Fields, Map<Value, Value>>()
-  const inChain = (language: unknown) => typeof language === 'string' && chain.includes(language)
+  const inChain = (language: unknown) => {
+    for (let index = 0; index < chain.length; index++) if (chain[index] === language) return true
+    return false
+  }
   const localized = (value: Value, safety: boolean): Value => {
     const out: Value = {...value}
     const items = value.i18n

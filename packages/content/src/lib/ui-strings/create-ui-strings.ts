@@ -170,10 +170,11 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
     tHtml: remember('tHtml', (key: UiStringKey, values?: UiStringValues) => escapeHtml(t(key, values))),
     formatSessions: counted('formatSessions', 'sessionsRange'),
     formatWeeksApart: counted('formatWeeksApart', 'weeksApart'),
-    formatResultsFromDay: (day) => {
+    // Remembered by the day itself: `t` would key the same answer by the JSON of its values.
+    formatResultsFromDay: remember('formatResultsFromDay', (day: number) => {
       checkCount('formatResultsFromDay', day)
       return t('resultsFromDay', {count: day})
-    },
+    }),
     formatRange: remember('formatRange', (min: number, max: number) => {
       checkCount('formatRange', min)
       checkCount('formatRange', max)
