@@ -15,10 +15,7 @@ export function answerInLocale(pages: unknown, chain: readonly string[], locale:
   // one object: it stays one, so what is worked out once per object downstream still is. Only
   // referenced documents can recur; a page's own objects are copied without being looked up.
   const done = new Map<Fields, Map<Value, Value>>()
-  const inChain = (language: unknown) => {
-    for (let index = 0; index < chain.length; index++) if (chain[index] === language) return true
-    return false
-  }
+  const inChain = (language: unknown) => typeof language === 'string' && chain.includes(language)
   const localized = (value: Value, safety: boolean): Value => {
     const out: Value = {...value}
     const items = value.i18n
@@ -41,18 +38,14 @@ export function answerInLocale(pages: unknown, chain: readonly string[], locale:
   const reshape = (value: unknown, shape: Shape): unknown => {
     if (shape === text || shape === safetyText) return isObject(value) ? localized(value, shape === safetyText) : value
     if (shape === states) return Array.isArray(value) ? value.filter((state) => isObject(state) && inChain(state.language)) : value
-    if (shape instanceof List) {
-      if (!Array.isArray(value)) return value
-      const out: unknown[] = []
-      for (let index = 0; index < value.length; index++) out.push(reshape(value[index], shape.item))
-      return out
-    }
+    if (Array.isArray(shape)) return Array.isArray(value) ? value.map((item) => reshape(item, shape[0]!)) : value
     if (!isObject(value)) return value
-    if (!shape.shared) return copy(value, shape)
-    let byValue = done.get(shape)
-    if (!byValue) done.set(shape, (byValue = new Map()))
+    const object = shape as Fields
+    if (!object.shared) return copy(value, object)
+    let byValue = done.get(object)
+    if (!byValue) done.set(object, (byValue = new Map()))
     let out = byValue.get(value)
-    if (!out) byValue.set(value, (out = copy(value, shape)))
+    if (!out) byValue.set(value, (out = copy(value, object)))
     return out
   }
   const copy = (value: Value, shape: Fields): Value => {
@@ -64,48 +57,35 @@ export function answerInLocale(pages: unknown, chain: readonly string[], locale:
     }
     return out
   }
-  return reshape(pages, new List(page))
+  return reshape(pages, [page])
 }
 
 type Value = Record<string, unknown>
-type Shape = typeof text | typeof safetyText | typeof states | List | Fields
-
-/** A list of items of one shape. */
-class List {
-  readonly item: Shape
-  constructor(item: Shape) {
-    this.item = item
-  }
-}
-
+type Shape = typeof text | typeof safetyText | typeof states | readonly [Shape] | Fields
 /** An object's localized fields, names and shapes side by side; `shared` for a referenced document. */
-class Fields {
-  readonly names: string[]
-  readonly inner: Shape[]
-  readonly shared: boolean
-  constructor(fields: Record<string, Shape>, shared = false) {
-    this.names = Object.keys(fields)
-    this.inner = this.names.map((name) => fields[name]!)
-    this.shared = shared
-  }
+interface Fields {
+  names: string[]
+  inner: Shape[]
+  shared: boolean
 }
 
 // Where the page's localized fields are, as `treatmentProjection` lays them out (`queries.ts`).
 const text = 1
 const safetyText = 2
 const states = 3
-const document = (fields: Record<string, Shape>) => new Fields(fields, true)
-const page = new Fields({
+const fields = (shapes: Record<string, Shape>, shared = false): Fields => ({names: Object.keys(shapes), inner: Object.values(shapes), shared})
+const document = (shapes: Record<string, Shape>) => fields(shapes, true)
+const page = fields({
   title: text,
   summary: text,
   body: text,
   howPerformed: text,
-  condition: document({name: text, alternateNames: new List(new Fields({name: text})), description: text}),
-  ingredients: new List(new Fields({role: text, ingredient: document({name: text, mechanism: text})})),
-  effects: new List(document({text})),
-  claims: new List(new Fields({statement: text})),
-  sideEffects: new List(document({text: safetyText, whenToSeekHelp: safetyText})),
-  contraindications: new List(document({text: safetyText})),
+  condition: document({name: text, alternateNames: [fields({name: text})], description: text}),
+  ingredients: [fields({role: text, ingredient: document({name: text, mechanism: text})})],
+  effects: [document({text})],
+  claims: [fields({statement: text})],
+  sideEffects: [document({text: safetyText, whenToSeekHelp: safetyText})],
+  contraindications: [document({text: safetyText})],
   disclaimer: text,
   translations: states,
 })

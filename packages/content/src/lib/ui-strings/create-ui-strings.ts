@@ -2,7 +2,7 @@ import {createInstance, type i18n as I18n} from 'i18next'
 import {locales, matchLocale} from '../locale/locale-registry.ts'
 import {describeValue as describe} from '../describe-value.ts'
 import {escapeHtml} from './escape-html.ts'
-import {forgetAnswers, keptAnswers, rememberedIn, type RememberedAnswers} from './remembered-answers.ts'
+import {keptAnswers, rememberedIn, type RememberedAnswers} from './remembered-answers.ts'
 import type {UiStringKey} from './ui-catalog.ts'
 import {uiNamespace, uiResources} from './ui-resources.ts'
 
@@ -126,20 +126,18 @@ export function createUiStrings(locale: string | readonly string[], options: Cre
   // dates and names on every page were most of a page's cost in a static build. Forgotten when
   // i18next says its language or resources changed.
   const answers: RememberedAnswers = new Map()
-  const forget = () => forgetAnswers(answers)
+  const forget = () => answers.forEach((kept) => kept.clear())
   i18n.on('languageChanged', forget)
   i18n.store.on('added', forget)
   i18n.store.on('removed', forget)
+  // Each name's map is held (forgetting empties it): the common call, one key and no values,
+  // already answered, is found without a key or a closure made.
   const remember = <A extends unknown[]>(name: string, call: (...args: A) => string) => {
     const kept = keptAnswers(answers, name)
     return (...args: A): string => {
-      // The common call, one key and no values, already answered: no key or closure made.
       const first = args[0]
-      if (typeof first === 'string' && (args.length === 1 || (args.length === 2 && args[1] === undefined)) && first.charCodeAt(0) !== 91) {
-        const found = kept.get(first)
-        if (found !== undefined) return found as string
-      }
-      return rememberedIn(kept, args, () => call(...args))
+      const found = typeof first === 'string' && args.length < 3 && args[1] === undefined && first[0] !== '[' ? kept.get(first) : undefined
+      return (found as string | undefined) ?? rememberedIn(kept, args, () => call(...args))
     }
   }
   const t = remember('t', (key: UiStringKey, values?: UiStringValues): string => i18n.t(key, values ?? {}) as string)

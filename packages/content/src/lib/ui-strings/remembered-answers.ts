@@ -6,8 +6,8 @@
  * builds no key string (and a string literal's hash is kept by the engine). Other arguments that
  * JSON writes exactly are keyed by their JSON, which starts with `[` (a lone string that does too
  * is keyed by its JSON, so the two never meet); the rest (a `Date`, an array, a boolean) are
- * computed every time. A name's map lives as long as its answers: forgetting empties it (see
- * {@link forgetAnswers}), so a caller may hold it ({@link keptAnswers}).
+ * computed every time. A name's map lives as long as its answers (`createUiStrings` forgets by
+ * emptying each), so a caller may hold it ({@link keptAnswers}).
  */
 export type RememberedAnswers = Map<string, Map<unknown, unknown>>
 
@@ -16,11 +16,6 @@ export function keptAnswers(answers: RememberedAnswers, name: string): Map<unkno
   let kept = answers.get(name)
   if (!kept) answers.set(name, (kept = new Map()))
   return kept
-}
-
-/** Forgets every remembered answer, keeping each name's (now empty) map. @internal */
-export function forgetAnswers(answers: RememberedAnswers): void {
-  for (const kept of answers.values()) kept.clear()
 }
 
 /**
