@@ -7,6 +7,7 @@ import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 const CHILD = new URL('../../test-support/loaded-heap-child.ts', import.meta.url).pathname
+const GROWTH_CHILD = new URL('../../test-support/growth-after-load-child.ts', import.meta.url).pathname
 
 let directory: string
 beforeAll(async () => {
@@ -47,5 +48,13 @@ describe('compactAfterLoad', () => {
     // 134 MB at 100,000 documents); the memory-reducing one shrinks it to 1 MB.
     expect(heap.newSpaceBytes).toBeLessThanOrEqual(4 * 2 ** 20)
     expect(heap.heapTotalBytes - heap.heapUsedBytes).toBeLessThan(16 * 2 ** 20)
+  }, 90_000)
+
+  it('leaves the old generation room to grow: what serving promotes does not start a major collection', async () => {
+    const file = join(directory, 'growth.ndjson')
+    await writeFile(file, documents(20_000))
+    const {stdout} = await promisify(execFile)(process.execPath, ['--expose-gc', '--conditions=@treatments/source', GROWTH_CHILD, file], {timeout: 60_000})
+    // After the memory-reducing collection alone, about 8-25 MB of growth started one.
+    expect(JSON.parse(stdout)).toEqual({majorCollections: 0, kept: 100})
   }, 90_000)
 })
