@@ -84,6 +84,8 @@ describe('the example site', () => {
         ['/de/treatments/mesoterapia-anticellulite', '/de/treatments/mesotherapie-cellulite'],
         ['/it/treatments/mesotherapy-cellulite', '/it/treatments/mesoterapia-cellulite'],
         ['/en/treatments/mesotherapie-cellulite', '/en/treatments/mesotherapy-cellulite'],
+        // With a trailing slash: the same Location, in one hop.
+        ['/it/treatments/mesoterapia-anticellulite/', '/it/treatments/mesoterapia-cellulite'],
       ]) {
         const response = await get(path!, {}, renamed.url)
         expect([path, response.status, response.headers.get('location')]).toEqual([path, 301, location])
@@ -172,8 +174,11 @@ describe('the example site', () => {
 
   it('redirects a path with a trailing slash to the path without it, never to another host', async () => {
     const redirects: Array<[string, string]> = [
-      ['/it/treatments/mesotherapy-cellulite/', '/it/treatments/mesotherapy-cellulite'],
-      ['/it/treatments/mesotherapy-cellulite//?utm_source=x', '/it/treatments/mesotherapy-cellulite?utm_source=x'],
+      ['/en/treatments/mesotherapy-cellulite/', '/en/treatments/mesotherapy-cellulite'],
+      ['/en/treatments/mesotherapy-cellulite//?utm_source=x', '/en/treatments/mesotherapy-cellulite?utm_source=x'],
+      // In one hop to where the path without the slash redirects: another language's slug, a bare locale.
+      ['/it/treatments/mesotherapy-cellulite/', '/it/treatments/mesoterapia-cellulite'],
+      ['/it/', '/it/treatments'],
       ['/de/treatments/', '/de/treatments'],
       ['/it/treatments/x/?a=%0d%0aSet-Cookie:x', '/it/treatments/x?a=%0d%0aSet-Cookie:x'],
     ]
@@ -201,6 +206,8 @@ describe('the example site', () => {
     expect(body).not.toContain('Mesoterapia')
     expect(errors).toHaveLength(1)
     expect((await get('/de/treatments', {}, failing.url)).status).toBe(503)
+    // A trailing slash does not send a visitor on to a page that cannot be read either.
+    expect((await get('/de/treatments/', {}, failing.url)).status).toBe(503)
   })
 
   it('serves the stylesheet, answers HEAD without a body, and refuses other methods', async () => {

@@ -75,7 +75,8 @@ const slugPattern = /^[a-z0-9-]+$/
  * - `/` redirects (302) to `/{locale}/treatments`, the locale matched from `Accept-Language`.
  * - `/{locale}` redirects (301) to `/{locale}/treatments`.
  * - A path with a trailing slash redirects (301) to the path without it, only when that path is
- *   made of the site's own segments (`[A-Za-z0-9-]`), so it is never an open redirect.
+ *   made of the site's own segments (`[A-Za-z0-9-]`), so it is never an open redirect; or, in
+ *   the same hop, where that path redirects (301) to.
  * - `/{locale}/treatments` lists the treatments; `/{locale}/treatments/{slug}` shows one, at the
  *   page's slug in that locale: its former slug, or another locale's, redirects (301) there.
  * - Anything else, an unknown slug or an unsupported locale is a localized 404 (in the URL's
@@ -157,34 +158,44 @@ export function createSite(options: SiteOptions): SiteListener {
   const document = (ui: UiStrings, locale: string, title: string, main: SafeHtml, links: LanguageLink[], head: Partial<Parameters<typeof renderDocument>[0]> = {}) =>
     renderDocument({lang: locale, ui, siteName, homeHref: indexPath(locale), title, main, languageLinks: links, ...head})
 
-  async function route(request: IncomingMessage): Promise<Reply> {
+  const isPreviewPath = (path: string) => path === previewPathPrefix || path.startsWith(`${previewPathPrefix}/`) || path.startsWith(`${previewPathPrefix}?`)
+
+  /** The reply to `request`, as if it asked for `url` (a path and query; the request's own by default). */
+  async function route(request: IncomingMessage, url = request.url ?? '/'): Promise<Reply> {
     const acceptLocale = () => matchLocale(parseAcceptLanguage(request.headers['accept-language'])).locale
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return {status: 405, headers: {Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store'}, body: 'Method Not Allowed\n'}
     }
-    const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+    const pathname = url.split('?')[0] ?? '/'
     const asset = assets.get(pathname)
     if (asset) return {status: 200, headers: {'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=3600'}, body: asset.body}
     if (pathname === '/') {
       return {status: 302, headers: {Location: indexPath(acceptLocale()), Vary: 'Accept-Language', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
     }
 
-    const unslashed = withoutTrailingSlash(request.url ?? '/')
-    if (unslashed !== undefined) return {status: 301, headers: {Location: unslashed, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+    const unslashed = withoutTrailingSlash(url)
+    if (unslashed !== undefined) {
+      // One hop, not two: where the public path without the slash moved to (a bare locale, a
+      // former slug or another language's), else the path itself. A failing source answers here.
+      const onward = isPreviewPath(unslashed) ? undefined : await route(request, unslashed)
+      if (onward !== undefined && onward.status >= 500) return onward
+      const location = onward?.status === 301 ? (onward.headers.Location ?? unslashed) : unslashed
+      return {status: 301, headers: {Location: location, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+    }
 
-    if (pathname === previewPathPrefix || pathname.startsWith(`${previewPathPrefix}/`)) {
+    if (isPreviewPath(pathname)) {
       if (preview === undefined || draftCookie === undefined) return notFound(acceptLocale())
-      return {...(await previewRoute(request, pathname.slice(previewPathPrefix.length), acceptLocale)), preview: true}
+      return {...(await previewRoute(request, url, pathname.slice(previewPathPrefix.length), acceptLocale)), preview: true}
     }
     return page(request, pathname, published, acceptLocale)
   }
 
   /** `/preview/enable`, `/preview/disable`, and the site's pages under `/preview` in draft mode only. */
-  async function previewRoute(request: IncomingMessage, rest: string, acceptLocale: () => string): Promise<Reply> {
+  async function previewRoute(request: IncomingMessage, url: string, rest: string, acceptLocale: () => string): Promise<Reply> {
     const plain = (status: number, body: string, extra: Record<string, string> = {}): Reply => ({status, headers: {'Content-Type': 'text/plain; charset=utf-8', ...extra}, body})
     if (rest === '/enable') {
       // The secret is checked against the lake/Content Lake; only the request's path and query are used, never its Host.
-      const result = await enableDraftMode(preview!.client, request.url ?? '', `${previewPathPrefix}${indexPath(acceptLocale())}`)
+      const result = await enableDraftMode(preview!.client, url, `${previewPathPrefix}${indexPath(acceptLocale())}`)
       if (!result.enabled) return plain(401, 'Preview refused: the preview secret is wrong or expired. Open the preview from the Studio again.\n')
       return plain(307, '', {Location: result.location, 'Set-Cookie': draftCookie!.issue()})
     }
