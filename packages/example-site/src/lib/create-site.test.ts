@@ -86,6 +86,9 @@ describe('the example site', () => {
         ['/en/treatments/mesotherapie-cellulite', '/en/treatments/mesotherapy-cellulite'],
         // With a trailing slash: the same Location, in one hop.
         ['/it/treatments/mesoterapia-anticellulite/', '/it/treatments/mesoterapia-cellulite'],
+        // The query kept, as for a trailing slash.
+        ['/it/treatments/mesoterapia-anticellulite/?utm_source=x', '/it/treatments/mesoterapia-cellulite?utm_source=x'],
+        ['/de/treatments/mesotherapy-cellulite?utm_source=x', '/de/treatments/mesotherapie-cellulite?utm_source=x'],
       ]) {
         const response = await get(path!, {}, renamed.url)
         expect([path, response.status, response.headers.get('location')]).toEqual([path, 301, location])

@@ -14,7 +14,7 @@ import {securityHeaders} from './security-headers.ts'
 import {loadStaticAssets} from './static-assets.ts'
 import {treatmentMain} from './treatment-main.ts'
 import {indexPath, treatmentPath} from './site-paths.ts'
-import {withoutTrailingSlash} from './without-trailing-slash.ts'
+import {keptQuery, withoutTrailingSlash} from './without-trailing-slash.ts'
 import {createDraftModeCookie, previewPathPrefix} from './preview/draft-mode-cookie.ts'
 import {enableDraftMode} from './preview/enable-draft-mode.ts'
 import {previewHeaders} from './preview/preview-headers.ts'
@@ -78,7 +78,8 @@ const slugPattern = /^[a-z0-9-]+$/
  *   made of the site's own segments (`[A-Za-z0-9-]`), so it is never an open redirect; or, in
  *   the same hop, where that path redirects (301) to.
  * - `/{locale}/treatments` lists the treatments; `/{locale}/treatments/{slug}` shows one, at the
- *   page's slug in that locale: its former slug, or another locale's, redirects (301) there.
+ *   page's slug in that locale: its former slug, or another locale's, redirects (301) there, the
+ *   query kept.
  * - Anything else, an unknown slug or an unsupported locale is a localized 404 (in the URL's
  *   locale, else the `Accept-Language` one); a failing source is a localized 503 with
  *   `Retry-After`; an unexpected error a 500. Pages are rendered to a string in full before the
@@ -234,7 +235,7 @@ export function createSite(options: SiteOptions): SiteListener {
       // A former slug, or another language's: the page lives at this language's slug now.
       if (result.redirectTo !== null) {
         if (!slugPattern.test(result.redirectTo)) return notFound(locale)
-        return {status: 301, headers: {Location: linkTreatment(locale, result.redirectTo), 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
+        return {status: 301, headers: {Location: `${linkTreatment(locale, result.redirectTo)}${keptQuery(request.url ?? '')}`, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8'}, body: ''}
       }
       const {slugs} = result.treatment
       const {page, main} = treatmentMain(result, {

@@ -12,9 +12,15 @@ const plainQuery = /^\?[\x21-\x7e]*$/
 export function withoutTrailingSlash(url: string): string | undefined {
   const queryAt = url.indexOf('?')
   const pathname = queryAt < 0 ? url : url.slice(0, queryAt)
-  const query = queryAt < 0 ? '' : url.slice(queryAt)
   if (pathname.length < 2 || !pathname.endsWith('/')) return undefined
   const target = pathname.replace(/\/+$/, '')
   if (!ownPath.test(target)) return undefined
-  return target + (plainQuery.test(query) ? query : '')
+  return target + keptQuery(url)
+}
+
+/** The query of `url` (with its `?`) that a redirect keeps: printable ASCII only, else none. */
+export function keptQuery(url: string): string {
+  const queryAt = url.indexOf('?')
+  const query = queryAt < 0 ? '' : url.slice(queryAt)
+  return plainQuery.test(query) ? query : ''
 }
