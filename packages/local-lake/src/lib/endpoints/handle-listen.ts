@@ -9,12 +9,9 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {mendozaEffects} from '../history/mendoza-effects.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
-import {cutOffIfBehind, startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
+import {cutOffIfBehind, keepEventStreamOpen, startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
 import {sharedEventChunksOf} from '../http/shared-event-chunks.ts'
 import type {CommittedTransaction, DocumentChange} from '../history/transaction-log.ts'
-
-/** How often an idle stream gets a comment line, so proxies and clients keep it open. */
-const KEEPALIVE_MS = 25_000
 
 /** What a listener asked for in its query string (Sanity's names and defaults). */
 interface ListenOptions {
@@ -123,16 +120,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
     }
   }
 
-  context.streams.add(response)
-  const keepalive = setInterval(() => {
-    writeOrCutOff(response, ':\n\n')
-  }, KEEPALIVE_MS)
-  keepalive.unref()
-  response.once('close', () => {
-    clearInterval(keepalive)
-    unsubscribe()
-    context.streams.delete(response)
-  })
+  keepEventStreamOpen(response, context.streams, unsubscribe)
   return undefined
 }
 

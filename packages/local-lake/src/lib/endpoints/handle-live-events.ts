@@ -1,13 +1,10 @@
 import {notFound} from '../api-error.ts'
 import {requireToken} from '../http/lake-access.ts'
-import {startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
+import {keepEventStreamOpen, startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
 import {isDraftId, isVersionId} from '../query/apply-perspective.ts'
 import type {CommittedTransaction} from '../history/transaction-log.ts'
 import type {DatasetStore} from '../store/dataset-store.ts'
 import type {LakeResponse, LakeRouteRequest} from './lake-request.ts'
-
-/** How often an idle stream gets a comment line, so proxies and clients keep it open. */
-const KEEPALIVE_MS = 25_000
 
 /**
  * The one sync tag of a dataset: every query answer of a live-aware request carries it, and
@@ -41,13 +38,6 @@ export function handleLiveEvents(context: LakeRouteRequest): LakeResponse | unde
     const id = transaction.transactionId
     writeOrCutOff(response, `id: ${id}\nevent: message\ndata: ${JSON.stringify({id, tags})}\n\n`)
   })
-  context.streams.add(response)
-  const keepalive = setInterval(() => writeOrCutOff(response, ':\n\n'), KEEPALIVE_MS)
-  keepalive.unref()
-  response.once('close', () => {
-    clearInterval(keepalive)
-    unsubscribe()
-    context.streams.delete(response)
-  })
+  keepEventStreamOpen(response, context.streams, unsubscribe)
   return undefined
 }

@@ -16,6 +16,25 @@ export function startEventStream(response: ServerResponse, request: IncomingMess
   response.flushHeaders()
 }
 
+/** How often an idle stream gets a comment line, so proxies and clients keep it open. */
+const KEEPALIVE_MS = 25_000
+
+/**
+ * Keeps a started event stream open: listed in `streams` (the lake ends them when it closes),
+ * a comment line every 25 s while idle, and on close the keepalive stopped, `unsubscribe`
+ * called and the stream delisted.
+ */
+export function keepEventStreamOpen(response: ServerResponse, streams: Set<ServerResponse>, unsubscribe: () => void): void {
+  streams.add(response)
+  const keepalive = setInterval(() => writeOrCutOff(response, ':\n\n'), KEEPALIVE_MS)
+  keepalive.unref()
+  response.once('close', () => {
+    clearInterval(keepalive)
+    unsubscribe()
+    streams.delete(response)
+  })
+}
+
 /**
  * Bytes a streaming response (`listen`) may hold unsent for a client that is not reading, past
  * what the operating system buffers. A client that reads keeps it near zero; one event larger
