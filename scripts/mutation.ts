@@ -77,11 +77,15 @@ await runCli(
     await stryker.runMutationTest()
     const reportFile = join(repoRoot, 'reports/mutation/mutation.json')
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as MutationReport
-    const stale = markEquivalent(report, config.equivalentMutants)
+    const {stale, ambiguous} = markEquivalent(report, config.equivalentMutants)
     await writeFile(reportFile, JSON.stringify(report))
     console.log(`\nmutation: ${((performance.now() - started) / 60_000).toFixed(1)} minutes; scores (killed and timed out of all, equivalent excluded):\n`)
     console.log(formatScores(moduleScores(report, modules)))
-    for (const entry of stale) console.log(`warning: equivalent mutant ${entry.file}:${entry.line} ${entry.mutator} no longer survives; remove it from stryker.config.mjs`)
+    const at = (entry: EquivalentMutant) => `${entry.file}:${entry.line}${entry.column === undefined ? '' : `:${entry.column}`} ${entry.mutator}`
+    for (const entry of stale) console.log(`warning: equivalent mutant ${at(entry)} no longer survives; remove it from stryker.config.mjs`)
+    for (const {entry, columns} of ambiguous) {
+      console.log(`warning: equivalent mutant ${at(entry)} matches ${columns.length} survivors (columns ${columns.join(', ')}), counted as survived: list each with its \`column\` in stryker.config.mjs`)
+    }
     return 0
   },
 )

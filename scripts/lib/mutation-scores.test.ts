@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest'
 
 import {formatScores, markEquivalent, moduleScores, type MutationReport, type ReportMutant} from './mutation-scores.ts'
 
-const mutant = (id: string, line: number, status: ReportMutant['status'], mutatorName = 'ConditionalExpression'): ReportMutant => ({
+const mutant = (id: string, line: number, status: ReportMutant['status'], mutatorName = 'ConditionalExpression', column = 1): ReportMutant => ({
   id,
   mutatorName,
-  location: {start: {line, column: 1}, end: {line, column: 5}},
+  location: {start: {line, column}, end: {line, column: column + 4}},
   status,
 })
 
@@ -26,13 +26,32 @@ describe('mutation scores', () => {
 
   it('exclude an equivalent mutant with its reason, and name entries that match no survivor', () => {
     const marked = report()
-    const stale = markEquivalent(marked, [
+    const {stale, ambiguous} = markEquivalent(marked, [
       {file: 'studio/rules/y.ts', line: 2, mutator: 'StringLiteral', reason: 'the message is not behaviour'},
       {file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'},
     ])
+    expect(ambiguous).toEqual([])
     expect(marked.files['studio/rules/y.ts']!.mutants[1]).toMatchObject({status: 'Ignored', statusReason: 'equivalent: the message is not behaviour'})
     expect(stale).toEqual([{file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'}])
     expect(moduleScores(marked, {rules: ['studio/rules/*.ts']})[0]).toMatchObject({survived: 0, equivalent: 1, ignored: 1, score: 100})
+  })
+
+  it('excuse one mutant per entry: a second survivor of the same mutator on the line counts until the entry gives its column', () => {
+    // A new mutant on a listed line must never be excused by an entry written for another one.
+    const twoOnALine = (): MutationReport => ({
+      files: {'packages/a/src/x.ts': {mutants: [mutant('1', 7, 'Survived', 'ConditionalExpression', 5), mutant('2', 7, 'Survived', 'ConditionalExpression', 20)]}},
+    })
+    const entry = {file: 'packages/a/src/x.ts', line: 7, mutator: 'ConditionalExpression', reason: 'a cache: only speed changes'}
+    const unsure = twoOnALine()
+    const {ambiguous} = markEquivalent(unsure, [entry])
+    expect(ambiguous).toEqual([{entry, columns: [5, 20]}])
+    expect(moduleScores(unsure, {a: ['packages/a/src/*.ts']})[0]).toMatchObject({survived: 2, equivalent: 0, score: 0})
+
+    const exact = twoOnALine()
+    const result = markEquivalent(exact, [{...entry, column: 20}])
+    expect(result).toEqual({stale: [], ambiguous: []})
+    expect(exact.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
+    expect(markEquivalent(twoOnALine(), [{...entry, column: 9}]).stale).toEqual([{...entry, column: 9}])
   })
 
   it('read "!glob" as an exclusion, as Stryker does', () => {

@@ -19,8 +19,21 @@ export interface MutationReport {
 export interface EquivalentMutant {
   file: string
   line: number
+  /**
+   * The mutant's column (Stryker's `location.start.column`), needed only when more than one
+   * mutant of `mutator` on the line survives: an entry excuses exactly one mutant.
+   */
+  column?: number
   mutator: string
   reason: string
+}
+
+/** What {@link markEquivalent} could not apply. */
+export interface UnappliedEquivalents {
+  /** Entries that match no surviving mutant: killed now, or the code moved. */
+  stale: EquivalentMutant[]
+  /** Entries without a column that match several surviving mutants, none of which they excuse. */
+  ambiguous: Array<{entry: EquivalentMutant; columns: number[]}>
 }
 
 /** How {@link markEquivalent} marks the reason of an equivalent mutant. */
@@ -42,23 +55,34 @@ export interface ModuleScore {
 }
 
 /**
- * Marks each survived or uncovered mutant listed in `equivalents` as `Ignored` (with the listed
- * reason), in place, and returns the entries that matched no such mutant (stale entries).
+ * Marks the survived or uncovered mutant each entry of `equivalents` names as `Ignored` (with the
+ * listed reason), in place. An entry excuses one mutant: one that matches several (a second
+ * mutant of the same kind on the line, which nobody has judged) excuses none of them until it
+ * gives the column, so a new survivor is never excused by an entry written for another.
  */
-export function markEquivalent(report: MutationReport, equivalents: readonly EquivalentMutant[]): EquivalentMutant[] {
-  const unmatched: EquivalentMutant[] = []
+export function markEquivalent(report: MutationReport, equivalents: readonly EquivalentMutant[]): UnappliedEquivalents {
+  const unapplied: UnappliedEquivalents = {stale: [], ambiguous: []}
   for (const entry of equivalents) {
     const mutants = report.files[entry.file]?.mutants ?? []
     const matches = mutants.filter(
-      (mutant) => mutant.location.start.line === entry.line && mutant.mutatorName === entry.mutator && (mutant.status === 'Survived' || mutant.status === 'NoCoverage' || mutant.status === 'Ignored'),
+      (mutant) =>
+        mutant.location.start.line === entry.line &&
+        (entry.column === undefined || mutant.location.start.column === entry.column) &&
+        mutant.mutatorName === entry.mutator &&
+        (mutant.status === 'Survived' || mutant.status === 'NoCoverage' || mutant.status === 'Ignored'),
     )
-    if (matches.length === 0 && report.files[entry.file] !== undefined) unmatched.push(entry)
-    for (const mutant of matches) {
-      mutant.status = 'Ignored'
-      mutant.statusReason = `${EQUIVALENT}${entry.reason}`
+    if (matches.length === 0) {
+      if (report.files[entry.file] !== undefined) unapplied.stale.push(entry)
+      continue
     }
+    if (matches.length > 1) {
+      unapplied.ambiguous.push({entry, columns: matches.map((mutant) => mutant.location.start.column)})
+      continue
+    }
+    matches[0]!.status = 'Ignored'
+    matches[0]!.statusReason = `${EQUIVALENT}${entry.reason}`
   }
-  return unmatched
+  return unapplied
 }
 
 /** The score of each module whose files are in `report`, in the order of `modules`. */
