@@ -93,12 +93,12 @@ export const modules = {
 }
 
 /**
- * Surviving mutants that cannot change behaviour, each with why. `file:line:mutator` as in
- * the report, and `column` where the line has more than one surviving mutant of that mutator:
- * an entry excuses exactly one mutant (scripts/lib/mutation-scores.ts), so a new mutant on a
- * listed line is counted until someone judges it. scripts/mutation.ts counts them as ignored,
- * not survived.
- * @type {Array<{file: string, line: number, column?: number, mutator: string, reason: string}>}
+ * Surviving mutants that cannot change behaviour, each with why. `file:line:mutator` as in the
+ * report, and `column` (with `endColumn` if two start there) where the line has more than one
+ * surviving mutant of that mutator: an entry excuses exactly one mutant
+ * (scripts/lib/mutation-scores.ts), so a new mutant on a listed line is counted until someone
+ * judges it. scripts/mutation.ts counts them as ignored, not survived.
+ * @type {Array<{file: string, line: number, column?: number, endColumn?: number, mutator: string, reason: string}>}
  */
 export const equivalentMutants = [
   // An address the socket no longer knows: any non-address string is as non-loopback as ''.
@@ -119,7 +119,8 @@ export const equivalentMutants = [
   {file: 'packages/content/src/lib/dataset/review-coverage.ts', line: 107, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
   {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 76, mutator: 'ArrayDeclaration', reason: 'a string item has no language: never covered, like no items'},
   {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 87, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
-  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'ConditionalExpression', reason: 'an absent or null source adds an English item with no visible text, never covered'},
+  // `source === undefined || source === null`, the whole and each side forced false
+  ...[[10, 49], [10, 30], [34, 49]].map(([column, endColumn]) => ({file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, column, endColumn, mutator: 'ConditionalExpression', reason: 'an absent or null source adds an English item with no visible text, never covered'})),
   {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'LogicalOperator', reason: 'an absent or null source adds an English item with no visible text, never covered'},
   {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 27, mutator: 'ConditionalExpression', reason: 'forced true: Portable Text is remembered by its array, which knownSourceHash never looks up'},
   {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 42, mutator: 'ConditionalExpression', reason: 'forced true: only strings are remembered, so any other value gets undefined either way'},

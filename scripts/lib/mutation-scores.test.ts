@@ -44,7 +44,7 @@ describe('mutation scores', () => {
     const entry = {file: 'packages/a/src/x.ts', line: 7, mutator: 'ConditionalExpression', reason: 'a cache: only speed changes'}
     const unsure = twoOnALine()
     const {ambiguous} = markEquivalent(unsure, [entry])
-    expect(ambiguous).toEqual([{entry, columns: [5, 20]}])
+    expect(ambiguous).toEqual([{entry, columns: ['5-9', '20-24']}])
     expect(moduleScores(unsure, {a: ['packages/a/src/*.ts']})[0]).toMatchObject({survived: 2, equivalent: 0, score: 0})
 
     const exact = twoOnALine()
@@ -52,6 +52,13 @@ describe('mutation scores', () => {
     expect(result).toEqual({stale: [], ambiguous: []})
     expect(exact.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
     expect(markEquivalent(twoOnALine(), [{...entry, column: 9}]).stale).toEqual([{...entry, column: 9}])
+
+    // `a || b` forced false and `a` forced false both start at `a`: the end tells them apart.
+    const nested: MutationReport = {
+      files: {'packages/a/src/x.ts': {mutants: [{...mutant('1', 7, 'Survived'), location: {start: {line: 7, column: 5}, end: {line: 7, column: 30}}}, mutant('2', 7, 'Survived', 'ConditionalExpression', 5)]}},
+    }
+    expect(markEquivalent(nested, [{...entry, column: 5, endColumn: 9}])).toEqual({stale: [], ambiguous: []})
+    expect(nested.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
   })
 
   it('read "!glob" as an exclusion, as Stryker does', () => {

@@ -24,6 +24,8 @@ export interface EquivalentMutant {
    * mutant of `mutator` on the line survives: an entry excuses exactly one mutant.
    */
   column?: number
+  /** Where the mutant ends (`location.end.column`), when two such mutants start at one column (`a || b` and `a`). */
+  endColumn?: number
   mutator: string
   reason: string
 }
@@ -32,8 +34,8 @@ export interface EquivalentMutant {
 export interface UnappliedEquivalents {
   /** Entries that match no surviving mutant: killed now, or the code moved. */
   stale: EquivalentMutant[]
-  /** Entries without a column that match several surviving mutants, none of which they excuse. */
-  ambiguous: Array<{entry: EquivalentMutant; columns: number[]}>
+  /** Entries that match several surviving mutants (as `column-endColumn`), none of which they excuse. */
+  ambiguous: Array<{entry: EquivalentMutant; columns: string[]}>
 }
 
 /** How {@link markEquivalent} marks the reason of an equivalent mutant. */
@@ -58,7 +60,7 @@ export interface ModuleScore {
  * Marks the survived or uncovered mutant each entry of `equivalents` names as `Ignored` (with the
  * listed reason), in place. An entry excuses one mutant: one that matches several (a second
  * mutant of the same kind on the line, which nobody has judged) excuses none of them until it
- * gives the column, so a new survivor is never excused by an entry written for another.
+ * gives the column (and the end column, where two start at one), so a new survivor is never excused by an entry written for another.
  */
 export function markEquivalent(report: MutationReport, equivalents: readonly EquivalentMutant[]): UnappliedEquivalents {
   const unapplied: UnappliedEquivalents = {stale: [], ambiguous: []}
@@ -68,6 +70,7 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
       (mutant) =>
         mutant.location.start.line === entry.line &&
         (entry.column === undefined || mutant.location.start.column === entry.column) &&
+        (entry.endColumn === undefined || mutant.location.end.column === entry.endColumn) &&
         mutant.mutatorName === entry.mutator &&
         (mutant.status === 'Survived' || mutant.status === 'NoCoverage' || mutant.status === 'Ignored'),
     )
@@ -76,7 +79,7 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
       continue
     }
     if (matches.length > 1) {
-      unapplied.ambiguous.push({entry, columns: matches.map((mutant) => mutant.location.start.column)})
+      unapplied.ambiguous.push({entry, columns: matches.map(({location}) => `${location.start.column}-${location.end.column}`)})
       continue
     }
     matches[0]!.status = 'Ignored'
