@@ -4,7 +4,7 @@ import {readNdjson, type DatasetDocument} from '@treatments/content/dataset'
 import {defaultDatasetPath} from '../lib/content-from-env.ts'
 import {writeLivePage} from './live-page.ts'
 
-const config = {projectId: 'local', dataset: 'production', origin: 'https://clinic.example', studioUrl: 'https://studio.example', siteName: 'Example Clinic'}
+const config = {projectId: 'local', dataset: 'production', origin: 'https://clinic.example', studioUrl: 'https://studio.example', studioOrigins: ['https://studio.example'], siteName: 'Example Clinic'}
 let documents: DatasetDocument[]
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 import {previewConfigMetaName, type PreviewConfig} from '../lib/preview/preview-config.ts'
 import {writeLivePage} from './live-page.ts'
 import {listenToStudioDocuments} from './studio-documents.ts'
+import {guardStudioMessages} from './studio-message-guard.ts'
 
 /** Counts the page's updates (`data-preview-revision`), so a test can tell one happened without a navigation. */
 function bumpRevision(): void {
@@ -97,6 +98,11 @@ function readConfig(): PreviewConfig | undefined {
   }
 }
 
+const config = readConfig()
+// Before any comlink node starts: the Presentation messages of the Studio's windows and origins
+// only (none without settings), or any page holding a handle on the frame could speak as the Studio.
+guardStudioMessages(Array.isArray(config?.studioOrigins) ? config.studioOrigins : [])
+
 enableVisualEditing({
   history: {
     subscribe(navigate) {
@@ -114,7 +120,6 @@ enableVisualEditing({
   refresh: (payload) => (live && payload.source === 'mutation' ? false : refresh()),
 })
 
-const config = readConfig()
 if (config !== undefined) {
   listenToStudioDocuments(config, {
     documents: (documents) => void showStudioDocuments(config, documents),

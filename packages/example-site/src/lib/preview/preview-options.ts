@@ -18,6 +18,8 @@ export interface CheckedPreview {
   client: SanityClient
   token: string
   frameAncestors: string
+  /** The Studio's origins, each once: the only senders the preview's script listens to. */
+  studioOrigins: readonly string[]
   /** The first Studio origin, for the `data-sanity` attributes' Studio URL. */
   studioUrl: string
   sessionTtlMs: number
@@ -44,5 +46,6 @@ export function checkPreviewOptions(options: PreviewOptions): CheckedPreview {
   })
   const sessionTtlMs = options.sessionTtlMs ?? 60 * 60 * 1000
   if (!Number.isInteger(sessionTtlMs) || sessionTtlMs < 1000) throw new TypeError(`\`createSite\` option \`preview.sessionTtlMs\` must be a whole number of milliseconds ≥ 1000, got ${JSON.stringify(options.sessionTtlMs)}`)
-  return {client: options.client, token, frameAncestors: [...new Set(origins)].join(' '), studioUrl: origins[0]!, sessionTtlMs}
+  const studioOrigins = Object.freeze([...new Set(origins)])
+  return {client: options.client, token, frameAncestors: studioOrigins.join(' '), studioOrigins, studioUrl: origins[0]!, sessionTtlMs}
 }
