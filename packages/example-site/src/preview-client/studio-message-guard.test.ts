@@ -9,15 +9,18 @@ const studioWindow = {name: 'studio'} as unknown as Window
 const other = {name: 'other'} as unknown as Window
 const syn = {domain: 'sanity/comlink', type: 'comlink/handshake/syn', from: 'presentation', to: 'loaders'}
 const framed = (): PreviewWindow => ({parent: studioWindow, opener: null})
-const popup = (): PreviewWindow => ({parent: null as unknown as Window, opener: studioWindow})
+/** A top-level window: its own parent. */
+const topLevel = (opener: Window | null): PreviewWindow => {
+  const here: {parent?: unknown; opener: Window | null} = {opener}
+  here.parent = here
+  return here as PreviewWindow
+}
 
 describe('isFromStudio', () => {
   it("accepts Presentation messages from a Studio origin through the frame's parent or the opener", () => {
     expect(isFromStudio({data: syn, origin: studio, source: studioWindow}, origins, framed())).toBe(true)
     expect(isFromStudio({data: syn, origin: 'http://localhost:3333', source: studioWindow}, origins, framed())).toBe(true)
-    const here = popup()
-    here.parent = here as unknown as Window
-    expect(isFromStudio({data: {...syn, domain: 'sanity/channels', type: 'handshake/syn'}, origin: studio, source: studioWindow}, origins, here)).toBe(true)
+    expect(isFromStudio({data: {...syn, domain: 'sanity/channels', type: 'handshake/syn'}, origin: studio, source: studioWindow}, origins, topLevel(studioWindow))).toBe(true)
   })
 
   it('refuses them from another origin, another window, no window, or the page itself', () => {
@@ -27,9 +30,8 @@ describe('isFromStudio', () => {
     expect(isFromStudio({data: syn, origin: studio, source: null}, origins, {parent: studioWindow, opener: null})).toBe(false)
     expect(isFromStudio({data: {...syn, domain: 'sanity/channels'}, origin: 'https://evil.example', source: studioWindow}, origins, framed())).toBe(false)
     // A top-level page (its own parent) posting to itself.
-    const top = {opener: null} as PreviewWindow
-    top.parent = top as unknown as Window
-    expect(isFromStudio({data: syn, origin: studio, source: top as unknown as Window}, origins, top)).toBe(false)
+    const top = topLevel(null)
+    expect(isFromStudio({data: syn, origin: studio, source: top as Window}, origins, top)).toBe(false)
     // No Studio origin configured: nothing is accepted.
     expect(isFromStudio({data: syn, origin: studio, source: studioWindow}, [], framed())).toBe(false)
   })

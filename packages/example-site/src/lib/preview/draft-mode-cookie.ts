@@ -22,8 +22,9 @@ export interface DraftModeCookie {
  * be forged or extended, and a restart ends every preview session. `HttpOnly` (no script reads
  * it), `Secure` (Chromium keeps it over plain http on `localhost` and `127.0.0.1`, which are
  * potentially trustworthy origins), `SameSite=None; Partitioned` (the preview runs in the
- * Studio's frame, another site: the cookie is sent there only, partitioned under the Studio's
- * site, so a top-level visit to the site never carries it), `Path=/preview` (public pages never
+ * Studio's frame: the cookie is partitioned under the Studio's site, so a top-level visit to the
+ * site carries it only when both share a site, as studio.example.com and www.example.com do;
+ * the preview script trusts the Studio's messages alone either way), `Path=/preview` (public pages never
  * receive it).
  */
 export function createDraftModeCookie(ttlMs: number, now: () => number = Date.now): DraftModeCookie {
