@@ -1,4 +1,4 @@
-import {createServer, type Server} from 'node:http'
+import {createServer, type IncomingMessage, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
@@ -101,19 +101,31 @@ const enableUrl = async () => {
   return `${site.url}/preview/enable?sanity-preview-secret=${encodeURIComponent(secret)}&sanity-preview-pathname=${encodeURIComponent(italianPath)}`
 }
 
-describe("the preview frame and the Studio's loader messages, in Chromium", () => {
+/**
+ * A hostile page that opens the Studio (the editor's session goes with it) and keeps its window
+ * as `window.studio`; the Studio frames the preview of {@link italianPath}, loaded.
+ */
+async function attackerWithStudio(context: BrowserContext): Promise<{attacker: Page; studioPage: Page; frame: Frame}> {
+  const attacker = await context.newPage()
+  await attacker.goto(`${hostile.origin}/`)
+  const studioPageOpened = context.waitForEvent('page')
+  await attacker.evaluate((url) => void Object.assign(window, {studio: window.open(url)}), `${studio.origin}/frame?src=${encodeURIComponent(await enableUrl())}`)
+  const studioPage = await studioPageOpened
+  const url = `${site.url}/preview${italianPath}`
+  await expect.poll(() => studioPage.frames().some((frame) => frame.url() === url), {timeout: 30_000}).toBe(true)
+  const frame = studioPage.frames().find((frame) => frame.url() === url)!
+  await frame.waitForLoadState('load')
+  return {attacker, studioPage, frame}
+}
+
+/** The types of the messages the frame received from `origin`, in order. */
+const receivedFrom = async (frame: Frame, origin: string) => (await received(frame)).filter((message) => message.origin === origin).map(({type}) => type)
+
+describe("the preview frame and the Presentation tool's messages, in Chromium", () => {
   it("a page that opened the Studio cannot write the frame's page through it; the Studio can", {timeout: 120_000}, async () => {
     const context = await recordingContext()
     try {
-      const attacker = await context.newPage()
-      await attacker.goto(`${hostile.origin}/`)
-      // The hostile page opens the Studio (the editor's session goes with it) and holds its window.
-      const studioPageOpened = context.waitForEvent('page')
-      await attacker.evaluate((url) => void Object.assign(window, {studio: window.open(url)}), `${studio.origin}/frame?src=${encodeURIComponent(await enableUrl())}`)
-      const studioPage = await studioPageOpened
-      await expect.poll(() => studioPage.frames().find((frame) => frame.url() === `${site.url}/preview${italianPath}`), {timeout: 30_000}).toBeTruthy()
-      const frame = studioPage.frames().find((frame) => frame.url() === `${site.url}/preview${italianPath}`)!
-      await frame.waitForLoadState('load')
+      const {attacker, studioPage, frame} = await attackerWithStudio(context)
       expect(await contraindications(frame)).toContain(real)
       expect(await revision(frame)).toBe(0)
       // Every contraindication text the frame ever shows, however briefly.
@@ -127,7 +139,7 @@ describe("the preview frame and the Studio's loader messages, in Chromium", () =
       // Through the Studio's window, into its frame: what a handle on the Studio allows.
       await speakAsStudio(attacker, 'window.studio.frames[0]', withPregnancyText(spoofed))
       // Every message reached the frame (the test is not vacuous) before the Studio speaks.
-      await expect.poll(async () => (await received(frame)).filter(({origin}) => origin === hostile.origin).map(({type}) => type), {timeout: 30_000}).toEqual(['comlink/handshake/syn', 'comlink/handshake/ack', 'loader/query-change'])
+      await expect.poll(() => receivedFrom(frame, hostile.origin), {timeout: 30_000}).toEqual(['comlink/handshake/syn', 'comlink/handshake/ack', 'loader/query-change'])
 
       // The same messages from the Studio's own window are heard: the page is written once, the Studio's text.
       await speakAsStudio(studioPage, 'window.frames[0]', withPregnancyText(fromStudio))
@@ -135,6 +147,61 @@ describe("the preview frame and the Studio's loader messages, in Chromium", () =
       expect(await frame.evaluate(() => [...(window as unknown as {shownContraindications: Set<string>}).shownContraindications])).not.toContain(spoofed)
       expect(await revision(frame)).toBe(1)
     } finally {
+      await context.close()
+    }
+  })
+
+  it("neither can it steer the overlays' channel (enableVisualEditing) to navigate the frame to its own page", {timeout: 120_000}, async () => {
+    const context = await recordingContext()
+    const phished: string[] = []
+    const record = (request: IncomingMessage) => void phished.push(request.url ?? '')
+    hostile.server.on('request', record)
+    try {
+      const {attacker, studioPage, frame} = await attackerWithStudio(context)
+      const base = {domain: 'sanity/comlink', from: 'presentation', to: 'visual-editing', channelId: 'overlays'}
+      // The Studio connects first, as the Presentation tool does (syn again until the node, started
+      // by the overlays once they render, answers): the node is running when the attack comes.
+      await studioPage.evaluate(
+        (base) =>
+          new Promise<void>((resolve) => {
+            const frame = window.frames[0]!
+            const syn = setInterval(() => frame.postMessage({...base, id: 'syn', type: 'comlink/handshake/syn'}, '*'), 100)
+            window.addEventListener('message', (event) => {
+              if (event.source !== frame || !/handshake\/syn-ack$/.test(String((event.data as {type?: unknown} | null)?.type))) return
+              clearInterval(syn)
+              frame.postMessage({...base, id: 'ack', type: 'comlink/handshake/ack'}, '*')
+              resolve()
+            })
+          }),
+        base,
+      )
+      const phishing = `${hostile.origin}/phishing-preview`
+      await attacker.evaluate(
+        ({base, url}) => {
+          const frame = (window as unknown as {studio: Window}).studio.frames[0]!
+          frame.postMessage({...base, id: 'syn2', type: 'comlink/handshake/syn'}, '*')
+          frame.postMessage({...base, id: 'ack2', type: 'comlink/handshake/ack'}, '*')
+          frame.postMessage({...base, id: 'go', type: 'presentation/navigate', data: {type: 'push', url}}, '*')
+        },
+        {base, url: phishing},
+      )
+      const frameUrl = () => studioPage.mainFrame().childFrames()[0]?.url()
+      // Every message reached the frame, or the frame already left for the attacker's page.
+      const heard = async () => (frameUrl()?.startsWith(hostile.origin) ? `navigated to ${frameUrl()}` : (await receivedFrom(frame, hostile.origin)).join())
+      await expect.poll(heard, {timeout: 30_000}).toMatch(/^navigated|presentation\/navigate$/)
+      expect(await heard()).toBe('comlink/handshake/syn,comlink/handshake/ack,presentation/navigate')
+
+      // The Studio's own navigation is followed: the frame goes where it asks, never to the attacker's page.
+      const german = `${site.url}/preview/de/treatments/mesotherapie-cellulite`
+      await studioPage.evaluate(
+        ({base, url}) => window.frames[0]!.postMessage({...base, id: 'go2', type: 'presentation/navigate', data: {type: 'push', url}}, '*'),
+        {base, url: german},
+      )
+      await expect.poll(frameUrl, {timeout: 30_000}).toSatisfy((url) => url === german || url?.startsWith(hostile.origin) === true)
+      expect(frameUrl()).toBe(german)
+      expect(phished).not.toContain('/phishing-preview')
+    } finally {
+      hostile.server.off('request', record)
       await context.close()
     }
   })
