@@ -94,11 +94,11 @@ export const modules = {
 
 /**
  * Surviving mutants that cannot change behaviour, each with why. `file:line:mutator` as in the
- * report, and `column` (with `endColumn` if two start there) where the line has more than one
- * surviving mutant of that mutator: an entry excuses exactly one mutant
+ * report, and `column` (with `endColumn` if two start there, `replacement` if two span the same
+ * code) where the line has more than one surviving mutant of that mutator: an entry excuses exactly one mutant
  * (scripts/lib/mutation-scores.ts), so a new mutant on a listed line is counted until someone
  * judges it. scripts/mutation.ts counts them as ignored, not survived.
- * @type {Array<{file: string, line: number, column?: number, endColumn?: number, mutator: string, reason: string}>}
+ * @type {Array<{file: string, line: number, column?: number, endColumn?: number, replacement?: string, mutator: string, reason: string}>}
  */
 export const equivalentMutants = [
   // An address the socket no longer knows: any non-address string is as non-loopback as ''.
@@ -205,43 +205,58 @@ export const equivalentMutants = [
   // localize: the walk's shortcuts (a primitive is returned as it is either way)
   ...[
     [81, 'EqualityOperator', 'the item past the end is undefined, skipped like any primitive'],
-    [83, 'ConditionalExpression', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
     [83, 'LogicalOperator', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
-    [97, 'ConditionalExpression', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
     [97, 'LogicalOperator', 'walk() returns a primitive or null unchanged: skipping it only saves the call'],
     [105, 'ArrayDeclaration', 'a string item has no language: never served, like no items'],
     [114, 'EqualityOperator', 'the scratch slot past the end is never read'],
     [144, 'ConditionalExpression', 'without the known hash the same comparison is made asynchronously'],
     [144, 'BlockStatement', 'without the known hash the same comparison is made asynchronously'],
   ].map(([line, mutator, reason]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, mutator, reason})),
+  // `if (child === null || typeof child !== 'object') continue`, the whole and each side forced false, in the array and the object walk
+  ...[
+    [83, 13, 56],
+    [83, 13, 27],
+    [83, 31, 56],
+    [97, 11, 54],
+    [97, 11, 25],
+    [97, 29, 54],
+  ].map(([line, column, endColumn]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, column, endColumn, mutator: 'ConditionalExpression', reason: 'walk() returns a primitive or null unchanged: skipping it only saves the call'})),
   // localize: caches that change only speed: paths made once (pathOf), the copy site chosen by field name (copyBySite, every branch the same spread)
   ...[
-    [94, 'ConditionalExpression'],
     [94, 'EqualityOperator'],
     [94, 'StringLiteral'],
     [94, 'ArithmeticOperator'],
     [194, 'ConditionalExpression'],
     [197, 'BlockStatement'],
-    [197, 'ConditionalExpression'],
-    [197, 'EqualityOperator'],
     [203, 'UpdateOperator'],
-    [227, 'ConditionalExpression'],
     [227, 'EqualityOperator'],
     [227, 'BlockStatement'],
     [229, 'CallExpression'],
-    [229, 'ConditionalExpression'],
-    [229, 'EqualityOperator'],
     [230, 'ArithmeticOperator'],
     [231, 'CallExpression'],
     ...Array.from({length: 15}, (_, index) => [234 + 2 * index, 'ConditionalExpression']),
   ].map(([line, mutator]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, mutator, reason: 'a cache or copy site: only speed changes'})),
-  // check-response: what `referenced` remembers holds only objects that passed `object()`.
-  {file: 'packages/content/src/lib/reader/check-response.ts', line: 78, mutator: 'ConditionalExpression', reason: 'typeof forced true: a non-object is never in the set, has() is false'},
-  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'ConditionalExpression', reason: 'forced true: check() passed, so value is a non-null object'},
-  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, mutator: 'LogicalOperator', reason: 'check() passed, so value is a non-null object either way'},
-  // check-response: `duplicated` only skips a loop that would find no slug twice.
-  {file: 'packages/content/src/lib/reader/check-response.ts', line: 160, mutator: 'BooleanLiteral', reason: 'the loop then runs and finds no list longer than one'},
-  {file: 'packages/content/src/lib/reader/check-response.ts', line: 169, mutator: 'ConditionalExpression', reason: 'the loop then runs and finds no list longer than one'},
+  // The same caches where one condition has two surviving mutants (forced true and false, `>` and `<` for `>=`).
+  ...[
+    [94, 'ConditionalExpression', 'true'],
+    [94, 'ConditionalExpression', 'false'],
+    [197, 'ConditionalExpression', 'true'],
+    [197, 'ConditionalExpression', 'false'],
+    [197, 'EqualityOperator', 'pathCount > 10000'],
+    [197, 'EqualityOperator', 'pathCount < 10000'],
+    [227, 'ConditionalExpression', 'true'],
+    [227, 'ConditionalExpression', 'false'],
+    [229, 'ConditionalExpression', 'true'],
+    [229, 'ConditionalExpression', 'false'],
+    [229, 'EqualityOperator', 'sites.size > 1000'],
+    [229, 'EqualityOperator', 'sites.size < 1000'],
+  ].map(([line, mutator, replacement]) => ({file: 'packages/content/src/lib/locale/localize.ts', line, mutator, replacement, reason: 'a cache or copy site: only speed changes'})),
+  // check-response: what `referenced` remembers holds only objects that passed `object()`
+  // (`seen !== undefined && value && typeof value === 'object' && seen.has(value)`, then after
+  // check() `if (value && typeof value === 'object')`: the whole and each side forced true).
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 80, column: 40, mutator: 'ConditionalExpression', reason: 'typeof forced true: a non-object is never in the set, has() is false'},
+  ...[[9, 43], [18, 43]].map(([column, endColumn]) => ({file: 'packages/content/src/lib/reader/check-response.ts', line: 82, column, endColumn, mutator: 'ConditionalExpression', reason: 'forced true: check() passed, so value is a non-null object'})),
+  {file: 'packages/content/src/lib/reader/check-response.ts', line: 82, mutator: 'LogicalOperator', reason: 'check() passed, so value is a non-null object either way'},
 ]
 
 /**

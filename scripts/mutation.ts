@@ -81,10 +81,11 @@ await runCli(
     await writeFile(reportFile, JSON.stringify(report))
     console.log(`\nmutation: ${((performance.now() - started) / 60_000).toFixed(1)} minutes; scores (killed and timed out of all, equivalent excluded):\n`)
     console.log(formatScores(moduleScores(report, modules)))
-    const at = (entry: EquivalentMutant) => `${entry.file}:${entry.line}${entry.column === undefined ? '' : `:${entry.column}`}${entry.endColumn === undefined ? '' : `-${entry.endColumn}`} ${entry.mutator}`
+    const at = (entry: EquivalentMutant) =>
+      `${entry.file}:${entry.line}${entry.column === undefined ? '' : `:${entry.column}`}${entry.endColumn === undefined ? '' : `-${entry.endColumn}`} ${entry.mutator}${entry.replacement === undefined ? '' : ` ${JSON.stringify(entry.replacement)}`}`
     for (const entry of stale) console.log(`warning: equivalent mutant ${at(entry)} no longer survives; remove it from stryker.config.mjs`)
     for (const {entry, columns} of ambiguous) {
-      console.log(`warning: equivalent mutant ${at(entry)} matches ${columns.length} survivors (columns ${columns.join(', ')}), counted as survived: list each with its \`column\` (and \`endColumn\`) in stryker.config.mjs`)
+      console.log(`warning: equivalent mutant ${at(entry)} matches ${columns.length} survivors (columns ${columns.join(', ')}), counted as survived: list each with its \`column\` (and \`endColumn\`, \`replacement\`) in stryker.config.mjs`)
     }
     return 0
   },

@@ -44,7 +44,7 @@ describe('mutation scores', () => {
     const entry = {file: 'packages/a/src/x.ts', line: 7, mutator: 'ConditionalExpression', reason: 'a cache: only speed changes'}
     const unsure = twoOnALine()
     const {ambiguous} = markEquivalent(unsure, [entry])
-    expect(ambiguous).toEqual([{entry, columns: ['5-9', '20-24']}])
+    expect(ambiguous).toEqual([{entry, columns: ['5-9 undefined', '20-24 undefined']}])
     expect(moduleScores(unsure, {a: ['packages/a/src/*.ts']})[0]).toMatchObject({survived: 2, equivalent: 0, score: 0})
 
     const exact = twoOnALine()
@@ -59,6 +59,13 @@ describe('mutation scores', () => {
     }
     expect(markEquivalent(nested, [{...entry, column: 5, endColumn: 9}])).toEqual({stale: [], ambiguous: []})
     expect(nested.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
+
+    // `x` forced `true` and forced `false` span the same code: the replacement tells them apart.
+    const forced = (replacement: string) => ({...mutant(replacement, 7, 'Survived', 'ConditionalExpression', 5), replacement})
+    const both: MutationReport = {files: {'packages/a/src/x.ts': {mutants: [forced('true'), forced('false')]}}}
+    expect(markEquivalent(both, [{...entry, column: 5}]).ambiguous).toEqual([{entry: {...entry, column: 5}, columns: ['5-9 "true"', '5-9 "false"']}])
+    expect(markEquivalent(both, [{...entry, column: 5, replacement: 'false'}])).toEqual({stale: [], ambiguous: []})
+    expect(both.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
   })
 
   it('read "!glob" as an exclusion, as Stryker does', () => {

@@ -26,6 +26,8 @@ export interface EquivalentMutant {
   column?: number
   /** Where the mutant ends (`location.end.column`), when two such mutants start at one column (`a || b` and `a`). */
   endColumn?: number
+  /** The mutant's code (`replacement`), when two such mutants span the same code (`x` forced `true` and `false`). */
+  replacement?: string
   mutator: string
   reason: string
 }
@@ -34,7 +36,7 @@ export interface EquivalentMutant {
 export interface UnappliedEquivalents {
   /** Entries that match no surviving mutant: killed now, or the code moved. */
   stale: EquivalentMutant[]
-  /** Entries that match several surviving mutants (as `column-endColumn`), none of which they excuse. */
+  /** Entries that match several surviving mutants (as `column-endColumn replacement`), none of which they excuse. */
   ambiguous: Array<{entry: EquivalentMutant; columns: string[]}>
 }
 
@@ -60,7 +62,7 @@ export interface ModuleScore {
  * Marks the survived or uncovered mutant each entry of `equivalents` names as `Ignored` (with the
  * listed reason), in place. An entry excuses one mutant: one that matches several (a second
  * mutant of the same kind on the line, which nobody has judged) excuses none of them until it
- * gives the column (and the end column, where two start at one), so a new survivor is never excused by an entry written for another.
+ * gives the column (the end column and the replacement, where those are shared too), so a new survivor is never excused by an entry written for another.
  */
 export function markEquivalent(report: MutationReport, equivalents: readonly EquivalentMutant[]): UnappliedEquivalents {
   const unapplied: UnappliedEquivalents = {stale: [], ambiguous: []}
@@ -71,6 +73,7 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
         mutant.location.start.line === entry.line &&
         (entry.column === undefined || mutant.location.start.column === entry.column) &&
         (entry.endColumn === undefined || mutant.location.end.column === entry.endColumn) &&
+        (entry.replacement === undefined || mutant.replacement === entry.replacement) &&
         mutant.mutatorName === entry.mutator &&
         (mutant.status === 'Survived' || mutant.status === 'NoCoverage' || mutant.status === 'Ignored'),
     )
@@ -79,7 +82,7 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
       continue
     }
     if (matches.length > 1) {
-      unapplied.ambiguous.push({entry, columns: matches.map(({location}) => `${location.start.column}-${location.end.column}`)})
+      unapplied.ambiguous.push({entry, columns: matches.map(({location, replacement}) => `${location.start.column}-${location.end.column} ${JSON.stringify(replacement)}`)})
       continue
     }
     matches[0]!.status = 'Ignored'
