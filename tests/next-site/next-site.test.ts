@@ -87,6 +87,27 @@ async function scriptsOnPage(page: Page): Promise<string[]> {
   )
 }
 
+/**
+ * Every answer from `path` on, following redirects one at a time: `'301 /location'` for each
+ * redirect, then the final status; and each redirect's headers that are not as the proxy's
+ * (`Cache-Control: no-store`, the security headers).
+ */
+async function hops(path: string): Promise<{answers: string[]; wrongHeaders: string[]}> {
+  const answers: string[] = []
+  const wrongHeaders: string[] = []
+  const expected: Record<string, string> = {...securityHeaders, 'Cache-Control': 'no-store'}
+  for (let next = path; answers.length < 5; ) {
+    const response = await fetch(`${site.url}${next}`, {redirect: 'manual'})
+    await response.body?.cancel()
+    const location = response.headers.get('location')
+    if (location === null) return {answers: [...answers, String(response.status)], wrongHeaders}
+    answers.push(`${response.status} ${location}`)
+    for (const [name, value] of Object.entries(expected)) if (response.headers.get(name) !== value) wrongHeaders.push(`${next} ${name}: ${response.headers.get(name)}`)
+    next = location
+  }
+  return {answers, wrongHeaders}
+}
+
 const signed = async (body: string, at = Date.now(), key = secret) => ({'content-type': 'application/json', 'sanity-webhook-signature': await encodeSignatureHeader(body, at, key)})
 const revalidate = (headers: Record<string, string>, body: string) => fetch(`${site.url}/api/revalidate`, {method: 'POST', headers, body})
 
@@ -234,6 +255,42 @@ describe('the Next.js site', () => {
     await lake.client.delete('treatment-second-clinic')
   })
 
+  it('answers a trailing slash with one 301 straight to the final URL (a moved slug, a bare locale), the query kept; an unknown slug with a straight 404', async () => {
+    const original = (await lake.client.getDocument(treatmentId))!
+    const former = 'mesoterapia-anticellulite'
+    await lake.client
+      .patch(treatmentId)
+      .set({formerSlugs: [{_key: `it-${former}`, _type: 'formerSlug', language: 'it', slug: former}]})
+      .commit()
+    try {
+      for (const [path, expected] of [
+        // A former slug, and another locale's slug, each with a trailing slash.
+        [`/it/treatments/${former}/`, [`301 /it/treatments/${slugs.it}`, '200']],
+        [`/it/treatments/${slugs.en}/`, [`301 /it/treatments/${slugs.it}`, '200']],
+        [`/de/treatments/${slugs.it}/?utm_source=mail&x=1`, [`301 /de/treatments/${slugs.de}?utm_source=mail&x=1`, '200']],
+        [`/it/`, ['301 /it/treatments', '200']],
+        [`/it/?ref=mail`, ['301 /it/treatments?ref=mail', '200']],
+        [`/it/treatments/${slugs.it}/`, [`301 /it/treatments/${slugs.it}`, '200']],
+        [`/it/treatments/${slugs.it}/?ref=mail`, [`301 /it/treatments/${slugs.it}?ref=mail`, '200']],
+        ['/it/treatments/', ['301 /it/treatments', '200']],
+        ['/it/treatments/no-such-treatment/', ['404']],
+        ['/it/treatments/no-such-treatment/?ref=mail', ['404']],
+        // Never a Location made of anything but the site's own segments.
+        ['/%5Cevil.example/', ['404']],
+        ['/%2Fevil.example/', ['404']],
+        ['/it/treatments/%2F%2Fevil.example/', ['404']],
+      ] as const) {
+        const {answers, wrongHeaders} = await hops(path)
+        expect([path, answers]).toEqual([path, expected])
+        expect(wrongHeaders).toEqual([])
+      }
+    } finally {
+      await lake.client.createOrReplace(original)
+      const body = JSON.stringify({_id: treatmentId})
+      expect((await revalidate(await signed(body), body)).status).toBe(200)
+    }
+  })
+
   it('answers a former slug with 301 to the current one in each locale (query kept) once a slug change is revalidated; an unknown slug stays 404', async () => {
     const original = (await lake.client.getDocument(treatmentId))!
     const get = (path: string) => fetch(`${site.url}${path}`, {redirect: 'manual'})
@@ -348,5 +405,10 @@ describe('the Next.js site', () => {
       expect(response.status).toBe(200)
       expect(await response.text()).toContain('id="who-cannot-have-it"')
     }
+    // A slug the site never read, with a trailing slash: answered as the path without it is,
+    // not with a 301 to a page that fails too.
+    const unslashed = await fetch(`${site.url}/it/treatments/read-while-down`, {redirect: 'manual'})
+    const slashed = await fetch(`${site.url}/it/treatments/read-while-down/`, {redirect: 'manual'})
+    expect([slashed.status, slashed.headers.get('location')]).toEqual([unslashed.status, null])
   })
 })
