@@ -1,12 +1,12 @@
 import {NextResponse, type NextRequest} from 'next/server'
-import {pathRoute, withoutTrailingSlash, type PathRoute} from './lib/path-route.ts'
+import {notFoundPath, pathRoute, withoutTrailingSlash, type PathRoute} from './lib/path-route.ts'
 
 /**
  * The site's redirects, each one 301 straight to the final URL (the query kept), before the page
  * (a page can only answer 308, and `next.config.ts` redirects run before the proxy, so a trailing
  * slash there would be a second hop): a bare locale, a treatment at a former slug or another
- * locale's, a trailing slash. Runs in Node.js (Next.js 16's proxy has no other runtime), in the
- * server's process under `next start`.
+ * locale's, a trailing slash; and the 404 of a treatment URL its lookup found nothing at. Runs in
+ * Node.js (Next.js 16's proxy has no other runtime), in the server's process under `next start`.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const {pathname} = request.nextUrl
@@ -19,7 +19,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const unslashed = withoutTrailingSlash(pathname)
     return unslashed === undefined ? NextResponse.next() : NextResponse.rewrite(at(request, unslashed))
   }
-  if (route.to !== 'redirect') return NextResponse.next()
+  if (route.to === 'page') return NextResponse.next()
+  // The lookup said no treatment is there: the site's 404 page, without the page's second lookup
+  // (a rewrite is how a proxy hands the page what it found; a header would make pages dynamic).
+  if (route.to === 'not-found') return NextResponse.rewrite(at(request, notFoundPath))
   // Same-origin, so Next.js sends a relative Location (never one built from the Host header).
   return NextResponse.redirect(at(request, route.path), {status: 301, headers: {'Cache-Control': 'no-store'}})
 }

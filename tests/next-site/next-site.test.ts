@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {readFile, rm} from 'node:fs/promises'
+import type {IncomingMessage} from 'node:http'
 import {join} from 'node:path'
 import {AxeBuilder} from '@axe-core/playwright'
 import {encodeSignatureHeader} from '@sanity/webhook'
@@ -133,9 +134,10 @@ describe('the Next.js site', () => {
     expect(problems()).toEqual([])
   })
 
-  // A `notFound()` from a page (an unknown slug or locale) is a 404 with Next.js's empty shell,
-  // filled in by its script, which the CSP refuses (vercel/next.js#62228): only the status is
-  // checked for those, in the redirect test below.
+  // A `notFound()` from a page (the list at a locale the site does not have) is a 404 with
+  // Next.js's empty shell, filled in by its script, which the CSP refuses (vercel/next.js#62228):
+  // only the status is checked for those, in the redirect test below. An unknown slug is the
+  // proxy's rewrite to the site's own 404 page (checked below).
   it.each(['/nothing/here', '/en/treatments/x/y'])('answers %s, which no route matches, with the site’s own 404 page, no axe violation', async (path) => {
     const {page, context, problems} = await tab()
     const response = await page.goto(`${site.url}${path}`)
@@ -150,7 +152,7 @@ describe('the Next.js site', () => {
 
   it('shows the site’s own 404 for a page’s notFound() once Next.js’s runtime fills in its shell (CSP bypassed)', async () => {
     const {page, context} = await tab({bypassCSP: true})
-    const response = await page.goto(`${site.url}/en/treatments/no-such-treatment`)
+    const response = await page.goto(`${site.url}/fr/treatments`)
     expect(response?.status()).toBe(404)
     // The shell is empty until Next.js's runtime renders the not-found file into it.
     await page.waitForFunction(() => document.body.innerText.trim() !== '')
@@ -289,6 +291,26 @@ describe('the Next.js site', () => {
       const body = JSON.stringify({_id: treatmentId})
       expect((await revalidate(await signed(body), body)).status).toBe(200)
     }
+  })
+
+  // The proxy has looked the slug up: it hands the 404 to Next.js (`app/global-not-found.tsx`)
+  // instead of letting the page look it up again and answer with its empty shell.
+  it('looks an unknown slug up once: one request to the content source, then the site’s own 404 page', async () => {
+    const requests: string[] = []
+    const count = (request: IncomingMessage) => requests.push(`${request.method} ${request.url}`)
+    lake.lake.server.on('request', count)
+    try {
+      for (const path of ['/it/treatments/never-a-treatment', '/it/treatments/never-a-treatment/?ref=mail']) {
+        const response = await fetch(`${site.url}${path}`, {redirect: 'manual'})
+        const html = await response.text()
+        expect([path, response.status, /<h1>Page not found<\/h1>/.test(html)]).toEqual([path, 404, true])
+        for (const [name, value] of Object.entries(securityHeaders)) expect(response.headers.get(name), `${path} ${name}`).toBe(value)
+      }
+    } finally {
+      lake.lake.server.off('request', count)
+    }
+    // The second request is answered from the site reader's cache.
+    expect(requests).toHaveLength(1)
   })
 
   it('answers a former slug with 301 to the current one in each locale (query kept) once a slug change is revalidated; an unknown slug stays 404', async () => {

@@ -8,6 +8,12 @@ const ownPath = /^(\/[A-Za-z0-9-]+)+$/
 /** What the proxy answers for a path: the route's own answer, a 301 to `path`, or the site's 404. */
 export type PathRoute = {to: 'page'} | {to: 'redirect'; path: string} | {to: 'not-found'}
 
+/**
+ * A path no route matches, which Next.js answers with `app/global-not-found.tsx` (404): where the
+ * proxy sends a treatment URL it has found nothing at, so that the page does not look it up again.
+ */
+export const notFoundPath = '/not-found/treatment'
+
 /** `pathname` without its trailing slashes, when that is a path of the site's own segments. */
 export function withoutTrailingSlash(pathname: string): string | undefined {
   const unslashed = pathname.replace(/\/+$/, '')
