@@ -1,6 +1,5 @@
 import {fileURLToPath} from 'node:url'
 import type {NextConfig} from 'next'
-import {redirects} from './lib/redirects.ts'
 import {securityHeaders} from './lib/security-headers.ts'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -11,16 +10,14 @@ const config: NextConfig = {
   poweredByHeader: false,
   // The tests' build skips Next.js's own type check: `pnpm typecheck` has run tsc on the site.
   typescript: {ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === '1'},
-  // lib/redirects.ts answers trailing slashes with a 301 (Next.js's own redirect is a 308).
+  // proxy.ts answers trailing slashes with one 301 to the final URL (Next.js's own redirect is a
+  // 308, and a `redirects()` entry would run before the proxy: two hops to a moved slug).
   skipTrailingSlashRedirect: true,
   // The workspace: `@treatments/content` is a symlink to packages/content (its built dist).
   turbopack: {root: repoRoot},
   outputFileTracingRoot: repoRoot,
   async headers() {
     return [{source: '/:path*', headers: Object.entries(securityHeaders).map(([key, value]) => ({key, value}))}]
-  },
-  async redirects() {
-    return redirects
   },
 }
 

@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {readFile, rm} from 'node:fs/promises'
+import type {IncomingMessage} from 'node:http'
 import {join} from 'node:path'
 import {AxeBuilder} from '@axe-core/playwright'
 import {encodeSignatureHeader} from '@sanity/webhook'
@@ -87,6 +88,27 @@ async function scriptsOnPage(page: Page): Promise<string[]> {
   )
 }
 
+/**
+ * Every answer from `path` on, following redirects one at a time: `'301 /location'` for each
+ * redirect, then the final status; and each redirect's headers that are not as the proxy's
+ * (`Cache-Control: no-store`, the security headers).
+ */
+async function hops(path: string): Promise<{answers: string[]; wrongHeaders: string[]}> {
+  const answers: string[] = []
+  const wrongHeaders: string[] = []
+  const expected: Record<string, string> = {...securityHeaders, 'Cache-Control': 'no-store'}
+  for (let next = path; answers.length < 5; ) {
+    const response = await fetch(`${site.url}${next}`, {redirect: 'manual'})
+    await response.body?.cancel()
+    const location = response.headers.get('location')
+    if (location === null) return {answers: [...answers, String(response.status)], wrongHeaders}
+    answers.push(`${response.status} ${location}`)
+    for (const [name, value] of Object.entries(expected)) if (response.headers.get(name) !== value) wrongHeaders.push(`${next} ${name}: ${response.headers.get(name)}`)
+    next = location
+  }
+  return {answers, wrongHeaders}
+}
+
 const signed = async (body: string, at = Date.now(), key = secret) => ({'content-type': 'application/json', 'sanity-webhook-signature': await encodeSignatureHeader(body, at, key)})
 const revalidate = (headers: Record<string, string>, body: string) => fetch(`${site.url}/api/revalidate`, {method: 'POST', headers, body})
 
@@ -112,9 +134,10 @@ describe('the Next.js site', () => {
     expect(problems()).toEqual([])
   })
 
-  // A `notFound()` from a page (an unknown slug or locale) is a 404 with Next.js's empty shell,
-  // filled in by its script, which the CSP refuses (vercel/next.js#62228): only the status is
-  // checked for those, in the redirect test below.
+  // A `notFound()` from a page (the list at a locale the site does not have) is a 404 with
+  // Next.js's empty shell, filled in by its script, which the CSP refuses (vercel/next.js#62228):
+  // only the status is checked for those, in the redirect test below. An unknown slug is the
+  // proxy's rewrite to the site's own 404 page (checked below).
   it.each(['/nothing/here', '/en/treatments/x/y'])('answers %s, which no route matches, with the site’s own 404 page, no axe violation', async (path) => {
     const {page, context, problems} = await tab()
     const response = await page.goto(`${site.url}${path}`)
@@ -129,7 +152,7 @@ describe('the Next.js site', () => {
 
   it('shows the site’s own 404 for a page’s notFound() once Next.js’s runtime fills in its shell (CSP bypassed)', async () => {
     const {page, context} = await tab({bypassCSP: true})
-    const response = await page.goto(`${site.url}/en/treatments/no-such-treatment`)
+    const response = await page.goto(`${site.url}/fr/treatments`)
     expect(response?.status()).toBe(404)
     // The shell is empty until Next.js's runtime renders the not-found file into it.
     await page.waitForFunction(() => document.body.innerText.trim() !== '')
@@ -232,6 +255,62 @@ describe('the Next.js site', () => {
     }
     expect(await (await fetch(`${site.url}/en/treatments`)).text()).toContain(`href="/en/treatments/${newSlug}"`)
     await lake.client.delete('treatment-second-clinic')
+  })
+
+  it('answers a trailing slash with one 301 straight to the final URL (a moved slug, a bare locale), the query kept; an unknown slug with a straight 404', async () => {
+    const original = (await lake.client.getDocument(treatmentId))!
+    const former = 'mesoterapia-anticellulite'
+    await lake.client
+      .patch(treatmentId)
+      .set({formerSlugs: [{_key: `it-${former}`, _type: 'formerSlug', language: 'it', slug: former}]})
+      .commit()
+    try {
+      for (const [path, expected] of [
+        // A former slug, and another locale's slug, each with a trailing slash.
+        [`/it/treatments/${former}/`, [`301 /it/treatments/${slugs.it}`, '200']],
+        [`/it/treatments/${slugs.en}/`, [`301 /it/treatments/${slugs.it}`, '200']],
+        [`/de/treatments/${slugs.it}/?utm_source=mail&x=1`, [`301 /de/treatments/${slugs.de}?utm_source=mail&x=1`, '200']],
+        [`/it/`, ['301 /it/treatments', '200']],
+        [`/it/?ref=mail`, ['301 /it/treatments?ref=mail', '200']],
+        [`/it/treatments/${slugs.it}/`, [`301 /it/treatments/${slugs.it}`, '200']],
+        [`/it/treatments/${slugs.it}/?ref=mail`, [`301 /it/treatments/${slugs.it}?ref=mail`, '200']],
+        ['/it/treatments/', ['301 /it/treatments', '200']],
+        ['/it/treatments/no-such-treatment/', ['404']],
+        ['/it/treatments/no-such-treatment/?ref=mail', ['404']],
+        // Never a Location made of anything but the site's own segments.
+        ['/%5Cevil.example/', ['404']],
+        ['/%2Fevil.example/', ['404']],
+        ['/it/treatments/%2F%2Fevil.example/', ['404']],
+      ] as const) {
+        const {answers, wrongHeaders} = await hops(path)
+        expect([path, answers]).toEqual([path, expected])
+        expect(wrongHeaders).toEqual([])
+      }
+    } finally {
+      await lake.client.createOrReplace(original)
+      const body = JSON.stringify({_id: treatmentId})
+      expect((await revalidate(await signed(body), body)).status).toBe(200)
+    }
+  })
+
+  // The proxy has looked the slug up: it hands the 404 to Next.js (`app/global-not-found.tsx`)
+  // instead of letting the page look it up again and answer with its empty shell.
+  it('looks an unknown slug up once: one request to the content source, then the site’s own 404 page', async () => {
+    const requests: string[] = []
+    const count = (request: IncomingMessage) => requests.push(`${request.method} ${request.url}`)
+    lake.lake.server.on('request', count)
+    try {
+      for (const path of ['/it/treatments/never-a-treatment', '/it/treatments/never-a-treatment/?ref=mail']) {
+        const response = await fetch(`${site.url}${path}`, {redirect: 'manual'})
+        const html = await response.text()
+        expect([path, response.status, /<h1>Page not found<\/h1>/.test(html)]).toEqual([path, 404, true])
+        for (const [name, value] of Object.entries(securityHeaders)) expect(response.headers.get(name), `${path} ${name}`).toBe(value)
+      }
+    } finally {
+      lake.lake.server.off('request', count)
+    }
+    // The second request is answered from the site reader's cache.
+    expect(requests).toHaveLength(1)
   })
 
   it('answers a former slug with 301 to the current one in each locale (query kept) once a slug change is revalidated; an unknown slug stays 404', async () => {
@@ -348,5 +427,10 @@ describe('the Next.js site', () => {
       expect(response.status).toBe(200)
       expect(await response.text()).toContain('id="who-cannot-have-it"')
     }
+    // A slug the site never read, with a trailing slash: answered as the path without it is,
+    // not with a 301 to a page that fails too.
+    const unslashed = await fetch(`${site.url}/it/treatments/read-while-down`, {redirect: 'manual'})
+    const slashed = await fetch(`${site.url}/it/treatments/read-while-down/`, {redirect: 'manual'})
+    expect([slashed.status, slashed.headers.get('location')]).toEqual([unslashed.status, null])
   })
 })

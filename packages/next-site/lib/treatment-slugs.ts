@@ -68,13 +68,18 @@ function currentSlugs(locale: string): Promise<Set<string>> {
   return slugs
 }
 
+/** What the proxy does with `/{locale}/treatments/{slug}`: the page answers, a 301 to `path`, or a 404. */
+export type TreatmentRoute = {found: 'page'} | {found: 'moved'; path: string} | {found: 'none'}
+
 /**
- * Where `/{locale}/treatments/{slug}` redirects (301, from the proxy): the page's path at its
- * slug in `locale` when `slug` is a former one or another locale's, else `null` (a page of the
- * site, or a 404). A current slug costs no read after the first; any other is looked up.
+ * What `/{locale}/treatments/{slug}` is, for the proxy: a page of the site, a former slug or
+ * another locale's (moved to the page's path at its slug in `locale`), or none. A current slug
+ * costs no read after the first; any other is looked up, once: the proxy answers a 301 or a 404
+ * itself, so the page never looks up a slug the proxy has found nothing at.
  */
-export async function movedTreatmentPath(locale: string, slug: string): Promise<string | null> {
-  if (!isSupportedLocale(locale) || !slugPattern.test(slug) || (await currentSlugs(locale)).has(slug)) return null
+export async function treatmentRoute(locale: string, slug: string): Promise<TreatmentRoute> {
+  if (!isSupportedLocale(locale) || !slugPattern.test(slug)) return {found: 'none'}
+  if ((await currentSlugs(locale)).has(slug)) return {found: 'page'}
   const lookup = await findTreatment(locale, slug)
-  return lookup.found === 'moved' ? treatmentPath(locale, lookup.slug) : null
+  return lookup.found === 'moved' ? {found: 'moved', path: treatmentPath(locale, lookup.slug)} : {found: lookup.found}
 }

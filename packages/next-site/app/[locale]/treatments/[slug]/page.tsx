@@ -23,8 +23,9 @@ export function generateStaticParams() {
 const pageAt = cache(async (locale: string, slug: string): Promise<{page: TreatmentPage; jsonLd: TreatmentJsonLd; pathIn: (locale: string) => string} | null> => {
   const lookup = await findTreatment(locale, slug)
   if (lookup.found === 'none') return null
-  // proxy.ts has answered a moved slug with 301 already; a slug that moved after its read (the
-  // source changed in between) still gets the page's current URL, with the 308 a page can give.
+  // proxy.ts has answered a moved slug with 301 and an unknown one with the 404 already; a slug
+  // that moved after its read (the source changed in between) still gets the page's current URL,
+  // with the 308 a page can give.
   if (lookup.found === 'moved') permanentRedirect(treatmentPath(locale, lookup.slug))
   const pathIn = treatmentPathFor(lookup.result)
   const origin = siteOrigin()
