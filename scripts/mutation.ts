@@ -10,10 +10,12 @@ import {join} from 'node:path'
 import {Stryker} from '@stryker-mutator/core'
 
 import {CliError, UsageError, parsePositiveInteger, runCli} from './lib/cli.ts'
-import {formatScores, inPatterns, markEquivalent, moduleScores, type EquivalentMutant, type MutationReport} from './lib/mutation-scores.ts'
+import {equivalentKey, markEquivalent, type EquivalentMutant, type JudgedCode} from './lib/equivalent-mutants.ts'
+import type {MutationReport} from './lib/mutation-report.ts'
+import {formatScores, inPatterns, moduleScores} from './lib/mutation-scores.ts'
 import {repoRoot} from './lib/paths.ts'
 
-const USAGE = `Usage: pnpm mutation [--module NAME ...] [--since REF] [--incremental] [--concurrency N]
+const USAGE = `Usage: pnpm mutation [--module NAME ...] [--since REF] [--incremental] [--concurrency N] [--accept-equivalents]
 
 Mutates the safety-critical modules one change at a time and runs the tests that cover each
 change (StrykerJS with its vitest runner); a change no test notices "survives". Prints progress,
@@ -27,6 +29,10 @@ Options:
   --incremental     reuse the results of the last run of the same modules for code and tests
                     that did not change (reports/mutation/incremental/<modules>.json)
   --concurrency N   test runners at once (default: 2)
+  --accept-equivalents
+                    record, for each equivalent mutant listed in stryker.config.mjs, the code
+                    it now changes (stryker.equivalents.json), after you judged again the ones
+                    the run says moved
   -h, --help        show this help
 
 Exit code: 0 run finished, 1 Stryker failed, 2 bad command line.`
@@ -41,7 +47,13 @@ await runCli(
   {
     name: 'mutation',
     usage: USAGE.replace('MODULES', Object.keys(config.modules).join(', ')),
-    options: {module: {type: 'string', multiple: true}, since: {type: 'string'}, incremental: {type: 'boolean'}, concurrency: {type: 'string'}},
+    options: {
+      module: {type: 'string', multiple: true},
+      since: {type: 'string'},
+      incremental: {type: 'boolean'},
+      concurrency: {type: 'string'},
+      'accept-equivalents': {type: 'boolean'},
+    },
   },
   async ({values}) => {
     const names = values.module ?? Object.keys(config.modules)
@@ -77,15 +89,27 @@ await runCli(
     await stryker.runMutationTest()
     const reportFile = join(repoRoot, 'reports/mutation/mutation.json')
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as MutationReport
-    const {stale, ambiguous} = markEquivalent(report, config.equivalentMutants)
+    const judgedFile = join(repoRoot, 'stryker.equivalents.json')
+    const judged = JSON.parse(await readFile(judgedFile, 'utf8').catch(() => '{}')) as JudgedCode
+    const {stale, ambiguous, changed, code} = markEquivalent(report, config.equivalentMutants, values['accept-equivalents'] ? {} : judged)
     await writeFile(reportFile, JSON.stringify(report))
+    // The code of each entry: kept for entries this run did not reach, added for new ones, and
+    // replaced for moved ones only when asked to (--accept-equivalents).
+    const listed = new Set(config.equivalentMutants.map(equivalentKey))
+    const recorded = Object.fromEntries(
+      Object.entries({...judged, ...code})
+        .filter(([key]) => listed.has(key))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
+    if (JSON.stringify(recorded) !== JSON.stringify(judged)) await writeFile(judgedFile, `${JSON.stringify(recorded, null, 2)}\n`)
     console.log(`\nmutation: ${((performance.now() - started) / 60_000).toFixed(1)} minutes; scores (killed and timed out of all, equivalent excluded):\n`)
     console.log(formatScores(moduleScores(report, modules)))
-    const at = (entry: EquivalentMutant) =>
-      `${entry.file}:${entry.line}${entry.column === undefined ? '' : `:${entry.column}`}${entry.endColumn === undefined ? '' : `-${entry.endColumn}`} ${entry.mutator}${entry.replacement === undefined ? '' : ` ${JSON.stringify(entry.replacement)}`}`
-    for (const entry of stale) console.log(`warning: equivalent mutant ${at(entry)} no longer survives; remove it from stryker.config.mjs`)
+    for (const entry of stale) console.log(`warning: equivalent mutant ${equivalentKey(entry)} no longer survives; remove it from stryker.config.mjs`)
     for (const {entry, columns} of ambiguous) {
-      console.log(`warning: equivalent mutant ${at(entry)} matches ${columns.length} survivors (columns ${columns.join(', ')}), counted as survived: list each with its \`column\` (and \`endColumn\`, \`replacement\`) in stryker.config.mjs`)
+      console.log(`warning: equivalent mutant ${equivalentKey(entry)} matches ${columns.length} survivors (columns ${columns.join(', ')}), counted as survived: list each with its \`column\` (and \`endColumn\`, \`replacement\`) in stryker.config.mjs`)
+    }
+    for (const {entry, judged: was, now} of changed) {
+      console.log(`warning: equivalent mutant ${equivalentKey(entry)} now changes ${JSON.stringify(now)}, not ${JSON.stringify(was)} it was judged on (the code moved), counted as survived: judge it again, fix its line in stryker.config.mjs, then run with --accept-equivalents`)
     }
     return 0
   },

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
 
-import {formatScores, markEquivalent, moduleScores, type MutationReport, type ReportMutant} from './mutation-scores.ts'
+import {markEquivalent} from './equivalent-mutants.ts'
+import type {MutationReport, ReportMutant} from './mutation-report.ts'
+import {formatScores, moduleScores} from './mutation-scores.ts'
 
 const mutant = (id: string, line: number, status: ReportMutant['status'], mutatorName = 'ConditionalExpression', column = 1): ReportMutant => ({
   id,
@@ -24,48 +26,10 @@ describe('mutation scores', () => {
     ])
   })
 
-  it('exclude an equivalent mutant with its reason, and name entries that match no survivor', () => {
+  it('count listed equivalents apart, out of the score', () => {
     const marked = report()
-    const {stale, ambiguous} = markEquivalent(marked, [
-      {file: 'studio/rules/y.ts', line: 2, mutator: 'StringLiteral', reason: 'the message is not behaviour'},
-      {file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'},
-    ])
-    expect(ambiguous).toEqual([])
-    expect(marked.files['studio/rules/y.ts']!.mutants[1]).toMatchObject({status: 'Ignored', statusReason: 'equivalent: the message is not behaviour'})
-    expect(stale).toEqual([{file: 'packages/a/src/x.ts', line: 1, mutator: 'ConditionalExpression', reason: 'killed now'}])
+    markEquivalent(marked, [{file: 'studio/rules/y.ts', line: 2, mutator: 'StringLiteral', reason: 'the message is not behaviour'}])
     expect(moduleScores(marked, {rules: ['studio/rules/*.ts']})[0]).toMatchObject({survived: 0, equivalent: 1, ignored: 1, score: 100})
-  })
-
-  it('excuse one mutant per entry: a second survivor of the same mutator on the line counts until the entry gives its column', () => {
-    // A new mutant on a listed line must never be excused by an entry written for another one.
-    const twoOnALine = (): MutationReport => ({
-      files: {'packages/a/src/x.ts': {mutants: [mutant('1', 7, 'Survived', 'ConditionalExpression', 5), mutant('2', 7, 'Survived', 'ConditionalExpression', 20)]}},
-    })
-    const entry = {file: 'packages/a/src/x.ts', line: 7, mutator: 'ConditionalExpression', reason: 'a cache: only speed changes'}
-    const unsure = twoOnALine()
-    const {ambiguous} = markEquivalent(unsure, [entry])
-    expect(ambiguous).toEqual([{entry, columns: ['5-9 undefined', '20-24 undefined']}])
-    expect(moduleScores(unsure, {a: ['packages/a/src/*.ts']})[0]).toMatchObject({survived: 2, equivalent: 0, score: 0})
-
-    const exact = twoOnALine()
-    const result = markEquivalent(exact, [{...entry, column: 20}])
-    expect(result).toEqual({stale: [], ambiguous: []})
-    expect(exact.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
-    expect(markEquivalent(twoOnALine(), [{...entry, column: 9}]).stale).toEqual([{...entry, column: 9}])
-
-    // `a || b` forced false and `a` forced false both start at `a`: the end tells them apart.
-    const nested: MutationReport = {
-      files: {'packages/a/src/x.ts': {mutants: [{...mutant('1', 7, 'Survived'), location: {start: {line: 7, column: 5}, end: {line: 7, column: 30}}}, mutant('2', 7, 'Survived', 'ConditionalExpression', 5)]}},
-    }
-    expect(markEquivalent(nested, [{...entry, column: 5, endColumn: 9}])).toEqual({stale: [], ambiguous: []})
-    expect(nested.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
-
-    // `x` forced `true` and forced `false` span the same code: the replacement tells them apart.
-    const forced = (replacement: string) => ({...mutant(replacement, 7, 'Survived', 'ConditionalExpression', 5), replacement})
-    const both: MutationReport = {files: {'packages/a/src/x.ts': {mutants: [forced('true'), forced('false')]}}}
-    expect(markEquivalent(both, [{...entry, column: 5}]).ambiguous).toEqual([{entry: {...entry, column: 5}, columns: ['5-9 "true"', '5-9 "false"']}])
-    expect(markEquivalent(both, [{...entry, column: 5, replacement: 'false'}])).toEqual({stale: [], ambiguous: []})
-    expect(both.files['packages/a/src/x.ts']!.mutants.map((each) => each.status)).toEqual(['Survived', 'Ignored'])
   })
 
   it('read "!glob" as an exclusion, as Stryker does', () => {

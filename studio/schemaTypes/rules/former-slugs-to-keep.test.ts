@@ -26,4 +26,23 @@ describe('formerSlugsToKeep', () => {
     expect(formerSlugsToKeep(undefined, published)).toEqual([])
     expect(formerSlugsToKeep(published, {...published, _id: 'drafts.t'})).toEqual([])
   })
+
+  it('keeps nothing when either side is missing', () => {
+    expect(formerSlugsToKeep(published, undefined)).toEqual([])
+    expect(formerSlugsToKeep(undefined, undefined)).toEqual([])
+  })
+
+  it('reads only text slugs: no former slug for a locale the published page had no slug in', () => {
+    // Italian empty, German not text, no base slug: only what the published page was served at is kept.
+    const sparse = {_id: 't', localizedSlugs: [null, item('it', ''), {_key: 'de', language: 'de', value: 5}]}
+    expect(formerSlugsToKeep(sparse, {...published, localizedSlugs: []})).toEqual([])
+    const draft = {_id: 'drafts.t', slug: {current: 'two'}, localizedSlugs: [null, item('it', 'due')], formerSlugs: [null, {_key: 'x', language: 'de'}]}
+    expect(formerSlugsToKeep(published, draft).map((former) => former.slug)).toEqual(['mesotherapy-cellulite', 'mesoterapia-cellulite', 'mesotherapie-cellulite'])
+  })
+
+  it('keys a long slug within the 64 characters a key may have', () => {
+    const long = 'a'.repeat(70)
+    const [kept] = formerSlugsToKeep({...published, slug: {current: long}}, {...published, _id: 'drafts.t'})
+    expect(kept).toEqual({_key: `en-${long}`.slice(0, 64), _type: 'formerSlug', language: 'en', slug: long})
+  })
 })
