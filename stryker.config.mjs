@@ -119,6 +119,7 @@ export const equivalentMutants = [
   // studio-rules: the slug rules' guards that another guard or the data's own shape already makes
   {file: 'studio/schemaTypes/rules/slug-clashes.ts', line: 21, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list has no language: filtered out like no item'},
   ...['MethodExpression', 'ConditionalExpression'].map((mutator) => ({file: 'studio/schemaTypes/rules/slug-clashes.ts', line: 37, mutator, reason: "findSlugClashes lists each id once: the page's own published copy never clashes with it"})),
+  {file: 'studio/schemaTypes/rules/slug-clashes.ts', line: 37, mutator: 'ArrayDeclaration', reason: 'a string in place of a page without a slug has no slug and no id: it clashes with no page'},
   ...[18, 54].map((column) => ({file: 'studio/schemaTypes/rules/slug-clashes.ts', line: 43, column, mutator: 'OptionalChaining', reason: 'slugSourceOf always gives a list of objects'})),
   {file: 'studio/schemaTypes/rules/slug-clashes.ts', line: 55, column: 17, mutator: 'OptionalChaining', reason: "keyOf is asked only for a locale the document's own list has an item of"},
   {file: 'studio/schemaTypes/rules/former-slugs-to-keep.ts', line: 14, mutator: 'ConditionalExpression', reason: 'formerSlugsToKeep returns before asking about an undefined document'},

@@ -57,6 +57,10 @@ describe('slugClashProblems', () => {
     ])
   })
 
+  it('puts an English clash at the Slug field, never at the empty English item the plugin adds to the list', () => {
+    expect(slugClashProblems(treatment('a', 'one', [item('en', ''), item('it', 'uno'), item('de', 'eins')]), [treatment('b', 'one')])).toEqual([expect.objectContaining({locale: 'en', path: []})])
+  })
+
   it('puts a clash of the served fallback at the Slug field: the page has no slug of its own in that locale', () => {
     // Without an Italian slug, the page is served in Italian at its English one, which another page's Italian slug is.
     expect(slugClashProblems(treatment('a', 'one'), [treatment('b', 'two', [item('it', 'one')])])).toEqual([
