@@ -1,5 +1,5 @@
 import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import type {AddressInfo, Socket} from 'node:net'
 import {createSite, type SiteOptions} from './create-site.ts'
 
 /** Options of {@link startSite}. */
@@ -18,7 +18,10 @@ export interface RunningSite {
   url: string
   port: number
   server: Server
-  /** Stops accepting connections, ends idle ones, and resolves when the server is closed. */
+  /**
+   * Stops accepting connections, ends idle ones and those no request was sent on, and resolves
+   * when the server is closed.
+   */
   close(): Promise<void>
 }
 
@@ -30,6 +33,13 @@ export async function startSite(options: StartSiteOptions): Promise<RunningSite>
   // origin it is made again once the port is known.
   let listener = createSite({...siteOptions, origin: origin ?? `http://${host}`})
   const server = createServer((request, response) => listener(request, response))
+  // A connection a browser opened ahead and never sent a request on (Chromium preconnects) is not
+  // idle to Node: `close()` would wait for it until the 60 s headers timeout.
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
@@ -52,6 +62,7 @@ export async function startSite(options: StartSiteOptions): Promise<RunningSite>
         listener.close()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeIdleConnections()
+        for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy()
       }),
   }
 }
