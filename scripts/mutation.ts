@@ -10,7 +10,7 @@ import {join} from 'node:path'
 import {Stryker} from '@stryker-mutator/core'
 
 import {CliError, UsageError, parsePositiveInteger, runCli} from './lib/cli.ts'
-import {equivalentKey, markEquivalent, type EquivalentMutant, type JudgedCode} from './lib/equivalent-mutants.ts'
+import {equivalentKey, markEquivalent, readJudgedCode, type EquivalentMutant} from './lib/equivalent-mutants.ts'
 import type {MutationReport} from './lib/mutation-report.ts'
 import {formatScores, inPatterns, moduleScores} from './lib/mutation-scores.ts'
 import {repoRoot} from './lib/paths.ts'
@@ -76,6 +76,9 @@ await runCli(
       mutate = files
     }
     const concurrency = values.concurrency === undefined ? undefined : parsePositiveInteger(values.concurrency, '--concurrency')
+    // Read before the run, so a damaged file stops it now and not after many minutes.
+    const judgedFile = join(repoRoot, 'stryker.equivalents.json')
+    const judged = await readJudgedCode(judgedFile)
     const stryker = new Stryker({
       configFile: join(repoRoot, 'stryker.config.mjs'),
       mutate,
@@ -89,8 +92,6 @@ await runCli(
     await stryker.runMutationTest()
     const reportFile = join(repoRoot, 'reports/mutation/mutation.json')
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as MutationReport
-    const judgedFile = join(repoRoot, 'stryker.equivalents.json')
-    const judged = JSON.parse(await readFile(judgedFile, 'utf8').catch(() => '{}')) as JudgedCode
     const {stale, ambiguous, changed, code} = markEquivalent(report, config.equivalentMutants, values['accept-equivalents'] ? {} : judged)
     await writeFile(reportFile, JSON.stringify(report))
     // The code of each entry: kept for entries this run did not reach, added for new ones, and

@@ -1,22 +1,13 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
-import {equivalentKey, markEquivalent, mutatedCode} from './equivalent-mutants.ts'
+import {equivalentKey, markEquivalent, mutatedCode, readJudgedCode} from './equivalent-mutants.ts'
 import type {MutationReport, ReportMutant} from './mutation-report.ts'
+import {mutant, report} from './mutation-report-fixtures.ts'
 import {moduleScores} from './mutation-scores.ts'
-
-const mutant = (id: string, line: number, status: ReportMutant['status'], mutatorName = 'ConditionalExpression', column = 1): ReportMutant => ({
-  id,
-  mutatorName,
-  location: {start: {line, column}, end: {line, column: column + 4}},
-  status,
-})
-
-const report = (): MutationReport => ({
-  files: {
-    'packages/a/src/x.ts': {mutants: [mutant('1', 1, 'Killed'), mutant('2', 2, 'Timeout'), mutant('3', 3, 'Survived'), mutant('4', 4, 'NoCoverage')]},
-    'studio/rules/y.ts': {mutants: [mutant('5', 1, 'Killed'), mutant('6', 2, 'Survived', 'StringLiteral'), mutant('7', 3, 'Ignored')]},
-  },
-})
 
 describe('equivalent mutants', () => {
   it('exclude an equivalent mutant with its reason, and name entries that match no survivor', () => {
@@ -89,5 +80,21 @@ describe('equivalent mutants', () => {
     const source = 'one\ntwo = (a as Array<{\n  b: 1\n}>)[0]\nthree'
     expect(mutatedCode(source, {location: {start: {line: 2, column: 7}, end: {line: 4, column: 4}}})).toBe('(a as Array<{\n  b: 1\n}>)')
     expect(mutatedCode(source, {location: {start: {line: 5, column: 1}, end: {line: 5, column: 6}}})).toBe('three')
+  })
+
+  it('read the recorded code: none without the file, a one-line error for a damaged one', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'judged-'))
+    try {
+      const file = join(directory, 'stryker.equivalents.json')
+      expect(await readJudgedCode(file)).toEqual({})
+      await writeFile(file, '{"a.ts:1 StringLiteral": "\'x\'"}')
+      expect(await readJudgedCode(file)).toEqual({'a.ts:1 StringLiteral': "'x'"})
+      await writeFile(file, '{bad')
+      await expect(readJudgedCode(file)).rejects.toThrow(/is not valid JSON .*restore it from git/)
+      await writeFile(file, '{"a.ts:1 StringLiteral": 1}')
+      await expect(readJudgedCode(file)).rejects.toThrow(/must map each equivalent entry to the code it changes/)
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
   })
 })

@@ -1,3 +1,6 @@
+import {readFile} from 'node:fs/promises'
+
+import {CliError} from './cli.ts'
 import type {MutationReport, ReportMutant} from './mutation-report.ts'
 
 /** A surviving mutant that cannot change behaviour, with why (listed in stryker.config.mjs). */
@@ -101,4 +104,30 @@ export function mutatedCode(source: string, mutant: Pick<ReportMutant, 'location
   if (start.line === end.line) return lines[start.line - 1]?.slice(start.column - 1, end.column - 1) ?? ''
   const inner = lines.slice(start.line, end.line - 1)
   return [lines[start.line - 1]?.slice(start.column - 1) ?? '', ...inner, lines[end.line - 1]?.slice(0, end.column - 1) ?? ''].join('\n')
+}
+
+/**
+ * The code each equivalent entry was judged on (stryker.equivalents.json); none yet when the file
+ * does not exist.
+ *
+ * @throws {CliError} when the file cannot be read or is not an object of strings
+ */
+export async function readJudgedCode(file: string): Promise<JudgedCode> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw new CliError(`cannot read ${file} (${(error as Error).message})`)
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON (${(error as Error).message}); restore it from git, or delete it and run with --accept-equivalents`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((code) => typeof code === 'string')) {
+    throw new CliError(`${file} must map each equivalent entry to the code it changes (an object of strings); restore it from git`)
+  }
+  return value as JudgedCode
 }

@@ -1,22 +1,8 @@
 import {describe, expect, it} from 'vitest'
 
 import {markEquivalent} from './equivalent-mutants.ts'
-import type {MutationReport, ReportMutant} from './mutation-report.ts'
+import {mutant, report} from './mutation-report-fixtures.ts'
 import {formatScores, moduleScores} from './mutation-scores.ts'
-
-const mutant = (id: string, line: number, status: ReportMutant['status'], mutatorName = 'ConditionalExpression', column = 1): ReportMutant => ({
-  id,
-  mutatorName,
-  location: {start: {line, column}, end: {line, column: column + 4}},
-  status,
-})
-
-const report = (): MutationReport => ({
-  files: {
-    'packages/a/src/x.ts': {mutants: [mutant('1', 1, 'Killed'), mutant('2', 2, 'Timeout'), mutant('3', 3, 'Survived'), mutant('4', 4, 'NoCoverage')]},
-    'studio/rules/y.ts': {mutants: [mutant('5', 1, 'Killed'), mutant('6', 2, 'Survived', 'StringLiteral'), mutant('7', 3, 'Ignored')]},
-  },
-})
 
 describe('mutation scores', () => {
   it('count killed and timed out of killed, timed out, survived and uncovered, per module', () => {
