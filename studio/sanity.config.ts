@@ -32,7 +32,12 @@ export default defineConfig({
     ...(preview ? [preview] : []),
     internationalizedArray({
       languages: locales.map(({id, title}) => ({id, title})),
-      defaultLanguages: [locales[0]!.id],
+      // No default languages, and the stored order kept: the plugin would otherwise patch a
+      // document the moment it is opened (an English item for every field without one, the items
+      // re-sorted). That draft nobody made outlived "Discard changes" and, with two editors on one
+      // document, doubled the item. New documents get their English items as initial values
+      // (defineLocalizedField), which Sanity writes only with the first edit.
+      restoreOrder: false,
       fieldTypes: ['string', 'text', 'blockContent'],
       // Per field only: the document-level row offered every language even when all were filled.
       buttonLocations: ['field'],

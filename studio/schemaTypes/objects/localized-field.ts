@@ -1,3 +1,4 @@
+import {baseLocale} from '@treatments/content/locales'
 import {defineField} from 'sanity'
 import {checkBaseLocale, checkLocaleCodes, findInvisibleTexts, invisibleTextProblems, type LocalizedItem} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
@@ -30,6 +31,9 @@ export function defineLocalizedField(options: LocalizedFieldOptions) {
   return defineField({
     ...rest,
     type: localizedFieldTypes[kind],
+    // A new document opens with the English input ready to type (what the plugin's
+    // `defaultLanguages` did, but only for new documents: see sanity.config.ts).
+    initialValue: [{_key: baseLocale, _type: `${localizedFieldTypes[kind]}Value`, language: baseLocale}],
     validation: (rule) => {
       const localized = rule.custom<LocalizedItem[]>(async (items) => {
         const invisible = findInvisibleTexts(items)

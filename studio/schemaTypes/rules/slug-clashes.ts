@@ -65,8 +65,8 @@ export function checkLocalizedSlugs(items: unknown): RuleProblem[] {
   for (const [index, item] of items.entries()) {
     const at = typeof item?._key === 'string' ? {_key: item._key as string} : index
     if (item?.language === baseLocale) {
-      // The internationalized-array plugin adds an empty base-locale item to every such field
-      // (`defaultLanguages`): only one with a slug in it is a mistake.
+      // Studios before this one added an empty base-locale item here on opening (the plugin's
+      // `defaultLanguages`), and "+ English" still can: only one with a slug in it is a mistake.
       if (typeof item.value === 'string' && item.value.trim() !== '') problems.push({message: `The English slug is the Slug field above; leave this one empty.`, path: [at]})
     } else if (item?.value !== undefined && (typeof item.value !== 'string' || !slugPattern.test(item.value))) {
       problems.push({message: `Use lowercase letters, digits and single dashes, like “mesoterapia-cellulite” (got ${JSON.stringify(item.value)}).`, path: [at, 'value']})
