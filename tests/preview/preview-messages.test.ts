@@ -118,6 +118,30 @@ async function attackerWithStudio(context: BrowserContext): Promise<{attacker: P
   return {attacker, studioPage, frame}
 }
 
+/** The Presentation tool's side of the overlays channel (what `enableVisualEditing` listens to). */
+const overlaysChannel = {domain: 'sanity/comlink', from: 'presentation', to: 'visual-editing', channelId: 'overlays'}
+
+/**
+ * Connects the stand-in Studio to its frame's overlays channel, as the Presentation tool does (syn
+ * again until the node, started by the overlays once they render, answers).
+ */
+async function connectOverlays(studioPage: Page): Promise<void> {
+  await studioPage.evaluate(
+    (base) =>
+      new Promise<void>((resolve) => {
+        const frame = window.frames[0]!
+        const syn = setInterval(() => frame.postMessage({...base, id: 'syn', type: 'comlink/handshake/syn'}, '*'), 100)
+        window.addEventListener('message', (event) => {
+          if (event.source !== frame || !/handshake\/syn-ack$/.test(String((event.data as {type?: unknown} | null)?.type))) return
+          clearInterval(syn)
+          frame.postMessage({...base, id: 'ack', type: 'comlink/handshake/ack'}, '*')
+          resolve()
+        })
+      }),
+    overlaysChannel,
+  )
+}
+
 /** The types of the messages the frame received from `origin`, in order. */
 const receivedFrom = async (frame: Frame, origin: string) => (await received(frame)).filter((message) => message.origin === origin).map(({type}) => type)
 
@@ -158,23 +182,9 @@ describe("the preview frame and the Presentation tool's messages, in Chromium", 
     hostile.server.on('request', record)
     try {
       const {attacker, studioPage, frame} = await attackerWithStudio(context)
-      const base = {domain: 'sanity/comlink', from: 'presentation', to: 'visual-editing', channelId: 'overlays'}
-      // The Studio connects first, as the Presentation tool does (syn again until the node, started
-      // by the overlays once they render, answers): the node is running when the attack comes.
-      await studioPage.evaluate(
-        (base) =>
-          new Promise<void>((resolve) => {
-            const frame = window.frames[0]!
-            const syn = setInterval(() => frame.postMessage({...base, id: 'syn', type: 'comlink/handshake/syn'}, '*'), 100)
-            window.addEventListener('message', (event) => {
-              if (event.source !== frame || !/handshake\/syn-ack$/.test(String((event.data as {type?: unknown} | null)?.type))) return
-              clearInterval(syn)
-              frame.postMessage({...base, id: 'ack', type: 'comlink/handshake/ack'}, '*')
-              resolve()
-            })
-          }),
-        base,
-      )
+      const base = overlaysChannel
+      // The Studio connects first: the node is running when the attack comes.
+      await connectOverlays(studioPage)
       const phishing = `${hostile.origin}/phishing-preview`
       await attacker.evaluate(
         ({base, url}) => {
@@ -200,6 +210,38 @@ describe("the preview frame and the Presentation tool's messages, in Chromium", 
       await expect.poll(frameUrl, {timeout: 30_000}).toSatisfy((url) => url === german || url?.startsWith(hostile.origin) === true)
       expect(frameUrl()).toBe(german)
       expect(phished).not.toContain('/phishing-preview')
+    } finally {
+      hostile.server.off('request', record)
+      await context.close()
+    }
+  })
+
+  it('the Studio itself can send the frame only to pages of the site: not to another site, nor to a javascript: address', {timeout: 120_000}, async () => {
+    const context = await recordingContext()
+    const visited: string[] = []
+    const record = (request: IncomingMessage) => void visited.push(request.url ?? '')
+    hostile.server.on('request', record)
+    try {
+      const {studioPage, frame} = await attackerWithStudio(context)
+      await connectOverlays(studioPage)
+      const navigate = (url: string) =>
+        studioPage.evaluate(({base, url}) => window.frames[0]!.postMessage({...base, id: url, type: 'presentation/navigate', data: {type: 'push', url}}, '*'), {base: overlaysChannel, url})
+      const navigations = async () => (await receivedFrom(frame, studio.origin)).filter((type) => type === 'presentation/navigate').length
+      const italian = frame.url()
+      const refused = ['javascript:void(document.documentElement.dataset.ran = "yes")', `${hostile.origin}/elsewhere`]
+      for (const [index, url] of refused.entries()) {
+        await navigate(url)
+        await expect.poll(navigations, {timeout: 30_000}).toBe(index + 1)
+        // A navigation the frame started would have begun by now.
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        expect(frame.url()).toBe(italian)
+        expect(await frame.evaluate(() => document.documentElement.dataset.ran)).toBeUndefined()
+      }
+      expect(visited).not.toContain('/elsewhere')
+      // A page of the site, given by its path: followed.
+      await navigate('/preview/de/treatments/mesotherapie-cellulite')
+      const frameUrl = () => studioPage.mainFrame().childFrames()[0]?.url()
+      await expect.poll(frameUrl, {timeout: 30_000}).toBe(`${site.url}/preview/de/treatments/mesotherapie-cellulite`)
     } finally {
       hostile.server.off('request', record)
       await context.close()

@@ -89,6 +89,16 @@ async function showStudioDocuments(config: PreviewConfig, documents: DatasetDocu
   }
 }
 
+/** `url` read against this page's address, when it is a page of this site. */
+function sameOriginUrl(url: string): URL | undefined {
+  try {
+    const target = new URL(url, location.href)
+    return target.origin === location.origin ? target : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function readConfig(): PreviewConfig | undefined {
   const content = document.querySelector(`meta[name="${previewConfigMetaName}"]`)?.getAttribute('content')
   try {
@@ -112,8 +122,11 @@ enableVisualEditing({
     },
     update(update) {
       // The Studio asked for another page of the site (its URL bar, a location link).
-      if (update.type === 'pop') history.back()
-      else if (update.url !== `${location.pathname}${location.search}`) location.assign(update.url)
+      if (update.type === 'pop') return history.back()
+      // This site's pages only: a `javascript:` address would run in the page, and another site's
+      // page would stand in the Studio's frame as the preview.
+      const target = sameOriginUrl(update.url)
+      if (target !== undefined && `${target.pathname}${target.search}` !== `${location.pathname}${location.search}`) location.assign(target.href)
     },
   },
   // A saved edit: the Studio's documents show it already when live.
