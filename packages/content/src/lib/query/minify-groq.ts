@@ -4,10 +4,13 @@ const minified = new Map<string, string>()
 /**
  * GROQ without the whitespace a parser does not need: runs of spaces, tabs and newlines
  * outside string literals are dropped, or kept as one space between two word characters
- * (`in $locales`, `slug.current asc`). A query with a comment is returned unchanged.
+ * (`in $locales`, `slug.current asc`); a double-quoted string literal with no quote or
+ * backslash inside is sent in single quotes, which GROQ reads the same. A query with a comment
+ * is returned unchanged.
  *
- * Why: the query travels in the URL of every request, where each space or newline is three
- * bytes (`%20`); the page query's indentation was a third of its request.
+ * Why: the query travels in the URL of every request, where each space, newline or `"` is three
+ * bytes (`%20`, `%22`) and `'` is one; the page query's indentation was a third of its request,
+ * its double quotes 272 of the 3,114 bytes left.
  *
  * @internal
  */
@@ -32,7 +35,8 @@ function minify(query: string): string {
       pendingSpace = false
       let end = index + 1
       while (end < query.length && query[end] !== character) end += query[end] === '\\' ? 2 : 1
-      out += query.slice(index, end + 1)
+      const literal = query.slice(index, end + 1)
+      out += character === '"' && end < query.length && !/['\\]/.test(literal) ? `'${literal.slice(1, -1)}'` : literal
       index = end
       continue
     }
