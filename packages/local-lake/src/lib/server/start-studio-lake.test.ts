@@ -92,6 +92,17 @@ describe('startStudioLake', () => {
     expect(answer.text).toContain('<title>Studio</title>')
   })
 
+  it("serves the Studio's files so that no other site keeps a handle on its window or frames it", async () => {
+    for (const path of ['/', '/structure/treatment', '/static/app.js']) {
+      const {status, headers} = await h2(path)
+      expect(status, path).toBe(200)
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin-allow-popups')
+      expect(headers['content-security-policy'], path).toBe("frame-ancestors 'self'")
+      expect(headers['x-frame-options'], path).toBe('SAMEORIGIN')
+      expect(headers['x-content-type-options'], path).toBe('nosniff')
+    }
+  })
+
   it('answers /users/me and the dataset ACL only with the token', async () => {
     for (const path of ['/v2025-02-19/users/me', '/v2025-02-19/projects/local/datasets/production/acl']) {
       const anonymous = await h2(path)

@@ -58,6 +58,21 @@ export interface StudioLake {
   close(): Promise<void>
 }
 
+/**
+ * Sent with the Studio's files. A page on another site that opens the Studio (a link with
+ * `window.open`) keeps no handle on its window, so it cannot navigate the editor's Studio to a
+ * look-alike or message its frames; the Studio keeps handles on the windows it opens (the
+ * Presentation tool's preview window). Only the Studio's own origin may frame it, so no other
+ * page can lay it under its own buttons (a Publish clicked unawares); browsers that send no
+ * `Sec-Fetch-*` headers are held by these too.
+ */
+const studioFileHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+  'X-Content-Type-Options': 'nosniff',
+} as const
+
 const DATA_API = /^\/v[^/]+\/data\//
 const OTHER_API = /^\/v[^/]+\//
 
@@ -136,6 +151,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new ApiError(405, 'httpMethodNotAllowed', `Method ${request.method} is not allowed on the Studio's files; use GET`, {}, {Allow: 'GET, HEAD'})
       }
+      for (const [name, value] of Object.entries(studioFileHeaders)) response.setHeader(name, value)
       files(request, response)
     } catch (error) {
       sendError(response, error, cors)
