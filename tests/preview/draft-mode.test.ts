@@ -88,6 +88,10 @@ describe('draft mode', {timeout: 60_000}, () => {
 
   it('preview pages, the overlay script and the live events without the cookie, or with a forged or expired one, are refused', async () => {
     for (const path of [`/preview/it/treatments/${slugIn.it}`, '/preview/visual-editing.js', '/preview/events']) expect((await get(path)).status, path).toBe(401)
+    // A window without the session (the Presentation tool's "Open preview" opens one) is told where to preview, and where the published page is.
+    expect(await (await get(`/preview/it/treatments/${slugIn.it}`)).text()).toBe(
+      `Preview needs draft mode, which this window does not have: it is set in the Studio's preview frame and stays there. Preview in the Studio's Presentation tool. The published page is at /it/treatments/${slugIn.it}.\n`,
+    )
     const {secret} = await createPreviewSecret(fixture.client, 'test', studio)
     const [name, value] = cookieOf(await enable(secret)).split('=') as [string, string]
     const [expiry, signature] = value.split('.') as [string, string]
