@@ -1,7 +1,7 @@
 import type {Locator, Page, Request} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {type StudioHarness, startStudioHarness} from './studio-harness.ts'
+import {type StudioHarness, navigateInApp, startStudioHarness} from './studio-harness.ts'
 
 // The real Studio in Chromium, offline: every control an editor can reach (top bar, each
 // document type's tabs, inspectors, "…" menu and document actions) opens without the
@@ -93,19 +93,6 @@ async function settled(page: Page, pending: ReadonlySet<Request>): Promise<void>
     if (Date.now() - quietFrom >= 100 || Date.now() > deadline) return
     await new Promise((done) => setTimeout(done, 25))
   }
-}
-
-/**
- * Shows `href` as the browser's Back and Forward buttons do: the Studio's router reads the new URL
- * and renders it. A `page.goto` instead boots the whole Studio bundle again (2 s, and the next
- * step 3–5 s slower, on two loaded cores), about 40 times in this file.
- */
-async function navigateInApp(page: Page, href: string): Promise<void> {
-  await page.evaluate((target) => {
-    history.pushState(null, '', target)
-    dispatchEvent(new PopStateEvent('popstate'))
-  }, href)
-  await page.waitForURL(href)
 }
 
 /** The first published document of each type in the dataset. */

@@ -133,3 +133,16 @@ export function recordApiResponses(page: Page, origin: string): ApiResponses {
   })
   return {settled: () => Promise.all(reads)}
 }
+
+/**
+ * Shows `href` as the browser's Back and Forward buttons do: the Studio's router reads the new URL
+ * and renders it. A `page.goto` instead boots the whole Studio bundle again (2 s, and the next
+ * step 3–5 s slower, on two loaded cores), about 40 times in studio-controls.
+ */
+export async function navigateInApp(page: Page, href: string): Promise<void> {
+  await page.evaluate((target) => {
+    history.pushState(null, '', target)
+    dispatchEvent(new PopStateEvent('popstate'))
+  }, href)
+  await page.waitForURL(href)
+}
