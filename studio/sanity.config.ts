@@ -5,6 +5,7 @@ import {structureTool} from 'sanity/structure'
 import {MarkMedicallyReviewedAction} from './actions/mark-medically-reviewed-action.ts'
 import {keepFormerSlugsOnPublish} from './actions/keep-former-slugs-on-publish.ts'
 import {markReviewedActions} from './actions/mark-reviewed-action.ts'
+import {PreviewWindowAction} from './actions/preview-window-action.ts'
 import {FormInput} from './components/inputs/form-input.ts'
 import {StudioLayout} from './components/layout/studio-layout.ts'
 import {ReviewChangesBadge} from './components/reviews/review-changes-badge.ts'
@@ -51,7 +52,7 @@ export default defineConfig({
   document: {
     badges: (previous) => [...previous, ...translationBadges, ReviewChangesBadge],
     inspectors: (previous) => [...previous, translationStatusInspector],
-    actions: (previous) => [...previous.map((action) => (action.action === 'publish' ? keepFormerSlugsOnPublish(action) : action)), MarkMedicallyReviewedAction, ...markReviewedActions],
+    actions: (previous) => [...previous.map((action) => (action.action === 'publish' ? keepFormerSlugsOnPublish(action) : action)), MarkMedicallyReviewedAction, ...markReviewedActions, PreviewWindowAction],
     comments: {enabled: !isLocal},
   },
 })

@@ -112,6 +112,39 @@ describe('preview before publishing (Presentation tool)', () => {
     await expect.poll(() => lastDocumentPane(page).getByText('Used on 3 pages').count(), {timeout: 30_000}).toBeGreaterThan(0)
   }, 300_000)
 
+  it("opens a draft's page in a window of its own, in draft mode (the document action); the public page stays published", async () => {
+    const {context, page} = await harness.newPage()
+    page.setDefaultTimeout(30_000)
+    await page.goto(new URL(`/structure/contraindication;contraindication-obesity#token=${harness.studio.token}`, harness.studio.url).href)
+    const pane = lastDocumentPane(page)
+    const english = localizedInput(pane, 'text', 'en')
+    await expect.poll(() => english.inputValue(), {timeout: 60_000}).toBe('Obesity')
+    const draftText = 'Obesity (draft, not yet published)'
+    await english.fill(draftText)
+    const saved = async () => (await harness.readDocuments()).some((document) => document._id === 'drafts.contraindication-obesity' && JSON.stringify(document.text).includes(draftText))
+    await expect.poll(saved, {timeout: 30_000}).toBe(true)
+
+    await pane.getByRole('button', {name: 'Open document actions'}).click()
+    const opened = context.waitForEvent('page')
+    await page.getByRole('menuitem', {name: 'Preview in a new window'}).click()
+    const preview = await opened
+    // Through the site's handshake in the new window itself: it lands on the page, in draft mode.
+    const pagePath = `/preview/en/treatments/${slug}`
+    await expect.poll(() => preview.url(), {timeout: 30_000}).toBe(`${site.url}${pagePath}`)
+    await expect.poll(() => contraindications(preview), {timeout: 30_000}).toContain(draftText)
+    await harness.screenshot(preview, 'preview-window')
+    // The secret is gone from the address (the handshake redirected), and the opener has no handle.
+    expect(preview.url()).not.toContain('secret')
+    expect(await preview.evaluate(() => window.opener)).toBeNull()
+
+    const {context: visitor, page: visitorPage} = await harness.newPage()
+    await visitorPage.goto(`${site.url}/en/treatments/${slug}`)
+    expect(await contraindications(visitorPage)).toContain('Obesity')
+    expect(await contraindications(visitorPage)).not.toContain(draftText)
+    await visitor.close()
+    await context.close()
+  }, 240_000)
+
   it('shows a typed edit in the frame while the Studio has not saved it (the loader channel), without a navigation', async () => {
     const {page} = await harness.newPage()
     page.setDefaultTimeout(30_000)

@@ -206,7 +206,7 @@ export function createSite(options: SiteOptions): SiteListener {
       // the Studio's frame, and the browser keeps that cookie under the Studio's site (Partitioned).
       // Only a path of the site's own shape is echoed (letters, digits, hyphens).
       const published = /^(\/[A-Za-z0-9-]+)+$/.test(rest) && rest !== '/events' ? ` The published page is at ${rest}.` : ''
-      return plain(401, `Preview needs draft mode, which this window does not have: it is set in the Studio's preview frame and stays there. Preview in the Studio's Presentation tool.${published}\n`)
+      return plain(401, `Preview needs draft mode, which this window does not have: it is set in the Studio's preview frame and stays there. Preview in the Studio's Presentation tool, or use the document's "Preview in a new window" action.${published}\n`)
     }
     if (rest === '/visual-editing.js') return {status: 200, headers: {'Content-Type': 'text/javascript; charset=utf-8'}, body: (await previewAssets()).js}
     if (rest === '/visual-editing.css') return {status: 200, headers: {'Content-Type': 'text/css; charset=utf-8'}, body: (await previewAssets()).css}
