@@ -23,16 +23,26 @@ export const PreviewWindowAction: DocumentActionComponent = (props) => {
   const client = useClient({apiVersion: '2025-02-19'})
   const user = useCurrentUser()
   const [opening, setOpening] = useState(false)
+  const [blocked, setBlocked] = useState(false)
   const siteOrigin = typeof location === 'undefined' ? undefined : previewSiteOrigin(location.origin, process.env.SANITY_STUDIO_PREVIEW_URL?.trim(), isLocal)
   if (!shownTypes.has(props.type) || siteOrigin === undefined) return null
   return {
     label: 'Preview in a new window',
     icon: LaunchIcon,
     disabled: opening,
+    dialog: blocked && {
+      type: 'dialog',
+      header: 'The browser blocked the new window',
+      content: 'Allow pop-ups for the Studio in the browser, then choose "Preview in a new window" again.',
+      onClose: () => setBlocked(false),
+    },
     title: 'The page with this draft, in a window of its own (the first treatment page that shows it, in English).',
     onHandle: () => {
       // Opened now, while the click still allows a new window; its address follows the secret.
       const preview = window.open('about:blank', '_blank')
+      if (!preview) return setBlocked(true)
+      // The preview keeps no handle on the Studio, whatever headers the site sends.
+      preview.opener = null
       setOpening(true)
       void (async () => {
         try {
@@ -43,10 +53,10 @@ export const PreviewWindowAction: DocumentActionComponent = (props) => {
           const enable = new URL('/preview/enable', siteOrigin)
           enable.searchParams.set('sanity-preview-secret', secret)
           enable.searchParams.set('sanity-preview-pathname', path)
-          if (preview) preview.location.href = enable.href
+          preview.location.href = enable.href
         } catch (error) {
           // Said where the editor is looking: the new window (still the Studio's blank page).
-          if (preview) preview.document.body.textContent = `Could not open the preview: ${error instanceof Error ? error.message : String(error)}. Close this window and try again.`
+          preview.document.body.textContent = `Could not open the preview: ${error instanceof Error ? error.message : String(error)}. Close this window and try again.`
         } finally {
           setOpening(false)
           props.onComplete()

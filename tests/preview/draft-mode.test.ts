@@ -90,7 +90,7 @@ describe('draft mode', {timeout: 60_000}, () => {
     for (const path of [`/preview/it/treatments/${slugIn.it}`, '/preview/visual-editing.js', '/preview/events']) expect((await get(path)).status, path).toBe(401)
     // A window without the session (the Presentation tool's "Open preview" opens one) is told where to preview, and where the published page is.
     expect(await (await get(`/preview/it/treatments/${slugIn.it}`)).text()).toBe(
-      `Preview needs draft mode, which this window does not have: it is set in the Studio's preview frame and stays there. Preview in the Studio's Presentation tool, or use the document's "Preview in a new window" action. The published page is at /it/treatments/${slugIn.it}.\n`,
+      `Preview needs draft mode, which this request does not carry: it is set for the window the Studio opens it in, and ends after an hour or when the site restarts. Preview in the Studio's Presentation tool, or use the document's "Preview in a new window" action. The published page, if there is one: /it/treatments/${slugIn.it}.\n`,
     )
     const {secret} = await createPreviewSecret(fixture.client, 'test', studio)
     const [name, value] = cookieOf(await enable(secret)).split('=') as [string, string]

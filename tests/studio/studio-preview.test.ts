@@ -124,6 +124,8 @@ describe('preview before publishing (Presentation tool)', () => {
     const saved = async () => (await harness.readDocuments()).some((document) => document._id === 'drafts.contraindication-obesity' && JSON.stringify(document.text).includes(draftText))
     await expect.poll(saved, {timeout: 30_000}).toBe(true)
 
+    const secrets = async () => (await harness.readDocuments()).filter((document) => document._type === 'sanity.previewUrlSecret').length
+    const secretsBefore = await secrets()
     await pane.getByRole('button', {name: 'Open document actions'}).click()
     const opened = context.waitForEvent('page')
     await page.getByRole('menuitem', {name: 'Preview in a new window'}).click()
@@ -136,6 +138,8 @@ describe('preview before publishing (Presentation tool)', () => {
     // The secret is gone from the address (the handshake redirected), and the opener has no handle.
     expect(preview.url()).not.toContain('secret')
     expect(await preview.evaluate(() => window.opener)).toBeNull()
+    // One fresh secret, written by the action (studio-window.test.ts: none when the window is blocked).
+    expect(await secrets()).toBe(secretsBefore + 1)
 
     const {context: visitor, page: visitorPage} = await harness.newPage()
     await visitorPage.goto(`${site.url}/en/treatments/${slug}`)

@@ -53,7 +53,7 @@ describe("the Studio's window and another site", () => {
     }
   }, 120_000)
 
-  it('a page on another site cannot frame the Studio', async () => {
+  it('a page on another site cannot frame the Studio (the server refuses the cross-site frame; start-studio-lake.test.ts checks the frame-ancestors and X-Frame-Options headers that hold browsers without Sec-Fetch-*)', async () => {
     const {context, page} = await harness.newPage()
     try {
       await page.goto(`${hostile.origin}/`)
@@ -65,12 +65,33 @@ describe("the Studio's window and another site", () => {
       }, studioUrl)
       await expect.poll(() => page.frames().length, {timeout: 30_000}).toBe(2)
       const frame = page.frames()[1]!
-      // The Studio's server refuses a cross-site frame (Sec-Fetch-Dest), and its files may be framed
-      // by its own origin only (frame-ancestors, X-Frame-Options): the frame never shows the Studio.
+      // The Studio's server refuses a cross-site frame (Sec-Fetch-Dest): the frame never shows the Studio.
       const refused = async () =>
         frame.url().startsWith('chrome-error:') || /refuses cross-site requests/.test(await frame.locator('body').innerText({timeout: 1_000}).catch(() => ''))
       await expect.poll(refused, {timeout: 30_000}).toBe(true)
       expect(await frame.locator('[data-ui]').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
+  it('"Preview in a new window" with pop-ups blocked: a dialog says so, and no preview secret is written', async () => {
+    const {context, page} = await harness.newPage()
+    try {
+      // A pop-up blocker: window.open gives no window.
+      await context.addInitScript(() => {
+        window.open = () => null
+      })
+      await page.goto(new URL(`/structure/contraindication;contraindication-obesity#token=${harness.studio.token}`, harness.studio.url).href)
+      const pane = page.locator('[data-testid="document-pane"]').last()
+      await pane.locator(`input[id='text[_key=="en"].value']`).waitFor({timeout: 60_000})
+      const secrets = async () => (await harness.readDocuments()).filter((document) => document._type === 'sanity.previewUrlSecret').length
+      const before = await secrets()
+      await pane.getByRole('button', {name: 'Open document actions'}).click()
+      await page.getByRole('menuitem', {name: 'Preview in a new window'}).click()
+      await page.getByRole('dialog').getByText('The browser blocked the new window').waitFor({timeout: 30_000})
+      expect(context.pages()).toHaveLength(1)
+      expect(await secrets()).toBe(before)
     } finally {
       await context.close()
     }

@@ -202,11 +202,11 @@ export function createSite(options: SiteOptions): SiteListener {
     }
     if (rest === '/disable') return plain(303, '', {Location: indexPath(acceptLocale()), 'Set-Cookie': draftCookie!.clear()})
     if (!draftCookie!.isValid(request.headers.cookie)) {
-      // Also what a window the Presentation tool opens ("Open preview") gets: draft mode is set in
-      // the Studio's frame, and the browser keeps that cookie under the Studio's site (Partitioned).
+      // Also what a window the Presentation tool opens ("Open preview") gets when the Studio is on
+      // another site: the cookie set in the Studio's frame is kept under the Studio's site (Partitioned).
       // Only a path of the site's own shape is echoed (letters, digits, hyphens).
-      const published = /^(\/[A-Za-z0-9-]+)+$/.test(rest) && rest !== '/events' ? ` The published page is at ${rest}.` : ''
-      return plain(401, `Preview needs draft mode, which this window does not have: it is set in the Studio's preview frame and stays there. Preview in the Studio's Presentation tool, or use the document's "Preview in a new window" action.${published}\n`)
+      const published = /^(\/[A-Za-z0-9-]+)+$/.test(rest) && rest !== '/events' ? ` The published page, if there is one: ${rest}.` : ''
+      return plain(401, `Preview needs draft mode, which this request does not carry: it is set for the window the Studio opens it in, and ends after an hour or when the site restarts. Preview in the Studio's Presentation tool, or use the document's "Preview in a new window" action.${published}\n`)
     }
     if (rest === '/visual-editing.js') return {status: 200, headers: {'Content-Type': 'text/javascript; charset=utf-8'}, body: (await previewAssets()).js}
     if (rest === '/visual-editing.css') return {status: 200, headers: {'Content-Type': 'text/css; charset=utf-8'}, body: (await previewAssets()).css}
