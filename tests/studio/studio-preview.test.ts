@@ -34,6 +34,22 @@ async function previewFrame(page: Page, path: string): Promise<Frame> {
   return page.frames().find((frame) => frame.url() === `${site.url}${path}`)!
 }
 
+/**
+ * Clicks the first element matching `selector` in the preview frame at `path`, and returns that
+ * frame. The Presentation tool can replace its frame while it connects (a click then failed with
+ * "Frame was detached", once in six full runs), so the frame is found again until the click lands.
+ */
+async function clickInPreview(page: Page, path: string, selector: string): Promise<Frame> {
+  let frame = await previewFrame(page, path)
+  await expect
+    .poll(async () => {
+      frame = await previewFrame(page, path)
+      return frame.locator(selector).first().click({timeout: 5_000}).then(() => true, () => false)
+    }, {timeout: 60_000})
+    .toBe(true)
+  return frame
+}
+
 /** The contraindication texts a page of the site shows. */
 const contraindications = (frame: Frame | Page) => frame.locator('#who-cannot-have-it li.contraindication .item-title').allInnerTexts()
 
@@ -50,11 +66,10 @@ describe('preview before publishing (Presentation tool)', () => {
     const italianPath = `/preview/it/treatments/${slugIn.it}`
     const studioPath = `/presentation?preview=${encodeURIComponent(`${site.url}${italianPath}`)}`
     await page.goto(new URL(`${studioPath}#token=${harness.studio.token}`, harness.studio.url).href)
-    let frame = await previewFrame(page, italianPath)
-    await expect.poll(() => contraindications(frame), {timeout: 60_000}).toContain('Gravidanza')
+    await expect.poll(async () => contraindications(await previewFrame(page, italianPath)), {timeout: 60_000}).toContain('Gravidanza')
 
     // Click a contraindication in the frame: the form opens that document, not the treatment.
-    await frame.locator('[data-sanity*="id=contraindication-pregnancy;"]').first().click()
+    let frame = await clickInPreview(page, italianPath, '[data-sanity*="id=contraindication-pregnancy;"]')
     await expect.poll(() => decodeURIComponent(new URL(page.url()).pathname), {timeout: 30_000}).toBe('/presentation/contraindication/contraindication-pregnancy/text')
     const pane = lastDocumentPane(page)
     const italian = localizedInput(pane, 'text', 'it')
@@ -119,15 +134,7 @@ describe('preview before publishing (Presentation tool)', () => {
     page.on('pageerror', (error) => frameErrors.push(error.message))
     const italianPath = `/preview/it/treatments/${slugIn.it}`
     await page.goto(new URL(`/presentation?preview=${encodeURIComponent(`${site.url}${italianPath}`)}#token=${harness.studio.token}`, harness.studio.url).href)
-    // The Presentation tool can replace its frame while it connects (a click then fails with
-    // "Frame was detached", seen once in six full runs): find the frame again until the click lands.
-    let frame = await previewFrame(page, italianPath)
-    await expect
-      .poll(async () => {
-        frame = await previewFrame(page, italianPath)
-        return frame.locator('[data-sanity*="id=contraindication-pregnancy;"]').first().click({timeout: 5_000}).then(() => true, () => false)
-      }, {timeout: 60_000})
-      .toBe(true)
+    const frame = await clickInPreview(page, italianPath, '[data-sanity*="id=contraindication-pregnancy;"]')
     const italian = localizedInput(lastDocumentPane(page), 'text', 'it')
     await expect.poll(() => italian.inputValue(), {timeout: 60_000}).not.toBe('')
     let navigations = 0
