@@ -36,8 +36,8 @@ export function presentation(local: boolean): PluginOptions | undefined {
 
 /** The treatments a document appears on: itself for a treatment, else those that reference it. */
 const pagesQuery = `*[_type == "treatment" && (_id == $id || references($id))] | order(slug.current asc){_id, "titles": title, "slug": slug.current, localizedSlugs}`
-/** The document types whose texts a treatment page shows. */
-const shownTypes = new Set(['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication'])
+/** The document types whose texts a treatment page shows (and so can be previewed). */
+export const shownTypes: ReadonlySet<string> = new Set(['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication'])
 
 interface TreatmentPages {
   _id: string

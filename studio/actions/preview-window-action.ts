@@ -4,11 +4,11 @@ import {baseLocale} from '@treatments/content/locales'
 import {useState} from 'react'
 import {useClient, useCurrentUser, type DocumentActionComponent} from 'sanity'
 
+import {shownTypes} from '../presentation.ts'
 import {previewSiteOrigin} from '../preview-url.ts'
 import {isLocal} from '../env.ts'
 
-/** The document types a treatment page shows, and the first treatment page each appears on. */
-const shownTypes = new Set(['treatment', 'condition', 'ingredient', 'effect', 'sideEffect', 'contraindication'])
+/** The first treatment page a document appears on (itself, for a treatment). */
 const firstPageQuery = `*[_type == "treatment" && (_id == $id || references($id)) && defined(slug.current)] | order(slug.current asc)[0].slug.current`
 
 /**
