@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -67,14 +67,16 @@ describe('readNdjson', () => {
     const file = join(directory, 'big.ndjson')
     const text = `\uFEFF${serializeNdjson(documents).replaceAll('\n', '\r\n')}`
     await writeFile(file, text)
-    expect(text.length).toBeGreaterThan(1 << 20)
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 << 20)
     expect(await readNdjson(file)).toEqual(documents)
   })
 
   it('reads a line longer than many read chunks', async () => {
-    const documents = [{_id: 'a', _type: 't'}, {_id: 'long', _type: 't', text: `€${'è'.repeat(200_000)}\n${'x'.repeat(100_000)}`}, {_id: 'b', _type: 't'}]
+    // Read chunks are 1 MB: this line's 3.2 MB span four, with two-byte characters across their ends.
+    const documents = [{_id: 'a', _type: 't'}, {_id: 'long', _type: 't', text: `€${'è'.repeat(1_500_000)}\n${'x'.repeat(200_000)}`}, {_id: 'b', _type: 't'}]
     const file = join(directory, 'long-line.ndjson')
     await writeFile(file, serializeNdjson(documents))
+    expect((await stat(file)).size).toBeGreaterThan(3 << 20)
     expect(await readNdjson(file)).toEqual(documents)
   })
 

@@ -3,12 +3,17 @@ import {DatasetFileError} from './dataset-file-error.ts'
 import {NdjsonLineReader} from './ndjson-lines.ts'
 
 /**
- * Bytes read at a time. A chunk's text, two bytes a character past Latin-1, stays under V8's
- * large-object size (128 kB), so it dies in the young generation: 1 MB chunks were allocated in
- * the old one and stayed there as garbage until a major collection (10,000 treatments, 188 MB:
- * 30-40 MB of them still held after the load).
+ * Bytes read at a time. Chunks are kept as bytes (outside V8's heap) and each line is decoded on
+ * its own: decoding whole chunks made one string per chunk, at two bytes a character as soon as
+ * the chunk held one character past Latin-1 (any real dataset's chunks do), which every line
+ * sliced from it kept; JSON.parse reads one-byte lines faster. Reading 1,000 treatments (19 MB):
+ * 135–159 ms of CPU with 1 MB chunks decoded by line, 168–205 ms with 64 kB, 191–316 ms with the
+ * 32 kB text chunks this replaced.
  */
-const CHUNK_BYTES = 32 * 1024
+const CHUNK_BYTES = 1024 * 1024
+
+/** `\n`: never part of a multi-byte UTF-8 character, so a line's bytes decode on their own. */
+const LINE_FEED = 0x0a
 
 /**
  * Reads an NDJSON dataset file line by line as a stream (Node only), so a dataset larger than
@@ -30,29 +35,28 @@ export async function readNdjson(path: string | URL): Promise<DatasetDocument[]>
     if ('problem' in outcome) throw outcome.problem
     documents.push(outcome.document)
   }
-  // The pieces of a line that has not ended yet, joined once it ends (a line longer than a chunk
+  // The bytes of a line that has not ended yet, joined once it ends (a line longer than a chunk
   // is copied once, not once per chunk).
-  let pieces: string[] = []
+  let pieces: Buffer[] = []
   try {
-    for await (const chunk of createReadStream(path, {encoding: 'utf8', highWaterMark: CHUNK_BYTES})) {
-      const text = chunk as string
+    for await (const chunk of createReadStream(path, {highWaterMark: CHUNK_BYTES})) {
+      const bytes = chunk as Buffer
       let start = 0
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        const line = text.slice(start, end)
-        if (pieces.length === 0) take(line)
+      for (let end = bytes.indexOf(LINE_FEED); end !== -1; end = bytes.indexOf(LINE_FEED, start)) {
+        if (pieces.length === 0) take(bytes.toString('utf8', start, end))
         else {
-          pieces.push(line)
-          take(pieces.join(''))
+          pieces.push(bytes.subarray(start, end))
+          take(Buffer.concat(pieces).toString('utf8'))
           pieces = []
         }
         start = end + 1
       }
-      if (start < text.length) pieces.push(text.slice(start))
+      if (start < bytes.length) pieces.push(bytes.subarray(start))
     }
   } catch (error) {
     if (error instanceof DatasetFileError) throw error
     throw new DatasetFileError('unreadable', `cannot read the dataset file (${(error as Error).message})`, {file, cause: error})
   }
-  take(pieces.join(''))
+  take(Buffer.concat(pieces).toString('utf8'))
   return documents
 }
