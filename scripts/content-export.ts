@@ -3,11 +3,11 @@
  * local lake, or the local file) to NDJSON, sorted by _type then _id, atomically.
  * See packages/translations/README.md.
  */
-import {stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 
 import {isDatasetFileError, serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
-import {isLocalLakeError} from '@treatments/local-lake'
+import {isLocalLakeError, readDatasetLock} from '@treatments/local-lake'
 import {exportDataset} from '@treatments/translations'
 
 import {runCli, UsageError} from './lib/cli.ts'
@@ -31,7 +31,8 @@ Options:
 Source: --lake URL if given; else the Sanity project from SANITY_PROJECT_ID, SANITY_DATASET and
 SANITY_TOKEN (optional SANITY_API_HOST); else a local lake over CONTENT_DATASET or
 content/dataset.ndjson, which must then not be the output (the export leaves out drafts and
-release versions, so writing over the file it reads would lose them).
+release versions, so writing over the file it reads would lose them). Never writes over a
+dataset file a running local lake serves: the lake writes that file itself.
 
 Without --drafts, the drafts left out are counted on standard error.
 
@@ -76,6 +77,16 @@ await runCli(
         `refusing to write ${display(out)}: it is the dataset file being exported (no --lake and no SANITY_PROJECT_ID, ` +
           `so it is read from ${display(source)}), and the export leaves out drafts and release versions, which would be lost. ` +
           'Give --out another file (or -), or export from a project or a running lake (--lake URL)',
+      )
+    }
+    // A lake holds its dataset in memory and writes the whole file on each commit: an export over
+    // it would be undone by the next one, and meanwhile the file would lack what the export leaves out.
+    const owner = out === '-' ? undefined : await readDatasetLock(await realpath(out).catch(() => out))
+    if (owner !== undefined) {
+      throw new UsageError(
+        `refusing to write ${display(out)}: it is the dataset file of a running local lake (${owner.command}, PID ${owner.pid}${owner.url === null ? '' : `, ${owner.url}`}), ` +
+          'which writes it itself: its next change would undo the export, and until then the file would have lost what the export leaves out. ' +
+          'Give --out another file (or -), or stop that lake first',
       )
     }
     await withDatasetClient(

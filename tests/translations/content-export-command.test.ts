@@ -80,4 +80,24 @@ describe('pnpm content:export', () => {
     expect(await readFile(temp.file, 'utf8')).toBe(before)
     expect(before).toContain('"_id":"drafts.condition-cellulite"')
   })
+
+  it('refuses (exit 2) to write over a dataset file a running lake serves, even when it reads that lake, and leaves the file and its drafts alone', async () => {
+    // The lake keeps its documents in memory and writes the whole file on its next commit: an
+    // export written under it would be undone, and the file would meanwhile have lost its drafts.
+    const before = await readFile(temp.file, 'utf8')
+    const link = join(temp.directory, 'served-link.ndjson')
+    await symlink(temp.file, link)
+    for (const [out, drafts] of [[temp.file, []], [link, ['--drafts']]] as const) {
+      const result = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', out, ...drafts], {LAKE_TOKEN: temp.lake.token})
+      expect(result.code, out).toBe(2)
+      expect(result.stdout).toBe('')
+      expect(result.stderr.split('\n')[0]!.replace(/PID \d+/, 'PID N')).toBe(
+        `pnpm content:export: refusing to write ${out}: it is the dataset file of a running local lake (a test lake, PID N, ${temp.lake.url}), which writes it itself: ` +
+          'its next change would undo the export, and until then the file would have lost what the export leaves out. ' +
+          'Give --out another file (or -), or stop that lake first; run "pnpm content:export --help" for the usage',
+      )
+    }
+    expect(await readFile(temp.file, 'utf8')).toBe(before)
+    expect(before).toContain('"_id":"drafts.condition-cellulite"')
+  })
 })
