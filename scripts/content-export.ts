@@ -3,15 +3,16 @@
  * local lake, or the local file) to NDJSON, sorted by _type then _id, atomically.
  * See packages/translations/README.md.
  */
-import {realpath, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 
 import {isDatasetFileError, serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
-import {isLocalLakeError, readDatasetLock} from '@treatments/local-lake'
+import {isLocalLakeError} from '@treatments/local-lake'
 import {exportDataset} from '@treatments/translations'
 
 import {runCli, UsageError} from './lib/cli.ts'
 import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
+import {datasetOwner} from './lib/dataset-owner.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm content:export [--out FILE] [--lake URL] [--drafts]
@@ -81,7 +82,7 @@ await runCli(
     }
     // A lake holds its dataset in memory and writes the whole file on each commit: an export over
     // it would be undone by the next one, and meanwhile the file would lack what the export leaves out.
-    const owner = out === '-' ? undefined : await readDatasetLock(await realpath(out).catch(() => out))
+    const owner = out === '-' ? undefined : await datasetOwner(out)
     if (owner !== undefined) {
       throw new UsageError(
         `refusing to write ${display(out)}: it is the dataset file of a running local lake (${owner.command}, PID ${owner.pid}${owner.url === null ? '' : `, ${owner.url}`}), ` +

@@ -4,6 +4,8 @@ import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {startLakeFixture} from '../../packages/local-lake/src/test-support/lake-fixture.ts'
+
 import {defaultDatasetPath} from '../../scripts/lib/paths.ts'
 import {runScript} from '../translations/support/run-script.ts'
 
@@ -77,5 +79,43 @@ describe('pnpm migrate:slugs', () => {
     expect(result.stderr).toMatch(/^pnpm migrate:slugs: the migration would give treatment-mesotherapy-cellulite and treatment-other the slug “mesoterapia-cellulite” in it; nothing was written\n$/)
     expect(await readFile(file, 'utf8')).toBe(text)
     expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('refuses, writing nothing, a file a running local lake serves: the lake would undo the migration with its next write', async () => {
+    const fixture = await startLakeFixture({}, {contents: before})
+    try {
+      const result = await runScript('migrate-slugs.ts', [fixture.file])
+      expect(result.code).toBe(1)
+      expect(result.stdout).toBe('')
+      expect(result.stderr.replace(/PID \d+/, 'PID N')).toBe(
+        `pnpm migrate:slugs: ${fixture.file} is in use by a test lake (PID N, listening on ${fixture.lake.url}), which holds the dataset in memory and writes the whole file on its next change; ` +
+          'stop it, then run migrate:slugs again. Nothing was written\n',
+      )
+      expect(await readFile(fixture.file, 'utf8')).toBe(before)
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('names the file and line of a line that is not a dataset document, in one line, writing nothing', async () => {
+    for (const [name, text, problem] of [
+      ['junk.ndjson', 'this is not JSON\n', /^pnpm migrate:slugs: .*junk\.ndjson:1(:\d+)?: line is not valid JSON/],
+      ['null.ndjson', `${before.split('\n')[0]}\nnull\n`, /^pnpm migrate:slugs: .*null\.ndjson:2: /],
+    ] as const) {
+      const file = await fileWith(name, text)
+      const result = await runScript('migrate-slugs.ts', [file])
+      expect(result.code, name).toBe(1)
+      expect(result.stderr, name).toMatch(problem)
+      expect(result.stderr.trimEnd().split('\n'), name).toHaveLength(1)
+      expect(await readFile(file, 'utf8')).toBe(text)
+    }
+  })
+
+  it('refuses a second file (exit 2) instead of ignoring it', async () => {
+    const file = await fileWith('one.ndjson', before)
+    const result = await runScript('migrate-slugs.ts', [file, join(directory, 'two.ndjson')])
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n')[0]).toMatch(/^pnpm migrate:slugs: takes one dataset file, got 2/)
+    expect(await readFile(file, 'utf8')).toBe(before)
   })
 })

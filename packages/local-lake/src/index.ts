@@ -1,5 +1,5 @@
 export {createLocalLakeHandler, type LocalLakeHandler} from './lib/server/create-local-lake-handler.ts'
-export {type DatasetLockOwner, lockFileOf, readDatasetLock} from './lib/store/dataset-lock.ts'
+export {DatasetLock, type DatasetLockOwner, lockFileOf, readDatasetLock} from './lib/store/dataset-lock.ts'
 export type {DatasetWriter} from './lib/store/dataset-store.ts'
 export {type DocumentVersion, documentVersions} from './lib/history/document-versions.ts'
 export {
