@@ -3,9 +3,10 @@
  * and import of their work, against the project from the environment or the local dataset file.
  * See packages/translations/README.md.
  */
-import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, stat} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
 
+import {writeFileAtomically} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 import {translationStates as states} from '@treatments/content/ui-strings'
 import type {SanityClient} from '@sanity/client'
@@ -93,6 +94,8 @@ Options:
                    each unit's <note category="translationState"> says its state: ${STATE_WORDS}
   --out FILE       where to write (default: standard output; relative paths start from the
                    directory you run it in). Files under translations-work/ are ignored by git.
+                   Replaced whole (atomically); never a .ndjson file, so a slip of the name
+                   cannot put XLIFF over a dataset.
   -h, --help       show this help
 
 ${WHERE}`
@@ -233,6 +236,10 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
   const unknown = only?.find((state) => !fieldStates.includes(state))
   if (unknown !== undefined) throw new UsageError(`--only takes ${fieldStates.join(', ')}; got "${unknown}"`)
   const out = values.out === undefined || values.out === '-' ? undefined : path(values.out)
+  // A slip of the output name must never put XLIFF where a dataset or its history log was.
+  if (out?.endsWith('.ndjson')) {
+    throw new UsageError(`--out ${display(out)} is an NDJSON file (a dataset's name): XLIFF goes to its own file, e.g. ${locale}.xlf; nothing was written`)
+  }
   const result = await withDatasetClient((client) => exportXliff(client, {locale, ...(only ? {only} : {})}))
   const selection = onlyText === undefined ? '' : ` (--only ${onlyText})`
   if (result.xml === undefined) {
@@ -243,7 +250,8 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
     process.stdout.write(result.xml)
   } else {
     await mkdir(dirname(out), {recursive: true})
-    await writeFile(out, result.xml)
+    // Whole or not at all: a translator's tool never opens half a file.
+    await writeFileAtomically(out, result.xml)
   }
   const total = fieldStates.reduce((sum, state) => sum + result.units[state], 0)
   const counts = fieldStates.filter((state) => result.units[state] > 0).map((state) => `${result.units[state]} ${states[state].word}`)

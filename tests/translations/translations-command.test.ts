@@ -81,6 +81,23 @@ describe('pnpm translations status', () => {
   })
 })
 
+describe('pnpm translations export --out', () => {
+  it('refuses (exit 2) to write XLIFF over an NDJSON file, the dataset included, and leaves it whole', async () => {
+    const before = await readFile(dataset, 'utf8')
+    const other = join(directory, 'other.ndjson')
+    await writeFile(other, before)
+    for (const out of [dataset, other]) {
+      const result = await translations('export', '--locale', 'de', '--out', out)
+      expect(result, out).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `pnpm translations export: --out ${out} is an NDJSON file (a dataset's name): XLIFF goes to its own file, e.g. de.xlf; nothing was written; run "pnpm translations export --help" for the usage\n`,
+      })
+      expect(await readFile(out, 'utf8')).toBe(before)
+    }
+  })
+})
+
 describe('pnpm translations export and import', () => {
   it('round-trips through files: --dry-run writes nothing, import writes and prints what changed', async () => {
     const xlf = join(directory, 'de.xlf')
