@@ -69,10 +69,12 @@ await runCli(
 
 /** The treatment as text, every label from the package's UI strings in the served locale. */
 function print({treatment: t, locale: served, requestedLocale: requested, fallbacks}: TreatmentResult, ui: UiStrings, mark: (fieldPath: string) => string) {
+  // A text no locale has is shown as its missing-text mark alone, never as "null".
+  const shown = (value: string | null | undefined, fieldPath: string) => (value === null || value === undefined ? `[${ui.t('textMissing')}]` : `${value}${mark(fieldPath)}`)
   const lines: string[] = []
-  lines.push(`${t.title}${mark('title')}`, `locale: ${served}${requested !== served ? ` (requested ${requested})` : ''}`, '')
-  lines.push(`${t.summary}${mark('summary')}`, '')
-  if (t.condition) lines.push(`${ui.t('usedFor')}: ${t.condition.name}${mark('condition.name')}`)
+  lines.push(shown(t.title, 'title'), `locale: ${served}${requested !== served ? ` (requested ${requested})` : ''}`, '')
+  lines.push(shown(t.summary, 'summary'), '')
+  if (t.condition) lines.push(`${ui.t('usedFor')}: ${shown(t.condition.name, 'condition.name')}`)
   if (t.protocol) {
     const {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks} = t.protocol
     const summary = ui.t('protocolSummary', {sessions: ui.formatSessions(sessionsMin, sessionsMax), interval: ui.formatWeeksApart(intervalMinWeeks, intervalMaxWeeks)})
@@ -80,18 +82,19 @@ function print({treatment: t, locale: served, requestedLocale: requested, fallba
   }
   lines.push('', `${ui.t('ingredients')}:`)
   for (const [i, use] of (t.ingredients ?? []).entries()) {
-    lines.push(`  - ${use.ingredient.name}${mark(`ingredients[${i}].ingredient.name`)}: ${use.role}${mark(`ingredients[${i}].role`)}`)
+    lines.push(`  - ${shown(use.ingredient.name, `ingredients[${i}].ingredient.name`)}: ${shown(use.role, `ingredients[${i}].role`)}`)
   }
   lines.push('', `${ui.t('resultsAndWhen')}:`)
   for (const [i, effect] of (t.effects ?? []).entries()) {
     const onset = effect.onsetDays === null ? '' : ` (${ui.formatResultsFromDay(effect.onsetDays)})`
-    lines.push(`  - ${effect.text}${onset}${effect.claimStatus === 'needsReview' ? ` [${ui.t('needsMedicalReview')}]` : ''}${mark(`effects[${i}].text`)}`)
+    const review = effect.claimStatus === 'needsReview' ? ` [${ui.t('needsMedicalReview')}]` : ''
+    lines.push(`  - ${effect.text === null ? shown(null, '') : effect.text}${onset}${review}${effect.text === null ? '' : mark(`effects[${i}].text`)}`)
   }
   lines.push('', `${ui.t('sideEffects')}:`)
-  for (const [i, sideEffect] of (t.sideEffects ?? []).entries()) lines.push(`  - ${sideEffect.text}${mark(`sideEffects[${i}].text`)}`)
+  for (const [i, sideEffect] of (t.sideEffects ?? []).entries()) lines.push(`  - ${shown(sideEffect.text, `sideEffects[${i}].text`)}`)
   lines.push('', `${ui.t('whoCannotHaveIt')}:`)
-  for (const [i, item] of t.contraindications.entries()) lines.push(`  - ${item.text}${mark(`contraindications[${i}].text`)}`)
-  lines.push('', `${t.disclaimer}${mark('disclaimer')}`)
+  for (const [i, item] of t.contraindications.entries()) lines.push(`  - ${shown(item.text, `contraindications[${i}].text`)}`)
+  lines.push('', shown(t.disclaimer, 'disclaimer'))
   const servedFrom = [...new Set(fallbacks.flatMap((fallback) => (fallback.served ? [fallback.served] : [])))]
   if (servedFrom.length > 0) {
     lines.push('', ui.t('fellBackNotice', {requested: ui.formatLanguageName(served), language: servedFrom.map((id) => ui.formatLanguageName(id)).join(', ')}))

@@ -157,6 +157,29 @@ describe('print', () => {
   })
 })
 
+describe('print with a text missing in every locale', () => {
+  it('shows the missing-text mark where the text would be, never "null"', async () => {
+    // Such a dataset fails content:check; print must still not make a safety text read "null".
+    const lines = (await readFile(join(repoRoot, 'content/dataset.ndjson'), 'utf8')).split('\n').map((line) => {
+      if (!line.includes('"_id":"contraindication-pregnancy"') && !line.includes('"_id":"treatment-mesotherapy-cellulite"')) return line
+      const document = JSON.parse(line) as Record<string, unknown>
+      if (document._type === 'contraindication') document.text = []
+      else document.disclaimer = []
+      return JSON.stringify(document)
+    })
+    const file = join(directory, 'missing-texts.ndjson')
+    await writeFile(file, lines.join('\n'))
+    for (const locale of ['en', 'de']) {
+      const result = await runScript('print-treatment.ts', ['--locale', locale], {CONTENT_DATASET: file})
+      expect(result.code, locale).toBe(0)
+      const missing = `[${createUiStrings(locale).t('textMissing')}]`
+      expect(result.stdout, locale).not.toMatch(/\bnull\b/)
+      expect(result.stdout.split('\n'), locale).toContain(`  - ${missing}`)
+      expect(result.stdout.split('\n'), locale).toContain(missing)
+    }
+  })
+})
+
 describe('paths start from the directory the user ran the command in (INIT_CWD)', () => {
   it('checks content/dataset.ndjson given as dataset.ndjson from content/', async () => {
     const result = await runScript('content-check.ts', ['dataset.ndjson'], {INIT_CWD: join(repoRoot, 'content')})
