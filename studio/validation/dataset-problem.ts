@@ -29,6 +29,7 @@ export interface DatasetProblem {
     | 'invisible-text'
     | 'domain'
     | 'duplicate-slug'
+    | 'empty-file'
 }
 
 /** Formats a problem as `file:line id path: message`. */

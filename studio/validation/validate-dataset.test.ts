@@ -29,6 +29,14 @@ describe('validateDataset', () => {
     expect(problemsAfter(() => {})).toEqual([])
   })
 
+  it('reports a file with no documents: an empty or truncated dataset is not a valid one', () => {
+    for (const text of ['', '\n', '  \n\r\n\n']) {
+      expect(validateDataset([{name: 'dataset.ndjson', text}], schema).map(formatProblem), JSON.stringify(text)).toEqual([
+        'dataset.ndjson:1: the file has no documents (it is empty or holds only blank lines); a dataset holds at least one [empty-file]',
+      ])
+    }
+  })
+
   it('reports a line that is not JSON with its file and line', () => {
     const problems = problemsAfter(() => {}, ['{"_id": "x", '])
     expect(problems).toHaveLength(1)

@@ -58,9 +58,11 @@ export function validateDataset(files: readonly DatasetFile[], schemaEntries: re
   for (const file of files) {
     // The dataset core's line reader: the same rules and words as localDataset and the lake.
     const reader = new NdjsonLineReader(file.name)
+    let lines = 0
     for (const text of file.text.split('\n')) {
       const outcome = reader.read(text)
       if (outcome === undefined) continue
+      lines++
       const {line} = outcome
       if ('problem' in outcome) {
         const {problem, rule} = outcome.problem
@@ -78,6 +80,10 @@ export function validateDataset(files: readonly DatasetFile[], schemaEntries: re
       firstSeen.set(document._id, `${file.name}:${line}`)
       types.set(document._id, document._type)
       documents.push({file: file.name, line, document})
+    }
+    // A dataset that lost its contents (an interrupted copy, a slip of `>`) must not pass as a valid one.
+    if (lines === 0) {
+      problems.push({file: file.name, line: 1, path: '', message: 'the file has no documents (it is empty or holds only blank lines); a dataset holds at least one', ruleId: 'empty-file'})
     }
   }
 
