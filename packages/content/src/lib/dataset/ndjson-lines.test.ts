@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -100,6 +100,18 @@ describe('writeFileAtomically', () => {
     const names = await readdir(directory)
     expect(names.filter((name) => temporaryFilePattern('out.ndjson').test(name))).toEqual([])
     expect(await readFile(file, 'utf8')).toBe('new\n')
+  })
+
+  it('names the file it was asked to write in its errors, not its temporary file, and leaves nothing behind', async () => {
+    const intoDirectory = join(directory, 'a-directory')
+    await mkdir(intoDirectory)
+    const inMissingDirectory = join(directory, 'missing', 'out.ndjson')
+    for (const [file, code] of [[intoDirectory, 'EISDIR'], [inMissingDirectory, 'ENOENT']] as const) {
+      const error = (await writeFileAtomically(file, 'new\n').then(() => undefined, (caught: unknown) => caught)) as NodeJS.ErrnoException
+      expect(error, file).toMatchObject({code, path: file})
+      expect(error.message, file).not.toMatch(/\.tmp/)
+    }
+    expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
   it('names its temporary files so a later start can find those of a killed writer', () => {

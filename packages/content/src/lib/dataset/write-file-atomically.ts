@@ -26,7 +26,7 @@ export async function writeFileAtomically(file: string, contents: string | Uint8
     await rename(temporary, file)
   } catch (error) {
     await rm(temporary, {force: true}).catch(() => {})
-    throw error
+    throw namingTarget(error, temporary, file)
   }
   try {
     const handle = await open(directory, 'r')
@@ -38,6 +38,20 @@ export async function writeFileAtomically(file: string, contents: string | Uint8
   } catch {
     // Some platforms (Windows) cannot open or fsync a directory; the rename is done.
   }
+}
+
+/**
+ * A failure while writing the temporary file or renaming it over `file` concerns `file` (its
+ * directory is missing, it is a directory): the error names `file`, which the caller gave, not
+ * the temporary name the caller never saw.
+ */
+function namingTarget(error: unknown, temporary: string, file: string): unknown {
+  const failure = error as NodeJS.ErrnoException & {dest?: string}
+  if (failure === null || typeof failure !== 'object' || failure.path !== temporary) return error
+  failure.path = file
+  delete failure.dest
+  if (typeof failure.message === 'string') failure.message = failure.message.replace(`'${temporary}' -> '${file}'`, `'${file}'`).replaceAll(temporary, file)
+  return failure
 }
 
 /**
