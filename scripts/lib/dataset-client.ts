@@ -149,7 +149,7 @@ export function parseLakeUrl(value: string): string {
   try {
     url = new URL(value)
   } catch {
-    throw new TypeError(`--lake must be the URL of a running local lake, such as http://127.0.0.1:3333; got "${value}"`)
+    throw new TypeError(`--lake must be the URL of a running local lake, such as http://127.0.0.1:3334 (what pnpm lake prints); got "${value}"`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`--lake must be an http:// or https:// URL; got "${value}"`)

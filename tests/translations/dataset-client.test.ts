@@ -103,7 +103,7 @@ describe('withDatasetClient', () => {
     expect(parseLakeUrl('http://127.0.0.1:3333/')).toBe('http://127.0.0.1:3333')
     expect(() => parseLakeUrl('ftp://127.0.0.1:3333')).toThrow(new TypeError('--lake must be an http:// or https:// URL; got "ftp://127.0.0.1:3333"'))
     expect(() => parseLakeUrl('not a url')).toThrow(
-      new TypeError('--lake must be the URL of a running local lake, such as http://127.0.0.1:3333; got "not a url"'),
+      new TypeError('--lake must be the URL of a running local lake, such as http://127.0.0.1:3334 (what pnpm lake prints); got "not a url"'),
     )
   })
 })
