@@ -52,6 +52,12 @@ await runCli(
     if (values.since !== undefined) {
       since = Date.parse(values.since)
       if (Number.isNaN(since)) throw new UsageError(`--since must be a date like 2026-12-01 or 2026-12-01T09:00Z; got "${values.since}"`)
+      // Date.parse rolls 2026-02-30 over into 2 March: a day that is not on the calendar is a typo.
+      const day = /^\d{4}-\d{2}-\d{2}/.exec(values.since.trim())?.[0]
+      const midnight = day === undefined ? undefined : new Date(`${day}T00:00:00Z`)
+      if (midnight !== undefined && (Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day)) {
+        throw new UsageError(`--since must be a date like 2026-12-01 or 2026-12-01T09:00Z; got "${values.since}", which is not a day of the calendar`)
+      }
     }
     try {
       Intl.getCanonicalLocales(values.locale)

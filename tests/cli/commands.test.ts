@@ -74,6 +74,15 @@ describe('user mistakes', () => {
     expect(result.stderr).toBe('pnpm lake: --port\'s value starts with "-": write it as --port=VALUE; run "pnpm lake --help" for the usage\n')
   })
 
+  it('refuses a day that is not on the calendar (history --since 2026-02-30) instead of reading it as 2 March', async () => {
+    const result = await runScript('history.ts', ['contraindication-pregnancy', '--since', '2026-02-30'])
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pnpm history: --since must be a date like 2026-12-01 or 2026-12-01T09:00Z; got "2026-02-30", which is not a day of the calendar; run "pnpm history --help" for the usage\n',
+    })
+  })
+
   it('names an unknown slug and the slugs there are, exit 1 (print --slug nope)', async () => {
     const result = await runScript('print-treatment.ts', ['--slug', 'nope'])
     expect(result).toEqual({
