@@ -5,7 +5,7 @@
  */
 import {type DatasetDocument, isDatasetFileError, readNdjson} from '@treatments/content/dataset'
 import {localeIds, matchLocale} from '@treatments/content/locales'
-import {historyFileOf, isLocalLakeError, readHistoryLog} from '@treatments/local-lake'
+import {documentVersions, historyFileOf, isLocalLakeError, readHistoryLog} from '@treatments/local-lake'
 
 import {CliError, runCli, UsageError} from './lib/cli.ts'
 import {type DocumentChangeRecord, documentHistory} from './lib/document-history.ts'
@@ -75,6 +75,20 @@ await runCli(
     const ids = documentIds(wanted, documents, entries.flatMap((entry) => entry.changes.map((change) => change.id)))
     if (ids.length === 0) {
       throw new CliError(`no document with the id or treatment slug "${wanted}" in ${display(file)} or its history`)
+    }
+    if (values.field !== undefined) {
+      // "0 changes" to a misspelt field would read as "never changed": name the fields there are.
+      const field = values.field.trim()
+      const name = field.split(/[.[]/)[0]!
+      const fields = new Set<string>()
+      for (const id of ids) {
+        for (const {document} of documentVersions(entries, id, current.get(id))) {
+          if (document !== null) for (const key of Object.keys(document)) if (!key.startsWith('_')) fields.add(key)
+        }
+      }
+      if (!fields.has(name)) {
+        throw new UsageError(`--field ${field}: ${ids[0]} has no field "${name}", now or in its history; its fields are ${[...fields].sort().join(', ')}`)
+      }
     }
     const records = documentHistory(entries, ids, current, {...(values.field === undefined ? {} : {field: values.field.trim()}), ...(since === undefined ? {} : {since})})
     if (values.json === true) {

@@ -83,6 +83,17 @@ describe('user mistakes', () => {
     })
   })
 
+  it('refuses a --field the document never had (history --field bogus) instead of reporting 0 changes to it', async () => {
+    const result = await runScript('history.ts', ['contraindication-pregnancy', '--field', 'bogus[en]'])
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'pnpm history: --field bogus[en]: contraindication-pregnancy has no field "bogus", now or in its history; its fields are category, kind, text, translations; run "pnpm history --help" for the usage\n',
+    })
+    expect((await runScript('history.ts', ['contraindication-pregnancy', '--field', 'kind'])).code).toBe(0)
+  })
+
   it('names an unknown slug and the slugs there are, exit 1 (print --slug nope)', async () => {
     const result = await runScript('print-treatment.ts', ['--slug', 'nope'])
     expect(result).toEqual({
