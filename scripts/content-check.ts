@@ -7,7 +7,7 @@
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {isDatasetFileName} from '@treatments/content/dataset'
-import {formatProblem, validateDataset, type SchemaEntry} from '@treatments/studio/validation'
+import {type DatasetProblem, formatProblem, validateDataset, type SchemaEntry} from '@treatments/studio/validation'
 import {readUserFile, runCli} from './lib/cli.ts'
 import {repoRoot} from './lib/paths.ts'
 
@@ -25,6 +25,29 @@ Options:
 
 Exit code: 0 no problems, 1 any problem (or a file that cannot be read), 2 bad command line.`
 
+/** Lines of a file that is not JSON shown before the rest are summed up: one per line of a README says nothing more. */
+const SHOWN_INVALID_JSON_LINES = 10
+
+/** Each problem as a line, but past ten lines of one file that are not JSON, one line for the rest. */
+function problemLines(problems: readonly DatasetProblem[]): string[] {
+  const invalid = new Map<string, number>()
+  const lines: string[] = []
+  for (const problem of problems) {
+    if (problem.ruleId === 'invalid-json') {
+      const count = (invalid.get(problem.file) ?? 0) + 1
+      invalid.set(problem.file, count)
+      if (count > SHOWN_INVALID_JSON_LINES) continue
+    }
+    lines.push(formatProblem(problem))
+  }
+  for (const [file, count] of invalid) {
+    if (count > SHOWN_INVALID_JSON_LINES) {
+      lines.push(`${file}: and ${count - SHOWN_INVALID_JSON_LINES} more lines that are not JSON: is it an NDJSON dataset (one JSON document per line)?`)
+    }
+  }
+  return lines
+}
+
 await runCli({name: 'content:check', usage: USAGE, options: {json: {type: 'boolean'}}, positionals: true}, async ({values, positionals, path, display}) => {
   const contentDir = join(repoRoot, 'content')
   const paths =
@@ -41,8 +64,9 @@ await runCli({name: 'content:check', usage: USAGE, options: {json: {type: 'boole
     const count = files.reduce((sum, file) => sum + file.text.split('\n').filter((line) => line.trim()).length, 0)
     console.log(`content:check: ${count} documents in ${files.length} file(s), no problems`)
   } else {
-    for (const problem of problems) console.error(formatProblem(problem))
+    for (const line of problemLines(problems)) console.error(line)
     console.error(`content:check: ${problems.length} problem(s)`)
   }
   return problems.length > 0 ? 1 : 0
 })
+

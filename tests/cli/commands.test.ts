@@ -74,6 +74,16 @@ describe('user mistakes', () => {
     expect(result.stderr).toBe('pnpm lake: --port\'s value starts with "-": write it as --port=VALUE; run "pnpm lake --help" for the usage\n')
   })
 
+  it('stops listing the lines of a file that is not NDJSON after ten (content:check README.md), saying what the file is not', async () => {
+    const result = await runScript('content-check.ts', [join(repoRoot, 'README.md')])
+    expect(result.code).toBe(1)
+    const lines = result.stderr.trimEnd().split('\n')
+    expect(lines.slice(0, 10).every((line) => /README\.md:\d+: line is not valid JSON/.test(line))).toBe(true)
+    expect(lines[10]).toMatch(/README\.md: and \d+ more lines that are not JSON: is it an NDJSON dataset \(one JSON document per line\)\?$/)
+    expect(lines.at(-1)).toMatch(/^content:check: \d+ problem\(s\)$/)
+    expect(lines).toHaveLength(12)
+  })
+
   it('refuses a day that is not on the calendar (history --since 2026-02-30) instead of reading it as 2 March', async () => {
     const result = await runScript('history.ts', ['contraindication-pregnancy', '--since', '2026-02-30'])
     expect(result).toEqual({
