@@ -49,7 +49,7 @@ await runCli(
     const origin = values.origin ?? (port === 0 ? undefined : `http://localhost:${port}`)
     let site
     try {
-      site = await startSite({content, port, host, ...(origin === undefined ? {} : {origin})})
+      site = await startSite({content, port, host, onError: logFailure, ...(origin === undefined ? {} : {origin})})
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: pass another with --port N (or PORT=N), or 0 for a free one`)
@@ -61,6 +61,15 @@ await runCli(
     stopOnSignal(site)
   },
 )
+
+/**
+ * What the visitor's failed request was, in one line: content the package refused (the visitor
+ * got the 503 page) says why, naming the request; anything else is a bug and keeps its stack.
+ */
+function logFailure(error: unknown, request: {method?: string; url?: string}): void {
+  if (isTreatmentContentError(error)) console.error(`pnpm demo: ${request.method} ${request.url}: 503: ${error.message}`)
+  else console.error(`pnpm demo: ${request.method} ${request.url}:`, error)
+}
 
 /** Closes the site on Ctrl+C or SIGTERM, forcing open connections shut after five seconds. */
 function stopOnSignal(site: Awaited<ReturnType<typeof startSite>>) {

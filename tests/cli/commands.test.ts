@@ -1,4 +1,5 @@
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawn} from 'node:child_process'
+import {once} from 'node:events'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -161,6 +162,42 @@ describe('user mistakes', () => {
     expect(result.code).toBe(1)
     expectOneLine(result.stderr)
     expect(result.stderr).toBe(`pnpm demo: cannot serve NDJSON ${file}: ${file}:2: duplicate _id "a" (first seen on line 1)\n`)
+  })
+
+  it('logs a page the content cannot make as one line naming the request, not a stack trace per visit (demo)', async () => {
+    // The list of treatments is fine; the page's contraindication reference leads nowhere, so
+    // every visit of the page is refused (503) by the package's response checks.
+    const text = (await readFile(join(repoRoot, 'content/dataset.ndjson'), 'utf8')).replace('"_ref":"contraindication-pregnancy"', '"_ref":"contraindication-gone"')
+    const file = join(directory, 'dangling.ndjson')
+    await writeFile(file, text)
+    const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
+    const child = spawn(process.execPath, ['--conditions=@treatments/source', 'scripts/demo.ts', '--port', '0'], {
+      cwd: repoRoot,
+      env: {...base, INIT_CWD: repoRoot, CONTENT_DATASET: file},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stdout = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString()
+          const found = /Example site on (http:\/\/\S+)/.exec(stdout)
+          if (found) resolve(found[1]!)
+        })
+        child.once('exit', () => reject(new Error(`demo exited: ${stderr}`)))
+      })
+      for (let visit = 0; visit < 2; visit++) expect((await fetch(`${url}/en/treatments/mesotherapy-cellulite`)).status).toBe(503)
+      await expect.poll(() => stderr.split('\n').filter(Boolean).length).toBe(2)
+      for (const line of stderr.trimEnd().split('\n')) {
+        expect(line).toMatch(/^pnpm demo: GET \/en\/treatments\/mesotherapy-cellulite: 503: .*contraindication/)
+      }
+      expect(stderr).not.toMatch(/\n\s+at /)
+    } finally {
+      child.kill('SIGTERM')
+      if (child.exitCode === null) await once(child, 'exit')
+    }
   })
 
   it('asks for a translations command in one line with exit 2', async () => {
