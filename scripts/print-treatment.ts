@@ -45,8 +45,9 @@ await runCli(
       result = await content.getTreatment(values.slug, {locale: values.locale})
     } catch (error) {
       if (!(error instanceof ContentNotFoundError)) throw error
-      const {treatments} = await content.listTreatments({locale: 'en'})
-      const slugs = treatments.map((treatment) => treatment.slug).join(', ')
+      // Each locale's own slug works, so each is listed with its locale.
+      const lists = await Promise.all(localeIds.map(async (locale) => ({locale, treatments: (await content.listTreatments({locale})).treatments})))
+      const slugs = [...new Set(lists.flatMap(({locale, treatments}) => treatments.map((treatment) => `${treatment.slug} (${locale})`)))].join(', ')
       throw new CliError(`no published treatment has the slug "${values.slug}" in ${display(file)}; known slugs: ${slugs || 'none'}`)
     }
     if (result.usedDefault) {

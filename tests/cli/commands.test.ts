@@ -110,7 +110,7 @@ describe('user mistakes', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'pnpm print: no published treatment has the slug "nope" in content/dataset.ndjson; known slugs: mesotherapy-cellulite\n',
+      stderr: 'pnpm print: no published treatment has the slug "nope" in content/dataset.ndjson; known slugs: mesotherapy-cellulite (en), mesoterapia-cellulite (it), mesotherapie-cellulite (de)\n',
     })
   })
 
