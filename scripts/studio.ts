@@ -5,6 +5,7 @@
  * server against that hosted project.
  */
 import {spawn} from 'node:child_process'
+import {stat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
@@ -90,6 +91,8 @@ if (values['lake-port'] !== undefined && !values.dev) usageError('--lake-port is
 const datasetFile = resolve(invocationDirectory(), values.file)
 
 const hostedProject = studioEnv('development').SANITY_STUDIO_PROJECT_ID?.trim()
+// Checked before building the Studio (a minute the first time), not after.
+if (!hostedProject) await checkDatasetFile(datasetFile)
 if (hostedProject) {
   // The hosted project: Sanity's own dev server, unchanged.
   console.log(`Sanity project ${hostedProject}: starting the Studio dev server (sanity dev)…`)
@@ -99,6 +102,17 @@ if (hostedProject) {
   await startLocalDev()
 } else {
   await startLocal()
+}
+
+/** Exits with one line when `file` is not a readable file. */
+async function checkDatasetFile(file: string): Promise<void> {
+  const problem = await stat(file).then(
+    (found) => (found.isFile() ? undefined : 'is not a file; give an NDJSON dataset'),
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'does not exist; give an NDJSON dataset (default: content/dataset.ndjson)' : `cannot be read (${error.code})`),
+  )
+  if (problem === undefined) return
+  console.error(`pnpm studio: --file ${values.file} (${file}) ${problem}`)
+  process.exit(1)
 }
 
 /** Starts `sanity dev` on --port with `env` added to the environment. */

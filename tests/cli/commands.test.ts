@@ -200,6 +200,15 @@ describe('user mistakes', () => {
     }
   })
 
+  it('names a missing --file before building anything (studio --file missing.ndjson)', async () => {
+    const result = await runScript('studio.ts', ['--file', 'missing.ndjson'])
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pnpm studio: --file missing.ndjson (${join(repoRoot, 'missing.ndjson')}) does not exist; give an NDJSON dataset (default: content/dataset.ndjson)\n`,
+    })
+  })
+
   it('asks for a translations command in one line with exit 2', async () => {
     expect(await runScript('translations.ts', ['frobnicate'])).toEqual({
       code: 2,
