@@ -44,6 +44,15 @@ describe('parseXmlStrictly', () => {
     expect(rejection('').code).toBe('NOT_XML')
   })
 
+  it('quotes a short part of what is not XML, not the whole file, and keeps the position', () => {
+    // A README with an image tag in it: the parser quotes every character before the tag.
+    const markdown = `# A README\n\n${'Some prose that is not XML at all. '.repeat(60)}\n<img src="a.png"/>\n`
+    const error = rejection(markdown)
+    expect(error.code).toBe('NOT_XML')
+    expect(error.message.length).toBeLessThan(240)
+    expect(error.message).toMatch(/^Not well-formed XML: Unexpected content outside root element: .*…/)
+  })
+
   it('rejects a declared encoding other than UTF-8', () => {
     expect(rejection('<?xml version="1.0" encoding="ISO-8859-1"?><a/>').message).toBe(
       'Not a UTF-8 XML file: the XML declaration says encoding="ISO-8859-1"; save the file as UTF-8.',

@@ -36,7 +36,7 @@ export function parseXmlStrictly(text: string): Document {
   const parser = new DOMParser({
     onError(level, message, context: {locator?: {lineNumber?: number; columnNumber?: number}} | undefined) {
       const where = context?.locator?.lineNumber ? ` (line ${context.locator.lineNumber}, column ${context.locator.columnNumber ?? 0})` : ''
-      failure ??= `${message.replace(/\s+/g, ' ').trim()}${where}`
+      failure ??= `${brief(message.replace(/\s+/g, ' ').trim())}${where}`
       throw new Error(`${level}: ${message}`)
     },
   })
@@ -57,4 +57,9 @@ function position(text: string, index: number): {line: number; column: number} {
   const before = text.slice(0, index)
   const line = before.split('\n').length
   return {line, column: index - before.lastIndexOf('\n')}
+}
+
+/** A parser message cut short: it quotes what it could not parse, which for a text file is all of it. */
+function brief(message: string): string {
+  return message.length <= 160 ? message : `${message.slice(0, 159)}…`
 }
