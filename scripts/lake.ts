@@ -151,7 +151,12 @@ try {
     repairHistory: values['repair-history'],
   })
 } catch (error) {
-  if (error instanceof TypeError) usageError(error.message.replace(/^startLocalLake: option "(\w+)"/, (_, name: string) => `--${kebab(name)}`))
+  if (error instanceof TypeError) {
+    // The library's words are about its option (an array); the command line gives one origin per flag.
+    const origin = /^startLocalLake: option "corsOrigins" must be .*; received (.*)$/.exec(error.message)?.[1]
+    if (origin !== undefined) usageError(`--cors-origin must be an origin such as http://localhost:5173 (scheme, host and port only; "*" is not allowed); got ${origin.replace(/^the string /, '')}`)
+    usageError(error.message.replace(/^startLocalLake: option "(\w+)"/, (_, name: string) => `--${kebab(name)}`))
+  }
   console.error(`pnpm lake: ${isLocalLakeError(error) ? error.message : String(error)}`)
   process.exit(1)
 }

@@ -200,6 +200,15 @@ describe('user mistakes', () => {
     }
   })
 
+  it('says what one --cors-origin must be, in the command line\'s words (lake --cors-origin notaurl)', async () => {
+    expect(await runScript('lake.ts', ['--cors-origin', 'notaurl'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'pnpm lake: --cors-origin must be an origin such as http://localhost:5173 (scheme, host and port only; "*" is not allowed); got "notaurl"; run "pnpm lake --help" for the usage\n',
+    })
+  })
+
   it('names a missing --file before building anything (studio --file missing.ndjson)', async () => {
     const result = await runScript('studio.ts', ['--file', 'missing.ndjson'])
     expect(result).toEqual({
