@@ -13,7 +13,7 @@ import {exportDataset} from '@treatments/translations'
 
 import {runCli, UsageError} from './lib/cli.ts'
 import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
-import {datasetOwner} from './lib/dataset-owner.ts'
+import {datasetOwner, describeOwner} from './lib/dataset-owner.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm content:export [--out FILE] [--lake URL] [--drafts]
@@ -86,7 +86,7 @@ await runCli(
     const owner = out === '-' ? undefined : await datasetOwner(out)
     if (owner !== undefined) {
       throw new UsageError(
-        `refusing to write ${display(out)}: it is the dataset file of a running local lake (${owner.command}, PID ${owner.pid}${owner.url === null ? '' : `, ${owner.url}`}), ` +
+        `refusing to write ${display(out)}: it is the dataset file of ${describeOwner(owner)}, ` +
           'which writes it itself: its next change would undo the export, and until then the file would have lost what the export leaves out. ' +
           'Give --out another file (or -), or stop that lake first',
       )

@@ -104,7 +104,7 @@ describe('pnpm content:export', () => {
       expect(result.code, out).toBe(2)
       expect(result.stdout).toBe('')
       expect(result.stderr.split('\n')[0]!.replace(/PID \d+/, 'PID N')).toBe(
-        `pnpm content:export: refusing to write ${out}: it is the dataset file of a running local lake (a test lake, PID N, ${temp.lake.url}), which writes it itself: ` +
+        `pnpm content:export: refusing to write ${out}: it is the dataset file of a test lake (PID N, listening on ${temp.lake.url}), which writes it itself: ` +
           'its next change would undo the export, and until then the file would have lost what the export leaves out. ' +
           'Give --out another file (or -), or stop that lake first; run "pnpm content:export --help" for the usage',
       )
