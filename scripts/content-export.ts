@@ -3,10 +3,10 @@
  * local lake, or the local file) to NDJSON, sorted by _type then _id, atomically.
  * See packages/translations/README.md.
  */
-import {stat} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 
-import {isDatasetFileError, serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
+import {isDatasetFileError, parseNdjson, serializeNdjson, writeFileAtomically} from '@treatments/content/dataset'
 import {isHttpError} from '@sanity/client'
 import {isLocalLakeError} from '@treatments/local-lake'
 import {exportDataset} from '@treatments/translations'
@@ -34,7 +34,8 @@ Source: --lake URL if given; else the Sanity project from SANITY_PROJECT_ID, SAN
 SANITY_TOKEN (optional SANITY_API_HOST); else a local lake over CONTENT_DATASET or
 content/dataset.ndjson, which must then not be the output (the export leaves out drafts and
 release versions, so writing over the file it reads would lose them). Never writes over a
-dataset file a running local lake serves: the lake writes that file itself.
+dataset file a running local lake serves (the lake writes that file itself), over a file that is
+not an NDJSON dataset, or, without --drafts, over one holding drafts or release versions.
 
 Without --drafts, the drafts left out are counted on standard error.
 
@@ -51,6 +52,30 @@ async function sameFile(a: string, b: string): Promise<boolean> {
     return first.dev === second.dev && first.ino === second.ino
   } catch {
     return false
+  }
+}
+
+/**
+ * Refuses to replace an existing `--out` that is not an NDJSON dataset (a slip of the name), or
+ * one holding drafts or release versions that an export without `--drafts` leaves out (a
+ * read-only or in-memory lake's file has no lock file to say so).
+ */
+async function refuseToReplace(out: string, drafts: boolean, display: (path: string) => string): Promise<void> {
+  const existing = await readFile(out, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+  if (existing === undefined || existing.trim() === '') return
+  let documents
+  try {
+    documents = parseNdjson(existing, display(out))
+  } catch (error) {
+    if (!isDatasetFileError(error)) throw error
+    throw new UsageError(`refusing to replace ${display(out)}: it is not an NDJSON dataset (line ${error.line ?? 1}: ${error.problem}). Give --out another file (or -)`)
+  }
+  const unpublished = drafts ? 0 : documents.filter((document) => document._id.startsWith('drafts.') || document._id.startsWith('versions.')).length
+  if (unpublished > 0) {
+    throw new UsageError(
+      `refusing to replace ${display(out)}: it holds ${unpublished} ${unpublished === 1 ? 'draft or release version' : 'drafts or release versions'} that this export leaves out, and they would be lost. ` +
+        "Pass --drafts to export the source's drafts too, or give --out another file (or -)",
+    )
   }
 }
 
@@ -91,6 +116,7 @@ await runCli(
           'Give --out another file (or -), or stop that lake first',
       )
     }
+    if (out !== '-') await refuseToReplace(out, values.drafts, display)
     await withDatasetClient(
       async (client, target) => {
         const documents = await exportDataset(client, {drafts: values.drafts})

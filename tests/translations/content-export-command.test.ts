@@ -1,4 +1,4 @@
-import {readdir, readFile, symlink} from 'node:fs/promises'
+import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 
 import {parseNdjson} from '@treatments/content/dataset'
@@ -111,5 +111,30 @@ describe('pnpm content:export', () => {
     }
     expect(await readFile(temp.file, 'utf8')).toBe(before)
     expect(before).toContain('"_id":"drafts.condition-cellulite"')
+  })
+
+  it('refuses (exit 2) to replace a file holding drafts the export leaves out, or a file that is not a dataset, and writes it with --drafts', async () => {
+    // A read-only or in-memory lake writes no lock file: its file's drafts must still not vanish.
+    const withDrafts = join(temp.directory, 'with-drafts.ndjson')
+    const text = `${await readFile(temp.file, 'utf8')}${JSON.stringify({_id: 'drafts.contraindication-pregnancy', _type: 'contraindication', text: []})}\n`
+    await writeFile(withDrafts, text)
+    const refused = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', withDrafts], {LAKE_TOKEN: temp.lake.token})
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.split('\n')[0]).toBe(
+      `pnpm content:export: refusing to replace ${withDrafts}: it holds 2 drafts or release versions that this export leaves out, and they would be lost. ` +
+        'Pass --drafts to export the source\'s drafts too, or give --out another file (or -); run "pnpm content:export --help" for the usage',
+    )
+    expect(await readFile(withDrafts, 'utf8')).toBe(text)
+
+    const notes = join(temp.directory, 'notes.md')
+    await writeFile(notes, '# My notes\n')
+    const notDataset = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', notes, '--drafts'], {LAKE_TOKEN: temp.lake.token})
+    expect(notDataset.code).toBe(2)
+    expect(notDataset.stderr.split('\n')[0]).toMatch(new RegExp(`^pnpm content:export: refusing to replace ${notes.replace(/[.]/g, '\\.')}: it is not an NDJSON dataset \\(line 1: `))
+    expect(await readFile(notes, 'utf8')).toBe('# My notes\n')
+
+    const written = await runScript('content-export.ts', ['--lake', temp.lake.url, '--out', withDrafts, '--drafts'], {LAKE_TOKEN: temp.lake.token})
+    expect(written.code).toBe(0)
+    expect(parseNdjson(await readFile(withDrafts, 'utf8')).filter((document) => document._id.startsWith('drafts.'))).toHaveLength(1)
   })
 })
