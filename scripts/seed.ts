@@ -4,10 +4,10 @@
  * Running it twice gives the same documents. See packages/translations/README.md.
  */
 import {isDatasetFileError, parseNdjson, type DatasetDocument} from '@treatments/content/dataset'
-import {isLocalLakeError} from '@treatments/local-lake'
+import {documentIdProblem, isLocalLakeError} from '@treatments/local-lake'
 import {seedDataset} from '@treatments/translations'
 
-import {parsePositiveInteger, readUserFile, runCli, UsageError} from './lib/cli.ts'
+import {CliError, parsePositiveInteger, readUserFile, runCli, UsageError} from './lib/cli.ts'
 import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 
@@ -46,13 +46,28 @@ await runCli(
     const file = values.file === undefined ? defaultDatasetPath : path(values.file)
     const name = display(file)
     // A malformed line is a DatasetFileError naming file:line:column (explained below).
-    const documents: DatasetDocument[] = parseNdjson(await readUserFile(file), name)
+    const text = await readUserFile(file)
+    const documents: DatasetDocument[] = parseNdjson(text, name)
+    // Checked before the first batch, so a bad id cannot leave half the file written.
+    for (const [index, document] of documents.entries()) {
+      const problem = documentIdProblem(document._id)
+      if (problem !== undefined) throw new CliError(`${name}:${lineOf(text, index)}: the _id ${JSON.stringify(document._id)} ${problem}; nothing was written`)
+    }
     await withDatasetClient(
       async (client, target) => {
         console.log(`Seeding ${documents.length} documents from ${name} into ${target.description}`)
+        let written = {done: 0, batch: 0}
         const result = await seedDataset(client, documents, {
           batchSize,
-          onProgress: ({done, total, ids}) => console.log(`seeded ${done}/${total} (${ids[0]}${ids.length > 1 ? ` … ${ids.at(-1)}` : ''})`),
+          onProgress: ({done, total, batch, ids}) => {
+            written = {done, batch}
+            console.log(`seeded ${done}/${total} (${ids[0]}${ids.length > 1 ? ` … ${ids.at(-1)}` : ''})`)
+          },
+        }).catch((error: unknown) => {
+          // Each batch is one transaction: say exactly what stays written.
+          const reason = (explainRemoteFailure(error) ?? (error instanceof Error ? error.message : String(error))).replace(/\s*\n\s*/g, ' ')
+          const before = written.batch === 0 ? 'nothing was written before it' : `${written.done} of ${documents.length} documents (batches 1–${written.batch}) were written before it and stay`
+          throw new CliError(`batch ${written.batch + 1} was refused, so nothing of it was written: ${reason}; ${before}; seeding is idempotent: fix the file and seed it again`, {cause: error})
         })
         console.log(`Done: ${result.total} documents in ${result.batches} ${result.batches === 1 ? 'transaction' : 'transactions'}.`)
       },
@@ -68,4 +83,12 @@ function lakeUrl(value: string): string {
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
+}
+
+/** The line of the `index`th document of `text`, which parseNdjson read: blank lines hold none. */
+function lineOf(text: string, index: number): number {
+  let seen = -1
+  const lines = text.split('\n')
+  for (const [number, line] of lines.entries()) if (line.trim() !== '' && ++seen === index) return number + 1
+  return lines.length
 }

@@ -1,4 +1,5 @@
-import {readFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
 
 import {parseNdjson} from '@treatments/content/dataset'
 import {collectReferences} from '@treatments/translations'
@@ -71,5 +72,35 @@ describe('pnpm seed --lake URL', () => {
       stderr:
         'pnpm seed: SANITY_PROJECT_ID is set, so the project is used, but SANITY_TOKEN is not: set SANITY_DATASET (e.g. production) and SANITY_TOKEN (an API token with write access), or unset SANITY_PROJECT_ID to use the local dataset file\n',
     })
+  })
+
+  it('checks every id before writing anything: a bad one is named with its line, and nothing is written', async () => {
+    const lines = (await readFile(defaultDatasetPath, 'utf8')).trimEnd().split('\n')
+    lines.push(JSON.stringify({_id: 'bad id with spaces', _type: 'contraindication', text: []}))
+    const file = join(temp.directory, 'bad-id.ndjson')
+    await writeFile(file, `${lines.join('\n')}\n`)
+    const result = await runScript('seed.ts', ['--lake', temp.lake.url, '--file', file, '--batch', '5'], {LAKE_TOKEN: temp.lake.token})
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pnpm seed: ${file}:27: the _id "bad id with spaces" may only contain a-z, A-Z, 0-9, ".", "_" and "-", and may not start with "." or "-"; nothing was written\n`,
+    })
+    expect(await temp.readDocuments()).toEqual([])
+  })
+
+  it('says how many documents a refused batch left written, and which were not', async () => {
+    const lines = (await readFile(defaultDatasetPath, 'utf8')).trimEnd().split('\n')
+    // The treatment (written last) refers to a document the file does not have: the lake refuses its batch.
+    const file = join(temp.directory, 'dangling.ndjson')
+    await writeFile(file, `${lines.join('\n').replace('"_ref":"contraindication-pregnancy"', '"_ref":"contraindication-gone"')}\n`)
+    const result = await runScript('seed.ts', ['--lake', temp.lake.url, '--file', file, '--batch', '5'], {LAKE_TOKEN: temp.lake.token})
+    expect(result.code).toBe(1)
+    const written = (await temp.readDocuments()).length
+    expect(written).toBeGreaterThan(0)
+    expect(written).toBeLessThan(26)
+    expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1)
+    expect(result.stderr).toMatch(
+      new RegExp(`^pnpm seed: batch \\d+ was refused, so nothing of it was written: .*; ${written} of 26 documents \\(batches 1–\\d+\\) were written before it and stay; seeding is idempotent: fix the file and seed it again\\n$`),
+    )
   })
 })

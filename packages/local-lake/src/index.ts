@@ -1,5 +1,6 @@
 export {createLocalLakeHandler, type LocalLakeHandler} from './lib/server/create-local-lake-handler.ts'
 export {DatasetLock, type DatasetLockOwner, lockFileOf, readDatasetLock} from './lib/store/dataset-lock.ts'
+export {documentIdProblem} from './lib/write/document-id.ts'
 export type {DatasetWriter} from './lib/store/dataset-store.ts'
 export {type DocumentVersion, documentVersions} from './lib/history/document-versions.ts'
 export {
