@@ -243,7 +243,9 @@ async function exportCommand({values, path, display}: CliContext<typeof exportOp
   const result = await withDatasetClient((client) => exportXliff(client, {locale, ...(only ? {only} : {})}))
   const selection = onlyText === undefined ? '' : ` (--only ${onlyText})`
   if (result.xml === undefined) {
-    console.error(`translations export: nothing to export for ${locale}${selection}; no file written`)
+    // An older export at --out could otherwise be sent on as if it were this one.
+    const earlier = out !== undefined && (await stat(out).then((found) => found.isFile(), () => false))
+    console.error(`translations export: nothing to export for ${locale}${selection}; no file written${earlier ? `, and ${display(out)} from an earlier export was left as it was` : ''}`)
     return 0
   }
   if (out === undefined) {

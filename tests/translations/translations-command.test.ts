@@ -98,6 +98,20 @@ describe('pnpm translations export --out', () => {
   })
 })
 
+describe('pnpm translations export with nothing to export', () => {
+  it('says that an earlier file at --out was left as it was, so nobody sends it on as new', async () => {
+    const out = join(directory, 'old.xlf')
+    await writeFile(out, '<xliff/>')
+    const result = await translations('export', '--locale', 'it', '--only', 'missing', '--out', out)
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `translations export: nothing to export for it (--only missing); no file written, and ${out} from an earlier export was left as it was\n`,
+    })
+    expect(await readFile(out, 'utf8')).toBe('<xliff/>')
+  })
+})
+
 describe('pnpm translations export and import', () => {
   it('round-trips through files: --dry-run writes nothing, import writes and prints what changed', async () => {
     const xlf = join(directory, 'de.xlf')
