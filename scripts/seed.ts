@@ -5,7 +5,7 @@
  */
 import {isDatasetFileError, parseNdjson, type DatasetDocument} from '@treatments/content/dataset'
 import {documentIdProblem, isLocalLakeError} from '@treatments/local-lake'
-import {seedDataset} from '@treatments/translations'
+import {seedDataset, type SeedResult} from '@treatments/translations'
 
 import {CliError, parsePositiveInteger, readUserFile, runCli, UsageError} from './lib/cli.ts'
 import {DatasetClientError, explainRemoteFailure, parseLakeUrl, withDatasetClient} from './lib/dataset-client.ts'
@@ -13,9 +13,10 @@ import {defaultDatasetPath} from './lib/paths.ts'
 
 const USAGE = `Usage: pnpm seed [--lake URL] [--file FILE] [--batch N]
 
-Loads the documents of an NDJSON file with createOrReplace (so running it again changes
-nothing), documents referenced by others first, N documents per transaction, printing one
-line per batch.
+Loads the documents of an NDJSON file with createOrReplace, documents referenced by others
+first, N documents per transaction, printing one line per batch. Documents already as in the
+file are not written, so running it again changes nothing; the last line counts the new ones,
+the replaced ones (naming replaced drafts: someone's unpublished work) and the unchanged ones.
 
 Options:
   --lake URL   a running local lake (pnpm lake), e.g. http://127.0.0.1:3334
@@ -69,7 +70,7 @@ await runCli(
           const before = written.batch === 0 ? 'nothing was written before it' : `${written.done} of ${documents.length} documents (batches 1–${written.batch}) were written before it and stay`
           throw new CliError(`batch ${written.batch + 1} was refused, so nothing of it was written: ${reason}; ${before}; seeding is idempotent: fix the file and seed it again`, {cause: error})
         })
-        console.log(`Done: ${result.total} documents in ${result.batches} ${result.batches === 1 ? 'transaction' : 'transactions'}.`)
+        console.log(summary(result))
       },
       values.lake === undefined ? {} : {lake: values.lake},
     )
@@ -91,4 +92,16 @@ function lineOf(text: string, index: number): number {
   const lines = text.split('\n')
   for (const [number, line] of lines.entries()) if (line.trim() !== '' && ++seen === index) return number + 1
   return lines.length
+}
+
+/** The last line: what was new, what was replaced (drafts named: someone's unpublished work), what was already so. */
+function summary(result: SeedResult): string {
+  if (result.unchanged === result.total) return `Done: ${result.total} documents already as in the file; nothing written.`
+  const drafts = result.replaced.filter((id) => id.startsWith('drafts.') || id.startsWith('versions.'))
+  const parts = [
+    result.created.length > 0 ? `${result.created.length} new` : '',
+    result.replaced.length > 0 ? `${result.replaced.length} replaced${drafts.length > 0 ? ` (drafts among them: ${drafts.join(', ')})` : ''}` : '',
+    result.unchanged > 0 ? `${result.unchanged} already as in the file` : '',
+  ].filter(Boolean)
+  return `Done: ${result.total} documents: ${parts.join(', ')}; ${result.batches} ${result.batches === 1 ? 'transaction' : 'transactions'}.`
 }

@@ -31,7 +31,7 @@ describe('pnpm seed --lake URL', () => {
         'seeded 10/26 (condition-cellulite … effect-skin-more-elastic)',
         'seeded 20/26 (side-effect-itching … contraindication-infections)',
         'seeded 26/26 (contraindication-kidney-failure … treatment-mesotherapy-cellulite)',
-        'Done: 26 documents in 3 transactions.',
+        'Done: 26 documents: 26 new; 3 transactions.',
         '',
       ].join('\n'),
     })
@@ -42,12 +42,27 @@ describe('pnpm seed --lake URL', () => {
       for (const reference of collectReferences(document)) expect(position.get(reference), `${document._id} → ${reference}`).toBeLessThan(index)
     }
 
+    const log = join(temp.directory, '.dataset.ndjson.history.ndjson')
+    const logBefore = await readFile(log, 'utf8')
     const second = await runScript('seed.ts', ['--lake', temp.lake.url, '--batch', '10'], {LAKE_TOKEN: temp.lake.token})
     expect(second.code).toBe(0)
     const afterSecond = await temp.readDocuments()
     expect(afterSecond).toHaveLength(26)
     expect(afterSecond.map(withoutServerFields)).toEqual(seed.map(withoutServerFields))
     expect(afterSecond.map((document) => document._createdAt)).toEqual(seed.map((document) => document._createdAt))
+    // Nothing differed, so nothing was written: the same revisions, no history entry.
+    expect(afterSecond.map((document) => document._rev)).toEqual(afterFirst.map((document) => document._rev))
+    expect(await readFile(log, 'utf8')).toBe(logBefore)
+    expect(second.stdout.trimEnd().split('\n').at(-1)).toBe('Done: 26 documents already as in the file; nothing written.')
+
+    // A draft in the lake that the file replaces is named in the summary.
+    await temp.client.createOrReplace({_id: 'drafts.contraindication-pregnancy', _type: 'contraindication', text: []})
+    const withDraft = `${(await readFile(defaultDatasetPath, 'utf8')).trimEnd()}\n${JSON.stringify({_id: 'drafts.contraindication-pregnancy', _type: 'contraindication', text: [{_key: 'en', _type: 'internationalizedArrayStringValue', language: 'en', value: 'Pregnancy'}]})}\n`
+    const file = join(temp.directory, 'with-draft.ndjson')
+    await writeFile(file, withDraft)
+    const third = await runScript('seed.ts', ['--lake', temp.lake.url, '--file', file], {LAKE_TOKEN: temp.lake.token})
+    expect(third.code).toBe(0)
+    expect(third.stdout.trimEnd().split('\n').at(-1)).toBe('Done: 27 documents: 1 replaced (drafts among them: drafts.contraindication-pregnancy), 26 already as in the file; 1 transaction.')
   })
 
   it('needs a target and a positive batch size', async () => {
