@@ -3,6 +3,7 @@
  * running local lake (`--lake URL`), with createOrReplace in reference order and in batches.
  * Running it twice gives the same documents. See packages/translations/README.md.
  */
+import {isHttpError} from '@sanity/client'
 import {isDatasetFileError, parseNdjson, type DatasetDocument} from '@treatments/content/dataset'
 import {documentIdProblem, isLocalLakeError} from '@treatments/local-lake'
 import {seedDataset, type SeedResult} from '@treatments/translations'
@@ -66,9 +67,13 @@ await runCli(
           },
         }).catch((error: unknown) => {
           // Each batch is one transaction: say exactly what stays written.
+          const refused = isHttpError(error)
+          // A server that cannot be reached before the first batch is explained as such.
+          if (!refused && written.batch === 0) throw error
           const reason = (explainRemoteFailure(error) ?? (error instanceof Error ? error.message : String(error))).replace(/\s*\n\s*/g, ' ')
           const before = written.batch === 0 ? 'nothing was written before it' : `${written.done} of ${documents.length} documents (batches 1–${written.batch}) were written before it and stay`
-          throw new CliError(`batch ${written.batch + 1} was refused, so nothing of it was written: ${reason}; ${before}; seeding is idempotent: fix the file and seed it again`, {cause: error})
+          const what = refused ? `batch ${written.batch + 1} was refused, so nothing of it was written: ${reason}` : `batch ${written.batch + 1} failed: ${reason}`
+          throw new CliError(`${what}; ${before}; seeding is idempotent: fix the file and seed it again`, {cause: error})
         })
         console.log(summary(result))
       },
