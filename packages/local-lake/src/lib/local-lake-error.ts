@@ -5,6 +5,9 @@
  * - `DATASET_FILE_INVALID`: a dataset file is not valid NDJSON of Sanity documents.
  * - `DATASET_INVALID`: an in-memory dataset holds something that is not a Sanity document.
  * - `DATASET_WRITE_FAILED`: writing a dataset back to its file failed; nothing was changed.
+ * - `DATASET_CHANGED_OUTSIDE`: the dataset file was changed by someone else since the lake loaded or
+ *   last wrote it; the write was refused (nothing was changed) so the outside edit is kept. A
+ *   restart records the change in the history log and takes writes again. HTTP answers 409.
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
  * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
@@ -17,6 +20,7 @@ export type LocalLakeErrorCode =
   | 'DATASET_FILE_INVALID'
   | 'DATASET_INVALID'
   | 'DATASET_WRITE_FAILED'
+  | 'DATASET_CHANGED_OUTSIDE'
   | 'LISTEN_FAILED'
   | 'DATASET_LOCKED'
   | 'HISTORY_LOG_INVALID'

@@ -225,6 +225,11 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: un
     sendJson(response, error.statusCode, error.body, {...cors, ...error.headers})
     return
   }
+  if (isLocalLakeError(error) && error.code === 'DATASET_CHANGED_OUTSIDE') {
+    // The client's write conflicts with an edit made to the file: a 409 it can show, not a crash.
+    sendJson(response, 409, {error: {description: error.message, type: 'datasetChangedOutsideError'}}, cors)
+    return
+  }
   const description = isLocalLakeError(error)
     ? error.message
     : `Internal error in the local lake: ${error instanceof Error ? error.message : String(error)}`

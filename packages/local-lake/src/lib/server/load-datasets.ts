@@ -4,7 +4,7 @@ import {basename, join} from 'node:path'
 import {isDatasetFileError, isDatasetFileName, readNdjson} from '@treatments/content/dataset'
 
 import {DatasetLock} from '../store/dataset-lock.ts'
-import {DatasetStore} from '../store/dataset-store.ts'
+import {DatasetStore, datasetFileState} from '../store/dataset-store.ts'
 import {DatasetHistory, type HistoryRepair, historyFileOf, repairHistoryLog} from '../history/history-log.ts'
 import {type DatasetDocument, datasetDocumentProblem} from '@treatments/content/dataset'
 import type {ResolvedLakeOptions} from '../lake-options.ts'
@@ -34,6 +34,8 @@ export async function loadDatasets(
       if (writes && options.lock !== false) {
         locks.push(await DatasetLock.acquire(source, {...options.lock, token: options.token}))
       }
+      // Before reading: a change made while it is read then shows at the first write (refused).
+      const fileState = isFile && !options.inMemory ? await datasetFileState(source).catch(() => undefined) : undefined
       const documents = isFile ? await readDatasetFile(source) : checkDocuments(name, source)
       // A read-only lake reads the log as it is; a writing one repairs it first (after a crash).
       if (writes && options.repairHistory) {
@@ -54,6 +56,7 @@ export async function loadDatasets(
           documents,
           file: isFile && !options.inMemory ? source : undefined,
           writeFile: options.writeFile,
+          fileState,
           ...(history === undefined ? {} : {history}),
           author: options.author,
           answerCacheBytes: options.answerCacheBytes,

@@ -1,3 +1,5 @@
+import {stat} from 'node:fs/promises'
+
 import {type DatasetDocument, indexDocuments, serializeNdjson} from '@treatments/content/dataset'
 
 import {AnswerCache} from '../query/answer-cache.ts'
@@ -13,6 +15,36 @@ import {type CommittedTransaction, TransactionLog} from '../history/transaction-
 /** Writes a whole dataset file; must replace the file atomically or leave it untouched. */
 export type DatasetWriter = (file: string, contents: string) => Promise<void>
 
+/**
+ * What a dataset file is on disk (inode, size, change times in nanoseconds): when any of them
+ * differs from what the lake saw last, someone else wrote the file.
+ */
+export interface DatasetFileState {
+  ino: bigint
+  size: bigint
+  mtimeNs: bigint
+  ctimeNs: bigint
+}
+
+/**
+ * The state of `file` on disk, or `undefined` when it does not exist.
+ *
+ * @throws the `stat` error for any other failure (permissions, a folder that is now a file)
+ */
+export async function datasetFileState(file: string): Promise<DatasetFileState | undefined> {
+  try {
+    const {ino, size, mtimeNs, ctimeNs} = await stat(file, {bigint: true})
+    return {ino, size, mtimeNs, ctimeNs}
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+function sameFileState(a: DatasetFileState, b: DatasetFileState): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs
+}
+
 /** How a {@link DatasetStore} is set up. */
 export interface DatasetStoreInit {
   name: string
@@ -20,6 +52,12 @@ export interface DatasetStoreInit {
   /** File to write changes back to; `undefined` keeps changes in memory only. */
   file: string | undefined
   writeFile: DatasetWriter
+  /**
+   * What `file` was on disk when `documents` were read from it (taken before reading). A write
+   * finding the file otherwise is refused (`DATASET_CHANGED_OUTSIDE`); `undefined` checks nothing
+   * until the store's first write.
+   */
+  fileState?: DatasetFileState | undefined
   /** The durable history log of `file` (every committed transaction, written before the file). */
   history?: DatasetHistory
   /** Who the log names as the author of the transactions. */
@@ -61,6 +99,8 @@ export class DatasetStore {
   readonly log = new TransactionLog()
   /** Serialized query answers of the current state, dropped on every committed change. */
   readonly answers: AnswerCache
+  /** What {@link DatasetStore.file} was when last read or written by this store (`undefined`: unknown). */
+  #fileState: DatasetFileState | undefined
   #documents: readonly DatasetDocument[]
   #byId: ReadonlyMap<string, DatasetDocument>
   #views = new Map<Perspective, QueryView>()
@@ -73,6 +113,7 @@ export class DatasetStore {
     this.name = init.name
     this.file = init.file
     this.#writeFile = init.writeFile
+    this.#fileState = init.fileState
     this.history = init.history
     this.#author = init.author ?? 'unknown'
     this.#documents = init.documents
@@ -136,6 +177,8 @@ export class DatasetStore {
    *
    * @throws whatever `plan` throws (nothing changes)
    * @throws LocalLakeError `DATASET_WRITE_FAILED` when the file could not be written (nothing changes)
+   * @throws LocalLakeError `DATASET_CHANGED_OUTSIDE` when the file was changed by someone else since
+   *   this store read or last wrote it (nothing changes; the outside edit is kept)
    */
   transact<T>(
     plan: (documents: readonly DatasetDocument[], byId: ReadonlyMap<string, DatasetDocument>) => Promise<TransactionPlan<T>>,
@@ -145,6 +188,7 @@ export class DatasetStore {
       const next = await plan(this.#documents, this.#byId)
       if (!next.changed || options.dryRun === true) return next.result
       if (this.file !== undefined) {
+        await this.#refuseOutsideChange(this.file)
         // Log first, then the dataset: a crash in between leaves a log entry whose outcome is
         // not in the file, which the next start removes (see DatasetHistory.open).
         const committed = next.committed !== undefined && next.committed.changes.length > 0 ? next.committed : undefined
@@ -169,6 +213,8 @@ export class DatasetStore {
             {file: this.file, cause: error},
           )
         }
+        // A failure to look leaves nothing to compare with: the next write then checks nothing.
+        this.#fileState = await datasetFileState(this.file).catch(() => undefined)
       }
       this.#documents = next.documents
       this.#byId = indexById(next.documents)
@@ -182,6 +228,34 @@ export class DatasetStore {
       }
       return next.result
     })
+  }
+
+  /**
+   * Refuses to write over a file that someone else changed since this store read or wrote it
+   * (an editor, `git checkout`, a script): writing the whole dataset from memory would silently
+   * undo their edit. A file that no longer exists is simply written again.
+   */
+  async #refuseOutsideChange(file: string): Promise<void> {
+    const known = this.#fileState
+    if (known === undefined) return
+    let current: DatasetFileState | undefined
+    try {
+      current = await datasetFileState(file)
+    } catch (error) {
+      throw new LocalLakeError(
+        'DATASET_WRITE_FAILED',
+        `Could not check dataset file ${file} of dataset "${this.name}" before writing it: ${(error as Error).message}; no changes were applied`,
+        {file, cause: error},
+      )
+    }
+    if (current === undefined || sameFileState(known, current)) return
+    throw new LocalLakeError(
+      'DATASET_CHANGED_OUTSIDE',
+      `The dataset file ${file} (dataset "${this.name}") was changed outside the lake after the lake loaded or last wrote it ` +
+        '(an editor, git checkout, a script); this change was not applied, so that the outside edit is not overwritten. ' +
+        'Restart the lake: it records the outside change in its history log and takes writes again.',
+      {file},
+    )
   }
 
   #recordDelta(documents: readonly DatasetDocument[], committed: CommittedTransaction | undefined): void {
