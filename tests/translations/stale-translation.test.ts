@@ -107,6 +107,22 @@ describe('a changed English field', () => {
     expect(state.sourceTexts).toContainEqual({_key: expect.any(String), _type: 'sourceText', field: 'title', hash: await sourceHash(revised), text: revised})
   })
 
+  it('refuses the previous translation returned with only invisible characters or other spaces added, as unchanged, and writes nothing', async () => {
+    await changeEnglishTitle()
+    const exported = (await exportXliff(temp.client, {locale: 'it', only: ['stale']})).xml!
+    const before = await temp.readText()
+    for (const disguised of ['Mesoterapia per la cellulite\u200B', 'Mesoterapia\u00A0per la\u202Fcellulite', 'Meso\u00ADterapia per la cellulite']) {
+      const error = await importXliff(temp.client, translateXliff(exported, () => disguised)).catch((caught: unknown) => caught)
+      expect(isXliffError(error) && error.problems, JSON.stringify(disguised)).toEqual([
+        `document "${id}", field "title": the <target> is the previous translation unchanged, but the en text changed since it was translated; ` +
+          'revise it against the new source, or if it still fits, import again with --confirm-unchanged',
+      ])
+    }
+    expect(await temp.readText()).toBe(before)
+    const status = await translationStatus(await fetchPublishedDocuments(temp.client), {locales: ['it']})
+    expect(status.locales[0]).toMatchObject({stale: 1})
+  })
+
   it('is exported by the command with --only stale', async () => {
     await changeEnglishTitle()
     await temp.lake.close()

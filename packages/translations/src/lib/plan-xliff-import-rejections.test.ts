@@ -1,6 +1,7 @@
+import {sourceHash} from '@treatments/content/dataset'
 import {describe, expect, it} from 'vitest'
 
-import {block, blockItem, linkedBody, sampleDocument} from '../test-support/documents.ts'
+import {block, blockItem, linkedBody, sampleDocument, stringItem} from '../test-support/documents.ts'
 import {translateXliff} from '../test-support/test-translator.ts'
 import {createXliffExport} from './create-xliff-export.ts'
 import type {TranslatableDocument} from './document-translation-status.ts'
@@ -136,5 +137,72 @@ describe('planXliffImport refuses', () => {
     }
     const xml = (await returned(document)).replace(/<pc id="m2"[^>]*>bold<\/pc><\/pc> and more\.<\/target>/, 'bold</pc> and more.</target>')
     expect(await problems(xml, [document])).toEqual(['document "treatment-stale", field "body", segment "b2": the target drops <pc id="m2"> (strong)'])
+  })
+
+  it('a stale translation sent back with only invisible characters, other spaces or another Unicode form of its letters, as the previous translation unchanged', async () => {
+    const older = await sourceHash('An older English text')
+    const germanBody = [
+      block('b1', [['Überschrift']], {style: 'h2'}),
+      block('b2', [['Siehe '], ['den ', 'link'], ['fetten', 'link', 'strong'], [' und mehr.']], {
+        markDefs: [{_type: 'link', _key: 'link', href: 'https://example.org/de'}],
+      }),
+      block('b3', [['Punkt']], {listItem: 'bullet', level: 1}),
+    ]
+    // Every German text was translated from an English one since changed (the recorded hash is another's).
+    const document: TranslatableDocument = {
+      _id: 'contraindication-pregnancy',
+      _type: 'contraindication',
+      _rev: 'r1',
+      title: [stringItem('en', 'Pregnancy and nausea'), stringItem('de', 'Schwangerschaft und Übelkeit')],
+      text: [
+        {_key: 'en', _type: 'internationalizedArrayTextValue', language: 'en', value: 'Not during pregnancy.\nNot while breastfeeding.'},
+        {_key: 'de', _type: 'internationalizedArrayTextValue', language: 'de', value: 'Nicht in der Schwangerschaft.\nNicht in der Stillzeit.'},
+      ],
+      body: [blockItem('en', linkedBody), blockItem('de', germanBody)],
+      translations: [
+        {
+          _key: 'de',
+          _type: 'translationState',
+          language: 'de',
+          status: 'translated',
+          sourceHashes: ['title', 'text', 'body'].map((field, index) => ({_key: `h${index + 1}`, _type: 'sourceHash', field, hash: older})),
+        },
+      ],
+    }
+    const exported = (await createXliffExport([document], {locale: 'de', only: ['stale']})).xml!
+    const unchanged = (field: string) =>
+      `document "contraindication-pregnancy", field "${field}": the <target> is the previous translation unchanged, but the en text changed since it was translated; ` +
+      'revise it against the new source, or if it still fits, import again with --confirm-unchanged'
+    expect(await problems(exported, [document])).toEqual([unchanged('title'), unchanged('text'), unchanged('body')])
+    const titles = [
+      'Schwangerschaft\u200B und Übelkeit', // zero-width space
+      'Schwangerschaft\u200C\u200D und Übelkeit', // zero-width non-joiner and joiner
+      'Schwangerschaft\u2060 und Übelkeit', // word joiner
+      '\uFEFFSchwangerschaft und Übelkeit', // byte order mark
+      'Schwanger\u00ADschaft und Übelkeit', // soft hyphen
+      'Schwangerschaft\u00A0und Übelkeit', // no-break space
+      'Schwangerschaft\u202Fund Übelkeit', // narrow no-break space
+      'Schwangerschaft\u3000und Übelkeit', // ideographic space
+      'Schwangerschaft  und Übelkeit', // two spaces
+      'Schwangerschaft und U\u0308belkeit', // U + combining diaeresis (NFD) for Ü
+    ]
+    for (const title of titles) {
+      const xml = exported.replace('<target>Schwangerschaft und Übelkeit</target>', `<target>${title}</target>`)
+      expect(xml, JSON.stringify(title)).not.toBe(exported)
+      expect(await problems(xml, [document]), JSON.stringify(title)).toEqual([unchanged('title'), unchanged('text'), unchanged('body')])
+    }
+    // A text field may hold line feeds and tabs: another line break or a tab is no revision either.
+    for (const text of ['Nicht in der Schwangerschaft. Nicht in der Stillzeit.', 'Nicht in der Schwangerschaft.\n\tNicht in der Stillzeit.']) {
+      const xml = exported.replace('<target>Nicht in der Schwangerschaft.\nNicht in der Stillzeit.</target>', `<target>${text}</target>`)
+      expect(xml, JSON.stringify(text)).not.toBe(exported)
+      expect(await problems(xml, [document]), JSON.stringify(text)).toEqual([unchanged('title'), unchanged('text'), unchanged('body')])
+    }
+    // Portable Text: the words of its spans are compared the same way.
+    const body = exported.replace('<target>Überschrift</target>', '<target>Über\u200Bschrift</target>')
+    expect(body).not.toBe(exported)
+    expect(await problems(body, [document])).toEqual([unchanged('title'), unchanged('text'), unchanged('body')])
+    // A revision that changes a word is accepted.
+    const revised = exported.replace('<target>Schwangerschaft und Übelkeit</target>', '<target>Schwangerschaft und Stillzeit</target>')
+    expect(await problems(revised, [document])).toEqual([unchanged('text'), unchanged('body')])
   })
 })

@@ -1,6 +1,8 @@
 import {hasVisibleText, sourceHash} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 
+import {comparableText} from './comparable-text.ts'
+
 import type {TranslatableDocument} from './document-translation-status.ts'
 import {findLocalizedFields, itemLanguage, localizedValue, type LocalizedField, type LocalizedItem} from './find-localized-fields.ts'
 import {inlineCodeProblems} from './inline-code-problems.ts'
@@ -163,7 +165,8 @@ export async function planXliffImport(
       const value = targetValue(base, content, targets, current)
       const state = findTranslationState(document, locale)
       const stale = hasVisibleText(current) && recordedSourceHash(state, field.path) !== hash
-      if (stale && options.confirmUnchanged !== true && plainText(current) === plainText(value)) {
+      // Compared as a reader sees it: a zero-width space or a no-break space added is no revision.
+      if (stale && options.confirmUnchanged !== true && comparableText(plainText(current)) === comparableText(plainText(value))) {
         problems.push(
           `${where}: the <target> is the previous translation unchanged, but the ${baseLocale} text changed since it was translated; ` +
             'revise it against the new source, or if it still fits, import again with --confirm-unchanged',
