@@ -62,6 +62,25 @@ describe('importing a hostile or broken XLIFF file', () => {
     expect(Buffer.compare(await readFile(temp.file), original), 'the dataset file must be byte-identical').toBe(0)
   })
 
+  it('rejects German safety texts with a line break in a one-line field, spaces around them, or a carriage return and a bell, naming each unit, and writes nothing', async () => {
+    const retarget = (xml: string, documentId: string, field: string, target: string) => {
+      const file = new RegExp(`<file id="${documentId}"[\\s\\S]*?</file>`).exec(xml)![0]
+      const unit = new RegExp(`<unit id="${field}"[\\s\\S]*?</unit>`).exec(file)![0]
+      return xml.replace(file, file.replace(unit, unit.replace(/<target>[\s\S]*?<\/target>/, `<target>${target}</target>`)))
+    }
+    let xml = retarget(valid, 'contraindication-breastfeeding', 'text', 'Still\nzeit')
+    xml = retarget(xml, 'contraindication-pregnancy', 'text', '   Schwangerschaft   ')
+    xml = retarget(xml, 'side-effect-swelling', 'whenToSeekHelp', 'Schwellung<cp hex="000D"/>ist normal<cp hex="0007"/>.')
+    const error = await importXliff(temp.client, xml).catch((caught: unknown) => caught)
+    expect(isXliffError(error) && error.code).toBe('IMPORT_REJECTED')
+    expect((error as {problems: string[]}).problems.toSorted()).toEqual([
+      'document "contraindication-breastfeeding", field "text": the <target> has a line break (U+000A), but the field holds a single line; write it on one line',
+      'document "contraindication-pregnancy", field "text": the <target> starts and ends with white space; remove the spaces at the start and end',
+      'document "side-effect-swelling", field "whenToSeekHelp": the <target> holds control characters (U+000D, U+0007), which are not text; remove them',
+    ])
+    expect(Buffer.compare(await readFile(temp.file), original), 'the dataset file must be byte-identical').toBe(0)
+  })
+
   it('rejects text that is not XML', async () => {
     await expectRejected('Title: Mesotherapie\n', 'NOT_XML', 'Not well-formed XML: missing root element')
     await expectRejected('<xliff><file></xliff>', 'NOT_XML', 'Not well-formed XML: Opening and ending tag mismatch: "file" != "xliff" (line 1, column 8)')

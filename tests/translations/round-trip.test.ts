@@ -95,7 +95,7 @@ describe('XLIFF round trip through the local lake', () => {
     expect(segments(reexported.xml!)).toEqual(segments(translated))
   })
 
-  it('carries a carriage return through export, translation and import, and the re-export repeats it unchanged', async () => {
+  it('carries a carriage return of the English through export, refuses one in a target, imports the line feed alone, and the re-export repeats the source unchanged', async () => {
     const id = 'condition-cellulite'
     const [document] = await fetchPublishedDocuments(temp.client, [id])
     const items = findLocalizedFields(document!).find((field) => field.path === 'description')!.items
@@ -107,19 +107,25 @@ describe('XLIFF round trip through the local lake', () => {
     const onlyDescription = (unit: Element) => unit.getAttribute('name') === 'description' && (unit.parentNode as Element).getAttribute('id') === id
     const translated = translateXliff(exported, (text) => text.replace('Line one', 'Zeile eins').replace('Line two', 'Zeile zwei'), onlyDescription)
     expect(translated).toContain('<target>Zeile eins<cp hex="000D"/>\nZeile zwei</target>')
+    // A carriage return is a control character: never stored as text, also when the English has one.
+    const refused = await importXliff(temp.client, translated, {locale: 'de'}).catch((caught: unknown) => caught)
+    expect((refused as {problems?: string[]}).problems).toEqual([
+      `document "${id}", field "description": the <target> holds a control character (U+000D), which is not text; remove it`,
+    ])
 
-    const result = await importXliff(temp.client, translated, {locale: 'de'})
+    const lineFeed = translated.replace('<target>Zeile eins<cp hex="000D"/>\nZeile zwei</target>', '<target>Zeile eins\nZeile zwei</target>')
+    const result = await importXliff(temp.client, lineFeed, {locale: 'de'})
     expect(result.changes.filter((change) => change.change !== 'unchanged')).toEqual([{documentId: id, documentType: 'condition', field: 'description', change: 'added'}])
     expect(result.applied).toBe(true)
     await publishDrafts(temp.client)
     const stored = (await temp.readDocuments()).find((candidate) => candidate._id === id) as TranslatableDocument
-    expect(localizedValue(findLocalizedFields(stored).find((field) => field.path === 'description')!.items, 'de')).toBe('Zeile eins\r\nZeile zwei')
+    expect(localizedValue(findLocalizedFields(stored).find((field) => field.path === 'description')!.items, 'de')).toBe('Zeile eins\nZeile zwei')
     const report = await translationStatus([stored], {locales: ['de']})
     expect(report.fields.find((field) => field.field === 'description')).toMatchObject({state: 'translated'})
 
     const reexported = (await exportXliff(temp.client, {locale: 'de', only: ['translated']})).xml!
     expect(reexported).toContain('<source>Line one<cp hex="000D"/>\nLine two</source>')
-    expect(reexported).toContain('<target>Zeile eins<cp hex="000D"/>\nZeile zwei</target>')
+    expect(reexported).toContain('<target>Zeile eins\nZeile zwei</target>')
     const again = await importXliff(temp.client, reexported)
     expect(again.changes.find((change) => change.documentId === id && change.field === 'description')).toMatchObject({change: 'unchanged'})
   })

@@ -1,3 +1,4 @@
+export {controlCharacters} from './lib/dataset/control-characters.ts'
 export {datasetDocumentProblem, isRecord} from './lib/dataset/dataset-document.ts'
 export {describeValue as describeJson} from './lib/describe-value.ts'
 export type {DatasetDocument} from './lib/dataset/dataset-document.ts'

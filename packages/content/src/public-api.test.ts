@@ -80,6 +80,7 @@ describe('public API', () => {
       'GroqRunner',
       'NdjsonLineReader',
       'changedSinceReview',
+      'controlCharacters',
       'coveredTexts',
       'datasetDocumentProblem',
       'describeJson',

@@ -178,7 +178,7 @@ describe('planXliffImport refuses', () => {
       'Schwangerschaft\u200B und Übelkeit', // zero-width space
       'Schwangerschaft\u200C\u200D und Übelkeit', // zero-width non-joiner and joiner
       'Schwangerschaft\u2060 und Übelkeit', // word joiner
-      '\uFEFFSchwangerschaft und Übelkeit', // byte order mark
+      'Schwangerschaft und\uFEFF Übelkeit', // zero-width no-break space (byte order mark)
       'Schwanger\u00ADschaft und Übelkeit', // soft hyphen
       'Schwangerschaft\u00A0und Übelkeit', // no-break space
       'Schwangerschaft\u202Fund Übelkeit', // narrow no-break space
@@ -204,5 +204,53 @@ describe('planXliffImport refuses', () => {
     // A revision that changes a word is accepted.
     const revised = exported.replace('<target>Schwangerschaft und Übelkeit</target>', '<target>Schwangerschaft und Stillzeit</target>')
     expect(await problems(revised, [document])).toEqual([unchanged('text'), unchanged('body')])
+  })
+
+  it('a target with control characters, a line break or tab in a single-line field, or white space at its start or end, naming unit and segment', async () => {
+    const exported = await returned(await sampleDocument())
+    const xml = exported
+      .replace('<target>Mesotherapy</target>', '<target>Adipo\nsitas</target>')
+      .replace('<target>A treatment.</target>', '<target>Schwellung<cp hex="000D"/>ist normal<cp hex="0007"/>.</target>')
+      .replace('<target>Item</target>', '<target>Pu<cp hex="007F"/>nkt<cp hex="009B"/> mit\n\tZeilen</target>')
+      .replace('<target>Results last.</target>', '<target>   Diabetes   </target>')
+    expect(await problems(xml, [await sampleDocument()])).toEqual([
+      'document "treatment-a", field "title": the <target> has a line break (U+000A), but the field holds a single line; write it on one line',
+      'document "treatment-a", field "summary": the <target> holds control characters (U+000D, U+0007), which are not text; remove them',
+      'document "treatment-a", field "body", segment "b3": the <target> holds control characters (U+007F, U+009B), which are not text; remove them',
+      'document "treatment-a", field "claims[_key=="c1"].statement": the <target> starts and ends with white space; remove the spaces at the start and end',
+    ])
+    const more = exported
+      .replace('<target>Mesotherapy</target>', '<target>Adipo\tsitas</target>')
+      .replace('<target>A treatment.</target>', '<target>\u00A0Eine Behandlung.</target>')
+      .replace('<target>Results last.</target>', '<target>Ergebnisse halten an.\n</target>')
+      .replace('<target>Heading</target>', '<target>Über<cp hex="0001"/>schrift<cp hex="0085"/></target>')
+    expect(await problems(more, [await sampleDocument()])).toEqual([
+      'document "treatment-a", field "title": the <target> has a tab (U+0009), but the field holds a single line; use a space',
+      'document "treatment-a", field "summary": the <target> starts with white space; remove the spaces at the start',
+      'document "treatment-a", field "body", segment "b1": the <target> holds control characters (U+0001, U+0085), which are not text; remove them',
+      'document "treatment-a", field "claims[_key=="c1"].statement": the <target> has a line break (U+000A), but the field holds a single line; write it on one line',
+      'document "treatment-a", field "claims[_key=="c1"].statement": the <target> ends with white space; remove the spaces at the end',
+    ])
+  })
+
+  it('line feeds and tabs inside a text field or Portable Text, and a paragraph that starts with an inline object', async () => {
+    const document: TranslatableDocument = {
+      _id: 'contraindication-pregnancy',
+      _type: 'contraindication',
+      _rev: 'r1',
+      title: [stringItem('en', 'Pregnancy')],
+      text: [{_key: 'en', _type: 'internationalizedArrayTextValue', language: 'en', value: 'Not during pregnancy.\nNot while breastfeeding.'}],
+      body: [blockItem('en', [{_type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{_type: 'dose', _key: 'x1', mg: 5}, {_type: 'span', _key: 's1', text: ' mg a day', marks: []}]}])],
+    }
+    const xml = (await returned(document))
+      .replace('<target>Not during pregnancy.\nNot while breastfeeding.</target>', '<target>Nicht in der Schwangerschaft.\n\tNicht in der Stillzeit.</target>')
+      .replace(/(<target><ph [^>]*\/>) mg a day<\/target>/, '$1 mg am Tag,\nzum\tEssen</target>')
+    const plan = await planXliffImport(parseXliff(xml), [document], {now})
+    expect(plan.changes.map((change) => [change.field, change.change])).toEqual([
+      ['title', 'added'],
+      ['text', 'added'],
+      ['body', 'added'],
+    ])
+    expect((plan.updates[0]!.set.text as Array<{value: unknown}>).at(-1)!.value).toBe('Nicht in der Schwangerschaft.\n\tNicht in der Stillzeit.')
   })
 })

@@ -1,4 +1,4 @@
-import {hasVisibleText, sourceHash} from '@treatments/content/dataset'
+import {controlCharacters, hasVisibleText, sourceHash} from '@treatments/content/dataset'
 import {baseLocale} from '@treatments/content/locales'
 
 import {comparableText} from './comparable-text.ts'
@@ -6,7 +6,7 @@ import {comparableText} from './comparable-text.ts'
 import type {TranslatableDocument} from './document-translation-status.ts'
 import {findLocalizedFields, itemLanguage, localizedValue, type LocalizedField, type LocalizedItem} from './find-localized-fields.ts'
 import {inlineCodeProblems} from './inline-code-problems.ts'
-import {inlineText, sameInline, type UnitContent} from './inline-content.ts'
+import {inlineText, sameInline, type InlineNode, type UnitContent} from './inline-content.ts'
 import {isRecord} from '@treatments/content/dataset'
 import type {ParsedUnit, ParsedXliff} from './parse-xliff.ts'
 import {targetHash} from './target-hash.ts'
@@ -155,6 +155,7 @@ export async function planXliffImport(
           problems.push(`${label}: the <target> has no visible text (empty, whitespace or invisible characters) but the <source> has text; translate it (an import never deletes or blanks text)`)
           return
         }
+        for (const problem of targetTextProblems(segment.target!, field.itemType === SINGLE_LINE_ITEM_TYPE)) problems.push(`${label}: ${problem}`)
         for (const problem of inlineCodeProblems(expected.nodes, segment.target!, (id) => describeCode(content, id))) {
           problems.push(`${label}: ${problem}`)
         }
@@ -190,6 +191,47 @@ export async function planXliffImport(
     skipped,
     updates: documentUpdates(accepted, locale, options.now),
   }
+}
+
+/** The item type of the localized string fields: one line of text (text fields may hold line feeds). */
+const SINGLE_LINE_ITEM_TYPE = 'internationalizedArrayStringValue'
+
+/**
+ * What is wrong with the characters of a target with visible text: control characters (see
+ * `controlCharacters()`), a line feed or tab in a single-line field, white space at its start or
+ * end. An inline object (`<ph>`) counts as content, so a paragraph may start with one and a space.
+ */
+function targetTextProblems(target: readonly InlineNode[], singleLine: boolean): string[] {
+  const problems: string[] = []
+  const text = inlineText(target)
+  const controls = controlCharacters(text)
+  if (controls.length > 0) {
+    const list = controls.map(codePointLabel).join(', ')
+    problems.push(
+      controls.length === 1
+        ? `the <target> holds a control character (${list}), which is not text; remove it`
+        : `the <target> holds control characters (${list}), which are not text; remove them`,
+    )
+  }
+  if (singleLine && text.includes('\n')) problems.push('the <target> has a line break (U+000A), but the field holds a single line; write it on one line')
+  if (singleLine && text.includes('\t')) problems.push('the <target> has a tab (U+0009), but the field holds a single line; use a space')
+  const edges = edgeText(target)
+  const starts = /^\s/u.test(edges)
+  const ends = /\s$/u.test(edges)
+  if (starts && ends) problems.push('the <target> starts and ends with white space; remove the spaces at the start and end')
+  else if (starts) problems.push('the <target> starts with white space; remove the spaces at the start')
+  else if (ends) problems.push('the <target> ends with white space; remove the spaces at the end')
+  return problems
+}
+
+/** The text of inline nodes with each inline object as U+FFFC (OBJECT REPLACEMENT CHARACTER), to see what a target starts and ends with. */
+function edgeText(nodes: readonly InlineNode[]): string {
+  return nodes.map((node) => (node.kind === 'text' ? node.text : node.kind === 'pc' ? edgeText(node.children) : '\uFFFC')).join('')
+}
+
+/** `U+000D`. */
+function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`
 }
 
 /** Why a unit's sources differ from what exporting the current text writes, or `undefined`. */
