@@ -96,6 +96,14 @@ describe('the Studio’s rules, run by Sanity’s validation', () => {
     expect(await studioErrors(document)).toEqual([])
   })
 
+  it('refuse a translation holding a control character, naming it', async () => {
+    const document = treatment()
+    document.title.find((item: {language: string}) => item.language === 'de').value = 'Mesotherapie\x07'
+    expect(await studioErrors(document)).toEqual([
+      {path: 'title.{"_key":"de"}.value', message: 'The DE text holds a control character, U+0007 ALERT: it is not text, and readers would see nothing or a box. Remove it.'},
+    ])
+  })
+
   it('refuse two translation states for one language', async () => {
     const document = treatment()
     const italian = document.translations.find((state: {language: string}) => state.language === 'it')

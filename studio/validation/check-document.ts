@@ -9,6 +9,8 @@ import {
   checkSlug,
   checkTranslationStates,
   checkUniqueItems,
+  controlCharacterProblems,
+  findControlCharacterTexts,
   findInvisibleTexts,
   invisibleTextProblems,
   isAllowedLink,
@@ -194,6 +196,7 @@ function applyNamedTypeRules(value: unknown, typeName: string, path: Segment[], 
   if (typeName.startsWith('internationalizedArray') && !typeName.endsWith('Value') && Array.isArray(value)) {
     add(checkLocaleCodes(value), 'locale')
     add(invisibleTextProblems(findInvisibleTexts(value), unicodeName), 'invisible-text')
+    add(controlCharacterProblems(findControlCharacterTexts(value), unicodeName), 'control-character')
     if (context.required) add(checkBaseLocale(value, `“${String(path.at(-1))}”`), 'locale')
   } else if (typeName === 'protocol' && typeof value === 'object') {
     const protocol = value as Record<string, unknown>

@@ -27,6 +27,7 @@ export interface DatasetProblem {
     | 'wrong-reference-type'
     | 'locale'
     | 'invisible-text'
+    | 'control-character'
     | 'domain'
     | 'duplicate-slug'
     | 'empty-file'

@@ -275,4 +275,18 @@ describe('validateDataset', () => {
       `dataset.ndjson:${line} contraindication-pregnancy text[_key=="it"].value: The IT text has no visible character, only U+200B ZERO WIDTH SPACE: readers would see nothing here. Write the text, or clear the field (an empty translation shows the fallback language, marked as missing). [invisible-text]`,
     ])
   })
+
+  it('reports a text with control characters, naming them, and allows line feeds and tabs', () => {
+    const line = (id: string) => seed.findIndex((document) => document._id === id) + 1
+    const problems = problemsAfter((documents) => {
+      const swelling = documents.find((document) => document._id === 'side-effect-swelling')!
+      swelling.whenToSeekHelp.find((item: any) => item.language === 'it').value = 'Gonfiore\rnormale\x07.'
+      swelling.whenToSeekHelp.find((item: any) => item.language === 'en').value = 'Swelling is normal.\n\tIt goes away.'
+      documents.find((document) => document._id === 'contraindication-pregnancy')!.text.find((item: any) => item.language === 'it').value = 'Gravidanza\u0085'
+    })
+    expect(problems).toEqual([
+      `dataset.ndjson:${line('contraindication-pregnancy')} contraindication-pregnancy text[_key=="it"].value: The IT text holds a control character, U+0085 NEXT LINE: it is not text, and readers would see nothing or a box. Remove it. [control-character]`,
+      `dataset.ndjson:${line('side-effect-swelling')} side-effect-swelling whenToSeekHelp[_key=="it"].value: The IT text holds control characters, U+000D CARRIAGE RETURN, U+0007 ALERT: they are not text, and readers would see nothing or a box. Remove them. [control-character]`,
+    ].toSorted((a, b) => Number(/:(\d+) /.exec(a)![1]) - Number(/:(\d+) /.exec(b)![1])))
+  })
 })

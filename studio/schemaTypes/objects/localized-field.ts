@@ -1,6 +1,14 @@
 import {baseLocale} from '@treatments/content/locales'
 import {defineField} from 'sanity'
-import {checkBaseLocale, checkLocaleCodes, findInvisibleTexts, invisibleTextProblems, type LocalizedItem} from '../rules/index.ts'
+import {
+  checkBaseLocale,
+  checkLocaleCodes,
+  controlCharacterProblems,
+  findControlCharacterTexts,
+  findInvisibleTexts,
+  invisibleTextProblems,
+  type LocalizedItem,
+} from '../rules/index.ts'
 import {toValidation} from '../rules/to-validation.ts'
 
 /** The kinds of localized value, each registered with `sanity-plugin-internationalized-array`. */
@@ -23,8 +31,8 @@ interface LocalizedFieldOptions {
 
 /**
  * A field localized per language. Every such field checks its locale codes and refuses a
- * translation with no visible character (naming the characters it holds); required ones also
- * need base-locale text, since every other language falls back to it.
+ * translation with no visible character or with control characters (naming the characters it
+ * holds); required ones also need base-locale text, since every other language falls back to it.
  */
 export function defineLocalizedField(options: LocalizedFieldOptions) {
   const {kind, required = false, ...rest} = options
@@ -37,8 +45,10 @@ export function defineLocalizedField(options: LocalizedFieldOptions) {
     validation: (rule) => {
       const localized = rule.custom<LocalizedItem[]>(async (items) => {
         const invisible = findInvisibleTexts(items)
-        // The name table is large (about 750 kB): loaded only when a field holds invisible text.
-        const named = invisible.length === 0 ? [] : invisibleTextProblems(invisible, (await import('unicode-name')).unicodeName)
+        const controls = findControlCharacterTexts(items)
+        // The name table is large (about 750 kB): loaded only when a field holds such characters.
+        const nameOf = invisible.length === 0 && controls.length === 0 ? undefined : (await import('unicode-name')).unicodeName
+        const named = nameOf === undefined ? [] : [...invisibleTextProblems(invisible, nameOf), ...controlCharacterProblems(controls, nameOf)]
         return toValidation([...checkLocaleCodes(items), ...(required ? checkBaseLocale(items, options.title) : []), ...named])
       })
       return required ? localized.required().error(`${options.title} is required: write it in English first.`) : localized

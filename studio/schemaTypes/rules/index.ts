@@ -1,6 +1,8 @@
 export {checkBaseLocale, checkLocaleCodes} from './localized-value.ts'
 export {describeCharacter, findInvisibleTexts, invisibleTextProblems} from './invisible-text.ts'
 export type {CharacterName, InvisibleText} from './invisible-text.ts'
+export {controlCharacterProblems, findControlCharacterTexts} from './control-characters.ts'
+export type {ControlCharacterText} from './control-characters.ts'
 export type {LocalizedItem, RuleProblem} from './localized-value.ts'
 export {checkPositiveRange} from './ranges.ts'
 export type {RangeValue} from './ranges.ts'
