@@ -127,6 +127,19 @@ describe('importing a hostile or broken XLIFF file', () => {
     await expectRejected(valid, 'WRONG_LANGUAGE', 'Wrong target language: trgLang is "de", but the import is for "it"', {locale: 'it'})
   })
 
+  it('rejects a German export whose trgLang was changed to it, naming both languages, and imports an export made before the locale was recorded', async () => {
+    await expectRejected(
+      valid.replace('trgLang="de"', 'trgLang="it"'),
+      'WRONG_LANGUAGE',
+      'Wrong target language: trgLang is "it", but the file was exported for "de" (its <note category="exportLocale">); set trgLang back to "de", or export again for "it"',
+    )
+    const older = valid.replace(/\s*<note category="exportLocale">de<\/note>/g, '')
+    expect(older).not.toContain('exportLocale')
+    const result = await importXliff(temp.client, older, {dryRun: true})
+    expect(result).toMatchObject({locale: 'de', applied: false})
+    expect(result.changes).toHaveLength(50)
+  })
+
   it('rejects unknown document and field ids', async () => {
     await expectRejected(
       valid.replace(`<file id="${treatment}"`, '<file id="treatment-botox"').replace('name="disclaimer"', 'name="footer"'),
@@ -156,7 +169,7 @@ describe('importing a hostile or broken XLIFF file', () => {
     await expectRejected(
       valid.replace(unit, `${unit}\n${unit}`),
       'INVALID_XLIFF',
-      `Rejected: the XLIFF file is not in the form this tool exports; nothing was imported\n  - file "${treatment}": unit "summary" appears twice (line 728); first (line 712)`,
+      `Rejected: the XLIFF file is not in the form this tool exports; nothing was imported\n  - file "${treatment}": unit "summary" appears twice (line 754); first (line 738)`,
     )
   })
 

@@ -137,6 +137,20 @@ describe('pnpm translations export and import', () => {
     )
   })
 
+  it('refuses a German export whose trgLang was changed to it, in one line naming both languages, and writes nothing', async () => {
+    const xlf = join(directory, 'de-as-it.xlf')
+    expect((await translations('export', '--locale', 'de', '--only', 'missing', '--out', xlf)).code).toBe(0)
+    await writeFile(xlf, translateXliff(await readFile(xlf, 'utf8'), (text) => `[DE] ${text}`).replace('trgLang="de"', 'trgLang="it"'))
+    const before = await readFile(dataset)
+    expect(await translations('import', xlf)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'pnpm translations import: Wrong target language: trgLang is "it", but the file was exported for "de" (its <note category="exportLocale">); set trgLang back to "de", or export again for "it"\n',
+    })
+    expect(Buffer.compare(await readFile(dataset), before)).toBe(0)
+  })
+
   it('refuses a file that is not UTF-8', async () => {
     const xlf = join(directory, 'latin1.xlf')
     await writeFile(xlf, Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]))

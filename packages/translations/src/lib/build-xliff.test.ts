@@ -29,6 +29,11 @@ describe('buildXliff', () => {
     )
   })
 
+  it('records in a note of every file the locale it was exported for, which tools keep and the import checks trgLang against', () => {
+    const xml = buildXliff(input('Mesotherapy'))
+    expect(xml).toContain('<notes>\n      <note category="documentType">treatment</note>\n      <note category="exportLocale">de</note>\n    </notes>')
+  })
+
   it('writes characters XML cannot hold as <cp> and reads them back', () => {
     const text = 'bell\u0007 and \uFFFF and markup <b>&amp;'
     const xml = buildXliff({...input(text), files: [{...input(text).files[0]!, units: [{...input(text).files[0]!.units[0]!, field: 'title'}]}]})

@@ -4,7 +4,7 @@ import {DOMImplementation, XMLSerializer, type Document, type Element} from '@xm
 
 import type {FieldState} from './document-translation-status.ts'
 import type {InlineNode, UnitContent} from './inline-content.ts'
-import {METADATA_NAMESPACE, XLIFF_NAMESPACE, XML_NAMESPACE, XMLNS_NAMESPACE} from './xliff-namespaces.ts'
+import {EXPORT_LOCALE_NOTE, METADATA_NAMESPACE, XLIFF_NAMESPACE, XML_NAMESPACE, XMLNS_NAMESPACE} from './xliff-namespaces.ts'
 import {unitId} from './xliff-token.ts'
 
 /** One field to write as an XLIFF `<unit>`. */
@@ -68,7 +68,7 @@ const CP_CHARACTER = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?
  * <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0"
  *        version="2.0" srcLang="en" trgLang="de">
  *   <file id="treatment-x" xml:space="preserve">
- *     <notes><note category="documentType">treatment</note></notes>
+ *     <notes><note category="documentType">treatment</note><note category="exportLocale">de</note></notes>
  *     <unit id="body" name="body">
  *       <mda:metadata>
  *         <mda:metaGroup category="field"><mda:meta type="itemType">…</mda:meta><mda:meta type="state">missing</mda:meta></mda:metaGroup>
@@ -103,6 +103,8 @@ export function buildXliff(input: XliffInput): string {
     fileElement.setAttributeNS(XML_NAMESPACE, 'xml:space', 'preserve')
     const notes = child(fileElement, XLIFF_NAMESPACE, 'notes')
     child(notes, XLIFF_NAMESPACE, 'note', {category: 'documentType'}).appendChild(document.createTextNode(file.documentType))
+    // The locale the file is for, in a core element every tool keeps: an import refuses a trgLang edited to another.
+    child(notes, XLIFF_NAMESPACE, 'note', {category: EXPORT_LOCALE_NOTE}).appendChild(document.createTextNode(input.trgLang))
     const unitIds = new Set<string>()
     for (const unit of file.units) {
       const id = unitId(unit.field)

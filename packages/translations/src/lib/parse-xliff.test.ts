@@ -83,14 +83,33 @@ describe('parseXliff', () => {
     expect(rejection(xml, 'it').message).toBe('Wrong target language: trgLang is "de", but the import is for "it"')
   })
 
+  it('rejects a file whose trgLang is not the locale it was exported for, and reads a file exported before that was recorded', async () => {
+    const xml = await exported('de')
+    expect(rejection(xml.replace('trgLang="de"', 'trgLang="it"'))).toMatchObject({
+      code: 'WRONG_LANGUAGE',
+      message: 'Wrong target language: trgLang is "it", but the file was exported for "de" (its <note category="exportLocale">); set trgLang back to "de", or export again for "it"',
+      problems: [],
+    })
+    expect(rejection(xml.replace('trgLang="de"', 'trgLang="it"'), 'it').message).toContain('but the file was exported for "de"')
+    // A second file exported for another locale, pasted in: every recorded locale is checked.
+    const file = /<file [\s\S]*?<\/file>/.exec(xml)![0]
+    const other = file.replace('id="treatment-a"', 'id="treatment-b"').replace('<note category="exportLocale">de</note>', '<note category="exportLocale">it</note>')
+    expect(rejection(xml.replace(file, `${file}${other}`)).message).toBe(
+      'Wrong target language: trgLang is "de", but the file was exported for "it" (its <note category="exportLocale">); set trgLang back to "it", or export again for "de"',
+    )
+    const older = xml.replace(/\s*<note category="exportLocale">de<\/note>/, '')
+    expect(older).not.toContain('exportLocale')
+    expect(parseXliff(older.replace('trgLang="de"', 'trgLang="it"'))).toMatchObject({trgLang: 'it', files: [{id: 'treatment-a'}]})
+  })
+
   it('rejects a target whose xml:lang is not the file’s trgLang, an <ignorable> and a second file with the same id', async () => {
     const xml = translateXliff(await exported(), (text) => text).replace('<target>Mesotherapy</target>', '<target xml:lang="it">Mesotherapy</target>')
     const file = /<file [\s\S]*?<\/file>/.exec(xml)![0]
     const error = rejection(xml.replace(file, `${file}${file}`).replace('<segment canResegment="no" state="translated">', '<ignorable><source> </source></ignorable><segment canResegment="no" state="translated">'))
     expect(error.problems).toEqual([
-      'file "treatment-a", unit "title": unsupported <ignorable> (line 17); keep the segments as exported',
-      'file "treatment-a" appears twice (line 91); first (line 2)',
-      'file "treatment-a", unit "title": the <target> of the segment (line 17) has xml:lang="it", but the file\'s trgLang is "de"',
+      'file "treatment-a", unit "title": unsupported <ignorable> (line 18); keep the segments as exported',
+      'file "treatment-a" appears twice (line 92); first (line 2)',
+      'file "treatment-a", unit "title": the <target> of the segment (line 18) has xml:lang="it", but the file\'s trgLang is "de"',
     ])
   })
 
@@ -104,9 +123,9 @@ describe('parseXliff', () => {
     const error = rejection(broken)
     expect(error.code).toBe('INVALID_XLIFF')
     expect(error.problems).toEqual([
-      'file "treatment-a", unit "title": no <note category="sourceHash"> (line 6); it is needed to detect source changes',
-      'file "treatment-a", unit "body", segment "b3", <target>: unsupported inline element <mrk> (line 89); use the <pc> and <ph> codes of the source',
-      'file "treatment-a": unit "title" appears twice (line 21); first (line 6)',
+      'file "treatment-a", unit "title": no <note category="sourceHash"> (line 7); it is needed to detect source changes',
+      'file "treatment-a", unit "body", segment "b3", <target>: unsupported inline element <mrk> (line 90); use the <pc> and <ph> codes of the source',
+      'file "treatment-a": unit "title" appears twice (line 22); first (line 7)',
     ])
     expect(error.message.split('\n')[0]).toBe('Rejected: the XLIFF file is not in the form this tool exports; nothing was imported')
   })

@@ -5,7 +5,7 @@ import {appendText, type InlineNode} from './inline-content.ts'
 import {parseXmlStrictly} from './parse-xml-strictly.ts'
 import {translationLocales} from './status-options.ts'
 import {XliffError} from './xliff-error.ts'
-import {SUPPORTED_XLIFF_VERSIONS, XLIFF_NAMESPACE, XML_NAMESPACE} from './xliff-namespaces.ts'
+import {EXPORT_LOCALE_NOTE, SUPPORTED_XLIFF_VERSIONS, XLIFF_NAMESPACE, XML_NAMESPACE} from './xliff-namespaces.ts'
 
 /** A `<segment>` as read from a file. */
 export interface ParsedSegment {
@@ -34,6 +34,8 @@ export interface ParsedUnit {
 export interface ParsedFile {
   id: string
   line?: number
+  /** The `<note category="exportLocale">`: the locale the file was exported for; absent in files exported before it was written. */
+  exportLocale?: string
   units: ParsedUnit[]
 }
 
@@ -56,7 +58,8 @@ const CORE_INLINE = new Set(['sc', 'ec', 'mrk', 'sm', 'em'])
 /**
  * Reads an XLIFF 2.0/2.1 file from an untrusted source and checks that it has the form this tool
  * exports: well-formed XML without DOCTYPE (see `parseXmlStrictly`), root `<xliff>` in the XLIFF 2
- * namespace with `version` 2.0 or 2.1, `srcLang` the base locale, `trgLang` a translation locale,
+ * namespace with `version` 2.0 or 2.1, `srcLang` the base locale, `trgLang` a translation locale
+ * and the locale each file was exported for (its `<note category="exportLocale">`, when it has one),
  * unique file ids, units with `id`, `name` and a `sourceHash` note, unique unit ids and names per
  * file, segments with a `<source>`, and inline content made only of text, `<pc>`, `<ph>` and `<cp>`.
  * Every structural problem is collected before failing.
@@ -115,7 +118,16 @@ export function parseXliff(text: string, options: ParseXliffOptions = {}): Parse
       continue
     }
     fileLines.set(id, line(element))
-    files.push({id, line: line(element), units: readUnits(element, `file "${id}"`, problems)})
+    const exportLocale = readExportLocale(element)
+    files.push({id, line: line(element), ...(exportLocale === undefined ? {} : {exportLocale}), units: readUnits(element, `file "${id}"`, problems)})
+  }
+  const exportedFor = [...new Set(files.flatMap((file) => (file.exportLocale === undefined || file.exportLocale === trgLang ? [] : [file.exportLocale])))]
+  if (exportedFor.length > 0) {
+    const named = exportedFor.map((locale) => `"${locale}"`).join(' and ')
+    throw new XliffError(
+      'WRONG_LANGUAGE',
+      `Wrong target language: trgLang is "${trgLang}", but the file was exported for ${named} (its <note category="${EXPORT_LOCALE_NOTE}">); set trgLang back to ${named}, or export again for "${trgLang}"`,
+    )
   }
   if (files.length === 0 && problems.length === 0) problems.push('the file has no <file> elements')
   for (const file of files) {
@@ -140,6 +152,17 @@ export function parseXliff(text: string, options: ParseXliffOptions = {}): Parse
   }
   if (problems.length > 0) throw new XliffError('INVALID_XLIFF', 'Rejected: the XLIFF file is not in the form this tool exports; nothing was imported', problems)
   return {version, srcLang, trgLang, files}
+}
+
+/** The text of a `<file>`'s `<note category="exportLocale">`, trimmed, or `undefined`. */
+function readExportLocale(file: Element): string | undefined {
+  for (const notes of childElements(file)) {
+    if (notes.namespaceURI !== XLIFF_NAMESPACE || notes.localName !== 'notes') continue
+    for (const note of childElements(notes)) {
+      if (note.localName === 'note' && note.getAttribute('category') === EXPORT_LOCALE_NOTE) return (note.textContent ?? '').trim()
+    }
+  }
+  return undefined
 }
 
 function targetLanguageProblem(segment: ParsedSegment, trgLang: string): string | undefined {

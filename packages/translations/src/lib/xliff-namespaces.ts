@@ -8,3 +8,5 @@ export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace'
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/'
 /** XLIFF versions this tool reads; it writes `2.0`. */
 export const SUPPORTED_XLIFF_VERSIONS: readonly string[] = ['2.0', '2.1']
+/** The category of the `<file>` note recording the locale the file was exported for (its `trgLang` then). */
+export const EXPORT_LOCALE_NOTE = 'exportLocale'
