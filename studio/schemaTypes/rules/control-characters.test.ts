@@ -27,6 +27,11 @@ describe('findControlCharacterTexts and controlCharacterProblems', () => {
     expect(messages([item('en', 'Line one\n\tLine two'), item('de', [block('Zeile\n', '\tzwei')]), item('it', ''), item('de', undefined), item('de', 7)])).toEqual([])
   })
 
+  it('reads past what is not an item, a block or a span (malformed content), still finding the controls', () => {
+    const malformed = [null, item('de', [null, {children: 'not a list'}, {children: [null, {text: 7}, {text: 'Schwellung\x07'}]}])] as unknown as Array<Record<string, unknown>>
+    expect(findControlCharacterTexts(malformed as never).map(({path, codePoints}) => ({path, codePoints}))).toEqual([{path: [{_key: 'de'}, 'value'], codePoints: [7]}])
+  })
+
   it('names four characters and counts the rest, and says “This text” for an item without a language', () => {
     expect(controlCharacterProblems(findControlCharacterTexts([{value: '\x00\x01\x02\x03\x04\x05'}]), unicodeName)).toEqual([
       {

@@ -233,6 +233,16 @@ describe('planXliffImport refuses', () => {
     ])
   })
 
+  it('one control character, named alone, and white space at the edges of a target inside its formatting', async () => {
+    const exported = await returned(codesDocument)
+    const xml = exported.replace('<target>Take ', '<target>Take<cp hex="0007"/> ').replace(/(<target><pc id="m4"[^>]*>)Mind /, '$1 Mind ').replace(' now</pc></target>', ' now </pc></target>')
+    expect(xml).not.toBe(exported)
+    expect(await problems(xml, [codesDocument])).toEqual([
+      'document "treatment-codes", field "body", segment "b1": the <target> holds a control character (U+0007), which is not text; remove it',
+      'document "treatment-codes", field "body", segment "b2": the <target> starts and ends with white space; remove the spaces at the start and end',
+    ])
+  })
+
   it('line feeds and tabs inside a text field or Portable Text, and a paragraph that starts with an inline object', async () => {
     const document: TranslatableDocument = {
       _id: 'contraindication-pregnancy',
