@@ -144,7 +144,7 @@ async function openContraindication(title: string, original: string): Promise<vo
           if (value !== original) await link.click().catch(() => {})
           return value
         },
-        {timeout: 60_000, intervals: [1_000, 2_000, 3_000]},
+        {timeout: 60_000, interval: 2_000},
       )
       .toBe(original)
   }
