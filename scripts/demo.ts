@@ -5,7 +5,7 @@
 import {existsSync} from 'node:fs'
 import {isTreatmentContentError} from '@treatments/content'
 import {contentFromEnv, startSite} from '@treatments/example-site'
-import {CliError, parsePort, runCli, UsageError} from './lib/cli.ts'
+import {CliError, exitWhenIdle, parsePort, runCli, UsageError} from './lib/cli.ts'
 
 const USAGE = `Usage: pnpm demo [--port N] [--host HOST] [--origin URL]
 
@@ -80,10 +80,10 @@ function stopOnSignal(site: Awaited<ReturnType<typeof startSite>>) {
       stopping = true
       setTimeout(() => site.server.closeAllConnections(), 5000).unref()
       site.close().then(
-        () => process.exit(0),
+        () => exitWhenIdle(0),
         (error: unknown) => {
           console.error(error)
-          process.exit(1)
+          exitWhenIdle(1)
         },
       )
     })

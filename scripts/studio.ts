@@ -12,7 +12,7 @@ import {parseArgs} from 'node:util'
 import {isLocalLakeError, type StudioLake, startStudioLake} from '@treatments/local-lake'
 
 import {studioDir, studioEnv} from '../studio/build-info.ts'
-import {closeOnSignals, describeParseError, invocationDirectory, tokenFromCommandLine} from './lib/cli.ts'
+import {closeOnSignals, describeParseError, exitWhenIdle, invocationDirectory, tokenFromCommandLine} from './lib/cli.ts'
 import {defaultDatasetPath} from './lib/paths.ts'
 import {ensureStudioBuilt, studioDistDir} from './lib/studio-build.ts'
 import {startPreviewSite} from './lib/preview-site.ts'
@@ -97,7 +97,7 @@ if (hostedProject) {
   // The hosted project: Sanity's own dev server, unchanged.
   console.log(`Sanity project ${hostedProject}: starting the Studio dev server (sanity dev)…`)
   const child = sanityDev({})
-  child.once('exit', (code) => process.exit(code ?? 1))
+  child.once('exit', (code) => exitWhenIdle(code ?? 1))
 } else if (values.dev) {
   await startLocalDev()
 } else {
@@ -154,7 +154,7 @@ no Studio); then open the dev Studio, once it is ready, at:
   const child = sanityDev({SANITY_STUDIO_LAKE_URL: lake.url.replace(/\/$/, '')})
   child.once('exit', async (code) => {
     await lake.close()
-    process.exit(code ?? 1)
+    exitWhenIdle(code ?? 1)
   })
   const stop = () => child.kill('SIGTERM')
   process.on('SIGINT', stop)

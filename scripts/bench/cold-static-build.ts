@@ -1,5 +1,4 @@
 import {spawn} from 'node:child_process'
-import {once} from 'node:events'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -9,6 +8,7 @@ import type {BenchMetric, BenchOptions} from '../../packages/content/bench/bench
 import {median, round} from '../../packages/content/bench/measure.ts'
 import {lineReader} from './line-reader.ts'
 import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
+import {stopChild, waitForExit} from './stop-child.ts'
 
 type Side = 'ours' | 'ours-ui' | 'diy'
 type Source = 'local' | 'lake'
@@ -115,7 +115,7 @@ const lakeServer = new URL('./lake-load-server.ts', import.meta.url).pathname
 async function buildIn(side: Side, source: Source, input: string, out: string): Promise<Build & {pages: number}> {
   const child = spawn(process.execPath, ['--conditions=@treatments/source', coldBuild, side, source, input, out], {stdio: ['ignore', 'pipe', 'inherit']})
   const line = await lineReader(child)()
-  if (child.exitCode === null) await once(child, 'exit')
+  await waitForExit(child, `the ${side} build from ${source}`)
   if (child.exitCode !== 0) throw new Error(`cold-static-build: the ${side} build from ${source} exited with ${child.exitCode}`)
   const reported = JSON.parse(line) as {pages: number; cpuMs: number; mainThreadCpuMs: number; wallMs: number; processCpuMs: number}
   return {...reported, clientCpuMs: reported.cpuMs, lakeCpuMs: 0}
@@ -134,9 +134,6 @@ async function buildThroughLake(side: Side, file: string, out: string): Promise<
     const {cpuMs} = JSON.parse(await nextLine()) as {cpuMs: number}
     return {...build, cpuMs: build.clientCpuMs + cpuMs, lakeCpuMs: cpuMs}
   } finally {
-    if (lake.exitCode === null && lake.signalCode === null) {
-      lake.kill('SIGTERM')
-      await once(lake, 'exit')
-    }
+    await stopChild(lake, 'the lake')
   }
 }

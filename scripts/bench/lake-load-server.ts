@@ -101,5 +101,8 @@ commands.on('line', (line) => {
 process.stdout.write(`${JSON.stringify({url: lake.url})}\n`)
 process.on('SIGTERM', () => {
   commands.close()
-  void lake.close().then(() => process.exit(0))
+  // Not process.exit(): it can deadlock in Node 24 (see exitWhenIdle in scripts/lib/cli.ts).
+  void lake.close().then(() => {
+    process.exitCode = 0
+  })
 })

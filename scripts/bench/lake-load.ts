@@ -1,5 +1,4 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {once} from 'node:events'
 import {mkdtemp, open, rm, writeFile} from 'node:fs/promises'
 import {Agent, request} from 'node:http'
 import {availableParallelism, tmpdir} from 'node:os'
@@ -11,6 +10,7 @@ import type {BenchMetric, BenchOptions} from '../../packages/content/bench/bench
 import {median, round} from '../../packages/content/bench/measure.ts'
 import {lineReader} from './line-reader.ts'
 import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
+import {stopChild} from './stop-child.ts'
 
 const DOCUMENTS = 10_000
 /** Closed-loop clients that find the lake's maximum throughput. */
@@ -182,13 +182,8 @@ async function startServer(args: string[]): Promise<Server> {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const nextLine = lineReader(child)
-  const stop = async () => {
-    // A server that already exited (and said why) has no exit left to wait for.
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM')
-      await once(child, 'exit')
-    }
-  }
+  // A server that already exited (and said why) has no exit left to wait for.
+  const stop = () => stopChild(child, args[0] === '--control' ? 'the control server' : 'the lake')
   try {
     const {url} = JSON.parse(await nextLine()) as {url: string}
     return {

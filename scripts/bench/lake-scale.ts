@@ -13,6 +13,7 @@ import type {BenchMetric, BenchOptions} from '../../packages/content/bench/bench
 import {median, round} from '../../packages/content/bench/measure.ts'
 import {lineReader} from './line-reader.ts'
 import {seedDocuments} from './seed-documents.ts'
+import {stopChild} from './stop-child.ts'
 
 /**
  * The local lake loading a dataset file of 10,000 and of 100,000 documents of realistic size
@@ -122,9 +123,6 @@ async function measure(file: string, slugs: readonly string[], rounds: number) {
     const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN)
     return {firstAnswerMs, p50Ms: median(samples), rssBytes: rssKb * 1024, fileBytes: (await stat(file)).size}
   } finally {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGTERM')
-      await once(server, 'exit')
-    }
+    await stopChild(server, 'the lake')
   }
 }

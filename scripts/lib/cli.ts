@@ -191,8 +191,23 @@ export async function readUserFile(absolutePath: string): Promise<string> {
 }
 
 /**
+ * Ends a command that has closed what it opened: the process exits with `code` once its event loop
+ * is empty. Not `process.exit()`, which on Node 24 can deadlock after heavy work: it shuts V8's
+ * platform down while a background compile job waits for the main thread to collect garbage
+ * (nodejs/node#54918; a lake stopped by the bench hung that way). A loop that runs dry disposes
+ * of V8 first. Should a handle stay open after all, the process exits anyway after `graceMs`.
+ */
+export function exitWhenIdle(code: number, graceMs = 5000): void {
+  process.exitCode = code
+  setTimeout(() => {
+    console.error(`Still running ${graceMs / 1000} s after stopping; exiting.`)
+    process.exit(code)
+  }, graceMs).unref()
+}
+
+/**
  * Stops a long-running command on Ctrl+C or SIGTERM: `close()` (which lets pending writes finish),
- * then exit 0; a second signal exits 1 at once, without waiting.
+ * then exit 0 (`exitWhenIdle`); a second signal exits 1 at once, without waiting.
  */
 export function closeOnSignals(close: () => Promise<void>): void {
   let stopping = false
@@ -204,7 +219,7 @@ export function closeOnSignals(close: () => Promise<void>): void {
     stopping = true
     console.log(`\nReceived ${signal}; waiting for pending writes, then stopping…`)
     await close()
-    process.exit(0)
+    exitWhenIdle(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))

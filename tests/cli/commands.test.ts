@@ -300,3 +300,37 @@ describe('installing', () => {
     expect(/^nodeVersion: (\S+)$/m.exec(workspace)?.[1]).toBe(manifest.devDependencies.node)
   })
 })
+
+describe('stopping', () => {
+  // Node 24's process.exit() can deadlock: it shuts the V8 platform down while a background
+  // compile job waits for the main thread to collect garbage (nodejs/node#54918; a bench lake
+  // hung that way). A process whose event loop runs dry disposes of V8 first and cannot. So a
+  // long-running command stops by closing everything it opened; 'beforeExit' fires only then.
+  const reportNaturalExit = `data:text/javascript,${encodeURIComponent("process.once('beforeExit', () => process.stderr.write('[ended with an empty event loop]\\n'))")}`
+
+  it.each([
+    ['lake.ts', 'Local lake listening on ', ['--port', '0', '--in-memory']],
+    ['demo.ts', 'Example site on ', ['--port', '0']],
+  ] as const)('%s stops on SIGTERM by closing what it opened, not with process.exit, and exits 0', async (file, ready, args) => {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_') && key !== 'CONTENT_DATASET' && key !== 'LAKE_TOKEN'))
+    const child = spawn(process.execPath, ['--import', reportNaturalExit, '--conditions=@treatments/source', `scripts/${file}`, ...args], {
+      cwd: repoRoot,
+      env: {...base, INIT_CWD: repoRoot},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+    try {
+      await expect.poll(() => stdout.includes(ready), {timeout: 30_000}).toBe(true)
+      child.kill('SIGTERM')
+      const [code, signal] = await exited
+      expect({code, signal}).toEqual({code: 0, signal: null})
+      expect(stderr).toContain('[ended with an empty event loop]')
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    }
+  })
+})

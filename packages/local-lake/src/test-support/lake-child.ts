@@ -22,5 +22,8 @@ if (process.argv.includes('--log-requests')) {
 }
 process.stdout.write(`${JSON.stringify({url: lake.url, token: lake.token, pid: process.pid})}\n`)
 process.on('SIGTERM', () => {
-  void lake.close().then(() => process.exit(0))
+  // Ends when its event loop runs dry: process.exit() can deadlock in Node 24 (nodejs/node#54918).
+  void lake.close().then(() => {
+    process.exitCode = 0
+  })
 })
