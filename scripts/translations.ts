@@ -62,10 +62,12 @@ ${WHERE}`
 const STATUS_USAGE = `Usage: pnpm translations status [--locale LOCALE] [--diff] [--json] [--fail-under PERCENT]
 
 Prints, per translation locale, the percentage of localized fields that are translated or
-reviewed, and how many fields are in each state: ${STATE_WORDS} (${states.stale.word}: the
-${baseLocale} text changed since it was translated). Then, for
-each treatment review marked done (the medical review and each locale's), whether it is current
-or which safety texts changed since the review (pages stop claiming it until it is renewed).
+reviewed, and how many fields are in each state:
+  ${STATE_WORDS}
+(${states.stale.word}: the ${baseLocale} text changed since it was translated). No percentage ("–")
+means the dataset has no localized field at all. Then, for each treatment review marked done
+(the medical review and each locale's), whether it is current or which safety texts changed since
+the review (pages stop claiming it until it is renewed).
 
 Options:
   --locale LOCALE       only this locale (one of ${translationLocales.join(', ')})
@@ -159,9 +161,18 @@ async function status({values}: CliContext<typeof statusOptions>): Promise<numbe
     const changes = values.diff === true ? await sourceChanges(client, documents, status.fields) : undefined
     return {...status, reviews: treatmentReviews(documents, locale), ...(changes === undefined ? {} : {sourceChanges: changes})}
   })
+  // No field at all is most often the wrong dataset (CONTENT_DATASET, SANITY_DATASET): say so, and
+  // let no --fail-under gate pass on it.
+  const nothing = report.locales.every((summary) => summary.total === 0)
   console.log(
-    values.json ? JSON.stringify(report, null, 2) : `${formatStatusTable(report.locales)}${formatSourceChanges(report.sourceChanges)}${formatReviews(report.reviews)}`,
+    values.json
+      ? JSON.stringify(report, null, 2)
+      : `${formatStatusTable(report.locales)}${nothing ? '\n\nNo published document has a localized field: nothing to translate (is this the dataset you meant?)' : ''}${formatSourceChanges(report.sourceChanges)}${formatReviews(report.reviews)}`,
   )
+  if (nothing && failUnder !== undefined) {
+    console.error(`translations status: no published document has a localized field, so no locale is ${failUnderText}% complete; is this the dataset you meant?`)
+    return 1
+  }
   const under = failUnder === undefined ? [] : report.locales.filter((summary) => summary.percentComplete < failUnder)
   for (const summary of under) {
     console.error(`translations status: ${summary.locale} is ${formatPercent(summary.percentComplete)} complete, under --fail-under ${failUnderText}%`)

@@ -42,6 +42,25 @@ describe('pnpm translations status', () => {
     expect((await translations('status', '--locale', 'it', '--fail-under', '100')).code).toBe(0)
   })
 
+  it('does not call a dataset without localized fields complete, and fails --fail-under on it (a gate pointed at the wrong dataset)', async () => {
+    await writeFile(dataset, '{"_id":"image-1","_type":"sanity.imageAsset"}\n')
+    expect(await translations('status')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'locale  complete  missing  stale  translated – awaiting review  reviewed  total',
+        'it             –        0      0                             0         0      0',
+        'de             –        0      0                             0         0      0',
+        '',
+        'No published document has a localized field: nothing to translate (is this the dataset you meant?)',
+        '',
+      ].join('\n'),
+    })
+    const gate = await translations('status', '--fail-under', '90')
+    expect(gate.code).toBe(1)
+    expect(gate.stderr).toBe('translations status: no published document has a localized field, so no locale is 90% complete; is this the dataset you meant?\n')
+  })
+
   it('prints every field with --json', async () => {
     const result = await translations('status', '--json', '--locale', 'de')
     const report = JSON.parse(result.stdout) as {locales: unknown[]; fields: Array<Record<string, unknown>>}

@@ -31,6 +31,10 @@ describe('formatStatusTable', () => {
     )
   })
 
+  it('shows no percentage for a locale without fields (nothing is not 100% complete)', () => {
+    expect(formatStatusTable(summarizeLocales([], ['de'])).split('\n')[1]).toBe('de             –        0      0                             0         0      0')
+  })
+
   it('rounds percentages down so that incomplete never shows as 100%', () => {
     expect(formatPercent(99.96)).toBe('99.9%')
     expect(formatPercent(100)).toBe('100.0%')

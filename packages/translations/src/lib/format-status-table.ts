@@ -13,12 +13,14 @@ const COLUMNS = ['missing', 'stale', 'translated', 'reviewed'] as const
  * locale  complete  missing  stale  translated – awaiting review  reviewed  total
  * it        100.0%        0      0                            62         0     62
  * ```
+ *
+ * A locale with no field at all shows `–`, not 100%: nothing is not complete.
  */
 export function formatStatusTable(summaries: readonly LocaleSummary[]): string {
   const header = ['locale', 'complete', ...COLUMNS.map((state) => states[state].word), 'total']
   const rows = summaries.map((summary) => [
     summary.locale,
-    formatPercent(summary.percentComplete),
+    summary.total === 0 ? '–' : formatPercent(summary.percentComplete),
     ...[...COLUMNS.map((state) => summary[state]), summary.total].map(String),
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
