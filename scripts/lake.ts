@@ -165,7 +165,10 @@ const mode = values['read-only'] ? ' (read-only)' : values['in-memory'] ? ' (in 
 console.log(`Local lake listening on ${lake.url}${mode}`)
 for (const [name, file] of Object.entries(datasets)) console.log(`  dataset ${name}: ${file}`)
 for (const repair of lake.historyRepairs) {
-  console.log(`  repaired history log ${repair.file}: line ${repair.line} onward (${repair.movedBytes} bytes) kept in ${repair.sideFile}`)
+  console.log(
+    `  repaired history log ${repair.file}: line ${repair.line} onward (${repair.movedBytes} bytes) moved to ${repair.sideFile}; ` +
+      'the changes since the last whole entry are recorded as one change from outside the lake (who made them: see that file)',
+  )
 }
 console.log(`
 Token (${token === undefined ? 'made for this run; pass --token or LAKE_TOKEN to keep one' : 'from --token/LAKE_TOKEN'}):
