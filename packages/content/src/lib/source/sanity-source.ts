@@ -1,28 +1,47 @@
-import {createClient, type ClientConfig, type ClientPerspective} from '@sanity/client'
+import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
 import type {ContentSource} from './content-source.ts'
 import {minifyGroq} from '../query/minify-groq.ts'
 import {defaultApiVersion, type SanityProjectConfig} from './sanity-project-config.ts'
 
 /**
  * Creates the `@sanity/client` behind a {@link SanityProjectConfig}. Retries are the package's
- * own; queries are sent without their layout (`minifyGroq`).
+ * own; queries are sent without their layout (`minifyGroq`), by a caller's client too.
  */
 export function sanitySource(config: SanityProjectConfig): ContentSource {
-  const perspective: ClientPerspective = config.perspective ?? 'published'
-  const client = createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion ?? defaultApiVersion,
-    ...(config.token ? {token: config.token} : {}),
-    useCdn: config.useCdn ?? !config.token,
-    perspective,
-    ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
-    maxRetries: 0,
-  })
+  return clientSource(
+    createClient({
+      projectId: config.projectId,
+      dataset: config.dataset,
+      apiVersion: config.apiVersion ?? defaultApiVersion,
+      token: config.token,
+      useCdn: config.useCdn ?? !config.token,
+      perspective: config.perspective ?? 'published',
+      // Unset, @sanity/client's own default host (with the project id in the host name).
+      apiHost: config.apiHost,
+      useProjectHostname: !config.apiHost,
+      maxRetries: 0,
+    }),
+  )
+}
+
+/**
+ * A `SanityClient` as a source, the package's or the caller's. It is asked for the whole response
+ * body and `result` is taken here: the client's own `res.result` throws a TypeError on a 200 with
+ * an empty body, which the reader would rethrow as a bug in the caller's code instead of a
+ * malformed answer.
+ */
+function clientSource(client: SanityClient): ContentSource {
   return {
     fetch: (query, params, options = {}) =>
-      // A read with its own token or of drafts never goes to the CDN (which serves published content to anyone).
-      client.fetch(minifyGroq(query), params, options.token !== undefined || options.perspective === 'drafts' ? {...options, useCdn: false} : options),
+      client
+        .fetch(minifyGroq(query), params, {
+          ...options,
+          // A read with its own token or of drafts never goes to the CDN (which serves published content to anyone).
+          ...((options.token !== undefined || options.perspective === 'drafts') && {useCdn: false}),
+          filterResponse: false,
+          returnQuery: false,
+        })
+        .then((body) => (body as {result?: unknown} | undefined)?.result as never),
   }
 }
 
@@ -36,7 +55,5 @@ export function sanitySource(config: SanityProjectConfig): ContentSource {
 export function withoutOwnRetries(source: ContentSource): ContentSource {
   const client = source as ContentSource & {config?: () => unknown; withConfig?: unknown}
   if (typeof client.config !== 'function' || typeof client.withConfig !== 'function') return source
-  const config = client.config() as ClientConfig
-  if (config.maxRetries === 0) return source
-  return createClient({...config, maxRetries: 0})
+  return clientSource(createClient({...(client.config() as ClientConfig), maxRetries: 0}))
 }
