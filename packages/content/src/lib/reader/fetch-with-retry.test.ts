@@ -5,6 +5,7 @@ import {createClient} from '@sanity/client'
 import {describe, expect, it} from 'vitest'
 
 import {createTreatmentContent} from './create-treatment-content.ts'
+import {createTreatmentContent as createBrowserTreatmentContent} from './create-treatment-content.browser.ts'
 import {DatasetFileError} from '../dataset/dataset-file-error.ts'
 import type {ContentSource} from '../source/content-source.ts'
 import {ContentSourceError, ContentTimeoutError} from '../errors.ts'
@@ -123,6 +124,23 @@ describe('fetchWithRetry', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve))
     }
+  })
+
+  it.each([
+    ['@sanity/client', createTreatmentContent],
+    ['plain fetch', createBrowserTreatmentContent],
+  ])('says in one line why and where a connection failed (%s), not only “fetch failed”', async (_name, create) => {
+    // A port that was just free: nothing listens there.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const {port} = server.address() as AddressInfo
+    await new Promise((resolve) => server.close(resolve))
+    const content = create({source: {projectId: 'p', dataset: 'd', apiHost: `http://127.0.0.1:${port}`, useCdn: false}, retry: {attempts: 2, baseDelayMs: 1}})
+    const error = await content.getTreatment('one').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ContentSourceError)
+    expect(error).toMatchObject({attempts: 2, message: expect.stringContaining(`ECONNREFUSED 127.0.0.1:${port}`)})
+    expect((error as Error).message).not.toContain('\n')
+    expect((error as Error).message.match(/fetch failed/g)).toHaveLength(1)
   })
 
   it('retries a refused connection by its error code, and rethrows the package’s own typed errors and programming errors at once', async () => {

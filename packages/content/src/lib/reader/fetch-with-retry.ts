@@ -92,12 +92,9 @@ const networkCodes = new Set([
   'UND_ERR_CLOSED',
 ])
 
-function codeOf(error: unknown): unknown {
-  return (error as {code?: unknown} | null)?.code
-}
-
 function isNetworkError(error: unknown): boolean {
-  const code = codeOf(error) ?? codeOf((error as {cause?: unknown} | null)?.cause)
+  const failure = error as {code?: unknown; cause?: {code?: unknown}} | null
+  const code = failure?.code ?? failure?.cause?.code
   return typeof code === 'string' && networkCodes.has(code)
 }
 
@@ -115,16 +112,18 @@ function isRetryable(error: unknown): boolean {
 }
 
 function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as {response?: {headers?: Record<string, unknown>}} | null)?.response?.headers
-  const value = headers?.['retry-after']
-  const seconds = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : Number.NaN
+  // A header's string or a number; absent or null is not a delay.
+  const seconds = Number((error as {response?: {headers?: Record<string, unknown>}} | null)?.response?.headers?.['retry-after'] ?? Number.NaN)
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
 }
 
 function toSourceError(error: unknown, attempts: number, timeoutMs: number): Error {
   if (error instanceof AttemptTimeout) return new ContentTimeoutError(timeoutMs, attempts)
   const status = statusOf(error)
-  const reason = error instanceof Error ? error.message : String(error)
+  // Node's fetch says only "fetch failed"; why and where (`connect ECONNREFUSED 127.0.0.1:3334`) is its cause's.
+  const cause = (error as {cause?: {message?: unknown}} | null)?.cause?.message
+  let reason = error instanceof Error ? error.message : String(error)
+  if (typeof cause === 'string' && !reason.includes(cause)) reason += ` (${cause})`
   return new ContentSourceError(`The content source failed${status ? ` with HTTP ${status}` : ''}: ${reason}`, {
     statusCode: status,
     attempts,

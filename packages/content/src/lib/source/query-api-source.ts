@@ -50,7 +50,11 @@ export function queryApiSource(config: SanityProjectConfig, fetchImpl: typeof fe
       } catch (error) {
         // A browser's failed fetch is a bare `TypeError`: say it is the network, so it is retried.
         if ((error as {name?: unknown} | null)?.name === 'AbortError') throw error
-        throw Object.assign(new Error(`Request to ${host} failed: ${(error as Error)?.message ?? String(error)}`, {cause: error}), {code: 'ECONNRESET'})
+        // Outside browsers the failed fetch's own cause says why (`connect ECONNREFUSED 127.0.0.1:3334`).
+        const cause = (error as {cause?: {message?: unknown}} | null)?.cause?.message
+        throw Object.assign(new Error(`Request to ${host} failed: ${(error as Error)?.message ?? String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`, {cause: error}), {
+          code: 'ECONNRESET',
+        })
       }
       const text = await response.text()
       if (!response.ok) {
