@@ -104,4 +104,18 @@ describe('the packed package in a new project', () => {
     expect(result.errors).toEqual([])
     expect(result.outputFiles[0]!.text).not.toMatch(/from ["']node:/)
   })
+
+  it('bundles localDataset for the browser, where the README says to pass it documents', async () => {
+    // readNdjson's lazy `import('node:fs')` runs in Node only, but a bundler that sees it fails the build.
+    const result = await build({
+      stdin: {contents: "export {localDataset} from '@treatments/content/local-dataset'", resolveDir: project},
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    })
+    expect(result.errors).toEqual([])
+    expect(result.warnings).toEqual([])
+  })
 })

@@ -57,6 +57,29 @@ describe('in an edge runtime', () => {
     expect(answer.html).toMatch(/^<h2 id="[^"]+">/)
   })
 
+  it('reads documents in memory with localDataset, as the README says an edge runtime does', async () => {
+    const code = await bundle(`
+      import {createTreatmentContent} from '@treatments/content/browser'
+      import {localDataset} from '@treatments/content/local-dataset'
+      globalThis.run = async (documents) => {
+        const content = createTreatmentContent({source: localDataset(documents)})
+        const {locale, treatment, fallbacks} = await content.getTreatment('mesotherapy-cellulite', {locale: 'it'})
+        return JSON.stringify({locale, title: treatment.title, contraindications: treatment.contraindications.length, fallbacks: fallbacks.length})
+      }
+      globalThis.createTreatmentContentForPath = (path) => createTreatmentContent({source: localDataset(path)}).getTreatment('mesotherapy-cellulite', {locale: 'it'})
+    `)
+    const vm = new EdgeVM()
+    vm.evaluate(code)
+    const documents = await readNdjson(defaultDatasetPath)
+    const answer = JSON.parse(await vm.evaluate<Promise<string>>(`run(${JSON.stringify(documents)})`)) as Record<string, unknown>
+    expect(answer).toMatchObject({locale: 'it', title: 'Mesoterapia per la cellulite', contraindications: 10})
+    // A path cannot be read there: a typed error that says so, not a missing module.
+    const refused = await vm.evaluate<Promise<string>>(`
+      createTreatmentContentForPath('./content/dataset.ndjson').catch((error) => error.code + ' ' + error.message)
+    `)
+    expect(refused).toBe('DATASET_FILE_UNREADABLE ./content/dataset.ndjson: reading a dataset file needs Node.js; in a browser or an edge runtime, pass the documents')
+  })
+
   it('writes the sitemap from the browser entry with web APIs only', async () => {
     const code = await bundle(`
       import {createTreatmentContent} from '@treatments/content/browser'

@@ -12,6 +12,16 @@ import {NdjsonLineReader} from './ndjson-lines.ts'
  */
 const CHUNK_BYTES = 1024 * 1024
 
+/**
+ * `node:fs` when this runs in Node (22.3 and later), else `undefined`. Asked of
+ * `process.getBuiltinModule` rather than imported: `localDataset(documents)` in a browser or edge
+ * bundle never reads a file, but esbuild fails the whole build on a `node:` import it can see,
+ * even a lazy one.
+ */
+function nodeFs(): typeof import('node:fs') | undefined {
+  return (globalThis as {process?: {getBuiltinModule?: (id: 'node:fs') => typeof import('node:fs')}}).process?.getBuiltinModule?.('node:fs')
+}
+
 /** `\n`: never part of a multi-byte UTF-8 character, so a line's bytes decode on their own. */
 const LINE_FEED = 0x0a
 
@@ -25,8 +35,10 @@ const LINE_FEED = 0x0a
  * @public
  */
 export async function readNdjson(path: string | URL): Promise<DatasetDocument[]> {
-  const {createReadStream} = await import('node:fs')
   const file = path instanceof URL ? path.pathname : path
+  const fs = nodeFs()
+  if (fs === undefined) throw new DatasetFileError('unreadable', 'reading a dataset file needs Node.js; in a browser or an edge runtime, pass the documents', {file})
+  const {createReadStream} = fs
   const reader = new NdjsonLineReader(file)
   const documents: DatasetDocument[] = []
   const take = (text: string) => {
