@@ -13,6 +13,7 @@
  *   `strike-through`).
  * - `unsafe-link`: a link whose `href` is missing or not an absolute `http:`, `https:`,
  *   `mailto:` or `tel:` URL.
+ * - `nested-link`: a second link on the same text (links do not nest); the text keeps its first.
  *
  * In every case the text is kept (where there is text) and the markup is left out.
  *
@@ -28,6 +29,7 @@ export type RenderRuleId =
   | 'unknown-annotation'
   | 'unsupported-mark'
   | 'unsafe-link'
+  | 'nested-link'
 
 /**
  * A content problem found while rendering. Rendering never throws for content: problems are

@@ -25,7 +25,8 @@ const unsupportedDecorators = new Set(['underline', 'strike-through'])
  * Turn the `children` of a Portable Text block into mdast phrasing content.
  *
  * Adjacent spans that share a mark share one node (`**a *b***`, not `**a****_b_**`), with the
- * longest-running marks outermost, as `@portabletext/toolkit` nests them. `code` makes the span an
+ * longest-running marks outermost, as `@portabletext/toolkit` nests them. A span keeps its first
+ * link only (links do not nest). `code` makes the span an
  * `inlineCode` leaf. A `\n` inside a span becomes a line break. Unknown, unsupported and unsafe
  * marks are reported and left out; their text stays. Children that are not spans are reported
  * and left out.
@@ -67,6 +68,7 @@ export function spansToPhrasing(
     // Most spans have no marks: they share one empty list, never written to.
     let marks = noMarks
     let code = false
+    let linked = false
     const childMarks = child.marks
     if (Array.isArray(childMarks) && childMarks.length > 0) {
       for (let at = 0; at < childMarks.length; at++) {
@@ -84,6 +86,14 @@ export function spansToPhrasing(
         }
         if (result === 'code') code = true
         else if (result !== null && !marks.includes(mark)) {
+          // A link inside a link is neither HTML nor Markdown (and thousands nested overflow the stack): text keeps its first.
+          if (result.kind === 'link') {
+            if (linked) {
+              sink.report('nested-link', `Link ("${mark}") in ${describeBlock(blockKey)} is on text that has a link already; that text keeps its first link only`, blockKey)
+              continue
+            }
+            linked = true
+          }
           if (marks === noMarks) marks = []
           marks.push(mark)
         }

@@ -89,6 +89,24 @@ describe('toHtml', () => {
     expect(messages).toEqual([])
   })
 
+  it('links text to one URL: a link inside a link is not HTML, and thousands of them overflowed the stack', () => {
+    const blocks = [block([['both', 'a', 'b', 'strong'], [' only a', 'a']], {_key: 'p1', markDefs: [link('a', 'https://a.example/'), link('b', 'https://b.example/')]})]
+    const {value, messages} = toHtml(blocks)
+    // Before: <a href="https://a.example/"><a href="https://b.example/"><strong>both</strong></a> only a</a>
+    expect(value).toBe('<p><a href="https://a.example/"><strong>both</strong> only a</a></p>')
+    expect(messages).toEqual([
+      {
+        ruleId: 'nested-link',
+        reason: 'Link ("b") in block "p1" is on text that has a link already; that text keeps its first link only',
+        blockKey: 'p1',
+        source: '@treatments/content',
+      },
+    ])
+    const keys = Array.from({length: 20_000}, (_, index) => `l${index}`)
+    const many = toHtml([block([['x', ...keys]], {markDefs: keys.map((key) => link(key, `https://example.org/${key}`))})])
+    expect(many.value).toBe('<p><a href="https://example.org/l0">x</a></p>')
+  })
+
   it('nests shared marks across spans instead of repeating them', () => {
     const blocks = [
       block([['bold ', 'strong'], ['both', 'strong', 'em'], [' em', 'em'], ' ', ['code', 'code'], ['linked bold', 'strong', 'l']], {

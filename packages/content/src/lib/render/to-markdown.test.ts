@@ -16,6 +16,15 @@ function block(spans: (string | [string, ...string[]])[], fields: Partial<Portab
 }
 
 describe('toMarkdown', () => {
+  it('writes one link around text with two, which Markdown would show as a bracket and a URL', () => {
+    const markDefs = [
+      {_type: 'link', _key: 'a', href: 'https://a.example/'},
+      {_type: 'link', _key: 'b', href: 'https://b.example/'},
+    ]
+    // Before: [[**both**](https://b.example/) only a](https://a.example/)
+    expect(toMarkdown([block([['both', 'a', 'b', 'strong'], [' only a', 'a']], {markDefs})]).value).toBe('[**both** only a](https://a.example/)\n')
+  })
+
   it('renders a small document exactly', () => {
     const {value, messages} = toMarkdown([
       block(['How it is done'], {style: 'h2'}),
