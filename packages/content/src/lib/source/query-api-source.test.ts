@@ -62,4 +62,14 @@ describe('queryApiSource', () => {
     await expect(failure).rejects.toMatchObject({code: 'ECONNRESET', message: expect.stringContaining('Failed to fetch')})
     await expect(failure).rejects.not.toBeInstanceOf(TypeError)
   })
+
+  it('says which host answered 200 with something that is not JSON (a web server on the lake’s port, say)', async () => {
+    const {fetchImpl} = recordingFetch(() => new Response('<!DOCTYPE html><html><body>Next.js</body></html>', {headers: {'content-type': 'text/html'}}))
+    const failure = queryApiSource({projectId: 'x', dataset: 'd', apiHost: 'http://127.0.0.1:3000'}, fetchImpl).fetch('*', {})
+    await expect(failure).rejects.toThrow('HTTP 200 from http://127.0.0.1:3000 is not JSON: <!DOCTYPE html><html><body>Next.js</body></html>')
+    await expect(failure).rejects.not.toBeInstanceOf(SyntaxError)
+    // JSON without a result, even `null`: nothing, which the reader reports as a malformed answer (not a TypeError).
+    const nothing = recordingFetch(() => new Response('null', {headers: {'content-type': 'application/json'}}))
+    await expect(queryApiSource({projectId: 'x', dataset: 'd'}, nothing.fetchImpl).fetch('*', {})).resolves.toBeUndefined()
+  })
 })

@@ -71,8 +71,14 @@ export function queryApiSource(config: SanityProjectConfig, fetchImpl: typeof fe
           response: {headers: Object.fromEntries(response.headers)},
         })
       }
-      const body = JSON.parse(text) as {result?: unknown}
-      return body.result as R
+      let body: {result?: unknown}
+      try {
+        body = JSON.parse(text) as {result?: unknown}
+      } catch {
+        // Say where: "Unexpected token '<'" alone does not tell that apiHost is some other server.
+        throw new Error(`HTTP ${response.status} from ${host} is not JSON: ${text.slice(0, 200)}`)
+      }
+      return body?.result as R
     },
   }
 }
