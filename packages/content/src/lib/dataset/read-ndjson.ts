@@ -35,7 +35,8 @@ const LINE_FEED = 0x0a
  * @public
  */
 export async function readNdjson(path: string | URL): Promise<DatasetDocument[]> {
-  const file = path instanceof URL ? path.pathname : path
+  // How errors name the file: a file: URL by its path as written on disk, any other URL whole.
+  const file = path instanceof URL ? (path.protocol === 'file:' ? decodeURIComponent(path.pathname) : path.href) : path
   const fs = nodeFs()
   if (fs === undefined) throw new DatasetFileError('unreadable', 'reading a dataset file needs Node.js; in a browser or an edge runtime, pass the documents', {file})
   const {createReadStream} = fs

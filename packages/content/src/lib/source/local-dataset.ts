@@ -27,6 +27,13 @@ export function localDataset(pathOrDocuments: string | URL | readonly DatasetDoc
       `\`localDataset\` expects a path to an NDJSON file or an array of documents, got ${pathOrDocuments === null ? 'null' : typeof pathOrDocuments}`,
     )
   }
+  // Refused now: read, they would fail with a message that names no file (or only a URL's path).
+  if (typeof pathOrDocuments === 'string' && pathOrDocuments.trim() === '') {
+    throw new TypeError('`localDataset` expects a path to an NDJSON file or an array of documents, got an empty path')
+  }
+  if (pathOrDocuments instanceof URL && pathOrDocuments.protocol !== 'file:') {
+    throw new TypeError(`\`localDataset\` expects a path to an NDJSON file or an array of documents, got ${pathOrDocuments.href} (only file: URLs are read)`)
+  }
   const runner = new GroqRunner()
   let loaded: Promise<readonly DatasetDocument[]> | undefined
   const load = () =>
