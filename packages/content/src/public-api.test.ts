@@ -94,6 +94,7 @@ describe('public API', () => {
       'parseNdjson',
       'readNdjson',
       'recordCoveredTexts',
+      'reviewedReferences',
       'serializeNdjson',
       'sourceHash',
       'temporaryFilePattern',

@@ -1,3 +1,4 @@
+import {reviewedReferences} from '@treatments/content/dataset'
 import {reviewChanges, type ReviewChanges} from '@treatments/translations'
 import {useEffect, useState} from 'react'
 import {useClient} from 'sanity'
@@ -11,11 +12,12 @@ export interface DocumentReviewChanges extends ReviewChanges {
 export interface ReviewContext {
   /** The reviews covering the document, `undefined` while loading. */
   reviews: DocumentReviewChanges[] | undefined
-  /** Finds a referenced (published) contraindication or side effect, for recording a review. */
+  /** Finds a referenced (published) contraindication, side effect or effect, for recording a review. */
   resolve: (id: string) => Record<string, unknown> | undefined
 }
 
-const SAFETY_TYPES = new Set(['treatment', 'contraindication', 'sideEffect'])
+// The types whose texts or facts a treatment review covers (`treatmentSafetyTexts`).
+const SAFETY_TYPES = new Set(['treatment', 'contraindication', 'sideEffect', 'effect'])
 
 /**
  * The treatment reviews (medical and per locale) that cover `document`, each with the safety
@@ -61,7 +63,7 @@ export function useReviewChanges(document: Record<string, unknown> | null | unde
 }
 
 function referencedIds(treatment: Record<string, unknown>): string[] {
-  return ['contraindications', 'sideEffects'].flatMap((field) =>
+  return reviewedReferences.flatMap(([field]) =>
     (Array.isArray(treatment[field]) ? (treatment[field] as unknown[]) : []).flatMap((reference) =>
       typeof reference === 'object' && reference !== null && typeof (reference as {_ref?: unknown})._ref === 'string' ? [(reference as {_ref: string})._ref] : [],
     ),

@@ -4,11 +4,13 @@ import {baseLocale} from '@treatments/content/locales'
 /**
  * The patch that records a doctor's review of a treatment: `medicalReview.status: 'reviewed'`,
  * the reviewer, the date, and `coveredTexts`, the hash of the English text of every safety text
- * the doctor read (contraindications, side effects, when to get help, disclaimer, claims), so
- * that a later edit to any of them takes the page's "reviewed by a doctor" away.
+ * the doctor read (contraindications, side effects, when to get help, disclaimer, claims,
+ * effects) and of the medical facts beside them (absolute or relative, severity, onset, evidence
+ * status, protocol), so that a later edit to any of them takes the page's "reviewed by a doctor"
+ * away (`treatmentSafetyTexts` in `@treatments/content/dataset`).
  *
  * @param treatment - The treatment document as the reviewer saw it.
- * @param resolve - Finds its referenced contraindications and side effects by `_id`.
+ * @param resolve - Finds its referenced contraindications, side effects and effects by `_id`.
  * @param review.reviewer - Name and qualification of the doctor.
  * @param review.date - The review date, `YYYY-MM-DD`.
  * @throws {TypeError} When the document is not a treatment, `reviewer` is empty or `date` is not a date.

@@ -33,7 +33,8 @@ describe('reviews bound to the safety texts they covered', () => {
     const patch = markMedicallyReviewedPatch(treatment, resolve, {reviewer: 'Dr. A. Rossi', date: '2026-12-01'})
     const covered = patch.set['medicalReview.coveredTexts'] as Array<{field: string}>
     const contraindications = (treatment.contraindications as unknown[]).length
-    expect(covered.filter((entry) => entry.field.startsWith('contraindications['))).toHaveLength(contraindications)
+    // Each contraindication's text and whether it is absolute or relative.
+    expect(covered.filter((entry) => entry.field.startsWith('contraindications['))).toHaveLength(2 * contraindications)
     expect(covered.map((entry) => entry.field)).toContain('disclaimer')
     expect(covered.some((entry) => entry.field.endsWith('.whenToSeekHelp'))).toBe(true)
     const itKey = (treatment.translations as Array<{_key: string; language: string}>).find((state) => state.language === 'it')!._key

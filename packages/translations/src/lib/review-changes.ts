@@ -28,7 +28,7 @@ export function reviewChanges(treatment: Record<string, unknown>, resolve: (id: 
       review: 'medical',
       locale: baseLocale,
       reviewer: typeof medical.reviewer === 'string' ? medical.reviewer : null,
-      changed: changedSinceReview(recorded(medical.coveredTexts), coveredTexts(texts, baseLocale)),
+      changed: changedSinceReview(medical.coveredTexts, coveredTexts(texts, baseLocale)),
     })
   }
   for (const state of Array.isArray(treatment.translations) ? treatment.translations.filter(isRecord) : []) {
@@ -37,14 +37,8 @@ export function reviewChanges(treatment: Record<string, unknown>, resolve: (id: 
       review: 'translation',
       locale: state.language,
       reviewer: typeof state.reviewedBy === 'string' ? state.reviewedBy : null,
-      changed: changedSinceReview(recorded(state.coveredTexts), coveredTexts(texts, state.language)),
+      changed: changedSinceReview(state.coveredTexts, coveredTexts(texts, state.language)),
     })
   }
   return reviews
-}
-
-function recorded(value: unknown): Array<{field: string; hash: string}> {
-  return (Array.isArray(value) ? value : []).filter(
-    (entry): entry is {field: string; hash: string} => isRecord(entry) && typeof entry.field === 'string' && typeof entry.hash === 'string',
-  )
 }

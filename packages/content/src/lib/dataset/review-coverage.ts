@@ -1,12 +1,17 @@
+import {baseLocale} from '../locale/locale-registry.ts'
 import {hasVisibleText} from './has-visible-text.ts'
 import {isRecord} from './dataset-document.ts'
 import {itemLanguage} from './item-language.ts'
-import {sourceHash} from './source-hash.ts'
+import {canonicalJson, sourceHash} from './source-hash.ts'
 
 /**
  * One safety text of a treatment page, by the path a review records it under:
  * `disclaimer`, `claims[<_key>].statement`, `contraindications[<_id>].text`,
- * `sideEffects[<_id>].text`, `sideEffects[<_id>].whenToSeekHelp`.
+ * `sideEffects[<_id>].text`, `sideEffects[<_id>].whenToSeekHelp`, `effects[<_id>].text`; or one
+ * medical fact the medical review vouches for, held as a base-locale "text" (so a translation
+ * review, which reads its own locale, never covers it): `protocol` (sessions and interval),
+ * `claims[<_key>].claimStatus`, `contraindications[<_id>].kind`, `sideEffects[<_id>].severity`,
+ * `effects[<_id>].claimStatus`, `effects[<_id>].onsetDays`.
  *
  * @public
  */
@@ -41,31 +46,64 @@ export interface ChangedSinceReview {
 }
 
 /**
- * The safety texts of a treatment document (contraindications, side effects, when to get help,
- * disclaimer, claims) that a medical or translation review covers. Referenced contraindications
- * and side effects are looked up with `resolve` (a reference that does not resolve has no text).
+ * What a review of a treatment covers (see {@link SafetyText}): the texts a patient must read
+ * right (contraindications, side effects, when to get help, disclaimer, claims, effects) and the
+ * medical facts beside them (a contraindication absolute or relative, a side effect's severity,
+ * an effect's onset, a claim's evidence status, the protocol): "reviewed by a doctor" vouches for
+ * those too. Referenced documents are looked up with `resolve` (a reference that does not resolve
+ * has no text).
  *
  * @param treatment - The treatment document, as stored.
  * @param resolve - Finds a referenced document by `_id`.
  * @public
  */
 export function treatmentSafetyTexts(treatment: Record<string, unknown>, resolve: (id: string) => Record<string, unknown> | undefined): SafetyText[] {
-  const texts: SafetyText[] = [{field: 'disclaimer', items: itemsOf(treatment.disclaimer)}]
+  const texts: SafetyText[] = [{field: 'disclaimer', items: itemsOf(treatment.disclaimer)}, medicalFact('protocol', protocolFact(treatment.protocol))]
   for (const claim of arrayOf(treatment.claims)) {
-    if (isRecord(claim) && typeof claim._key === 'string') texts.push({field: `claims[${claim._key}].statement`, items: itemsOf(claim.statement)})
+    if (isRecord(claim) && typeof claim._key === 'string') {
+      texts.push({field: `claims[${claim._key}].statement`, items: itemsOf(claim.statement)}, medicalFact(`claims[${claim._key}].claimStatus`, claim.claimStatus))
+    }
   }
-  for (const [list, fields] of [
-    ['contraindications', ['text']],
-    ['sideEffects', ['text', 'whenToSeekHelp']],
-  ] as const) {
+  for (const [list, fields, facts] of reviewedReferences) {
     for (const reference of arrayOf(treatment[list])) {
       const id = isRecord(reference) && typeof reference._ref === 'string' ? reference._ref : undefined
       if (id === undefined) continue
       const document = resolve(id)
       for (const field of fields) texts.push({field: `${list}[${id}].${field}`, items: itemsOf(document?.[field])})
+      for (const fact of facts) texts.push(medicalFact(`${list}[${id}].${fact}`, document?.[fact]))
     }
   }
   return texts
+}
+
+/**
+ * The referenced documents a treatment review covers: the treatment's list of references, and
+ * the texts and medical facts of each referenced document.
+ *
+ * @public
+ */
+export const reviewedReferences = [
+  ['contraindications', ['text'], ['kind']],
+  ['sideEffects', ['text', 'whenToSeekHelp'], ['severity']],
+  ['effects', ['text'], ['claimStatus', 'onsetDays']],
+] as const
+
+/**
+ * A medical fact as a covered "text" in the base locale only: its JSON, keys sorted (so a stored
+ * and a queried object read alike). Missing (`undefined`, `null`) it has no text, so a fact
+ * removed since the review counts as removed.
+ *
+ * @internal
+ */
+export function medicalFact(field: string, value: unknown): SafetyText {
+  return {field, items: value == null ? [] : [{language: baseLocale, value: canonicalJson(value)}]}
+}
+
+/** A stored protocol as the page query projects it: its four numbers, `null` where missing. */
+function protocolFact(protocol: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(protocol)) return undefined
+  const {sessionsMin = null, sessionsMax = null, intervalMinWeeks = null, intervalMaxWeeks = null} = protocol
+  return {sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks}
 }
 
 /**
@@ -86,12 +124,15 @@ export function coveredTexts(texts: readonly SafetyText[], locale: string): Cove
  * Which texts differ from what a review recorded. A review that recorded nothing covers nothing:
  * every current text counts as `added`, so an old review never vouches for text it cannot name.
  *
- * @param recorded - The review's covered texts (`undefined` or empty: it recorded none).
+ * @param recorded - The review's covered texts as stored (`undefined` or empty: it recorded none;
+ *   an entry without a string `field` covers nothing).
  * @param current - The texts now, from {@link coveredTexts}.
  * @public
  */
-export function changedSinceReview(recorded: readonly CoveredText[] | null | undefined, current: readonly CoveredText[]): ChangedSinceReview[] {
-  const then = new Map((recorded ?? []).map((entry) => [entry.field, entry.hash]))
+export function changedSinceReview(recorded: unknown, current: readonly CoveredText[]): ChangedSinceReview[] {
+  const then = new Map<string, unknown>()
+  // A hash that is not a string never matches: that text counts as changed.
+  for (const entry of arrayOf(recorded)) if (isRecord(entry) && typeof entry.field === 'string') then.set(entry.field, entry.hash)
   const now = new Map(current.map((entry) => [entry.field, entry.hash]))
   const changes: ChangedSinceReview[] = []
   for (const [field, hash] of now) {

@@ -387,12 +387,46 @@ describe('renderTreatmentPage', () => {
     expect(renderTreatmentPage(await result('it', renewed)).banner).toMatchObject({reviewed: true, status: expect.stringMatching(/^Verificato da Dr\. A\. Rossi/)})
   })
 
+  it('stops claiming a review when what the doctor vouched for beyond the safety texts changes: an effect, its onset or status, a claim’s status, a contraindication’s kind, a side effect’s severity, the protocol', async () => {
+    const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', locales: ['it']})
+    const treatment = reviewed.find((document) => document._type === 'treatment')!
+    const effect = (treatment.effects as Array<{_ref: string}>)[0]!._ref
+    const contraindication = (treatment.contraindications as Array<{_ref: string}>)[0]!._ref
+    const sideEffect = (treatment.sideEffects as Array<{_ref: string}>)[0]!._ref
+    const claim = (treatment.claims as Array<{_key: string}>)[0]!._key
+    const english = (value: string) => (items: unknown) => (items as Array<{language: string; value: unknown}>).map((item) => (item.language === 'en' ? {...item, value} : item))
+    const cases: Array<[string, string, (document: Record<string, unknown>) => void]> = [
+      [effect, `effects[${effect}].text`, (document) => (document.text = english('Cures cellulite permanently')(document.text))],
+      [effect, `effects[${effect}].claimStatus`, (document) => (document.claimStatus = document.claimStatus === 'supported' ? 'needsReview' : 'supported')],
+      [effect, `effects[${effect}].onsetDays`, (document) => (document.onsetDays = 1)],
+      [treatment._id, `claims[${claim}].claimStatus`, (document) => ((document.claims as Array<Record<string, unknown>>)[0]!.claimStatus = 'supported')],
+      [contraindication, `contraindications[${contraindication}].kind`, (document) => (document.kind = document.kind === 'absolute' ? 'relative' : 'absolute')],
+      [sideEffect, `sideEffects[${sideEffect}].severity`, (document) => (document.severity = document.severity === 'serious' ? 'expected' : 'serious')],
+      [treatment._id, 'protocol', (document) => ((document.protocol as Record<string, unknown>).sessionsMax = 10)],
+    ]
+    for (const [id, field, change] of cases) {
+      const documents = edited(id, change, reviewed)
+      for (const locale of ['en', 'it']) {
+        const check = (await result(locale, documents)).review
+        expect(check, `${field} (${locale})`).toEqual({status: 'changed-since-review', changedSinceReview: [{field, change: 'changed', review: 'medical'}]})
+      }
+      expect((await result('en', markReviewed(documents, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20'}))).review.status, field).toBe('reviewed')
+    }
+    // The banner names the section a patient finds the change in.
+    expect(renderTreatmentPage(await result('en', edited(effect, cases[0]![2], reviewed))).banner.status).toBe(
+      'Changed since the doctor’s review: Results and when to expect them. This page is awaiting a new review.',
+    )
+  })
+
   it('counts a safety text added, removed or translated anew since the review as changed, and a review that recorded no texts as covering none', async () => {
     const reviewed = markReviewed(seed, {reviewer: 'Dr. A. Rossi', lastReviewed: '2026-11-20', locales: ['it']})
     const treatment = reviewed.find((document) => document._type === 'treatment')!
     const [first, ...rest] = treatment.contraindications as Array<{_ref: string}>
     const removed = edited(treatment._id, (document) => (document.contraindications = rest), reviewed)
-    expect((await result('en', removed)).review.changedSinceReview).toEqual([{field: `contraindications[${first!._ref}].text`, change: 'removed', review: 'medical'}])
+    expect((await result('en', removed)).review.changedSinceReview).toEqual([
+      {field: `contraindications[${first!._ref}].text`, change: 'removed', review: 'medical'},
+      {field: `contraindications[${first!._ref}].kind`, change: 'removed', review: 'medical'},
+    ])
     const itEdited = edited(first!._ref, (document) => {
       const items = document.text as Array<{language: string; value: string}>
       document.text = items.map((item) => (item.language === 'it' ? {...item, value: `${item.value}!`} : item))

@@ -5,9 +5,11 @@ import {pageSection} from './page-section.ts'
 import type {ReviewData, ReviewDate} from './treatment-page-section.ts'
 
 /** The page section that shows a reviewed text, by the path the review recorded it under. */
-function sectionOf(field: string): 'disclaimer' | 'claimsHeading' | 'whoCannotHaveIt' | 'whenToGetHelp' | 'sideEffects' {
+function sectionOf(field: string): 'disclaimer' | 'howManySessions' | 'claimsHeading' | 'resultsAndWhen' | 'whoCannotHaveIt' | 'whenToGetHelp' | 'sideEffects' {
   if (field === 'disclaimer') return 'disclaimer'
+  if (field === 'protocol') return 'howManySessions'
   if (field.startsWith('claims[')) return 'claimsHeading'
+  if (field.startsWith('effects[')) return 'resultsAndWhen'
   if (field.startsWith('contraindications[')) return 'whoCannotHaveIt'
   return field.endsWith('.whenToSeekHelp') ? 'whenToGetHelp' : 'sideEffects'
 }

@@ -12,7 +12,7 @@ import {maxTimeoutMs, positiveInteger, positiveNumber, readAccess, resolveSource
 import {ResponseCache} from './response-cache.ts'
 import {pickBySlug} from '../slug/pick-by-slug.ts'
 import {withLocaleSlug} from '../slug/with-locale-slug.ts'
-import {isContentSource, type ContentSource} from '../source/content-source.ts'
+import {isContentSource} from '../source/content-source.ts'
 
 
 /**
@@ -42,7 +42,7 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
   const hasToken = sourceHasToken(options.source)
   const reader = readAccess(options, '`createTreatmentContent`', {}, options.allowBrowserToken, hasToken)
   // A source configured for drafts (`source.perspective`) reads drafts on every call.
-  const sourceReadsDrafts = !isContentSourceLike(options.source) && options.source.perspective !== undefined && options.source.perspective !== 'published'
+  const sourceReadsDrafts = !isContentSource(options.source) && options.source.perspective !== undefined && options.source.perspective !== 'published'
 
   const ask = <R>(query: string, params: Record<string, unknown>, check: (value: unknown) => void, access: ReadAccess) => {
     const load = async () => {
@@ -93,12 +93,8 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
       const match = matchRequest(readOptions, 'getAllTreatments')
       const answer = await read<AllTreatmentsQueryResult>(allTreatmentsQuery, {locales: match.chain}, checkTreatmentPages, readOptions, 'getAllTreatments')
       const {fallbacks: _none, ...shared} = answerFields(match, [], answer.stale)
-      const pages = await Promise.all(
-        answer.value.map(async (raw) => {
-          const {value, fallbacks} = await localize(raw, match.chain)
-          return {...shared, fallbacks, treatment: withLocaleSlug(value, match.locale, fallbacks), review: await checkReview(raw, match.locale)}
-        }),
-      )
+      const pages: TreatmentResult[] = []
+      for await (const page of pagesIn(match, answer.value, answer.stale)) pages.push(page)
       return {...shared, pages}
     },
     eachTreatment(readOptions = {}) {
@@ -162,10 +158,6 @@ export function createContentReader(options: TreatmentContentOptions, sources: S
 
 function answerFields(match: ReturnType<typeof matchLocale>, fallbacks: Fallback[], stale: boolean): LocalizedAnswer {
   return {locale: match.locale, requestedLocale: match.requested, chain: match.chain, usedDefault: match.usedDefault, fallbacks, stale}
-}
-
-function isContentSourceLike(source: TreatmentContentOptions['source']): source is ContentSource {
-  return isContentSource(source)
 }
 
 function matchRequest(options: ReadOptions, call: string) {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {sourceHash} from '../dataset/source-hash.ts'
+import {canonicalJson, sourceHash} from '../dataset/source-hash.ts'
 import {checkReview, isMedicallyReviewed} from './medical-review-status.ts'
 
 // A treatment as the page query returns it (before localization): localized fields are
@@ -63,12 +63,41 @@ describe('checkReview', () => {
     expect(await checkReview(edited, 'it')).toEqual({status: 'changed-since-review', changedSinceReview: [change]})
   })
 
-  it('reads the English text from `source` when the query sent it there', async () => {
-    const withSource = page({disclaimer: {i18n: [{language: 'it', value: 'Chiedi al medico.'}], source: {value: 'Ask your doctor.', hash: 'x'}}})
-    expect(await checkReview(withSource, 'it')).toEqual({status: 'reviewed', changedSinceReview: []})
-    const changedSource = page({disclaimer: {i18n: [{language: 'it', value: 'Chiedi al medico.'}], source: {value: 'Ask a doctor.'}}})
-    expect((await checkReview(changedSource, 'it')).changedSinceReview).toEqual([{field: 'disclaimer', change: 'changed', review: 'medical'}])
-    expect((await checkReview(page({disclaimer: {...field('Ask your doctor.', 'Chiedi al medico.'), source: {value: null}}}), 'it')).status).toBe('reviewed')
+  it('reads the English text from the items only: a safety text’s `source` (its recorded hash) is no text', async () => {
+    const withoutEnglish = page({disclaimer: {i18n: [{language: 'it', value: 'Chiedi al medico.'}], source: {hash: 'x', value: 'Ask your doctor.'}}})
+    expect((await checkReview(withoutEnglish, 'it')).changedSinceReview).toEqual([{field: 'disclaimer', change: 'removed', review: 'medical'}])
+  })
+
+  it('covers the medical facts beside the texts in the medical review only, whatever shape an object arrives in', async () => {
+    const facts = {
+      protocol: {sessionsMin: 3, sessionsMax: 4, intervalMinWeeks: 3, intervalMaxWeeks: 4},
+      claims: [{_key: 'k1', claimStatus: 'needsReview', statement: field('Lasts months')}],
+      contraindications: [{_id: 'c1', kind: 'absolute', text: field('Pregnancy', 'Gravidanza')}],
+      sideEffects: [{_id: 's1', severity: 'expected', text: field('Bruising', 'Lividi'), whenToSeekHelp: field('If it spreads')}],
+      effects: [{_id: 'e1', claimStatus: 'needsReview', onsetDays: 3, text: field('Results from day 3')}],
+    }
+    // What "Mark medically reviewed" records from the stored documents (`recordCoveredTexts`): a
+    // text's hash, and a fact's as `medicalFact` holds it (canonical JSON: key order does not count).
+    const texts = {...english, 'effects[e1].text': 'Results from day 3'}
+    const factValues = {
+      protocol: {intervalMaxWeeks: 4, intervalMinWeeks: 3, sessionsMax: 4, sessionsMin: 3},
+      'claims[k1].claimStatus': 'needsReview',
+      'contraindications[c1].kind': 'absolute',
+      'sideEffects[s1].severity': 'expected',
+      'effects[e1].claimStatus': 'needsReview',
+      'effects[e1].onsetDays': 3,
+    }
+    const recorded = [
+      ...Object.entries(texts).map(([name, value]) => ({field: name, hash: sourceHash(value)})),
+      ...Object.entries(factValues).map(([name, value]) => ({field: name, hash: sourceHash(canonicalJson(value))})),
+    ]
+    const reviewed = page({...facts, medicalReview: {status: 'reviewed', coveredTexts: recorded}})
+    expect(await checkReview(reviewed, 'en')).toEqual({status: 'reviewed', changedSinceReview: []})
+    expect(await checkReview(reviewed, 'it')).toEqual({status: 'reviewed', changedSinceReview: []})
+    const serious = page({...facts, sideEffects: [{...facts.sideEffects[0], severity: 'serious'}], medicalReview: {status: 'reviewed', coveredTexts: recorded}})
+    expect((await checkReview(serious, 'it')).changedSinceReview).toEqual([{field: 'sideEffects[s1].severity', change: 'changed', review: 'medical'}])
+    const noOnset = page({...facts, effects: [{...facts.effects[0], onsetDays: null}], medicalReview: {status: 'reviewed', coveredTexts: recorded}})
+    expect((await checkReview(noOnset, 'en')).changedSinceReview).toEqual([{field: 'effects[e1].onsetDays', change: 'removed', review: 'medical'}])
   })
 
   it('names a translation edited, added or removed since the translation review', async () => {
@@ -86,20 +115,24 @@ describe('checkReview', () => {
     })
   })
 
-  it('counts every text as new when a review recorded nothing it covered, or nothing readable', async () => {
-    for (const coveredTexts of [undefined, 'all', [{field: 'disclaimer'}, {field: 'disclaimer', hash: 5}, {hash: 'h'}, null]]) {
+  it('counts every text as new when a review recorded nothing it covered, or nothing readable, and one without a readable hash as not covered', async () => {
+    for (const coveredTexts of [undefined, 'all', [{hash: 'h'}, {field: 5, hash: 'h'}, null]]) {
       const result = await checkReview(page({medicalReview: {status: 'reviewed', coveredTexts}}), 'en')
       expect(result.status).toBe('changed-since-review')
       expect(result.changedSinceReview.map((change) => `${change.change} ${change.field}`)).toEqual(Object.keys(english).map((name) => `added ${name}`))
+    }
+    for (const [entry, change] of [[{field: 'disclaimer'}, 'added'], [{field: 'disclaimer', hash: 5}, 'changed']] as const) {
+      const result = await checkReview(page({medicalReview: {status: 'reviewed', coveredTexts: [...covered(english).slice(1), entry]}}), 'en')
+      expect(result).toEqual({status: 'changed-since-review', changedSinceReview: [{field: 'disclaimer', change, review: 'medical'}]})
     }
   })
 
   it('reads a page with no safety text but the disclaimer', async () => {
     const bare = {disclaimer: field('Ask your doctor.'), medicalReview: {status: 'reviewed', coveredTexts: covered({disclaimer: 'Ask your doctor.'})}}
     expect(await checkReview(bare, 'en')).toEqual({status: 'reviewed', changedSinceReview: []})
-    for (const disclaimer of ['text', null]) {
-      expect(await checkReview({...bare, disclaimer}, 'en')).toEqual({status: 'changed-since-review', changedSinceReview: [{field: 'disclaimer', change: 'removed', review: 'medical'}]})
-    }
+    expect(await checkReview({...bare, disclaimer: null}, 'en')).toEqual({status: 'changed-since-review', changedSinceReview: [{field: 'disclaimer', change: 'removed', review: 'medical'}]})
+    // Not a localized field (the response checks let none through): never the text reviewed.
+    expect((await checkReview({...bare, disclaimer: 'Ask your doctor.'}, 'en')).status).toBe('changed-since-review')
   })
 })
 

@@ -2,7 +2,8 @@ import type {ReviewCheck, TreatmentResult} from '../types.ts'
 import {isRecord} from '../dataset/dataset-document.ts'
 import {hasVisibleText} from '../dataset/has-visible-text.ts'
 import {itemLanguage} from '../dataset/item-language.ts'
-import {type CoveredText, type SafetyText, changedSinceReview} from '../dataset/review-coverage.ts'
+import {type CoveredText, type SafetyText, changedSinceReview, reviewedReferences} from '../dataset/review-coverage.ts'
+import {canonicalJson} from '../dataset/source-hash.ts'
 import {digestSourceHash} from '../locale/digest-source-hash.ts'
 import {baseLocale} from '../locale/locale-registry.ts'
 
@@ -20,15 +21,11 @@ export async function checkReview(page: unknown, locale: string): Promise<Review
     return {status: 'pending', changedSinceReview: []}
   }
   const texts = pageSafetyTexts(treatment)
-  const changes: ReviewCheck['changedSinceReview'] = changedSinceReview(recordedOf(medical.coveredTexts), await coveredTexts(texts, baseLocale)).map(
-    (change) => ({...change, review: 'medical' as const}),
-  )
-  if (translation !== undefined) {
-    for (const change of changedSinceReview(recordedOf(translation.coveredTexts), await coveredTexts(texts, locale))) {
-      changes.push({...change, review: 'translation'})
-    }
+  const changes: ReviewCheck['changedSinceReview'] = []
+  for (const [review, state, language] of [['medical', medical, baseLocale], ['translation', translation, locale]] as const) {
+    if (state) for (const change of changedSinceReview(state.coveredTexts, await coveredTexts(texts, language))) changes.push({...change, review})
   }
-  return {status: changes.length === 0 ? 'reviewed' : 'changed-since-review', changedSinceReview: changes}
+  return {status: changes.length ? 'changed-since-review' : 'reviewed', changedSinceReview: changes}
 }
 
 /**
@@ -48,39 +45,36 @@ export function isMedicallyReviewed(result: {review?: TreatmentResult['review'] 
 async function coveredTexts(texts: readonly SafetyText[], locale: string): Promise<CoveredText[]> {
   const covered: CoveredText[] = []
   for (const text of texts) {
-    const item = text.items.find((candidate) => itemLanguage(candidate) === locale && isRecord(candidate) && hasVisibleText(candidate.value))
-    if (isRecord(item)) covered.push({field: text.field, hash: await digestSourceHash(item.value)})
+    const item = text.items.find((candidate) => itemLanguage(candidate) === locale && isRecord(candidate) && hasVisibleText(candidate.value)) as {value: unknown} | undefined
+    if (item) covered.push({field: text.field, hash: await digestSourceHash(item.value)})
   }
   return covered
 }
 
-/** The safety texts of a page-query treatment, by the paths reviews record (see `treatmentSafetyTexts`). */
+/**
+ * What the reviews of a page-query treatment cover, by the paths reviews record: the same texts
+ * and medical facts as `treatmentSafetyTexts` reads from stored documents (references come
+ * expanded here).
+ */
 function pageSafetyTexts(treatment: Record<string, unknown>): SafetyText[] {
-  const texts: SafetyText[] = [{field: 'disclaimer', items: itemsOf(treatment.disclaimer)}]
-  for (const claim of arrayOf(treatment.claims).filter(isRecord)) {
-    if (typeof claim._key === 'string') texts.push({field: `claims[${claim._key}].statement`, items: itemsOf(claim.statement)})
-  }
-  for (const item of arrayOf(treatment.contraindications).filter(isRecord)) {
-    if (typeof item._id === 'string') texts.push({field: `contraindications[${item._id}].text`, items: itemsOf(item.text)})
-  }
-  for (const item of arrayOf(treatment.sideEffects).filter(isRecord)) {
-    if (typeof item._id !== 'string') continue
-    texts.push({field: `sideEffects[${item._id}].text`, items: itemsOf(item.text)})
-    texts.push({field: `sideEffects[${item._id}].whenToSeekHelp`, items: itemsOf(item.whenToSeekHelp)})
+  const texts: SafetyText[] = ['disclaimer', 'protocol'].map((field) => ({field, items: itemsOf(treatment[field])}))
+  // Claims are keyed by `_key`, referenced documents (expanded) by `_id`.
+  for (const [list, fields, facts] of [['claims', ['statement'], ['claimStatus']], ...reviewedReferences] as const) {
+    for (const item of arrayOf(treatment[list]).filter(isRecord)) {
+      const id = item._id ?? item._key
+      if (typeof id === 'string') for (const field of [...fields, ...facts]) texts.push({field: `${list}[${id}].${field}`, items: itemsOf(item[field])})
+    }
   }
   return texts
 }
 
-/** The items of a `{i18n, source}` node, with the base-locale text when it travelled as `source`. */
+/**
+ * The items of a localized field (`{i18n}`; the base locale is always in the query's chain), or
+ * of a medical fact its JSON, as `medicalFact` in review-coverage.ts holds it.
+ */
 function itemsOf(node: unknown): unknown[] {
-  if (!isRecord(node)) return []
-  const items = arrayOf(node.i18n)
-  const source = isRecord(node.source) ? node.source.value : undefined
-  return source === undefined || source === null ? items : [...items, {language: baseLocale, value: source}]
-}
-
-function recordedOf(value: unknown): CoveredText[] {
-  return arrayOf(value).filter((entry): entry is CoveredText => isRecord(entry) && typeof entry.field === 'string' && typeof entry.hash === 'string')
+  if (isRecord(node) && 'i18n' in node) return arrayOf(node.i18n)
+  return node == null ? [] : [{language: baseLocale, value: canonicalJson(node)}]
 }
 
 function arrayOf(value: unknown): unknown[] {
