@@ -42,4 +42,11 @@ describe('live events (client.live.events)', () => {
     expect(published.status).toBe(200)
     await published.body?.cancel()
   })
+
+  it('answers a dataset name that is not valid URL encoding with a 400, not an internal error', async () => {
+    const {apiHost} = fixture.client.config()
+    const response = await fetch(new URL('/v2025-02-19/data/live/events/%E0%A4%A', apiHost), {signal: AbortSignal.timeout(5000)})
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({error: {type: 'httpBadRequest', description: 'Dataset name "%E0%A4%A" is not valid URL encoding'}})
+  })
 })

@@ -1,4 +1,4 @@
-import {notFound} from '../api-error.ts'
+import {badRequest, notFound} from '../api-error.ts'
 import {requireToken} from '../http/lake-access.ts'
 import {keepEventStreamOpen, startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
 import {isDraftId, isVersionId} from '../query/apply-perspective.ts'
@@ -25,7 +25,7 @@ export function syncTagOf(store: DatasetStore): string {
  */
 export function handleLiveEvents(context: LakeRouteRequest): LakeResponse | undefined {
   const {response, url, match, stores} = context
-  const name = decodeURIComponent(match[2] ?? '')
+  const name = decodeDatasetName(match[2] ?? '')
   const store = stores.get(name)
   if (store === undefined) throw notFound(`Dataset "${name}" not found; the local lake serves: ${[...stores.keys()].join(', ')}`)
   const includeDrafts = url.searchParams.get('includeDrafts') === 'true'
@@ -40,4 +40,13 @@ export function handleLiveEvents(context: LakeRouteRequest): LakeResponse | unde
   })
   keepEventStreamOpen(response, context.streams, unsubscribe)
   return undefined
+}
+
+/** @throws ApiError 400 for a segment that is not valid URL encoding (a client's error, not the lake's) */
+function decodeDatasetName(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw badRequest(`Dataset name "${segment}" is not valid URL encoding`)
+  }
 }
