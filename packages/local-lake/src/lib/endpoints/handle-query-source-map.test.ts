@@ -47,4 +47,35 @@ describe('query answers with a Content Source Map (resultSourceMap)', () => {
     const response = await fixture.client.fetch('*[_type == "treatment"]', {}, {filterResponse: false})
     expect(response).not.toHaveProperty('resultSourceMap')
   })
+
+  it('tells a whole-document query from others without parsing it again on the lake\'s main thread', async () => {
+    // groq-js takes about a second to parse this 60 kB filter (longer lists take quadratically
+    // longer): time a query worker may spend, but the main thread would hold every other request.
+    const query = `*[_id in [${'"x",'.repeat(15_000)}"treatment-botox"]]`
+    await fixture.client.fetch('count(*)')
+    let longest = 0
+    let last = performance.now()
+    const ticks = setInterval(() => {
+      const now = performance.now()
+      longest = Math.max(longest, now - last)
+      last = now
+    }, 5)
+    try {
+      const response = await fetchMapped(query)
+      expect((response.result as Array<{_id: string}>).map((document) => document._id)).toEqual(['treatment-botox'])
+      expect((response.resultSourceMap as unknown as ResultSourceMap).documents).toEqual([{_id: 'drafts.treatment-botox', _type: 'treatment'}])
+    } finally {
+      clearInterval(ticks)
+    }
+    expect(longest, 'longest pause of the main thread, in ms').toBeLessThan(400)
+  }, 30_000)
+
+  it('maps a kept answer as the first one, and leaves a projecting query unmapped', async () => {
+    for (const ask of ['first', 'second', 'kept']) {
+      const whole = await fetchMapped('*[_id == "treatment-fillers"]')
+      expect((whole.resultSourceMap as unknown as ResultSourceMap).documents, ask).toEqual([{_id: 'treatment-fillers', _type: 'treatment'}])
+      const projected = await fetchMapped('*[_id == "treatment-fillers"][0]{_id, _type}')
+      expect(projected.resultSourceMap, ask).toEqual({documents: [], paths: [], mappings: {}})
+    }
+  })
 })

@@ -10,7 +10,7 @@ import {paramsFromSearch} from '../http/search-params.ts'
 import {searchParamsOf} from '../http/search-params-of.ts'
 import {assertShallowParams} from '../query/groq-runner.ts'
 import {answerOnMainThread} from '../query/main-thread-plan.ts'
-import {type PooledQuery, type QueryPool, runOnMainThread} from '../query/query-pool.ts'
+import {type PooledQuery, type QueryPool, type QueryText, runOnMainThread} from '../query/query-pool.ts'
 import {SerializedJson} from '../http/send-json.ts'
 import {wholeDocumentSourceMap} from '../query/whole-document-source-map.ts'
 import {syncTagOf} from './handle-live-events.ts'
@@ -90,14 +90,14 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   // As Sanity does: the query is echoed unless the client says returnQuery=false.
   const start = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
   const sourceMapped = search.has('resultSourceMap') && search.get('resultSourceMap') !== 'false'
-  const sourceMap = sourceMapped ? `,"resultSourceMap":${JSON.stringify(wholeDocumentSourceMap(query, JSON.parse(Buffer.concat(answer.parts).toString())))}` : ''
+  const sourceMap = sourceMapped ? `,"resultSourceMap":${JSON.stringify(wholeDocumentSourceMap(answer))}` : ''
   // A live-aware client (it asked for a source map, or names the last live event it saw) learns
   // which live events make this answer stale.
   const syncTags = sourceMapped || search.has('lastLiveEventId') ? `,"syncTags":${JSON.stringify([syncTagOf(context.store)])}` : ''
   return {statusCode: 200, body: new SerializedJson([start, ...answer.parts, `${sourceMap}${syncTags},"ms":${ms}}`])}
 }
 
-function encoded(text: string): KeptAnswer {
+function encoded({text, wholeDocuments}: QueryText): KeptAnswer {
   const json = Buffer.from(text)
-  return {parts: [json], bytes: json.byteLength}
+  return {parts: [json], bytes: json.byteLength, wholeDocuments}
 }

@@ -147,6 +147,8 @@ export class AnswerCache {
 export interface KeptAnswer {
   parts: readonly Uint8Array[]
   bytes: number
+  /** Whether the query was `*` or `*[filter]`, so the answer is whole stored documents (a source map can name them). */
+  wholeDocuments?: boolean
 }
 
 /** The longest query text (and encoded parameters) whose answers are kept, in characters. */

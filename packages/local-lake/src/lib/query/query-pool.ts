@@ -9,6 +9,7 @@ import {LocalLakeError} from '../local-lake-error.ts'
 import type {Perspective} from './perspective.ts'
 import {QueryCancelledError, queryStopped, queryTimeoutError} from './query-budget.ts'
 import {serializeJson} from '../http/send-json.ts'
+import {isWholeDocumentQuery} from './whole-document-source-map.ts'
 
 /** A message to a query worker: a dataset's documents, the changes since, or a query. */
 export type QueryWorkerRequest =
@@ -32,10 +33,16 @@ export type QueryWorkerRequest =
 export type QueryWorkerReply =
   | {ready: true}
   | {started: number}
-  | {id: number; text: string}
+  | ({id: number} & QueryText)
   | {id: number; error: {statusCode: number; body: ApiErrorBody}}
 
 type QueryOutcome = Extract<QueryWorkerReply, {id: number}>
+
+/** A query's answer as JSON text, and whether it is whole stored documents (`*` or `*[filter]`, for a source map). */
+export interface QueryText {
+  text: string
+  wholeDocuments: boolean
+}
 
 /** The dataset a pooled query reads: its documents at a generation, and how it changed since older ones. */
 export interface PoolDataset {
@@ -108,15 +115,15 @@ export class QueryPool {
   /**
    * Runs `request` on a free worker, waiting for one.
    *
-   * @returns the result as JSON text
+   * @returns the result as JSON text, and whether it is whole documents
    * @throws ApiError as the query's evaluation does (400 `queryParseError`, 400
    *   `queryResultTooLarge`, …), 408 `queryTimeoutError` at its limit, 400 `queryMemoryLimitError`,
    *   503 when workers cannot start
    * @throws QueryCancelledError when `request.signal` aborts
    */
-  run(request: PooledQuery): Promise<string> {
+  run(request: PooledQuery): Promise<QueryText> {
     const asked = performance.now()
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<QueryText>((resolve, reject) => {
       let slot: Slot | undefined
       let timer: NodeJS.Timeout | undefined
       let done = false
@@ -126,7 +133,7 @@ export class QueryPool {
         clearTimeout(timer)
         request.signal?.removeEventListener('abort', onAbort)
         if (outcome instanceof Error) reject(outcome)
-        else if ('text' in outcome) resolve(outcome.text)
+        else if ('text' in outcome) resolve({text: outcome.text, wholeDocuments: outcome.wholeDocuments})
         else reject(toApiError(outcome.error.statusCode, outcome.error.body))
       }
       const stop = (error: Error, reason: 'timeout' | 'cancelled') => {
@@ -286,9 +293,10 @@ export async function runOnMainThread(
   runner: GroqRunner,
   request: PooledQuery,
   view: {documents: readonly DatasetDocument[]; byId: ReadonlyMap<string, DatasetDocument>},
-): Promise<string> {
+): Promise<QueryText> {
   const result = await runner.run(request.query, request.params, view, request.scope, {timeoutMs: request.timeoutMs, signal: request.signal})
-  return serializeJson(result, request.maxResponseBytes)
+  const wholeDocuments = isWholeDocumentQuery(runner.parse(request.query, request.params).tree)
+  return {text: serializeJson(result, request.maxResponseBytes), wholeDocuments}
 }
 
 function unavailable(): ApiError {

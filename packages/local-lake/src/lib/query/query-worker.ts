@@ -15,6 +15,7 @@ import type {Perspective} from './perspective.ts'
 import type {QueryWorkerReply, QueryWorkerRequest} from './query-pool.ts'
 import {queryViewOf} from './query-view.ts'
 import {serializeJson} from '../http/send-json.ts'
+import {isWholeDocumentQuery} from './whole-document-source-map.ts'
 
 interface Replica {
   generation: number
@@ -65,7 +66,9 @@ async function run(request: Extract<QueryWorkerRequest, {type: 'run'}>): Promise
   reply({started: id})
   try {
     const result = await runner.run(request.query, request.params, view, request.scope, {timeoutMs: request.timeoutMs})
-    return {id, text: serializeJson(result, request.maxResponseBytes)}
+    // The parse is cached by the run just made.
+    const wholeDocuments = isWholeDocumentQuery(runner.parse(request.query, request.params).tree)
+    return {id, text: serializeJson(result, request.maxResponseBytes), wholeDocuments}
   } catch (error) {
     if (error instanceof ApiError) return {id, error: {statusCode: error.statusCode, body: error.body}}
     const description = `Internal error evaluating the query: ${error instanceof Error ? error.message : String(error)}`

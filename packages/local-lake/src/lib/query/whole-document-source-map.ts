@@ -1,4 +1,6 @@
-import {parse, type ExprNode} from 'groq-js'
+import type {ExprNode} from 'groq-js'
+
+import type {KeptAnswer} from './answer-cache.ts'
 
 /** A Content Source Map (`resultSourceMap` of a query answer), as `@sanity/client/csm` reads it. */
 export interface ResultSourceMap {
@@ -7,8 +9,12 @@ export interface ResultSourceMap {
   mappings: Record<string, {type: 'value'; source: {type: 'documentValue'; document: number; path: number}}>
 }
 
-/** Whether a parse tree is `*` or `*[filter]`: its answer is whole stored documents, unchanged. */
-function isWholeDocumentQuery(tree: ExprNode): boolean {
+/**
+ * Whether a parse tree is `*` or `*[filter]`: its answer is whole stored documents, unchanged.
+ * Asked where the query was parsed to run (a query worker): parsing it again on the main thread
+ * held every other request (groq-js takes seconds for a long list).
+ */
+export function isWholeDocumentQuery(tree: ExprNode): boolean {
   return tree.type === 'Everything' || (tree.type === 'Filter' && tree.base.type === 'Everything')
 }
 
@@ -19,19 +25,14 @@ function isWholeDocumentQuery(tree: ExprNode): boolean {
  * answer (`applySourceDocuments`). Any other query gets an empty map: its values are not
  * claimed to come from anywhere, so nothing in it is ever replaced by a wrong field's value.
  *
- * @param query - the GROQ query as received (it parsed already, so it parses here too)
- * @param result - the query's answer
+ * @param answer - the query's serialized answer; only one that says it is whole documents
+ *   ({@link isWholeDocumentQuery}) is read
  */
-export function wholeDocumentSourceMap(query: string, result: unknown): ResultSourceMap {
+export function wholeDocumentSourceMap(answer: KeptAnswer): ResultSourceMap {
   const map: ResultSourceMap = {documents: [], paths: [], mappings: {}}
-  let tree: ExprNode
-  try {
-    tree = parse(query)
-  } catch {
-    // A query with parameter slice bounds parses only with its params: never whole documents.
-    return map
-  }
-  if (!isWholeDocumentQuery(tree) || !Array.isArray(result)) return map
+  if (answer.wholeDocuments !== true) return map
+  const result: unknown = JSON.parse(Buffer.concat(answer.parts).toString())
+  if (!Array.isArray(result)) return map
   map.paths.push('$')
   result.forEach((document: unknown, index) => {
     if (typeof document !== 'object' || document === null) return
