@@ -15,8 +15,11 @@ export interface AppendHandle {
 /** Opens `file` for reading and writing at chosen positions, creating it if missing. */
 export type OpenAppendHandle = (file: string) => Promise<AppendHandle>
 
-/** The real opener: not `O_APPEND`, so each write lands exactly where the log says its end is. */
-export const openForAppend: OpenAppendHandle = (file) => open(file, constants.O_RDWR | constants.O_CREAT, 0o644)
+/**
+ * The real opener: not `O_APPEND`, so each write lands exactly where the log says its end is;
+ * never through a link (`O_NOFOLLOW`, where the platform has it), which would write into another file.
+ */
+export const openForAppend: OpenAppendHandle = (file) => open(file, constants.O_RDWR | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o644)
 
 /**
  * Writes all of `bytes` at `position`, looping over short writes (a `write` may take fewer bytes

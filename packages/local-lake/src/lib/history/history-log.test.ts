@@ -1,6 +1,6 @@
 import {type ChildProcess, spawn} from 'node:child_process'
 import {watch} from 'node:fs'
-import {appendFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {appendFile, mkdtemp, readFile, rename, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -411,3 +411,36 @@ describe('the history log and the dataset after SIGKILL', () => {
   }, 120_000)
 })
 
+describe('a history log changed outside a running lake', () => {
+  const victimText = `${'a file of the user that is not the log\n'.repeat(200)}`
+  for (const [how, change] of [
+    ['replaced by a link to another file', async (log: string, victim: string) => {
+      await rename(log, `${log}.moved`)
+      await symlink(victim, log)
+    }],
+    ['removed', async (log: string) => rm(log)],
+    ['replaced by a shorter file', async (log: string) => writeFile(log, '')],
+  ] as const) {
+    it(`when ${how}: writes are refused with 409 and write nothing anywhere; reads keep answering`, async () => {
+      const victim = join(directory, 'victim.txt')
+      await writeFile(victim, victimText)
+      const lake = await startLocalLake({datasets: {production: file}})
+      try {
+        const client = clientFor(lake.url, lake.token)
+        await client.patch('a').set({n: 1}).commit({transactionId: 'before'})
+        const log = historyFileOf(file)
+        await change(log, victim)
+        const logged = await readFile(log, 'utf8').catch(() => undefined)
+        const dataset = await readFile(file, 'utf8')
+        const error = await client.patch('a').set({n: 2}).commit({transactionId: 'refused'}).catch((caught: unknown) => caught)
+        expect(error).toMatchObject({statusCode: 409, response: {body: {error: {type: 'datasetChangedOutsideError'}}}})
+        expect(await readFile(victim, 'utf8')).toBe(victimText)
+        expect(await readFile(log, 'utf8').catch(() => undefined)).toBe(logged)
+        expect(await readFile(file, 'utf8')).toBe(dataset)
+        expect(await client.getDocument('a')).toMatchObject({n: 1})
+      } finally {
+        await lake.close()
+      }
+    })
+  }
+})

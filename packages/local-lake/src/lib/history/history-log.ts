@@ -5,6 +5,7 @@ import {isDeepStrictEqual} from 'node:util'
 import type {DatasetDocument} from '@treatments/content/dataset'
 import {LocalLakeError} from '../local-lake-error.ts'
 import {type AppendHandle, type OpenAppendHandle, openForAppend, writeFully} from './append-fully.ts'
+import {type LogFileState, logChangeProblem, logInode} from './log-file-state.ts'
 import type {CommittedTransaction} from './transaction-log.ts'
 
 /** How one document changed in a logged transaction. */
@@ -212,6 +213,8 @@ export class DatasetHistory {
   #size: number
   /** The file may hold bytes past `#size` (a write or take-back that failed): cut them before appending. */
   #untrimmed = false
+  /** The file as this log last left it; a file found otherwise is not written (see {@link logChangeProblem}). */
+  #state: LogFileState = {ino: undefined, size: 0}
 
   private constructor(file: string, entries: HistoryEntry[], offsets: number[], size: number, openFile: OpenAppendHandle) {
     this.file = file
@@ -250,6 +253,7 @@ export class DatasetHistory {
       entries.pop()
     }
     const history = new DatasetHistory(file, entries, offsets, size, options.openFile ?? openForAppend)
+    history.#state = {ino: await logInode(file), size: buffer?.length ?? 0}
     if (!options.readOnly && (tornBytes > 0 || dropLast)) await history.#truncate(size)
     const outside = history.#outsideChanges(byId, options.now?.() ?? new Date().toISOString())
     if (outside !== undefined && !options.readOnly) await history.append(outside)
@@ -284,10 +288,14 @@ export class DatasetHistory {
    * Appends `entry` and syncs it to disk; resolves once it is durable. All or nothing: the line
    * is written whole at the end of the last whole entry (looping over short writes), or the
    * file is cut back to that end and the append fails.
+   *
+   * @throws LocalLakeError `DATASET_CHANGED_OUTSIDE` when the file is not as this log left it
+   *   (nothing is written)
    */
   async append(entry: HistoryEntry): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(entry)}\n`)
     const start = this.#size
+    await this.#refuseOutsideChange()
     const handle = await this.#openFile(this.file)
     try {
       // Never append after bytes of an entry that did not commit; if this fails, so does the transaction.
@@ -297,14 +305,18 @@ export class DatasetHistory {
       await handle.sync()
     } catch (error) {
       // Leave no part of the line behind for the next append or start to run into.
-      await cutBack(handle, start).catch(() => {
-        this.#untrimmed = true
-      })
+      await cutBack(handle, start).then(
+        () => (this.#state = {...this.#state, size: start}),
+        () => {
+          this.#untrimmed = true
+        },
+      )
       throw error
     } finally {
       await handle.close()
     }
     if (start === 0) await syncDirectory(dirname(this.file))
+    this.#state = {ino: this.#state.ino ?? (await logInode(this.file)), size: start + line.length}
     this.#size = start + line.length
     this.#offsets.push(start)
     this.#entries.push(entry)
@@ -335,12 +347,27 @@ export class DatasetHistory {
   }
 
   async #truncate(size: number): Promise<void> {
+    await this.#refuseOutsideChange()
     const handle = await this.#openFile(this.file)
     try {
       await cutBack(handle, size)
     } finally {
       await handle.close()
     }
+    this.#state = {...this.#state, size}
+    this.#untrimmed = false
+  }
+
+  /** @throws LocalLakeError `DATASET_CHANGED_OUTSIDE` when the file is not as this log left it */
+  async #refuseOutsideChange(): Promise<void> {
+    const problem = await logChangeProblem(this.file, this.#state, this.#untrimmed)
+    if (problem === undefined) return
+    throw new LocalLakeError(
+      'DATASET_CHANGED_OUTSIDE',
+      `The history log ${this.file} ${problem} after the lake last wrote it; this change was not applied, and nothing was written to it or through it. ` +
+        'Put the log back, or restart the lake to go on from the files as they are.',
+      {file: this.file},
+    )
   }
 
   /** An entry for the logged documents that the file holds in another state than the log says. */

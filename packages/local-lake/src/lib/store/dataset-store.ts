@@ -6,7 +6,7 @@ import {AnswerCache} from '../query/answer-cache.ts'
 import {applyPerspective} from '../query/apply-perspective.ts'
 import type {QueryView} from '../query/groq-runner.ts'
 import type {DatasetHistory} from '../history/history-log.ts'
-import {LocalLakeError} from '../local-lake-error.ts'
+import {LocalLakeError, isLocalLakeError} from '../local-lake-error.ts'
 import type {Perspective} from '../query/perspective.ts'
 import type {DatasetDelta} from '../query/dataset-delta.ts'
 import {SerialQueue} from './serial-queue.ts'
@@ -177,8 +177,8 @@ export class DatasetStore {
    *
    * @throws whatever `plan` throws (nothing changes)
    * @throws LocalLakeError `DATASET_WRITE_FAILED` when the file could not be written (nothing changes)
-   * @throws LocalLakeError `DATASET_CHANGED_OUTSIDE` when the file was changed by someone else since
-   *   this store read or last wrote it (nothing changes; the outside edit is kept)
+   * @throws LocalLakeError `DATASET_CHANGED_OUTSIDE` when the file, or its history log, was changed
+   *   by someone else since this store read or last wrote it (nothing changes; the outside edit is kept)
    */
   transact<T>(
     plan: (documents: readonly DatasetDocument[], byId: ReadonlyMap<string, DatasetDocument>) => Promise<TransactionPlan<T>>,
@@ -196,6 +196,7 @@ export class DatasetStore {
           try {
             await this.history.append(this.history.entryFor(committed, committed.author ?? this.#author))
           } catch (error) {
+            if (isLocalLakeError(error) && error.code === 'DATASET_CHANGED_OUTSIDE') throw error
             throw new LocalLakeError(
               'DATASET_WRITE_FAILED',
               `Could not append to the history log ${this.history.file} of dataset "${this.name}": ${(error as Error).message}; no changes were applied`,
