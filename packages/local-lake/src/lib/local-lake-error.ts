@@ -10,7 +10,7 @@
  *   restart records the change in the history log and takes writes again. HTTP answers 409.
  * - `LISTEN_FAILED`: the HTTP server could not listen (port in use, bad host).
  * - `DATASET_LOCKED`: another running process owns the dataset file (see its lock file).
- * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry.
+ * - `HISTORY_LOG_INVALID`: a dataset's history log (`.<name>.history.ndjson`) has a malformed entry, or is a link or not a regular file.
  * - `STUDIO_NOT_BUILT`: the Studio folder to serve has no built Studio in it.
  * - `TOKEN_FILE_UNREADABLE`: the Studio's kept token (`token` beside the local certificate) cannot be read or written.
  * - `QUERY_WORKER_FAILED`: a worker thread that evaluates queries could not start.

@@ -443,4 +443,18 @@ describe('a history log changed outside a running lake', () => {
       }
     })
   }
+
+  it('a lake started on a log that is a link refuses to start, also to repair it, and leaves the link\'s target alone', async () => {
+    const victim = join(directory, 'victim.txt')
+    await writeFile(victim, victimText)
+    await symlink(victim, historyFileOf(file))
+    for (const repairHistory of [false, true]) {
+      const error = await startLocalLake({datasets: {production: file}, repairHistory}).then(
+        async (lake) => lake.close(),
+        (caught: unknown) => caught,
+      )
+      expect(error, `repairHistory: ${repairHistory}`).toMatchObject({code: 'HISTORY_LOG_INVALID', message: expect.stringMatching(/is a link/)})
+    }
+    expect(await readFile(victim, 'utf8')).toBe(victimText)
+  })
 })

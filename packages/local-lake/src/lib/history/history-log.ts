@@ -1,4 +1,4 @@
-import {open, readFile} from 'node:fs/promises'
+import {lstat, open, readFile} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 
@@ -64,11 +64,23 @@ interface ScannedLog {
   damage?: {line: number; offset: number; problem: string}
 }
 
+/**
+ * The bytes of the log, or `undefined` when there is none.
+ *
+ * @throws LocalLakeError `HISTORY_LOG_INVALID` when the log is a link or not a regular file: the
+ *   lake would write into (and a repair cut) another file, or wait for ever on a pipe
+ */
 async function readLogBytes(file: string): Promise<Buffer | undefined> {
   try {
+    const stats = await lstat(file)
+    if (stats.isSymbolicLink() || !stats.isFile()) {
+      const what = stats.isSymbolicLink() ? 'is a link' : 'is not a regular file'
+      throw new LocalLakeError('HISTORY_LOG_INVALID', `History log ${file} ${what}; the lake keeps its log only in a regular file there: move it away, or put the log it points to in its place`, {file})
+    }
     return await readFile(file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (error instanceof LocalLakeError) throw error
     throw new LocalLakeError('DATASET_FILE_UNREADABLE', `Cannot read history log ${file}: ${(error as Error).message}`, {file, cause: error})
   }
 }
