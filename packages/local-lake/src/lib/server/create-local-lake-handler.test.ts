@@ -138,6 +138,31 @@ describe('inputs that used to crash the lake', () => {
     expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
   })
 
+  for (const [what, request, status, type] of [
+    ['two Content-Length headers (request smuggling)', 'POST /v2025-02-19/data/query/production HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\nContent-Length: 5\r\n\r\n{"query":"1"}', 400, 'httpBadRequest'],
+    ['Content-Length with Transfer-Encoding: chunked', 'POST /v2025-02-19/data/query/production HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'httpBadRequest'],
+    ['a NUL byte in the request line', 'GET /v2025-02-19/data/query/production?query=1\0 HTTP/1.1\r\nHost: localhost\r\n\r\n', 400, 'httpBadRequest'],
+    ['headers over the size limit', `GET /v2025-02-19/data/query/production?query=1 HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`, 431, 'httpRequestHeaderFieldsTooLarge'],
+  ] as const) {
+    it(`answers a request with ${what} with ${status} in Sanity's error shape, closes it, and serves the next request`, async () => {
+      const {port} = new URL(fixture.lake.url)
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(request))
+        let text = ''
+        socket.setEncoding('utf8')
+        socket.on('data', (chunk: string) => (text += chunk))
+        socket.on('end', () => resolve(text))
+        socket.on('error', reject)
+      })
+      const [head = '', body = ''] = answer.split('\r\n\r\n')
+      expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
+      expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i)
+      expect(head).toMatch(/\r\nconnection: close(\r\n|$)/i)
+      expect(JSON.parse(body)).toEqual({error: {type, description: expect.any(String)}})
+      expect(await fixture.client.fetch('count(*) > 0')).toBe(true)
+    })
+  }
+
   it('answers a result over the size cap with 400 and serves the next request', async () => {
     const response = await post('*{"x": *{"y": *}}')
     expect(response.status).toBe(400)

@@ -3,6 +3,7 @@ import type {AddressInfo} from 'node:net'
 
 import {openLocalLake} from './create-local-lake-handler.ts'
 import type {HistoryRepair} from '../history/history-log.ts'
+import {answerClientError} from '../http/client-error.ts'
 import {isLoopbackAddress} from '../http/host-check.ts'
 import {type StartLocalLakeOptions, resolveLakeOptions, resolveListenOptions} from '../lake-options.ts'
 import {LocalLakeError} from '../local-lake-error.ts'
@@ -59,6 +60,7 @@ export async function startLocalLake(options: StartLocalLakeOptions): Promise<Lo
   let listensOnLoopback = true
   const handler = await openLocalLake(resolved, {appliesTo: () => listensOnLoopback, extraHosts: [host]})
   const server = createServer(handler)
+  server.on('clientError', answerClientError)
   try {
     await listen(server, port, host)
   } catch (error) {
