@@ -1,6 +1,5 @@
 import {ApiError} from '../api-error.ts'
 import {type MutationResult, applyMutations} from '../write/apply-mutations.ts'
-import {type DatasetDocument, isRecord} from '@treatments/content/dataset'
 import {authorIdentity} from '../lake-identity.ts'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {parseMutations} from '../write/parse-mutations.ts'
@@ -8,6 +7,7 @@ import {readJsonBody} from '../http/read-body.ts'
 import {requestAuthor} from '../http/request-author.ts'
 import {assertNewTransactionId, readTransactionId} from '../write/transaction-id.ts'
 import {assertStorableRequest} from '../write/storable-value.ts'
+import {mutationSelection} from './mutation-selection.ts'
 
 /**
  * `POST /v{version}/data/mutate/{dataset}`: applies `{mutations: [...]}` as one all-or-nothing
@@ -18,7 +18,7 @@ import {assertStorableRequest} from '../write/storable-value.ts'
  * Answers `{transactionId, results: [{id, operation}]}`.
  */
 export async function handleMutate(context: LakeRequest): Promise<LakeResponse> {
-  const {url, store, runner} = context
+  const {url, store} = context
   if (context.options.readOnly) {
     throw new ApiError(403, 'mutationError', `Dataset "${store.name}" is read-only: the local lake was started with readOnly, so mutations are rejected`)
   }
@@ -28,11 +28,7 @@ export async function handleMutate(context: LakeRequest): Promise<LakeResponse> 
   const mutations = parseMutations(body.mutations)
   const transactionId = readTransactionId(body.transactionId ?? url.searchParams.get('transactionId') ?? undefined)
   const dryRun = url.searchParams.get('dryRun') === 'true' || body.dryRun === true
-  const scope = {projectId: context.projectId, dataset: store.name}
-  const select = async (query: string, params: Record<string, unknown>, documents: DatasetDocument[]) => {
-    const byId = new Map(documents.map((document) => [document._id, document]))
-    return idsOf(await runner.run(query, params, {documents, byId}, scope, {timeoutMs: context.options.queryTimeoutMs}))
-  }
+  const select = mutationSelection(context)
   const raw = body.mutations as Record<string, unknown>[]
   const results = await store.transact(
     async (documents, byId) => {
@@ -79,11 +75,4 @@ function addressTo(mutation: Record<string, unknown>, id: string): Record<string
 
 function present({id, operation, document}: MutationResult, withDocument: boolean) {
   return withDocument ? {id, operation, document} : {id, operation}
-}
-
-
-/** The document ids in a GROQ result (a document, or an array of documents). */
-function idsOf(result: unknown): string[] {
-  const items = Array.isArray(result) ? result : [result]
-  return items.flatMap((item) => (isRecord(item) && typeof item._id === 'string' ? [item._id] : []))
 }

@@ -27,6 +27,7 @@ export type QueryWorkerRequest =
       timeoutMs: number
       maxResponseBytes: number
       queryCacheSize: number
+      idsOnly: boolean
     }
 
 /** What a query worker says: loaded, started a query, or its outcome (JSON text or an error in Sanity's shape). */
@@ -61,6 +62,8 @@ export interface PooledQuery {
   scope: QueryScope
   timeoutMs: number
   maxResponseBytes: number
+  /** Answer only the ids of the documents in the result (a mutation's selection, see `documentIds`). */
+  idsOnly?: boolean
   /** Aborts the query (the client went away). */
   signal?: AbortSignal | undefined
 }
@@ -213,6 +216,7 @@ export class QueryPool {
       timeoutMs: request.timeoutMs,
       maxResponseBytes: request.maxResponseBytes,
       queryCacheSize: this.#queryCacheSize,
+      idsOnly: request.idsOnly === true,
     } satisfies QueryWorkerRequest)
   }
 

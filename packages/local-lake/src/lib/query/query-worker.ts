@@ -16,6 +16,7 @@ import type {QueryWorkerReply, QueryWorkerRequest} from './query-pool.ts'
 import {queryViewOf} from './query-view.ts'
 import {serializeJson} from '../http/send-json.ts'
 import {isWholeDocumentQuery} from './whole-document-source-map.ts'
+import {documentIds} from './document-ids.ts'
 
 interface Replica {
   generation: number
@@ -68,7 +69,7 @@ async function run(request: Extract<QueryWorkerRequest, {type: 'run'}>): Promise
     const result = await runner.run(request.query, request.params, view, request.scope, {timeoutMs: request.timeoutMs})
     // The parse is cached by the run just made.
     const wholeDocuments = isWholeDocumentQuery(runner.parse(request.query, request.params).tree)
-    return {id, text: serializeJson(result, request.maxResponseBytes), wholeDocuments}
+    return {id, text: serializeJson(request.idsOnly ? documentIds(result) : result, request.maxResponseBytes), wholeDocuments}
   } catch (error) {
     if (error instanceof ApiError) return {id, error: {statusCode: error.statusCode, body: error.body}}
     const description = `Internal error evaluating the query: ${error instanceof Error ? error.message : String(error)}`

@@ -90,6 +90,40 @@ describe('queries evaluated in worker threads', () => {
     }, 30_000)
   }
 
+  const mutate = (mutations: unknown[]) =>
+    timed(`${lake.url}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', Authorization: `Bearer ${lake.token}`},
+      body: JSON.stringify({mutations}),
+    })
+  const backtracking = {patch: {query: `*[_type == "clinic" && ${MATCH_ATTACK}]`, set: {hit: true}}}
+  for (const [name, mutations] of [
+    ['a mutation whose query selection backtracks', [backtracking]],
+    ['the same selection after a mutation of the same transaction', [{createOrReplace: {_id: 'note-before', _type: 'note'}}, backtracking]],
+  ] as const) {
+    it(`stops ${name} with 408 at its limit while a second client's by-slug reads answer; nothing is written`, async () => {
+      await timed(queryUrl(BY_SLUG, PAGE))
+      const attacked = mutate([...mutations])
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const median = await bySlugReadsWhile()
+      const outcome = await attacked
+      expect(outcome.status).toBe(408)
+      expect(outcome.ms).toBeLessThan(LIMIT_MS + 1500)
+      expect(median).toBeLessThan(200)
+      expect((await timed(queryUrl('count(*[hit || _id == "note-before"])'))).body).toMatchObject({result: 0})
+    }, 30_000)
+  }
+
+  it('selects by query in a worker as on the main thread: after the transaction\'s earlier mutations', async () => {
+    const outcome = await mutate([
+      {createOrReplace: {_id: 'note-selected', _type: 'note', n: 1}},
+      {patch: {query: '*[_type == "note" && n == 1]', set: {n: 2}}},
+      {delete: {query: '*[_id == "note-selected" && n == 2]'}},
+    ])
+    expect(outcome).toMatchObject({status: 200, body: {results: [{id: 'note-selected', operation: 'create'}, {id: 'note-selected', operation: 'update'}, {id: 'note-selected', operation: 'delete'}]}})
+    expect((await timed(queryUrl('count(*[_id == "note-selected"])'))).body).toMatchObject({result: 0})
+  })
+
   it('stops a query that needs more than the memory bound with 400, and keeps answering', async () => {
     // A time limit it never reaches: the heap bound stops it.
     const bounded = await startChildLake(join(directory, 'dataset.ndjson'), {queryTimeoutMs: 60_000, queryMemoryMb: 96, readOnly: true})
