@@ -1,4 +1,4 @@
-import {readdir} from 'node:fs/promises'
+import {readdir, stat} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 
 import {isDatasetFileError, isDatasetFileName, readNdjson} from '@treatments/content/dataset'
@@ -95,9 +95,14 @@ async function listDirectory(directory: string): Promise<Array<{name: string; so
  * Reads one NDJSON dataset file, streamed line by line by the dataset core (so a file larger
  * than the longest string still loads), with the core's rules.
  *
- * @throws LocalLakeError `DATASET_FILE_UNREADABLE` or `DATASET_FILE_INVALID`
+ * @throws LocalLakeError `DATASET_FILE_UNREADABLE` (also for a pipe, device or directory, which
+ *   would be waited on for ever or read as nothing) or `DATASET_FILE_INVALID`
  */
 export async function readDatasetFile(file: string): Promise<DatasetDocument[]> {
+  const stats = await stat(file).catch(() => undefined)
+  if (stats !== undefined && !stats.isFile()) {
+    throw new LocalLakeError('DATASET_FILE_UNREADABLE', `Cannot read dataset file ${file}: it is not a regular file (a pipe, a device or a directory)`, {file})
+  }
   try {
     return await readNdjson(file)
   } catch (error) {

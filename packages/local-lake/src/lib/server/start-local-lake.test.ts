@@ -1,4 +1,6 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {constants} from 'node:fs'
+import {mkdtemp, open, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -91,6 +93,18 @@ describe('startLocalLake', () => {
     const error = await startError({datasets: {production: file}})
     expect(error).toMatchObject({code: 'DATASET_FILE_UNREADABLE', file})
     expect((error as Error).message).toMatch(new RegExp(`^Cannot read dataset file ${file}: ENOENT`))
+  })
+
+  it('fails to start on a dataset path that is a pipe, naming it, instead of waiting for a writer for ever', async () => {
+    const file = join(directory, 'dataset.ndjson')
+    execFileSync('mkfifo', [file])
+    try {
+      const error = await Promise.race([startError({datasets: {production: file}}), new Promise((resolve) => setTimeout(() => resolve('still starting after 3 s'), 3000))])
+      expect(error).toMatchObject({code: 'DATASET_FILE_UNREADABLE', file, message: `Cannot read dataset file ${file}: it is not a regular file (a pipe, a device or a directory)`})
+    } finally {
+      // Lets a read that did start on the pipe end (open for writing succeeds only with a reader).
+      await open(file, constants.O_WRONLY | constants.O_NONBLOCK).then((handle) => handle.close(), () => {})
+    }
   })
 
   it('fails with LISTEN_FAILED when the port is taken', async () => {
