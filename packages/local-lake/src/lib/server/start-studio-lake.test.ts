@@ -2,6 +2,7 @@ import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {connect} from 'node:http2'
 import {request as httpsRequest} from 'node:https'
 import {tmpdir} from 'node:os'
+import {connect as tlsConnect} from 'node:tls'
 import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -84,6 +85,24 @@ describe('startStudioLake', () => {
       request.end()
     })
     expect(status).toBe(200)
+  })
+
+  it('answers an HTTP/1.1 request with two Content-Length headers with 400 in Sanity\'s error shape and keeps serving', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = tlsConnect({host: '127.0.0.1', port: studio.port, ca: studio.certificate.cert, servername: 'localhost', ALPNProtocols: ['http/1.1']}, () =>
+        socket.write('POST /v2025-02-19/data/query/production HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\nContent-Length: 5\r\n\r\n{"query":"1"}'),
+      )
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => (text += chunk))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    const [head = '', body = ''] = answer.split('\r\n\r\n')
+    expect(head).toMatch(/^HTTP\/1\.1 400 /)
+    expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i)
+    expect(JSON.parse(body)).toEqual({error: {type: 'httpBadRequest', description: expect.stringMatching(/Content-Length/)}})
+    expect((await h2('/static/app.js')).status).toBe(200)
   })
 
   it("serves the Studio's index for its own routes, so a reload of /structure/treatment works", async () => {

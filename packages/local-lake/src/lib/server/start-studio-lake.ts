@@ -13,6 +13,7 @@ import {openLocalLake} from './create-local-lake-handler.ts'
 import {createStudioApi} from '../endpoints/handle-studio-api.ts'
 import {createPresenceSocket} from '../endpoints/presence-socket.ts'
 import {type HostCheck, assertAllowedHost, isLoopbackAddress} from '../http/host-check.ts'
+import {answerClientError} from '../http/client-error.ts'
 import {corsHeaders} from '../http/cors-policy.ts'
 import {assertFetchMetadata} from '../http/fetch-metadata.ts'
 import {readAccess} from '../http/lake-access.ts'
@@ -159,6 +160,7 @@ export async function startStudioLake(options: StartStudioLakeOptions): Promise<
   }
 
   const server = createSecureServer({key: certificate.key, cert: certificate.cert, allowHTTP1: true}, listener as unknown as (request: Http2ServerRequest, response: Http2ServerResponse) => void)
+  server.on('clientError', answerClientError)
   // The Studio's presence WebSocket comes as an HTTP/1.1 upgrade (no extended CONNECT on HTTP/2).
   const presence = createPresenceSocket({token, hostCheck, corsOrigins: resolved.corsOrigins})
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
