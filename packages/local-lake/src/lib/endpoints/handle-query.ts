@@ -2,10 +2,10 @@ import {performance} from 'node:perf_hooks'
 
 import {badRequest} from '../api-error.ts'
 import {requireToken} from '../http/lake-access.ts'
-import {describeJson, isRecord} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
 import {resolvePerspective} from '../query/perspective.ts'
-import {readJsonBody} from '../http/read-body.ts'
+import {parseJsonObject, readJsonText} from '../http/read-body.ts'
+import {queryOfBody} from '../query/query-body.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
 import {searchParamsOf} from '../http/search-params-of.ts'
 import {assertShallowParams} from '../query/groq-runner.ts'
@@ -25,7 +25,7 @@ import type {KeptAnswer} from '../query/answer-cache.ts'
  * documents only.
  * The query is evaluated and serialized in a worker thread ({@link QueryPool}), stopped at the time
  * limit; a page by slug with short parameters is answered on the main thread by its fixed plan
- * ({@link answerOnMainThread}).
+ * ({@link answerOnMainThread}). A POST body over 64 KiB is parsed by the worker too.
  * Answers `{query, result, ms}` (without `query` when `returnQuery=false`). The serialized result
  * is kept (`AnswerCache`) until the dataset next changes; `ms` is this request's time.
  * With `resultSourceMap` (any value but `false`), as the Presentation tool asks, the answer also
@@ -35,25 +35,28 @@ import type {KeptAnswer} from '../query/answer-cache.ts'
 export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const started = performance.now()
   const search = searchParamsOf(context.url)
-  let query: unknown
+  let query: string
   let params: Record<string, unknown>
+  /** A large POST body, left for the query worker to parse. */
+  let body: string | undefined
   if (context.method === 'POST') {
-    const body = await readJsonBody(context.request, context.options.maxBodyBytes)
-    query = body.query
-    if (body.params !== undefined && !isRecord(body.params)) {
-      throw badRequest(`"params" must be an object of parameter values, got ${describeJson(body.params)}`)
+    const text = await readJsonText(context.request, context.options.maxBodyBytes)
+    // Parsing, walking and copying a body of millions of values to a worker held the main thread
+    // for seconds; one this long could never be answered from the kept answers or the page plan anyway.
+    if (text.length > MAIN_THREAD_BODY_LENGTH && context.queries !== undefined) {
+      body = text
+      query = ''
+      params = {}
+    } else {
+      const parsed = queryOfBody(parseJsonObject(text))
+      query = parsed.query
+      params = parsed.params
     }
-    params = body.params ?? {}
   } else {
-    query = search.get('query') ?? undefined
+    const text = search.get('query') ?? ''
+    if (text.trim() === '') throw badRequest('Missing "query" parameter: a GROQ query string')
+    query = text
     params = paramsFromSearch(search)
-  }
-  if (typeof query !== 'string' || query.trim() === '') {
-    throw badRequest(
-      context.method === 'POST'
-        ? 'Request body must have "query": a GROQ query string'
-        : 'Missing "query" parameter: a GROQ query string',
-    )
   }
   const requested = search.get('perspective')
   let perspective = resolvePerspective(requested, context.apiVersion)
@@ -64,8 +67,23 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
     perspective = 'published'
   }
   const answers = context.store.answers
-  const key = answers.keyOf(perspective, context.projectId, query, params)
+  const key = body === undefined ? answers.keyOf(perspective, context.projectId, query, params) : undefined
   let answer = key === undefined ? undefined : answers.get(key)
+  if (answer === undefined && body !== undefined && context.queries !== undefined) {
+    const ran = await context.queries.run({
+      dataset: context.store,
+      perspective,
+      query,
+      params,
+      body,
+      scope: {projectId: context.projectId, dataset: context.store.name},
+      timeoutMs: context.options.queryTimeoutMs,
+      maxResponseBytes: context.options.maxResponseBytes,
+      signal: context.signal,
+    })
+    query = ran.query ?? query
+    answer = encoded(ran)
+  }
   if (answer === undefined) {
     const generation = answers.generation
     assertShallowParams(query, params)
@@ -96,6 +114,12 @@ export async function handleQuery(context: LakeRequest): Promise<LakeResponse> {
   const syncTags = sourceMapped || search.has('lastLiveEventId') ? `,"syncTags":${JSON.stringify([syncTagOf(context.store)])}` : ''
   return {statusCode: 200, body: new SerializedJson([start, ...answer.parts, `${sourceMap}${syncTags},"ms":${ms}}`])}
 }
+
+/**
+ * The longest POST body parsed on the main thread, in characters: twice what the kept answers
+ * take (a query and parameters of up to 16,384 characters each), far above a page's query.
+ */
+const MAIN_THREAD_BODY_LENGTH = 64 * 1024
 
 function encoded({text, wholeDocuments}: QueryText): KeptAnswer {
   const json = Buffer.from(text)

@@ -28,8 +28,25 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
  *   or not an object; 413 when too large
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  return parseJsonObject(await readJsonText(request, limit))
+}
+
+/**
+ * Reads a request body declared as JSON, unparsed (for a body too large to parse on the main thread).
+ *
+ * @throws ApiError 415 when the content type is not JSON; 413 when too large
+ */
+export async function readJsonText(request: IncomingMessage, limit: number): Promise<string> {
   assertJsonContentType(request)
-  const text = await readBody(request, limit)
+  return readBody(request, limit)
+}
+
+/**
+ * A request body's text as a JSON object.
+ *
+ * @throws ApiError 400 when the text is empty, not JSON, or not an object
+ */
+export function parseJsonObject(text: string): Record<string, unknown> {
   if (text.trim() === '') throw badRequest('Request body is empty; expected a JSON object')
   let value: unknown
   try {

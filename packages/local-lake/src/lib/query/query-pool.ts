@@ -28,6 +28,7 @@ export type QueryWorkerRequest =
       maxResponseBytes: number
       queryCacheSize: number
       idsOnly: boolean
+      body: string | undefined
     }
 
 /** What a query worker says: loaded, started a query, or its outcome (JSON text or an error in Sanity's shape). */
@@ -43,6 +44,8 @@ type QueryOutcome = Extract<QueryWorkerReply, {id: number}>
 export interface QueryText {
   text: string
   wholeDocuments: boolean
+  /** The query, when the worker read it from {@link PooledQuery.body}. */
+  query?: string
 }
 
 /** The dataset a pooled query reads: its documents at a generation, and how it changed since older ones. */
@@ -64,6 +67,11 @@ export interface PooledQuery {
   maxResponseBytes: number
   /** Answer only the ids of the documents in the result (a mutation's selection, see `documentIds`). */
   idsOnly?: boolean
+  /**
+   * A `POST /data/query` body, `{query, params}`, as received: the worker parses it (instead of
+   * `query` and `params`), so a large one never holds the main thread.
+   */
+  body?: string
   /** Aborts the query (the client went away). */
   signal?: AbortSignal | undefined
 }
@@ -136,7 +144,7 @@ export class QueryPool {
         clearTimeout(timer)
         request.signal?.removeEventListener('abort', onAbort)
         if (outcome instanceof Error) reject(outcome)
-        else if ('text' in outcome) resolve({text: outcome.text, wholeDocuments: outcome.wholeDocuments})
+        else if ('text' in outcome) resolve({text: outcome.text, wholeDocuments: outcome.wholeDocuments, ...(outcome.query === undefined ? {} : {query: outcome.query})})
         else reject(toApiError(outcome.error.statusCode, outcome.error.body))
       }
       const stop = (error: Error, reason: 'timeout' | 'cancelled') => {
@@ -217,6 +225,7 @@ export class QueryPool {
       maxResponseBytes: request.maxResponseBytes,
       queryCacheSize: this.#queryCacheSize,
       idsOnly: request.idsOnly === true,
+      body: request.body,
     } satisfies QueryWorkerRequest)
   }
 

@@ -4,7 +4,8 @@
  * is doing (even inside one regular-expression match or one serialization); its heap is bounded
  * by the pool's `resourceLimits`.
  */
-import {parentPort} from 'node:worker_threads'
+import {getHeapStatistics} from 'node:v8'
+import {parentPort, resourceLimits} from 'node:worker_threads'
 
 import type {DatasetDocument} from '@treatments/content/dataset'
 
@@ -17,6 +18,8 @@ import {queryViewOf} from './query-view.ts'
 import {serializeJson} from '../http/send-json.ts'
 import {isWholeDocumentQuery} from './whole-document-source-map.ts'
 import {documentIds} from './document-ids.ts'
+import {parseJsonObject} from '../http/read-body.ts'
+import {queryOfBody} from './query-body.ts'
 
 interface Replica {
   generation: number
@@ -66,15 +69,42 @@ async function run(request: Extract<QueryWorkerRequest, {type: 'run'}>): Promise
   // The time limit runs from here: copying and indexing the dataset is not the query's time.
   reply({started: id})
   try {
-    const result = await runner.run(request.query, request.params, view, request.scope, {timeoutMs: request.timeoutMs})
+    const {query, params} = request.body === undefined ? request : queryOfBody(parseJsonObject(withRoomToParse(request.body)))
+    const result = await runner.run(query, params, view, request.scope, {timeoutMs: request.timeoutMs})
     // The parse is cached by the run just made.
-    const wholeDocuments = isWholeDocumentQuery(runner.parse(request.query, request.params).tree)
-    return {id, text: serializeJson(request.idsOnly ? documentIds(result) : result, request.maxResponseBytes), wholeDocuments}
+    const wholeDocuments = isWholeDocumentQuery(runner.parse(query, params).tree)
+    const text = serializeJson(request.idsOnly ? documentIds(result) : result, request.maxResponseBytes)
+    return {id, text, wholeDocuments, ...(request.body === undefined ? {} : {query})}
   } catch (error) {
     if (error instanceof ApiError) return {id, error: {statusCode: error.statusCode, body: error.body}}
     const description = `Internal error evaluating the query: ${error instanceof Error ? error.message : String(error)}`
     return {id, error: {statusCode: 500, body: {error: {type: 'internalError', description}}}}
   }
+}
+
+/**
+ * Most heap bytes a JSON text takes per character once parsed (`{},` makes an object and a slot
+ * of an array, about 12 bytes a character), with room to spare.
+ */
+const PARSED_BYTES_PER_CHARACTER = 20
+
+/**
+ * `text`, when this worker's heap has room to parse it. V8 ends the whole process, not just the
+ * worker, when `JSON.parse` passes a worker's heap limit: the lake crashed on one 10 MB body.
+ *
+ * @throws ApiError 400 `queryMemoryLimitError` when it may not fit
+ */
+function withRoomToParse(text: string): string {
+  const {heap_size_limit: heapLimit, used_heap_size: used} = getHeapStatistics()
+  // The pool bounds the old generation, where parsed values end up; the heap limit counts more.
+  const old = resourceLimits.maxOldGenerationSizeMb
+  const limit = old === undefined ? heapLimit : Math.min(heapLimit, old * 2 ** 20)
+  if (text.length * PARSED_BYTES_PER_CHARACTER <= limit - used) return text
+  throw new ApiError(
+    400,
+    'queryMemoryLimitError',
+    `The query body (${text.length} characters) may need more than the local lake's memory limit for one query to read; send fewer or smaller parameters`,
+  )
 }
 
 reply({ready: true})

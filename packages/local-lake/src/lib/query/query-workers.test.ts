@@ -124,6 +124,38 @@ describe('queries evaluated in worker threads', () => {
     expect((await timed(queryUrl('count(*[_id == "note-selected"])'))).body).toMatchObject({result: 0})
   })
 
+  const TEN_MB_BODY = `{"query":"count($a)","params":{"a":[${'{},'.repeat(3_300_000)}{}]}}`
+
+  it('reads a 10 MB query body (3.3 million parameter objects) in a worker: by-slug reads keep answering meanwhile', async () => {
+    // Default worker memory, and time enough to read it on a loaded machine.
+    const roomy = await startChildLake(join(directory, 'dataset.ndjson'), {queryTimeoutMs: 30_000, readOnly: true})
+    try {
+      const read = () => timed(`${roomy.url}/v2025-02-19/data/query/production?${new URLSearchParams({query: BY_SLUG, ...Object.fromEntries(Object.entries(PAGE).map(([name, value]) => [`$${name}`, JSON.stringify(value)]))})}`)
+      expect((await read()).status).toBe(200)
+      let done = false
+      const attacked = timed(`${roomy.url}/v2025-02-19/data/query/production`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: TEN_MB_BODY}).finally(() => (done = true))
+      let longest = 0
+      while (!done) {
+        const answer = await read()
+        expect(answer.status).toBe(200)
+        longest = Math.max(longest, answer.ms)
+      }
+      expect(await attacked).toMatchObject({status: 200, body: {query: 'count($a)', result: 3_300_001}})
+      // Parsing, walking and copying the parameters on the main thread held every read for seconds.
+      expect(longest, 'longest by-slug read meanwhile, in ms').toBeLessThan(500)
+    } finally {
+      await roomy.close()
+    }
+  }, 60_000)
+
+  it('refuses a query body a worker has no room to read with 400, and keeps answering', async () => {
+    // This lake's workers have 128 MiB. Parsing the body there regardless ended the whole
+    // process: V8 stops it, not just the worker, when JSON.parse runs out of heap.
+    const outcome = await timed(`${lake.url}/v2025-02-19/data/query/production`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: TEN_MB_BODY})
+    expect(outcome).toMatchObject({status: 400, body: {error: {type: 'queryMemoryLimitError'}}})
+    expect((await timed(queryUrl('count(*)'))).status).toBe(200)
+  }, 30_000)
+
   it('stops a query that needs more than the memory bound with 400, and keeps answering', async () => {
     // A time limit it never reaches: the heap bound stops it.
     const bounded = await startChildLake(join(directory, 'dataset.ndjson'), {queryTimeoutMs: 60_000, queryMemoryMb: 96, readOnly: true})
