@@ -15,6 +15,7 @@ import type {LakeResponse} from '../endpoints/lake-request.ts'
 import {loadDatasets} from './load-datasets.ts'
 import {isLocalLakeError} from '../local-lake-error.ts'
 import {sendJson} from '../http/send-json.ts'
+import {BodyBudget} from '../http/body-budget.ts'
 
 /** A `node:http` request listener serving the local lake, plus a way to wait for pending writes. */
 export interface LocalLakeHandler {
@@ -70,7 +71,7 @@ export async function openLocalLake(
   // Workers start with the first query that needs one.
   const memoryMb = options.queryMemoryMb ?? 512 + Math.ceil(process.memoryUsage().heapUsed / 2 ** 20)
   const queries = options.queryWorkers > 0 ? new QueryPool(options.queryWorkers, memoryMb, options.queryCacheSize) : undefined
-  const lake: Lake = {stores, runner, queries, options, hostCheck, streams: new Set()}
+  const lake: Lake = {stores, runner, queries, options, hostCheck, streams: new Set(), bodies: new BodyBudget(BODIES_AT_ONCE * options.maxBodyBytes)}
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     serve(lake, request, response).catch((error: unknown) => {
       // Last resort: even sending the error failed. Keep serving others; drop this connection.
@@ -108,7 +109,12 @@ interface Lake {
   hostCheck: HostCheck
   /** Responses that stay open (listen), ended when the lake closes. */
   streams: Set<ServerResponse>
+  /** Request bodies held at once. */
+  bodies: BodyBudget
 }
+
+/** How many bodies of the largest size the lake holds at once (smaller ones: more). */
+const BODIES_AT_ONCE = 4
 
 /** Answers one request; every failure, including one while sending, becomes an error answer. */
 async function serve(lake: Lake, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -117,16 +123,21 @@ async function serve(lake: Lake, request: IncomingMessage, response: ServerRespo
     if (!response.writableFinished) disconnected.abort()
   })
   let cors: Record<string, string> = {}
+  let release = () => {}
   try {
     assertAllowedHost(request, lake.hostCheck)
     cors = corsHeaders(request, lake.options.corsOrigins)
     assertFetchMetadata(request, lake.options.corsOrigins, false)
+    // Held from before the body is read until it is answered: its parsed values live that long.
+    release = await lake.bodies.hold(request, lake.options.maxBodyBytes)
     const answer = await route(lake, request, response, cors, disconnected.signal)
     if (answer === undefined) return
     sendJson(response, answer.statusCode, answer.body, {...cors, ...answer.headers}, lake.options.maxResponseBytes)
   } catch (error) {
     if (disconnected.signal.aborted) return
     sendError(request, response, error, cors)
+  } finally {
+    release()
   }
 }
 
