@@ -1,5 +1,6 @@
 import {copyFile, mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
+import {type Socket, connect} from 'node:net'
 import {join} from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -49,4 +50,26 @@ describe('request bodies at once', () => {
     expect((peak - idle) / 2 ** 20, 'MB over idle').toBeLessThan(400)
     expect((await fetch(`${url}?query=count(*)`)).status).toBe(200)
   }, 120_000)
+
+  it('clients trickling large bodies in stall neither a small query nor the token holder\'s large one', async () => {
+    const {hostname, port} = new URL(lake.url)
+    const tricklers: Socket[] = []
+    try {
+      for (let index = 0; index < 6; index++) {
+        const socket = connect(Number(port), hostname)
+        socket.on('error', () => {})
+        socket.write(`POST /v2025-02-19/data/query/production HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"query":"`)
+        tricklers.push(socket)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const url = `${lake.url}/v2025-02-19/data/query/production`
+      const ask = (body: string, headers: Record<string, string> = {}) =>
+        fetch(url, {method: 'POST', headers: {'Content-Type': 'application/json', ...headers}, body, signal: AbortSignal.timeout(5000)}).then(async (response) => [response.status, ((await response.json()) as {result?: unknown}).result])
+      expect(await ask('{"query":"count(*) > 0"}')).toEqual([200, true])
+      const large = JSON.stringify({query: 'length($s)', params: {s: 'x'.repeat(5_000_000)}})
+      expect(await ask(large, {Authorization: `Bearer ${lake.token}`})).toEqual([200, 5_000_000])
+    } finally {
+      for (const socket of tricklers) socket.destroy()
+    }
+  }, 30_000)
 })

@@ -3,9 +3,10 @@ import type {IncomingMessage} from 'node:http'
 /**
  * The bytes of request bodies a lake holds at once. Each body is bounded (`maxBodyBytes`), but
  * not how many arrive together: 40 anonymous 10 MB query bodies sent at once took the lake
- * 840 MB past its idle memory, enough of them would end it. A request with a body waits until
- * its bytes fit (a small one passes as soon as there is room for it), then holds them until
- * it is answered.
+ * 840 MB past its idle memory, enough of them would end it. A request with a large body waits
+ * until its bytes fit (a smaller one passes as soon as there is room for it), then holds them
+ * until it is answered. Bodies up to {@link SMALL_BODY_BYTES} pass at once (counted, not held
+ * back), so clients that trickle large bodies in cannot stall a page's query or an edit.
  */
 export class BodyBudget {
   readonly #capacity: number
@@ -25,7 +26,7 @@ export class BodyBudget {
   async hold(request: IncomingMessage, maxBodyBytes: number): Promise<() => void> {
     const bytes = bodyBytes(request, maxBodyBytes)
     if (bytes === 0) return () => {}
-    if (!this.#fits(bytes)) await new Promise<void>((grant) => this.#waiting.push({bytes, grant}))
+    if (bytes > SMALL_BODY_BYTES && !this.#fits(bytes)) await new Promise<void>((grant) => this.#waiting.push({bytes, grant}))
     else this.#held += bytes
     let released = false
     return () => {
@@ -53,6 +54,9 @@ export class BodyBudget {
     }
   }
 }
+
+/** Bodies this small never wait (a page's POST query, an edit). */
+export const SMALL_BODY_BYTES = 64 * 1024
 
 function bodyBytes(request: IncomingMessage, maxBodyBytes: number): number {
   const length = request.headers['content-length']

@@ -129,7 +129,8 @@ async function serve(lake: Lake, request: IncomingMessage, response: ServerRespo
     cors = corsHeaders(request, lake.options.corsOrigins)
     assertFetchMetadata(request, lake.options.corsOrigins, false)
     // Held from before the body is read until it is answered: its parsed values live that long.
-    release = await lake.bodies.hold(request, lake.options.maxBodyBytes)
+    // The token holder's writes (an import's large transaction) never wait for strangers' bodies.
+    if (!readAccess(request, lake.options.token).authenticated) release = await lake.bodies.hold(request, lake.options.maxBodyBytes)
     const answer = await route(lake, request, response, cors, disconnected.signal)
     if (answer === undefined) return
     sendJson(response, answer.statusCode, answer.body, {...cors, ...answer.headers}, lake.options.maxResponseBytes)
