@@ -32,6 +32,15 @@ export function readAccess(request: IncomingMessage, token: string): LakeAccess 
   return {authenticated: true, loopback}
 }
 
+/** Whether the request carries the lake's token; a malformed or wrong one counts as none (never throws). */
+export function holdsToken(request: IncomingMessage, token: string): boolean {
+  try {
+    return readAccess(request, token).authenticated
+  } catch {
+    return false
+  }
+}
+
 /**
  * Refuses an anonymous request for something that needs the token.
  *

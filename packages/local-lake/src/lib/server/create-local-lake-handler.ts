@@ -8,7 +8,7 @@ import type {HistoryRepair} from '../history/history-log.ts'
 import {GroqRunner} from '../query/groq-runner.ts'
 import {QueryPool} from '../query/query-pool.ts'
 import {type HostCheck, LOOPBACK_CONNECTIONS, assertAllowedHost} from '../http/host-check.ts'
-import {readAccess, requireLoopbackOrToken, requireToken} from '../http/lake-access.ts'
+import {holdsToken, readAccess, requireLoopbackOrToken, requireToken} from '../http/lake-access.ts'
 import {DATA_ENDPOINTS, LAKE_ROUTES, NOT_IMPLEMENTED} from '../endpoints/lake-endpoints.ts'
 import {type LocalLakeOptions, type ResolvedLakeOptions, resolveLakeOptions} from '../lake-options.ts'
 import type {LakeResponse} from '../endpoints/lake-request.ts'
@@ -130,7 +130,7 @@ async function serve(lake: Lake, request: IncomingMessage, response: ServerRespo
     assertFetchMetadata(request, lake.options.corsOrigins, false)
     // Held from before the body is read until it is answered: its parsed values live that long.
     // The token holder's writes (an import's large transaction) never wait for strangers' bodies.
-    if (!readAccess(request, lake.options.token).authenticated) release = await lake.bodies.hold(request, lake.options.maxBodyBytes)
+    if (!holdsToken(request, lake.options.token)) release = await lake.bodies.hold(request, lake.options.maxBodyBytes)
     const answer = await route(lake, request, response, cors, disconnected.signal)
     if (answer === undefined) return
     sendJson(response, answer.statusCode, answer.body, {...cors, ...answer.headers}, lake.options.maxResponseBytes)
