@@ -11,7 +11,7 @@ export const contentRooms = {
   layers: [
     ['errors.ts', 'describe-value.ts'],
     ['dataset/'],
-    ['query/', 'locale/'],
+    ['query/', 'locale/', 'review/'],
     ['source/'],
     ['types.ts', 'html/'],
     ['render/', 'ui-strings/'],

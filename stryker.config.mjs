@@ -28,13 +28,13 @@ export const modules = {
     mutate: [
       'packages/content/src/lib/dataset/source-hash.ts',
       'packages/content/src/lib/locale/digest-source-hash.ts',
-      'packages/content/src/lib/dataset/review-coverage.ts',
+      'packages/content/src/lib/review/review-coverage.ts',
       'packages/content/src/lib/reader/medical-review-status.ts',
     ],
     tests: [
       'packages/content/src/lib/dataset/source-hash.test.ts',
       'packages/content/src/lib/locale/digest-source-hash.test.ts',
-      'packages/content/src/lib/dataset/review-coverage.test.ts',
+      'packages/content/src/lib/review/review-coverage.test.ts',
       'packages/content/src/lib/reader/medical-review-status.test.ts',
       'packages/translations/src/lib/review-changes.test.ts',
       'packages/translations/src/lib/mark-reviewed.test.ts',
@@ -128,7 +128,7 @@ export const equivalentMutants = [
   ...['MethodExpression', 'ConditionalExpression'].map((mutator) => ({file: 'studio/schemaTypes/rules/former-slugs-to-keep.ts', line: 30, mutator, reason: 'an undefined slug is never looked up: a locale without one is skipped first'})),
   {file: 'studio/actions/mark-reviewed-action.ts', line: 38, mutator: 'StringLiteral', reason: "the component's name in React DevTools only"},
   // review-coverage
-  {file: 'packages/content/src/lib/dataset/review-coverage.ts', line: 107, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
+  {file: 'packages/content/src/lib/review/review-coverage.ts', line: 107, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
   {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 76, mutator: 'ArrayDeclaration', reason: 'a string item has no language: never covered, like no items'},
   {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 87, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
   // `source === undefined || source === null`, the whole and each side forced false

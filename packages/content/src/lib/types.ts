@@ -1,5 +1,5 @@
 import type {TreatmentBySlugQueryResult, TreatmentListQueryResult} from '../generated/sanity.types.ts'
-import type {ChangedSinceReview} from './dataset/review-coverage.ts'
+import type {ChangedSinceReview} from './review/review-coverage.ts'
 import type {Fallback, Localized} from './locale/localize.ts'
 import type {SlugMatch} from './slug/pick-by-slug.ts'
 import type {ContentSource} from './source/content-source.ts'

@@ -1,6 +1,6 @@
 import {baseLocale} from '../lib/locale/locale-registry.ts'
 import type {DatasetDocument} from '../lib/dataset/dataset-document.ts'
-import {recordCoveredTexts} from '../lib/dataset/review-coverage.ts'
+import {recordCoveredTexts} from '../lib/review/review-coverage.ts'
 
 /**
  * A copy of `documents` with every treatment's medical review marked reviewed by `reviewer` (and

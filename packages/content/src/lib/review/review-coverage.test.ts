@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {changedSinceReview, coveredTexts, recordCoveredTexts, treatmentSafetyTexts} from './review-coverage.ts'
-import {canonicalJson, sourceHash} from './source-hash.ts'
+import {canonicalJson, sourceHash} from '../dataset/source-hash.ts'
 
 const text = (en: string, it?: unknown) => [{_key: 'en', language: 'en', value: en}, ...(it === undefined ? [] : [{_key: 'it', language: 'it', value: it}])]
 const documents: Record<string, Record<string, unknown>> = {

@@ -1,8 +1,8 @@
 import {baseLocale} from '../locale/locale-registry.ts'
-import {hasVisibleText} from './has-visible-text.ts'
-import {isRecord} from './dataset-document.ts'
-import {itemLanguage} from './item-language.ts'
-import {canonicalJson, sourceHash} from './source-hash.ts'
+import {hasVisibleText} from '../dataset/has-visible-text.ts'
+import {isRecord} from '../dataset/dataset-document.ts'
+import {itemLanguage} from '../dataset/item-language.ts'
+import {canonicalJson, sourceHash} from '../dataset/source-hash.ts'
 
 /**
  * One safety text of a treatment page, by the path a review records it under:
