@@ -92,29 +92,19 @@ describe('the packed package in a new project', () => {
     expect(() => execFileSync(process.execPath, [tsc, '-p', '.'], {cwd: project, encoding: 'utf8', stdio: 'pipe'})).not.toThrow()
   })
 
+  /** `contents` bundled for the browser from the installed tarball, as a site's bundler would. */
+  const browserBundle = (contents: string) =>
+    build({stdin: {contents, resolveDir: project}, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent'})
+
   it('bundles the main entry for the browser without any Node built-in', async () => {
-    const result = await build({
-      stdin: {contents: "export * from '@treatments/content'", resolveDir: project},
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-    })
+    const result = await browserBundle("export * from '@treatments/content'")
     expect(result.errors).toEqual([])
     expect(result.outputFiles[0]!.text).not.toMatch(/from ["']node:/)
   })
 
   it('bundles localDataset for the browser, where the README says to pass it documents', async () => {
-    // readNdjson's lazy `import('node:fs')` runs in Node only, but a bundler that sees it fails the build.
-    const result = await build({
-      stdin: {contents: "export {localDataset} from '@treatments/content/local-dataset'", resolveDir: project},
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-    })
+    // readNdjson reads files in Node only; an `import('node:fs')` a bundler can see failed the whole build.
+    const result = await browserBundle("export {localDataset} from '@treatments/content/local-dataset'")
     expect(result.errors).toEqual([])
     expect(result.warnings).toEqual([])
   })

@@ -5,6 +5,7 @@ import {ClientError, createClient} from '@sanity/client'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {type LakeFixture, fixtureDocuments, startLakeFixture} from '../../test-support/lake-fixture.ts'
+import {readToEnd} from '../../test-support/read-to-end.ts'
 import {createLocalLakeHandler} from './create-local-lake-handler.ts'
 
 describe('HTTP routing and errors', () => {
@@ -146,14 +147,8 @@ describe('inputs that used to crash the lake', () => {
   ] as const) {
     it(`answers a request with ${what} with ${status} in Sanity's error shape, closes it, and serves the next request`, async () => {
       const {port} = new URL(fixture.lake.url)
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect(Number(port), '127.0.0.1', () => socket.write(request))
-        let text = ''
-        socket.setEncoding('utf8')
-        socket.on('data', (chunk: string) => (text += chunk))
-        socket.on('end', () => resolve(text))
-        socket.on('error', reject)
-      })
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(request))
+      const answer = await readToEnd(socket)
       const [head = '', body = ''] = answer.split('\r\n\r\n')
       expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
       expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i)

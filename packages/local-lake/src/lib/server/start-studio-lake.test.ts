@@ -8,6 +8,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FIXTURE_FILE} from '../../test-support/lake-fixture.ts'
+import {readToEnd} from '../../test-support/read-to-end.ts'
 import {LOCAL_GRANTS, LOCAL_PROJECT_GRANTS, LOCAL_USER} from '../endpoints/handle-studio-api.ts'
 import {authorIdentity, authorOfIdentity} from '../lake-identity.ts'
 import {loadLocalCertificate} from './local-certificate.ts'
@@ -88,16 +89,10 @@ describe('startStudioLake', () => {
   })
 
   it('answers an HTTP/1.1 request with two Content-Length headers with 400 in Sanity\'s error shape and keeps serving', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = tlsConnect({host: '127.0.0.1', port: studio.port, ca: studio.certificate.cert, servername: 'localhost', ALPNProtocols: ['http/1.1']}, () =>
-        socket.write('POST /v2025-02-19/data/query/production HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\nContent-Length: 5\r\n\r\n{"query":"1"}'),
-      )
-      let text = ''
-      socket.setEncoding('utf8')
-      socket.on('data', (chunk: string) => (text += chunk))
-      socket.on('end', () => resolve(text))
-      socket.on('error', reject)
-    })
+    const socket = tlsConnect({host: '127.0.0.1', port: studio.port, ca: studio.certificate.cert, servername: 'localhost', ALPNProtocols: ['http/1.1']}, () =>
+      socket.write('POST /v2025-02-19/data/query/production HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\nContent-Length: 5\r\n\r\n{"query":"1"}'),
+    )
+    const answer = await readToEnd(socket)
     const [head = '', body = ''] = answer.split('\r\n\r\n')
     expect(head).toMatch(/^HTTP\/1\.1 400 /)
     expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i)
