@@ -59,6 +59,15 @@ describe('importXliff with publish', () => {
     expect(await temp.readText()).toBe(withDraft)
   })
 
+  it('refuses an effect\'s changed text too: a medical review covers what an effect promises, so imported text waits for it', async () => {
+    const before = await temp.readText()
+    expect((await refusal(await germanWith(['effect-results-from-day-3', 'text']))).message).toBe(
+      'Publishing refused: 1 problem; nothing was changed\n' +
+        '  - document "effect-results-from-day-3", field "text": a safety text is never published before its medical and translation review; import without --publish and publish it from the Studio after review',
+    )
+    expect(await temp.readText()).toBe(before)
+  })
+
   it('writes the published document, not a draft', async () => {
     const result = await importXliff(temp.client, await germanWith(['condition-cellulite', 'description']), {now, publish: true})
     expect(result).toMatchObject({applied: true, target: 'published'})
