@@ -8,6 +8,7 @@ import {PerformanceObserver} from 'node:perf_hooks'
 import {treatmentBySlugQuery} from '@treatments/content'
 import type {BenchMetric, BenchOptions} from '../../packages/content/bench/benchmark.ts'
 import {median, round} from '../../packages/content/bench/measure.ts'
+import {lakeNodeFlags} from './lake-node-flags.ts'
 import {lineReader} from './line-reader.ts'
 import {seedDocuments, withTreatmentCopies} from './seed-documents.ts'
 import {stopChild} from './stop-child.ts'
@@ -177,8 +178,8 @@ interface Server {
 }
 
 async function startServer(args: string[]): Promise<Server> {
-  // Started as `pnpm lake` starts it (with --expose-gc, so the lake compacts after loading).
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--conditions=@treatments/source', new URL('./lake-load-server.ts', import.meta.url).pathname, ...args], {
+  // Started as `pnpm lake` starts it: compacted after loading, and with its young generation.
+  const child: ChildProcess = spawn(process.execPath, [...lakeNodeFlags(), new URL('./lake-load-server.ts', import.meta.url).pathname, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const nextLine = lineReader(child)

@@ -11,6 +11,7 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 
 import type {BenchMetric, BenchOptions} from '../../packages/content/bench/benchmark.ts'
 import {median, round} from '../../packages/content/bench/measure.ts'
+import {lakeNodeFlags} from './lake-node-flags.ts'
 import {lineReader} from './line-reader.ts'
 import {seedDocuments} from './seed-documents.ts'
 import {stopChild} from './stop-child.ts'
@@ -98,8 +99,8 @@ async function writeClones(seed: readonly DatasetDocument[], count: number, file
 
 async function measure(file: string, slugs: readonly string[], rounds: number) {
   const started = performance.now()
-  // Started as `pnpm lake` starts it (with --expose-gc, so the lake compacts after loading).
-  const server = spawn(process.execPath, ['--expose-gc', '--conditions=@treatments/source', new URL('./lake-load-server.ts', import.meta.url).pathname, file], {
+  // Started as `pnpm lake` starts it: compacted after loading, and with its young generation.
+  const server = spawn(process.execPath, [...lakeNodeFlags(), new URL('./lake-load-server.ts', import.meta.url).pathname, file], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   try {

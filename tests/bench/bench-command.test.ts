@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {lakeNodeFlags} from '../../scripts/bench/lake-node-flags.ts'
 import {runScript} from '../translations/support/run-script.ts'
 
 // The benchmark runner itself, not its figures (those are targets, never test assertions).
@@ -30,6 +31,10 @@ describe('pnpm bench', () => {
     }
     expect(stderr).toMatch(/^\[1\/1 bundle-size\] starting/)
     expect(stderr).toContain('[1/1 bundle-size] bundling')
+  })
+
+  it('starts its lakes with the flags `pnpm lake` runs with, a young generation serving does not overflow included', () => {
+    expect(lakeNodeFlags()).toEqual(['--expose-gc', '--max-semi-space-size=32', '--conditions=@treatments/source'])
   })
 
   it('exits after the table when a benchmark started lakes (page-traffic)', async () => {
