@@ -46,9 +46,10 @@ export const modules = {
     tests: ['packages/content/src/lib/html/*.test.ts', 'packages/content/src/lib/render/*.test.ts'],
   },
   xliff: {
-    mutate: ['packages/translations/src/lib/plan-xliff-import.ts', 'packages/translations/src/lib/import-xliff.ts'],
+    mutate: ['packages/translations/src/lib/plan-xliff-import.ts', 'packages/translations/src/lib/import-xliff.ts', 'packages/translations/src/lib/safety-field.ts'],
     tests: [
       'packages/translations/src/lib/plan-xliff-import.test.ts',
+      'packages/translations/src/lib/safety-field.test.ts',
       'packages/translations/src/lib/plan-xliff-import-rejections.test.ts',
       'tests/translations/import-options.test.ts',
       'tests/translations/import-drafts.test.ts',
@@ -128,12 +129,9 @@ export const equivalentMutants = [
   ...['MethodExpression', 'ConditionalExpression'].map((mutator) => ({file: 'studio/schemaTypes/rules/former-slugs-to-keep.ts', line: 30, mutator, reason: 'an undefined slug is never looked up: a locale without one is skipped first'})),
   {file: 'studio/actions/mark-reviewed-action.ts', line: 38, mutator: 'StringLiteral', reason: "the component's name in React DevTools only"},
   // review-coverage
-  {file: 'packages/content/src/lib/review/review-coverage.ts', line: 107, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
-  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 76, mutator: 'ArrayDeclaration', reason: 'a string item has no language: never covered, like no items'},
-  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 87, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
-  // `source === undefined || source === null`, the whole and each side forced false
-  ...[[10, 49], [10, 30], [34, 49]].map(([column, endColumn]) => ({file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, column, endColumn, mutator: 'ConditionalExpression', reason: 'an absent or null source adds an English item with no visible text, never covered'})),
-  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 79, mutator: 'LogicalOperator', reason: 'an absent or null source adds an English item with no visible text, never covered'},
+  {file: 'packages/content/src/lib/review/review-coverage.ts', line: 148, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 77, mutator: 'ArrayDeclaration', reason: 'a string item has no language: never covered, like no items'},
+  {file: 'packages/content/src/lib/reader/medical-review-status.ts', line: 81, mutator: 'ArrayDeclaration', reason: 'a string in place of a missing list is no record: skipped like no item'},
   {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 27, mutator: 'ConditionalExpression', reason: 'forced true: Portable Text is remembered by its array, which knownSourceHash never looks up'},
   {file: 'packages/content/src/lib/locale/digest-source-hash.ts', line: 42, mutator: 'ConditionalExpression', reason: 'forced true: only strings are remembered, so any other value gets undefined either way'},
   // xliff
