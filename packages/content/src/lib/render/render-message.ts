@@ -1,8 +1,9 @@
 /**
  * Why a piece of Portable Text could not be rendered as written.
  *
- * - `invalid-block`: an array entry that is not an object with a `_type`, or a `block` whose
- *   `children` is not an array.
+ * - `invalid-block`: an array entry that is not an object with a `_type`, a `block` whose
+ *   `children` is not an array, or a span whose `text` is not a string (a number or boolean is
+ *   shown as written, anything else left out).
  * - `unknown-block-type`: a block `_type` other than `block` (an image, a custom object).
  * - `unknown-style`: a block `style` other than `normal`, `h2`, `h3`, `h4`, `blockquote`.
  * - `unknown-list-item`: a `listItem` other than `bullet` or `number` (rendered as a bullet).

@@ -1,5 +1,6 @@
 import type {Emphasis, Link, PhrasingContent, Strong} from 'mdast'
 import {isRecord} from '../dataset/dataset-document.ts'
+import {describeValue} from '../describe-value.ts'
 import type {MessageSink} from './render-message.ts'
 import {safeLinkUrl} from './safe-link-url.ts'
 
@@ -64,7 +65,7 @@ export function spansToPhrasing(
       sink.report('unknown-inline-type', `Inline object ${type} in ${describeBlock(blockKey)} cannot be rendered; it was left out`, blockKey)
       continue
     }
-    const spanText = typeof child.text === 'string' ? child.text : ''
+    const spanText = textOf(child.text, blockKey, sink)
     // Most spans have no marks: they share one empty list, never written to.
     let marks = noMarks
     let code = false
@@ -156,11 +157,25 @@ const stackChildren: PhrasingContent[][] = []
 function plainSpans(children: readonly unknown[]): boolean {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
-    if (!isRecord(child) || child._type !== 'span') return false
+    if (!isRecord(child) || child._type !== 'span' || !(typeof child.text === 'string' || child.text == null)) return false
     const marks = child.marks
     if (marks !== undefined && marks !== null && !(Array.isArray(marks) && marks.length === 0)) return false
   }
   return true
+}
+
+/**
+ * A span's text. One that is not a string is reported, never dropped unsaid: a number or a
+ * boolean (a script's or an import's mistake, `{"text": 18}`) is shown as written, since
+ * "Not before age  years" would garble a safety text; anything else is left out. No text
+ * (absent or `null`) is no words.
+ */
+function textOf(text: unknown, blockKey: string | undefined, sink: MessageSink): string {
+  if (typeof text === 'string') return text
+  if (text == null) return ''
+  const shown = typeof text === 'number' || typeof text === 'boolean' ? String(text) : ''
+  sink.report('invalid-block', `A span in ${describeBlock(blockKey)} has text that is not a string (${describeValue(text)}); ${shown === '' ? 'it was left out' : `it is shown as "${shown}"`}`, blockKey)
+  return shown
 }
 
 function describeBlock(blockKey: string | undefined): string {

@@ -223,6 +223,21 @@ describe('toHtml', () => {
     ])
   })
 
+  it('shows a span whose text is a number, and says so; leaves out text that is an object, and says so; never drops words silently', () => {
+    const span = (text: unknown, marks: string[] = []) => ({_type: 'span', _key: `s${keys++}`, text, marks})
+    const blocks = [
+      {_type: 'block', _key: 'plain', style: 'normal', markDefs: [], children: [span('Not before age '), span(18), span(' years.')]},
+      {_type: 'block', _key: 'marked', style: 'normal', markDefs: [], children: [span('At most '), span(2, ['strong']), span({value: 'x'}), span(' doses.'), span(null)]},
+    ] as unknown as PortableTextBlock[]
+    const {value, messages} = toHtml(blocks)
+    expect(value).toBe('<p>Not before age 18 years.</p>\n<p>At most <strong>2</strong> doses.</p>')
+    expect(messages).toEqual([
+      {ruleId: 'invalid-block', reason: 'A span in block "plain" has text that is not a string (number 18); it is shown as "18"', blockKey: 'plain', source: '@treatments/content'},
+      {ruleId: 'invalid-block', reason: 'A span in block "marked" has text that is not a string (number 2); it is shown as "2"', blockKey: 'marked', source: '@treatments/content'},
+      {ruleId: 'invalid-block', reason: 'A span in block "marked" has text that is not a string (an object); it was left out', blockKey: 'marked', source: '@treatments/content'},
+    ])
+  })
+
   it('reports the same problem once per block', () => {
     const {messages} = toHtml([block([['a', 'underline'], ' ', ['b', 'underline']], {_key: 'x'}), block([['c', 'underline']], {_key: 'y'})])
     expect(messages.map((message) => message.blockKey)).toEqual(['x', 'y'])
