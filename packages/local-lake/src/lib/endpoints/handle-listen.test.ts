@@ -125,6 +125,9 @@ describe('listen', () => {
       await fixture.client.create({_id: 'note-1', _type: 'note'})
       await listener.next(2)
       fixture.lake.server.closeAllConnections()
+      // Let this process see the closed sockets first: a write sent at once can go out on a
+      // kept-alive socket the lake just closed ("other side closed"), which is not this test.
+      await new Promise((resolve) => setTimeout(resolve, 50))
       const writer = createClient(fixture.lake.clientConfig)
       await writer.create({_id: 'note-2', _type: 'note'})
       const events = await listener.next(5)

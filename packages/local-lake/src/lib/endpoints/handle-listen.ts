@@ -4,9 +4,9 @@ import type {ExprNode} from 'groq-js'
 
 import {ApiError, badRequest} from '../api-error.ts'
 import {isVersionId} from '../query/apply-perspective.ts'
-import type {QueryView} from '../query/groq-runner.ts'
 import type {DatasetDocument} from '@treatments/content/dataset'
 import type {LakeRequest, LakeResponse} from './lake-request.ts'
+import {type ChangeMatch, listenMatching} from './listen-matching.ts'
 import {mendozaEffects} from '../history/mendoza-effects.ts'
 import {paramsFromSearch} from '../http/search-params.ts'
 import {cutOffIfBehind, keepEventStreamOpen, startEventStream, writeOrCutOff} from '../http/bounded-stream-write.ts'
@@ -60,13 +60,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
     effects: url.searchParams.get('effectFormat') === 'mendoza',
     enableResume: flag('enableResume', false),
   }
-  const scope = {projectId: context.projectId, dataset: store.name}
-  const matches = async (document: DatasetDocument | null): Promise<boolean> => {
-    if (document === null || (!options.includeAllVersions && isVersionId(document._id))) return false
-    const view: QueryView = {documents: [document], byId: new Map([[document._id, document]])}
-    const result = await runner.run(query, params, view, scope, {timeoutMs: context.options.queryTimeoutMs})
-    return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
-  }
+  const matching = listenMatching(context, query, params)
 
   startEventStream(response, context.request, context.corsHeaders)
   const send = (event: string, data: unknown, id?: string) => {
@@ -90,7 +84,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
   const deliver = (transaction: CommittedTransaction) => {
     queue = queue
       .then(async () => {
-        for (const event of await eventsFor(transaction, matches, options)) send('mutation', event, event.eventId)
+        for (const event of eventsFor(transaction, await matching(transaction), options)) send('mutation', event, event.eventId)
       })
       .catch(failListener)
   }
@@ -111,7 +105,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
       // Within the last transaction seen, skip the events up to and including the last one.
       queue = queue
         .then(async () => {
-          const events = await eventsFor(first!, matches, options)
+          const events = eventsFor(first!, await matching(first!), options)
           const after = events.findIndex((event) => event.eventId === seen)
           for (const event of events.slice(after + 1)) send('mutation', event, event.eventId)
         })
@@ -125,14 +119,13 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
 }
 
 /** The mutation events one listener gets for one transaction. */
-async function eventsFor(
-  transaction: CommittedTransaction,
-  matches: (document: DatasetDocument | null) => Promise<boolean>,
-  options: ListenOptions,
-): Promise<Array<Record<string, unknown> & {eventId: string}>> {
+function eventsFor(transaction: CommittedTransaction, matches: readonly ChangeMatch[], options: ListenOptions): Array<Record<string, unknown> & {eventId: string}> {
+  // A release's version (`versions.**`) reaches only listeners that asked for every version.
+  const seen = (document: DatasetDocument | null) => document !== null && (options.includeAllVersions || !isVersionId(document._id))
   const matched: Array<{change: DocumentChange; transition: 'appear' | 'update' | 'disappear'}> = []
-  for (const change of transaction.changes) {
-    const [before, after] = [await matches(change.before), await matches(change.after)]
+  for (const [index, change] of transaction.changes.entries()) {
+    const before = matches[index]![0] && seen(change.before)
+    const after = matches[index]![1] && seen(change.after)
     if (!before && !after) continue
     matched.push({change, transition: before && after ? 'update' : after ? 'appear' : 'disappear'})
   }

@@ -6,7 +6,9 @@ import {type LakeFixture, startLakeFixture} from '../../test-support/lake-fixtur
 
 let fixture: LakeFixture
 beforeAll(async () => {
-  fixture = await startLakeFixture()
+  // Room for the 60 kB filter below, which a query worker parses in about a second on a quiet
+  // machine and took over the default 5 s when the whole suite ran on two cores.
+  fixture = await startLakeFixture({queryTimeoutMs: 30_000})
 })
 afterAll(async () => {
   await fixture.close()

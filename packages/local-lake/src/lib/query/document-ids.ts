@@ -5,3 +5,8 @@ export function documentIds(result: unknown): string[] {
   const items = Array.isArray(result) ? result : [result]
   return items.flatMap((item) => (isRecord(item) && typeof item._id === 'string' ? [item._id] : []))
 }
+
+/** Whether a GROQ result holds anything: a listener's filter matches a document it gives a result for. */
+export function hasResult(result: unknown): boolean {
+  return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
+}

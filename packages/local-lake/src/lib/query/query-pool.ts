@@ -28,6 +28,7 @@ export type QueryWorkerRequest =
       maxResponseBytes: number
       queryCacheSize: number
       idsOnly: boolean
+      eachDocument: boolean
       body: string | undefined
     }
 
@@ -67,6 +68,11 @@ export interface PooledQuery {
   maxResponseBytes: number
   /** Answer only the ids of the documents in the result (a mutation's selection, see `documentIds`). */
   idsOnly?: boolean
+  /**
+   * Ask the query of each document of the dataset alone and answer the indexes of those it gives
+   * a result for (a listener's filter, see `listenMatching`); the dataset may hold one id twice.
+   */
+  eachDocument?: boolean
   /**
    * A `POST /data/query` body, `{query, params}`, as received: the worker parses it (instead of
    * `query` and `params`), so a large one never holds the main thread.
@@ -225,6 +231,7 @@ export class QueryPool {
       maxResponseBytes: request.maxResponseBytes,
       queryCacheSize: this.#queryCacheSize,
       idsOnly: request.idsOnly === true,
+      eachDocument: request.eachDocument === true,
       body: request.body,
     } satisfies QueryWorkerRequest)
   }

@@ -17,7 +17,7 @@ import type {QueryWorkerReply, QueryWorkerRequest} from './query-pool.ts'
 import {queryViewOf} from './query-view.ts'
 import {serializeJson} from '../http/send-json.ts'
 import {isWholeDocumentQuery} from './whole-document-source-map.ts'
-import {documentIds} from './document-ids.ts'
+import {documentIds, hasResult} from './document-ids.ts'
 import {parseJsonObject} from '../http/read-body.ts'
 import {queryOfBody} from './query-body.ts'
 
@@ -61,6 +61,7 @@ async function run(request: Extract<QueryWorkerRequest, {type: 'run'}>): Promise
   if (replica === undefined || replica.generation !== request.generation) {
     return {id, error: {statusCode: 500, body: {error: {type: 'internalError', description: 'The query worker holds an outdated copy of the dataset; ask again'}}}}
   }
+  if (request.eachDocument) return matchEach(runner, request, replica.documents)
   let view = replica.views.get(request.perspective)
   if (view === undefined) {
     view = queryViewOf(replica.documents, request.perspective)
@@ -76,9 +77,30 @@ async function run(request: Extract<QueryWorkerRequest, {type: 'run'}>): Promise
     const text = serializeJson(request.idsOnly ? documentIds(result) : result, request.maxResponseBytes)
     return {id, text, wholeDocuments, ...(request.body === undefined ? {} : {query})}
   } catch (error) {
-    if (error instanceof ApiError) return {id, error: {statusCode: error.statusCode, body: error.body}}
-    const description = `Internal error evaluating the query: ${error instanceof Error ? error.message : String(error)}`
-    return {id, error: {statusCode: 500, body: {error: {type: 'internalError', description}}}}
+    return failed(id, error)
+  }
+}
+
+/** A query's error as the worker's reply: an ApiError as it is, anything else a 500. */
+function failed(id: number, error: unknown): QueryWorkerReply {
+  if (error instanceof ApiError) return {id, error: {statusCode: error.statusCode, body: error.body}}
+  const description = `Internal error evaluating the query: ${error instanceof Error ? error.message : String(error)}`
+  return {id, error: {statusCode: 500, body: {error: {type: 'internalError', description}}}}
+}
+
+/** The indexes of the documents the query, asked of each alone, gives a result for (see `eachDocument`). */
+async function matchEach(runner: GroqRunner, request: Extract<QueryWorkerRequest, {type: 'run'}>, documents: readonly DatasetDocument[]): Promise<QueryWorkerReply> {
+  const {id} = request
+  reply({started: id})
+  try {
+    const matched: number[] = []
+    for (const [index, document] of documents.entries()) {
+      const view: QueryView = {documents: [document], byId: new Map([[document._id, document]])}
+      if (hasResult(await runner.run(request.query, request.params, view, request.scope, {timeoutMs: request.timeoutMs}))) matched.push(index)
+    }
+    return {id, text: JSON.stringify(matched), wholeDocuments: false}
+  } catch (error) {
+    return failed(id, error)
   }
 }
 

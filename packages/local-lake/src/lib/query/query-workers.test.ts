@@ -114,6 +114,37 @@ describe('queries evaluated in worker threads', () => {
     }, 30_000)
   }
 
+  it('stops a listener whose filter backtracks with a channelError at the limit, while the write and a second client\'s by-slug reads answer', async () => {
+    // A long word for the filter's `match` to backtrack on, written before anyone listens.
+    expect((await mutate([{createOrReplace: {_id: 'note-long', _type: 'note', title: 'a'.repeat(50)}}])).status).toBe(200)
+    const filter = `*[_type == "note" && title match "${'a*'.repeat(14)}b"]`
+    const response = await fetch(`${lake.url}/v2025-02-19/data/listen/production?query=${encodeURIComponent(filter)}`, {
+      headers: {Authorization: `Bearer ${lake.token}`},
+      signal: AbortSignal.timeout(20_000),
+    })
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let stream = ''
+    const readUntil = async (text: string) => {
+      while (!stream.includes(text)) {
+        const {value, done} = await reader.read()
+        if (done) break
+        stream += value
+      }
+    }
+    await readUntil('event: welcome')
+    const committed = performance.now()
+    const write = mutate([{patch: {id: 'note-long', set: {touched: true}}}])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const median = await bySlugReadsWhile()
+    expect((await write).status).toBe(200)
+    await readUntil('event: channelError')
+    expect(stream).toContain(`event: channelError\ndata: {"message":"The local lake could not evaluate the listener: Query exceeded the local lake's time limit of ${LIMIT_MS} ms`)
+    expect(performance.now() - committed).toBeLessThan(LIMIT_MS + 2500)
+    // Generous for a loaded 2-core machine; a lake held by the filter takes minutes.
+    expect(median).toBeLessThan(200)
+    await reader.cancel()
+  }, 30_000)
+
   it('selects by query in a worker as on the main thread: after the transaction\'s earlier mutations', async () => {
     const outcome = await mutate([
       {createOrReplace: {_id: 'note-selected', _type: 'note', n: 1}},

@@ -1,0 +1,71 @@
+import type {DatasetDocument} from '@treatments/content/dataset'
+
+import type {CommittedTransaction} from '../history/transaction-log.ts'
+import {hasResult} from '../query/document-ids.ts'
+import type {PoolDataset} from '../query/query-pool.ts'
+import type {LakeRequest} from './lake-request.ts'
+
+/** Whether a listener's filter matched a change's document before and after the transaction. */
+export type ChangeMatch = [before: boolean, after: boolean]
+
+/** A transaction's documents as one dataset for the query workers, and where each change's are in it. */
+interface TransactionDocuments {
+  dataset: PoolDataset
+  /** Per change, the index in `dataset.documents` of its document before and after (-1: none). */
+  at: Array<[before: number, after: number]>
+}
+
+/** Each committed transaction's documents, made once for all of its listeners. */
+const transactionDocuments = new WeakMap<CommittedTransaction, TransactionDocuments>()
+/** Numbers the transactions' datasets, so a worker always takes the newest. */
+let generations = 0
+
+/**
+ * How a listener finds which of a transaction's changes its filter matches: the filter is asked
+ * of each document alone, before and after. Evaluated in a query worker, as every query is, so a
+ * filter stops at the time limit even inside one regular-expression match: on the main thread a
+ * token holder's backtracking `match` held the whole lake at every commit. All listeners of a
+ * transaction share its documents, sent to each worker once. With `queryWorkers: 0`, on the main
+ * thread.
+ *
+ * @throws ApiError as the query's evaluation does; 408 `queryTimeoutError` at the time limit
+ */
+export function listenMatching(context: LakeRequest, query: string, params: Record<string, unknown>): (transaction: CommittedTransaction) => Promise<ChangeMatch[]> {
+  const {store, runner, queries, options} = context
+  const scope = {projectId: context.projectId, dataset: store.name}
+  return async (transaction) => {
+    if (queries === undefined) {
+      const matches = async (document: DatasetDocument | null) =>
+        document !== null && hasResult(await runner.run(query, params, {documents: [document], byId: new Map([[document._id, document]])}, scope, {timeoutMs: options.queryTimeoutMs}))
+      const matched: ChangeMatch[] = []
+      for (const change of transaction.changes) matched.push([await matches(change.before), await matches(change.after)])
+      return matched
+    }
+    const {dataset, at} = documentsOf(transaction, store.name)
+    const {text} = await queries.run({
+      dataset,
+      perspective: 'raw',
+      query,
+      params,
+      scope,
+      timeoutMs: options.queryTimeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      eachDocument: true,
+    })
+    const matched = new Set(JSON.parse(text) as number[])
+    return at.map(([before, after]) => [matched.has(before), matched.has(after)])
+  }
+}
+
+function documentsOf(transaction: CommittedTransaction, datasetName: string): TransactionDocuments {
+  let found = transactionDocuments.get(transaction)
+  if (found === undefined) {
+    const documents: DatasetDocument[] = []
+    const indexOf = (document: DatasetDocument | null) => (document === null ? -1 : documents.push(document) - 1)
+    const at = transaction.changes.map((change): [number, number] => [indexOf(change.before), indexOf(change.after)])
+    const dataset: PoolDataset = {name: `${datasetName}\u0000listen`, generation: ++generations, documents, deltasSince: () => undefined}
+    found = {dataset, at}
+    transactionDocuments.set(transaction, found)
+  }
+  return found
+}
