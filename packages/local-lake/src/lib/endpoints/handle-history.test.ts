@@ -100,6 +100,26 @@ describe('GET /data/history/{dataset}/transactions/{ids}', () => {
     expect(ids(await transactions('clinic-berlin,treatment-fillers', '?limit=10'))).toHaveLength(3)
     expect(await transactions('never-changed')).toEqual([])
   })
+
+  it('refuses, before sending anything, transactions larger than the lake\'s answer limit, saying how to ask for less', async () => {
+    const small = await startLakeFixture({maxResponseBytes: 4096})
+    try {
+      for (let edit = 0; edit < 3; edit++) await small.client.patch('treatment-fillers').set({notes: `${edit}`.repeat(2000)}).commit()
+      const url = `${small.lake.url}/v2025-02-19/data/history/production/transactions/treatment-fillers`
+      const refused = await fetch(url, {headers: small.auth})
+      expect(refused.status).toBe(400)
+      expect(await refused.json()).toMatchObject({
+        error: {
+          type: 'queryResultTooLarge',
+          description: "The history answer would be larger than the local lake's limit of 4096 bytes; ask for fewer transactions (limit, fromTransaction, toTransaction), leave out their content (excludeContent=true) or raise the limit (--max-response-bytes)",
+        },
+      })
+      expect((await fetch(`${url}?excludeContent=true`, {headers: small.auth})).status).toBe(200)
+      expect((await fetch(`${url}?limit=1`, {headers: small.auth})).status).toBe(200)
+    } finally {
+      await small.close()
+    }
+  })
 })
 
 describe('GET /data/history/{dataset}/events/documents/{id}', () => {

@@ -101,10 +101,12 @@ function transactions(context: LakeRequest, entries: readonly HistoryEntry[], id
   const excludeContent = search.get('excludeContent') === 'true'
   const mendoza = search.get('effectFormat') === 'mendoza'
   const onlyIdentified = search.get('includeIdentifiedDocumentsOnly') === 'true'
+  const maxBytes = context.options.maxResponseBytes
+  let bytes = 0
   const lines = selected.map((entry) => {
     const changes = onlyIdentified ? entry.changes.filter((change) => wanted.has(change.id)) : entry.changes
-    const before = previousStates(entries, entry)
-    return JSON.stringify({
+    const before = mendoza ? previousStates(entries, entry) : undefined
+    const line = JSON.stringify({
       id: entry.transactionId,
       timestamp: entry.timestamp,
       author: entry.identity,
@@ -112,9 +114,19 @@ function transactions(context: LakeRequest, entries: readonly HistoryEntry[], id
       documentIDs: changes.map((change) => change.id),
       ...(excludeContent ? {} : {mutations: changes.flatMap((change) => change.mutations)}),
       ...(mendoza
-        ? {effects: Object.fromEntries(changes.map((change) => [change.id, mendozaEffects(before.get(change.id) ?? null, change.after)]))}
+        ? {effects: Object.fromEntries(changes.map((change) => [change.id, mendozaEffects(before!.get(change.id) ?? null, change.after)]))}
         : {}),
     })
+    // Counted as the lines are made, so an answer past the limit is refused before it is all in memory.
+    bytes += Buffer.byteLength(line) + 1
+    if (bytes > maxBytes) {
+      throw new ApiError(
+        400,
+        'queryResultTooLarge',
+        `The history answer would be larger than the local lake's limit of ${maxBytes} bytes; ask for fewer transactions (limit, fromTransaction, toTransaction), leave out their content (excludeContent=true) or raise the limit (--max-response-bytes)`,
+      )
+    }
+    return line
   })
   context.response.writeHead(200, {...context.corsHeaders, 'Content-Type': 'application/x-ndjson; charset=utf-8'})
   context.response.end(lines.map((line) => `${line}\n`).join(''))
