@@ -34,7 +34,7 @@ describe('pnpm bench', () => {
   })
 
   it('starts its lakes with the flags `pnpm lake` runs with, a young generation serving does not overflow included', () => {
-    expect(lakeNodeFlags()).toEqual(['--expose-gc', '--max-semi-space-size=32', '--conditions=@treatments/source'])
+    expect(lakeNodeFlags()).toEqual(['--expose-gc', '--min-semi-space-size=16', '--max-semi-space-size=32', '--conditions=@treatments/source'])
   })
 
   it('exits after the table when a benchmark started lakes (page-traffic)', async () => {
