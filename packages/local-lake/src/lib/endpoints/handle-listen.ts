@@ -60,7 +60,7 @@ export async function handleListen(context: LakeRequest): Promise<LakeResponse |
     effects: url.searchParams.get('effectFormat') === 'mendoza',
     enableResume: flag('enableResume', false),
   }
-  const matching = listenMatching(context, query, params)
+  const matching = listenMatching(context, query, params, parsed.tree)
 
   startEventStream(response, context.request, context.corsHeaders)
   const send = (event: string, data: unknown, id?: string) => {
