@@ -2,7 +2,7 @@ import type {DatasetDocument} from '@treatments/content/dataset'
 import type {ExprNode} from 'groq-js'
 
 import type {CommittedTransaction} from '../history/transaction-log.ts'
-import {hasResult} from '../query/document-ids.ts'
+import {matchesAlone} from '../query/document-ids.ts'
 import type {PoolDataset} from '../query/query-pool.ts'
 import type {LakeRequest} from './lake-request.ts'
 
@@ -39,8 +39,7 @@ export function listenMatching(context: LakeRequest, query: string, params: Reco
   const onMainThread = queries === undefined || isPlainFilter(tree, params)
   return async (transaction) => {
     if (onMainThread) {
-      const matches = async (document: DatasetDocument | null) =>
-        document !== null && hasResult(await runner.run(query, params, {documents: [document], byId: new Map([[document._id, document]])}, scope, {timeoutMs: options.queryTimeoutMs}))
+      const matches = async (document: DatasetDocument | null) => document !== null && (await matchesAlone(runner, query, params, document, scope, options.queryTimeoutMs))
       const matched: ChangeMatch[] = []
       for (const change of transaction.changes) matched.push([await matches(change.before), await matches(change.after)])
       return matched

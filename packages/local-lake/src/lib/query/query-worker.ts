@@ -17,7 +17,7 @@ import type {QueryWorkerReply, QueryWorkerRequest} from './query-pool.ts'
 import {queryViewOf} from './query-view.ts'
 import {serializeJson} from '../http/send-json.ts'
 import {isWholeDocumentQuery} from './whole-document-source-map.ts'
-import {documentIds, hasResult} from './document-ids.ts'
+import {documentIds, matchesAlone} from './document-ids.ts'
 import {parseJsonObject} from '../http/read-body.ts'
 import {queryOfBody} from './query-body.ts'
 
@@ -95,8 +95,7 @@ async function matchEach(runner: GroqRunner, request: Extract<QueryWorkerRequest
   try {
     const matched: number[] = []
     for (const [index, document] of documents.entries()) {
-      const view: QueryView = {documents: [document], byId: new Map([[document._id, document]])}
-      if (hasResult(await runner.run(request.query, request.params, view, request.scope, {timeoutMs: request.timeoutMs}))) matched.push(index)
+      if (await matchesAlone(runner, request.query, request.params, document, request.scope, request.timeoutMs)) matched.push(index)
     }
     return {id, text: JSON.stringify(matched), wholeDocuments: false}
   } catch (error) {
