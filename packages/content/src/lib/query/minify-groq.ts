@@ -1,5 +1,4 @@
-/** Minified queries by their text: a site sends the same few queries all day. */
-const minified = new Map<string, string>()
+const word = /[A-Za-z0-9_$@]/
 
 /**
  * GROQ without the whitespace a parser does not need: runs of spaces, tabs and newlines
@@ -12,21 +11,12 @@ const minified = new Map<string, string>()
  * bytes (`%20`); the page query's indentation was a third of its request. Encoded with
  * `encodeURIComponent` (the browser entry's `queryApiSource`), `"` is three bytes and `'` one:
  * 272 of the page query's 3,114. `@sanity/client` encodes `'` as `%27` too, so there it saves nothing.
+ * `pnpm typegen` writes the package's queries minified (`generated/sent-queries.ts`), so this
+ * runs at build time, not in a site: the bundles carry neither the layout nor this function.
  *
  * @internal
  */
 export function minifyGroq(query: string): string {
-  let result = minified.get(query)
-  if (result !== undefined) return result
-  result = minify(query)
-  if (minified.size >= 100) minified.clear()
-  minified.set(query, result)
-  return result
-}
-
-const word = /[A-Za-z0-9_$@]/
-
-function minify(query: string): string {
   let out = ''
   let pendingSpace = false
   for (let index = 0; index < query.length; index++) {

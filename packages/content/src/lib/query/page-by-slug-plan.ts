@@ -1,11 +1,11 @@
-import {minifyGroq} from './minify-groq.ts'
+import {treatmentBySlugQuery as sentPageQuery} from '../../generated/sent-queries.ts'
 import {treatmentBySlugQuery} from './queries.ts'
 import {type ReferenceProjections, treatmentQueryPlans} from './treatment-query-plans.ts'
 import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import {indexDocuments} from '../dataset/document-index.ts'
 
-/** `treatmentBySlugQuery` as written and as sent over HTTP. */
-const PAGE_BY_SLUG = new Set([treatmentBySlugQuery, minifyGroq(treatmentBySlugQuery)])
+/** `treatmentBySlugQuery` as written and as the package sends it. */
+const PAGE_BY_SLUG = new Set([treatmentBySlugQuery, sentPageQuery])
 
 /**
  * One treatment page by slug (`treatmentBySlugQuery`) answered by its plain-JavaScript plan from

@@ -1,8 +1,8 @@
 import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import type {DocumentIndex} from '../dataset/document-index.ts'
 import {isPublishedId} from '../dataset/is-published-id.ts'
-import {minifyGroq} from './minify-groq.ts'
-import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
+import * as sent from '../../generated/sent-queries.ts'
+import * as written from './queries.ts'
 
 /**
  * The answer to one of the package's queries, computed in plain JavaScript from a dataset's
@@ -276,10 +276,10 @@ function allPages(index: DocumentIndex, params: Record<string, unknown>, locale:
   return publishedBySlug(index)?.map((treatment) => treatmentPage(index, treatment, locales, locale, projections))
 }
 
-/** The plans, keyed by the queries as written. */
-const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
+/** The plans, by the name of their query. */
+const plans = new Map<keyof typeof sent, QueryPlan>([
   [
-    treatmentBySlugQuery,
+    'treatmentBySlugQuery',
     (index, _documents, params, projections = new Map()) => {
       const locales = localesOf(params)
       if (locales === undefined || typeof params.slug !== 'string') return undefined
@@ -289,10 +289,10 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
       return matches?.map((treatment) => treatmentPage(index, treatment, locales, params.locale ?? null, projections))
     },
   ],
-  [allTreatmentsQuery, (index, _documents, params) => allPages(index, params, params.locale ?? null)],
-  [allTreatmentsEveryLocaleQuery, (index, _documents, params) => allPages(index, params, everyLocale)],
+  ['allTreatmentsQuery', (index, _documents, params) => allPages(index, params, params.locale ?? null)],
+  ['allTreatmentsEveryLocaleQuery', (index, _documents, params) => allPages(index, params, everyLocale)],
   [
-    treatmentListQuery,
+    'treatmentListQuery',
     (index, _documents, params) => {
       const locales = localesOf(params)
       if (locales === undefined) return undefined
@@ -316,11 +316,12 @@ const plans: ReadonlyMap<string, QueryPlan> = new Map<string, QueryPlan>([
  * hostile and generated datasets), about a hundred times faster, from the dataset core's
  * indexes. Why: groq-js evaluating the page projection was 99% of a static build's CPU. The
  * GROQ text stays the definition (Sanity runs it, `sanity typegen` types it). Keyed by the
- * query as written and as sent over HTTP (`minifyGroq`), so the local lake, which receives the
- * minified text, answers the package's requests the same way.
+ * query as written (`queries.ts`) and as the package sends it (`generated/sent-queries.ts`,
+ * without the layout), so the local lake and `localDataset` answer the package's requests and a
+ * caller's own use of the exported queries the same way.
  *
  * @internal
  */
 export const treatmentQueryPlans: ReadonlyMap<string, QueryPlan> = new Map(
-  [...plans].flatMap(([query, plan]) => [[query, plan] as const, [minifyGroq(query), plan] as const]),
+  [...plans].flatMap(([name, plan]) => [[written[name], plan] as const, [sent[name], plan] as const]),
 )

@@ -2,7 +2,7 @@ import type {AllTreatmentsQueryResult, TreatmentBySlugQueryResult, TreatmentList
 import {ContentNotFoundError} from '../errors.ts'
 import {localeIds, matchLocale} from '../locale/locale-registry.ts'
 import {localize, type Fallback} from '../locale/localize.ts'
-import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from '../query/queries.ts'
+import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from '../../generated/sent-queries.ts'
 import type {EachTreatmentOptions, LocalizedAnswer, ReadOptions, TreatmentContent, TreatmentContentOptions, TreatmentResult} from '../types.ts'
 import {answerInLocale} from './answer-in-locale.ts'
 import {checkTreatmentList, checkTreatmentPage, checkTreatmentPages} from './check-response.ts'

@@ -1,5 +1,4 @@
 import type {ContentSource, SourceFetchOptions} from './content-source.ts'
-import {minifyGroq} from '../query/minify-groq.ts'
 import {defaultApiVersion, type SanityProjectConfig} from './sanity-project-config.ts'
 
 /** Longest GET URL before the query goes in a POST body, as `@sanity/client` decides. */
@@ -9,8 +8,8 @@ const maxGetUrlLength = 11_264
  * A {@link ContentSource} over Sanity's HTTP query API with the platform's `fetch`, for browser
  * bundles that cannot afford `@sanity/client`: `GET /v{apiVersion}/data/query/{dataset}` with
  * `query`, `$name=<JSON>` parameters, `perspective` (default `published`) and
- * `returnQuery=false` (the query without its layout, `minifyGroq`), on the CDN host (`{projectId}.apicdn.sanity.io`) unless `useCdn: false`
- * or a token is set; a query whose URL would pass 11,264 characters goes in a POST body, as
+ * `returnQuery=false` (the query as given: the package's come without their layout), on the CDN host
+ * (`{projectId}.apicdn.sanity.io`) unless `useCdn: false` or a token is set; a query whose URL would pass 11,264 characters goes in a POST body, as
  * `@sanity/client` does. HTTP errors carry `statusCode` and the response's headers, so the
  * package's retries (429, 5xx, `Retry-After`) work as with `@sanity/client`.
  *
@@ -30,13 +29,12 @@ export function queryApiSource(config: SanityProjectConfig, fetchImpl: typeof fe
   if (config.token) baseHeaders.authorization = `Bearer ${config.token}`
 
   return {
-    async fetch<R>(queryText: string, params: Record<string, unknown>, requestOptions: SourceFetchOptions = {}): Promise<R> {
+    async fetch<R>(query: string, params: Record<string, unknown>, requestOptions: SourceFetchOptions = {}): Promise<R> {
       // A read's own token and perspective win over the config's; such a read skips the CDN.
       const headers = requestOptions.token === undefined ? baseHeaders : {...baseHeaders, authorization: `Bearer ${requestOptions.token}`}
       const perspective = requestOptions.perspective ?? config.perspective ?? 'published'
       const options = `perspective=${encodeURIComponent(perspective)}&returnQuery=false`
       const endpoint = (requestOptions.token !== undefined || perspective === 'drafts') && !config.apiHost ? privateEndpoint : publicEndpoint
-      const query = minifyGroq(queryText)
       let search = `?query=${encodeURIComponent(query)}`
       for (const [name, value] of Object.entries(params)) search += `&${encodeURIComponent(`$${name}`)}=${encodeURIComponent(JSON.stringify(value))}`
       const get = `${endpoint}${search}&${options}`

@@ -1,11 +1,10 @@
 import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
 import type {ContentSource} from './content-source.ts'
-import {minifyGroq} from '../query/minify-groq.ts'
 import {defaultApiVersion, type SanityProjectConfig} from './sanity-project-config.ts'
 
 /**
  * Creates the `@sanity/client` behind a {@link SanityProjectConfig}. Retries are the package's
- * own; queries are sent without their layout (`minifyGroq`), by a caller's client too.
+ * own; queries are sent as given (the package's come without their layout), by a caller's client too.
  */
 export function sanitySource(config: SanityProjectConfig): ContentSource {
   return clientSource(
@@ -34,7 +33,7 @@ function clientSource(client: SanityClient): ContentSource {
   return {
     fetch: (query, params, options = {}) =>
       client
-        .fetch(minifyGroq(query), params, {
+        .fetch(query, params, {
           ...options,
           // A read with its own token or of drafts never goes to the CDN (which serves published content to anyone).
           ...((options.token !== undefined || options.perspective === 'drafts') && {useCdn: false}),
