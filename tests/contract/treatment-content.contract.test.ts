@@ -88,10 +88,12 @@ for (const [label, open, create] of [
 
     // What a page costs on the wire (request + gzip response) is measured by `pnpm bench`.
     // The Italian page's answer (the it -> en chain of every field, the hashes of the stale check)
-    // measured 25,561 bytes of JSON against 47,133 for the whole documents (0.54). The budget is
-    // tight on purpose, like the bundle budgets: the seed's German texts, sent along by mistake,
-    // add 1,030 bytes and go over it. A seed edit that grows the page moves it, in that commit.
-    const PAGE_ANSWER_BUDGET_BYTES = 26_300
+    // measured 25,561 bytes of JSON against 47,133 for the whole documents (0.54), later 25,680;
+    // 26,416 since every safety text a review covers (effects, claims and the disclaimer too)
+    // carries the hash of its stale check (8 more hashes, 736 bytes). The budget is tight on purpose, like the bundle
+    // budgets: the seed's German texts, sent along by mistake, add 1,030 bytes and go over it. A
+    // seed or query edit that grows the page for a reason moves it, in that commit.
+    const PAGE_ANSWER_BUDGET_BYTES = 27_100
     test(`makes exactly one HTTP request per page, answered in at most ${PAGE_ANSWER_BUDGET_BYTES} bytes`, async () => {
       const reader = content()
       const before = contract.traffic!()

@@ -519,7 +519,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/lib/query/queries.ts
 // Variable: treatmentBySlugQuery
-// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": t[language == $locale][0].sourceHashes[field == ^.f][0].hash}};*[_type == "treatment" && (slug.current == $slug || $slug in localizedSlugs[].value || $slug in formerSlugs[].slug) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::i({"v": text})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::i({"v": statement})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::i({"v": disclaimer}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": t[language == $locale][0].sourceHashes[field == ^.f][0].hash}};*[_type == "treatment" && (slug.current == $slug || $slug in localizedSlugs[].value || $slug in formerSlugs[].slug) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(_id asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::s({"v": text, "t": translations, "f": "text"})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::s({"v": statement, "t": ^.translations, "f": 'claims[_key=="' + _key + '"].statement'})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::s({"v": disclaimer, "t": translations, "f": "disclaimer"}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type TreatmentBySlugQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -641,6 +641,9 @@ export type TreatmentBySlugQueryResult = Array<{
         _key: string;
         value: string | null;
       }>;
+      source: {
+        hash: string | null;
+      };
     };
   }> | null;
   claims: Array<{
@@ -653,6 +656,9 @@ export type TreatmentBySlugQueryResult = Array<{
         _key: string;
         value: string | null;
       }>;
+      source: {
+        hash: string | null;
+      };
     };
   }> | null;
   sideEffects: Array<{
@@ -712,6 +718,9 @@ export type TreatmentBySlugQueryResult = Array<{
       _key: string;
       value: string | null;
     }>;
+    source: {
+      hash: string | null;
+    };
   };
   medicalReview: {
     status: "pending" | "reviewed";
@@ -754,7 +763,7 @@ export type TreatmentBySlugQueryResult = Array<{
 
 // Source: ../packages/content/src/lib/query/queries.ts
 // Variable: allTreatmentsQuery
-// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": t[language == $locale][0].sourceHashes[field == ^.f][0].hash}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::i({"v": text})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::i({"v": statement})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::i({"v": disclaimer}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hash": t[language == $locale][0].sourceHashes[field == ^.f][0].hash}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::s({"v": text, "t": translations, "f": "text"})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::s({"v": statement, "t": ^.translations, "f": 'claims[_key=="' + _key + '"].statement'})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::s({"v": disclaimer, "t": translations, "f": "disclaimer"}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type AllTreatmentsQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -876,6 +885,9 @@ export type AllTreatmentsQueryResult = Array<{
         _key: string;
         value: string | null;
       }>;
+      source: {
+        hash: string | null;
+      };
     };
   }> | null;
   claims: Array<{
@@ -888,6 +900,9 @@ export type AllTreatmentsQueryResult = Array<{
         _key: string;
         value: string | null;
       }>;
+      source: {
+        hash: string | null;
+      };
     };
   }> | null;
   sideEffects: Array<{
@@ -947,6 +962,9 @@ export type AllTreatmentsQueryResult = Array<{
       _key: string;
       value: string | null;
     }>;
+    source: {
+      hash: string | null;
+    };
   };
   medicalReview: {
     status: "pending" | "reviewed";
@@ -989,7 +1007,7 @@ export type AllTreatmentsQueryResult = Array<{
 
 // Source: ../packages/content/src/lib/query/queries.ts
 // Variable: allTreatmentsEveryLocaleQuery
-// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hashes": t[language in $locales]{language, "hash": sourceHashes[field == ^.^.f][0].hash}}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::i({"v": text})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::i({"v": statement})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::i({"v": disclaimer}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
+// Query: fn l::i($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}};fn l::s($f) = $f{"i18n": v[coalesce(language, _key) in $locales]{language, _key, value}, "source": {"hashes": t[language in $locales]{language, "hash": sourceHashes[field == ^.^.f][0].hash}}};*[_type == "treatment" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))] | order(slug.current asc){  _id,  _updatedAt,  "slug": slug.current,  "localizedSlugs": localizedSlugs[]{language, value},  "title": l::i({"v": title}),  "summary": l::i({"v": summary}),  "body": l::i({"v": body}),  procedureType,  "howPerformed": l::i({"v": howPerformed}),  bodyAreas,  protocol{sessionsMin, sessionsMax, intervalMinWeeks, intervalMaxWeeks},  "condition": condition->{    _id,    _type != "condition" => {_type},    "name": l::i({"v": name}),    "alternateNames": alternateNames[]{_key, "name": l::i({"v": name})},    "description": l::i({"v": description})  },  "ingredients": ingredients[]{    _key,    "role": l::i({"v": role}),    "ingredient": ingredient->{      _id,      _type != "ingredient" => {_type},      ingredientClass,      isClass,      "name": l::i({"v": name}),      "mechanism": l::i({"v": mechanism}),      codes[]{codingSystem, code}    }  },  "effects": effects[]->{    _id,    _type != "effect" => {_type},    onsetDays,    claimStatus,    "text": l::s({"v": text, "t": translations, "f": "text"})  },  "claims": claims[]{    _key,    topic,    claimStatus,    "statement": l::s({"v": statement, "t": ^.translations, "f": 'claims[_key=="' + _key + '"].statement'})  },  "sideEffects": sideEffects[]->{    _id,    _type != "sideEffect" => {_type},    severity,    "text": l::s({"v": text, "t": translations, "f": "text"}),    "whenToSeekHelp": l::s({"v": whenToSeekHelp, "t": translations, "f": "whenToSeekHelp"})  },  "contraindications": contraindications[]->{    _id,    _type != "contraindication" => {_type},    kind,    category,    "text": l::s({"v": text, "t": translations, "f": "text"}),    codes[]{codingSystem, code}  },  "disclaimer": l::s({"v": disclaimer, "t": translations, "f": "disclaimer"}),  medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},  "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},  "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)}
 export type AllTreatmentsEveryLocaleQueryResult = Array<{
   _id: string;
   _updatedAt: string;
@@ -1111,6 +1129,12 @@ export type AllTreatmentsEveryLocaleQueryResult = Array<{
         _key: string;
         value: string | null;
       }>;
+      source: {
+        hashes: Array<{
+          language: "de" | "en" | "it";
+          hash: string | null;
+        }> | null;
+      };
     };
   }> | null;
   claims: Array<{
@@ -1123,6 +1147,12 @@ export type AllTreatmentsEveryLocaleQueryResult = Array<{
         _key: string;
         value: string | null;
       }>;
+      source: {
+        hashes: Array<{
+          language: "de" | "en" | "it";
+          hash: string | null;
+        }> | null;
+      };
     };
   }> | null;
   sideEffects: Array<{
@@ -1191,6 +1221,12 @@ export type AllTreatmentsEveryLocaleQueryResult = Array<{
       _key: string;
       value: string | null;
     }>;
+    source: {
+      hashes: Array<{
+        language: "de" | "en" | "it";
+        hash: string | null;
+      }> | null;
+    };
   };
   medicalReview: {
     status: "pending" | "reviewed";

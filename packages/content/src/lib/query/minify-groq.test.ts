@@ -22,7 +22,8 @@ describe('minifyGroq', () => {
 
   it('sends double-quoted strings in single quotes (one byte each in a URL, not three) unless they hold a quote or an escape', () => {
     expect(minifyGroq(`*[_type == "treatment"]{"title": title, "it's": 1, "a\\"b": 2}`)).toBe(`*[_type=='treatment']{'title':title,"it's":1,"a\\"b":2}`)
-    expect(encodeURIComponent(minifyGroq(treatmentBySlugQuery))).not.toContain('%22')
+    // Outside single-quoted literals (a claim's field path holds `"` inside one), no `"` is left.
+    expect(minifyGroq(treatmentBySlugQuery).replaceAll(/'(?:[^'\\]|\\.)*'/g, '')).not.toContain('"')
   })
 
   it('leaves a query with a comment as it is', () => {

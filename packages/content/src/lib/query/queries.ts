@@ -16,9 +16,11 @@ import {defineQuery} from 'groq'
 // its field expects carries its `_type` (and only then: no bytes for sound data), so the package
 // can refuse it (a side effect listed as a contraindication, say), and a slug query returns
 // every treatment with the slug, so two are an error, never first-wins.
-// Safety texts (contraindications, side effects) also carry the source hash their translation
-// was made from (`source.hash`), so that a translation of an older base text (which travels in
-// the chain) is not shown as current. Reviews carry the hashes of the safety texts they covered
+// Safety texts (every text a review covers: contraindications, side effects and when to get
+// help, effects, claims, the disclaimer; `treatmentSafetyTexts`) also carry the source hash their
+// translation was made from (`source.hash`, as the translation state records it under the
+// field's path: `text`, `disclaimer`, `claims[_key=="…"].statement`), so that a translation of
+// an older base text (which travels in the chain) is not shown as current. Reviews carry the hashes of the safety texts they covered
 // (`coveredTexts` as stored: a sub-projection would cost query bytes on every page), so the
 // package can tell whether each reviewed text is still the one the doctor read (the base text
 // travels in the chain).
@@ -87,13 +89,13 @@ const treatmentProjection = /* groq */ `{
     _type != "effect" => {_type},
     onsetDays,
     claimStatus,
-    "text": l::i({"v": text})
+    "text": l::s({"v": text, "t": translations, "f": "text"})
   },
   "claims": claims[]{
     _key,
     topic,
     claimStatus,
-    "statement": l::i({"v": statement})
+    "statement": l::s({"v": statement, "t": ^.translations, "f": 'claims[_key=="' + _key + '"].statement'})
   },
   "sideEffects": sideEffects[]->{
     _id,
@@ -110,7 +112,7 @@ const treatmentProjection = /* groq */ `{
     "text": l::s({"v": text, "t": translations, "f": "text"}),
     codes[]{codingSystem, code}
   },
-  "disclaimer": l::i({"v": disclaimer}),
+  "disclaimer": l::s({"v": disclaimer, "t": translations, "f": "disclaimer"}),
   medicalReview{status, reviewer, lastReviewed, nextReviewDue, "sources": sources[]{_key, title, url, language, "versions": versions[]{_key, language, title, url}}, coveredTexts},
   "translations": translations[language in $locales]{language, status, reviewedBy, reviewedAt, coveredTexts},
   "availableLocales": array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)

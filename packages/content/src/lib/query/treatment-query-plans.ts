@@ -79,9 +79,9 @@ function where(list: unknown, attribute: string, value: unknown): unknown[] | nu
   return list.filter((item) => get(item, attribute) === value)
 }
 
-/** `translations[language == $locale][0].sourceHashes[field == "<field>"][0].hash`. */
-function recordedHash(document: Doc, locale: unknown, field: string): unknown {
-  const translation = where(document.translations, 'language', locale)?.[0] ?? null
+/** `t[language == $locale][0].sourceHashes[field == "<field>"][0].hash`. */
+function recordedHash(list: unknown, locale: unknown, field: string | null): unknown {
+  const translation = where(list, 'language', locale)?.[0] ?? null
   return get(where(get(translation, 'sourceHashes'), 'field', field)?.[0] ?? null, 'hash')
 }
 
@@ -127,14 +127,17 @@ function projectedOnce(projections: ReferenceProjections, document: Doc | null, 
 /** Stands for `$locale` in the every-locale query, whose safety texts carry every locale's hash. */
 const everyLocale = Symbol('every locale')
 
-function safety(document: Doc, field: string, locales: readonly unknown[], locale: unknown): Doc {
-  const source = locale === everyLocale ? {hashes: recordedHashes(document, locales, field)} : {hash: recordedHash(document, locale, field)}
-  return {...localized(document[field], locales), source}
+/**
+ * `l::s({"v": value, "t": translations, "f": field})`: a safety text's locale chain and the
+ * source hash its translation records under `field` in the document's `translations`.
+ */
+function safety(value: unknown, translations: unknown, field: string | null, locales: readonly unknown[], locale: unknown): Doc {
+  const source = locale === everyLocale ? {hashes: recordedHashes(translations, locales, field)} : {hash: recordedHash(translations, locale, field)}
+  return {...localized(value, locales), source}
 }
 
-/** `translations[language in $locales]{language, "hash": sourceHashes[field == "<field>"][0].hash}`. */
-function recordedHashes(document: Doc, locales: readonly unknown[], field: string): Doc[] | null {
-  const list = document.translations
+/** `t[language in $locales]{language, "hash": sourceHashes[field == "<field>"][0].hash}`. */
+function recordedHashes(list: unknown, locales: readonly unknown[], field: string | null): Doc[] | null {
   if (!Array.isArray(list)) return null
   return list
     .filter((item) => isObject(item) && locales.includes(get(item, 'language')))
@@ -159,20 +162,20 @@ const projectIngredient: Project = (ingredient, locales) => ({
   codes: each(ingredient.codes, (code) => pick(code, ['codingSystem', 'code'])),
 })
 
-const projectEffect: Project = (effect, locales) => ({
+const projectEffect: Project = (effect, locales, locale) => ({
   _id: get(effect, '_id'),
   ...typeWhenNot(effect, 'effect'),
   onsetDays: get(effect, 'onsetDays'),
   claimStatus: get(effect, 'claimStatus'),
-  text: localized(effect.text, locales),
+  text: safety(effect.text, effect.translations, 'text', locales, locale),
 })
 
 const projectSideEffect: Project = (sideEffect, locales, locale) => ({
   _id: get(sideEffect, '_id'),
   ...typeWhenNot(sideEffect, 'sideEffect'),
   severity: get(sideEffect, 'severity'),
-  text: safety(sideEffect, 'text', locales, locale),
-  whenToSeekHelp: safety(sideEffect, 'whenToSeekHelp', locales, locale),
+  text: safety(sideEffect.text, sideEffect.translations, 'text', locales, locale),
+  whenToSeekHelp: safety(sideEffect.whenToSeekHelp, sideEffect.translations, 'whenToSeekHelp', locales, locale),
 })
 
 const projectContraindication: Project = (contraindication, locales, locale) => ({
@@ -180,9 +183,14 @@ const projectContraindication: Project = (contraindication, locales, locale) => 
   ...typeWhenNot(contraindication, 'contraindication'),
   kind: get(contraindication, 'kind'),
   category: get(contraindication, 'category'),
-  text: safety(contraindication, 'text', locales, locale),
+  text: safety(contraindication.text, contraindication.translations, 'text', locales, locale),
   codes: each(contraindication.codes, (code) => pick(code, ['codingSystem', 'code'])),
 })
+
+/** `"claims[_key==\"" + _key + "\"].statement"`: GROQ's `+` makes `null` of a key that is not a string. */
+function claimField(key: unknown): string | null {
+  return typeof key === 'string' ? `claims[_key=="${key}"].statement` : null
+}
 
 function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly unknown[], locale: unknown, projections: ReferenceProjections): Doc {
   const review = treatment.medicalReview
@@ -209,11 +217,11 @@ function treatmentPage(index: DocumentIndex, treatment: Doc, locales: readonly u
       _key: get(claim, '_key'),
       topic: get(claim, 'topic'),
       claimStatus: get(claim, 'claimStatus'),
-      statement: localized(claim.statement, locales),
+      statement: safety(claim.statement, treatment.translations, claimField(get(claim, '_key')), locales, locale),
     })),
     sideEffects: derefEach(index, projections, treatment.sideEffects, projectSideEffect, locales, locale),
     contraindications: derefEach(index, projections, treatment.contraindications, projectContraindication, locales, locale),
-    disclaimer: localized(treatment.disclaimer, locales),
+    disclaimer: safety(treatment.disclaimer, treatment.translations, 'disclaimer', locales, locale),
     medicalReview: isObject(review)
       ? {
           ...pick(review, ['status', 'reviewer', 'lastReviewed', 'nextReviewDue']),

@@ -82,11 +82,11 @@ const page = fields({
   howPerformed: text,
   condition: document({name: text, alternateNames: [fields({name: text})], description: text}),
   ingredients: [fields({role: text, ingredient: document({name: text, mechanism: text})})],
-  effects: [document({text})],
-  claims: [fields({statement: text})],
+  effects: [document({text: safetyText})],
+  claims: [fields({statement: safetyText})],
   sideEffects: [document({text: safetyText, whenToSeekHelp: safetyText})],
   contraindications: [document({text: safetyText})],
-  disclaimer: text,
+  disclaimer: safetyText,
   translations: states,
 })
 
