@@ -81,10 +81,12 @@ describe('a foreign page against the local lake, in Chromium', () => {
         const script = await lake.waitForRequest(fromPage('script'), 10_000)
         expect(image).toMatchObject({status: 403, dest: 'image', site: host === 'localhost' ? 'same-site' : 'cross-site'})
         expect(script).toMatchObject({status: 403, dest: 'script'})
-        // The query never ran: a page read answers at once.
+        // Refused before it ran (the 403s above), the query holds nothing: a page read answers at
+        // once. A lake frozen by it would take minutes; the bound leaves room for a busy machine
+        // (a read took 219 ms once while the suite ran beside other work, against 200 then).
         const read = await bySlug()
         expect(read.status).toBe(200)
-        expect(read.ms).toBeLessThan(200)
+        expect(read.ms).toBeLessThan(1000)
       } finally {
         await page.close()
       }
