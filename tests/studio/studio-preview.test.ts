@@ -35,20 +35,29 @@ async function previewFrame(page: Page, path: string): Promise<Frame> {
 }
 
 /**
- * Clicks the first element matching `selector` in the preview frame at `path`, and returns that
- * frame. The Presentation tool can replace its frame while it connects (a click then failed with
- * "Frame was detached", once in six full runs), so the frame is found again until the click lands.
+ * Clicks the first element matching `selector` in the preview frame at `path` until the Studio
+ * opens the document at `opens`, and returns that frame. The Presentation tool can replace its
+ * frame while it connects (a click then failed with "Frame was detached", once in six full runs),
+ * so the frame is found again for each click.
  */
-async function clickInPreview(page: Page, path: string, selector: string): Promise<Frame> {
+async function clickInPreview(page: Page, path: string, selector: string, opens: string): Promise<Frame> {
   let frame = await previewFrame(page, path)
+  const opened = () => decodeURIComponent(new URL(page.url()).pathname) === opens
+  // A click that lands before the frame's overlays connect, or on a page being swapped in,
+  // reaches no one (seen once with two Studio files running at once: the form never opened).
   await expect
     .poll(async () => {
       frame = await previewFrame(page, path)
-      return frame.locator(selector).first().click({timeout: 5_000}).then(() => true, () => false)
-    }, {timeout: 60_000})
+      if (!(await frame.locator(selector).first().click({timeout: 5_000}).then(() => true, () => false))) return false
+      for (let waited = 0; waited < 5_000 && !opened(); waited += 250) await page.waitForTimeout(250)
+      return opened()
+    }, {timeout: 90_000})
     .toBe(true)
   return frame
 }
+
+/** Where the Studio opens the Italian page's first contraindication, clicked in the frame. */
+const pregnancyText = '/presentation/contraindication/contraindication-pregnancy/text'
 
 /** The contraindication texts a page of the site shows. */
 const contraindications = (frame: Frame | Page) => frame.locator('#who-cannot-have-it li.contraindication .item-title').allInnerTexts()
@@ -69,8 +78,7 @@ describe('preview before publishing (Presentation tool)', () => {
     await expect.poll(async () => contraindications(await previewFrame(page, italianPath)), {timeout: 60_000}).toContain('Gravidanza')
 
     // Click a contraindication in the frame: the form opens that document, not the treatment.
-    let frame = await clickInPreview(page, italianPath, '[data-sanity*="id=contraindication-pregnancy;"]')
-    await expect.poll(() => decodeURIComponent(new URL(page.url()).pathname), {timeout: 30_000}).toBe('/presentation/contraindication/contraindication-pregnancy/text')
+    let frame = await clickInPreview(page, italianPath, '[data-sanity*="id=contraindication-pregnancy;"]', pregnancyText)
     const pane = lastDocumentPane(page)
     const italian = localizedInput(pane, 'text', 'it')
     await expect.poll(() => italian.inputValue(), {timeout: 60_000}).toBe('Gravidanza')
@@ -134,7 +142,7 @@ describe('preview before publishing (Presentation tool)', () => {
     page.on('pageerror', (error) => frameErrors.push(error.message))
     const italianPath = `/preview/it/treatments/${slugIn.it}`
     await page.goto(new URL(`/presentation?preview=${encodeURIComponent(`${site.url}${italianPath}`)}#token=${harness.studio.token}`, harness.studio.url).href)
-    const frame = await clickInPreview(page, italianPath, '[data-sanity*="id=contraindication-pregnancy;"]')
+    const frame = await clickInPreview(page, italianPath, '[data-sanity*="id=contraindication-pregnancy;"]', pregnancyText)
     const italian = localizedInput(lastDocumentPane(page), 'text', 'it')
     await expect.poll(() => italian.inputValue(), {timeout: 60_000}).not.toBe('')
     let navigations = 0
