@@ -25,6 +25,9 @@ Content comes from, in order:
   CONTENT_DATASET     an NDJSON dataset file (relative to the directory you run it in)
   (neither)           the embedded dataset, content/dataset.ndjson`
 
+/** Which environment variable sets each option of a Sanity project source. */
+const envNames: Record<string, string> = {projectId: 'SANITY_PROJECT_ID', dataset: 'SANITY_DATASET', apiHost: 'SANITY_API_HOST', token: 'SANITY_TOKEN'}
+
 await runCli(
   {name: 'demo', usage: USAGE, options: {port: {type: 'string', short: 'p'}, host: {type: 'string'}, origin: {type: 'string'}}},
   async ({values, path, display}) => {
@@ -35,7 +38,7 @@ await runCli(
       env.CONTENT_DATASET = path(env.CONTENT_DATASET.trim())
       if (!existsSync(env.CONTENT_DATASET)) throw new CliError(`CONTENT_DATASET names a file that does not exist: ${display(env.CONTENT_DATASET)}`)
     }
-    const {content, description} = contentFromEnv(env)
+    const {content, description} = contentFromEnvVariables(env)
     if (!env.SANITY_PROJECT_ID?.trim()) {
       // A local file is read now, so a broken one is one line at start, not a 503 on every page.
       try {
@@ -87,5 +90,18 @@ function stopOnSignal(site: Awaited<ReturnType<typeof startSite>>) {
         },
       )
     })
+  }
+}
+
+
+/** {@link contentFromEnv}, with a project setting the package refuses named by its variable, in one line. */
+function contentFromEnvVariables(env: Record<string, string | undefined>): ReturnType<typeof contentFromEnv> {
+  try {
+    return contentFromEnv(env)
+  } catch (error) {
+    const option = error instanceof TypeError ? /^`createTreatmentContent` option `source\.(\w+)` (.*)$/.exec(error.message) : null
+    const name = option ? envNames[option[1]!] : undefined
+    if (name !== undefined) throw new CliError(`${name} ${option![2]}`)
+    throw error
   }
 }

@@ -120,6 +120,7 @@ export function projectConfig(projectId: string, env: Readonly<Record<string, st
   if (!/^[a-z0-9-]+$/.test(projectId)) throw new DatasetClientError(`SANITY_PROJECT_ID must contain only a-z, 0-9 and dashes (got "${projectId}")`)
   if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(dataset!)) throw new DatasetClientError(`SANITY_DATASET must be a dataset name (got "${dataset}")`)
   const apiHost = env.SANITY_API_HOST?.trim()
+  if (apiHost && !/^https?:\/\/[^/?#\s]/i.test(apiHost)) throw new DatasetClientError(`SANITY_API_HOST must be an http or https URL such as http://127.0.0.1:3334 (got "${apiHost}")`)
   return {projectId, dataset: dataset!, token: token!, apiVersion, useCdn: false, ...(apiHost ? {apiHost} : {})}
 }
 

@@ -164,6 +164,13 @@ describe('user mistakes', () => {
     expect(result.stderr).toBe(`pnpm demo: cannot serve NDJSON ${file}: ${file}:2: duplicate _id "a" (first seen on line 1)\n`)
   })
 
+  it('refuses a SANITY_API_HOST without its scheme in one line naming the variable, instead of a stack trace (demo)', async () => {
+    const result = await runScript('demo.ts', ['--port', '0'], {SANITY_PROJECT_ID: 'local', SANITY_API_HOST: 'localhost:3334'})
+    expect(result.code).toBe(1)
+    expectOneLine(result.stderr)
+    expect(result.stderr).toBe('pnpm demo: SANITY_API_HOST must be an http or https URL such as "http://127.0.0.1:3334", got "localhost:3334"\n')
+  })
+
   it('logs a page the content cannot make as one line naming the request, not a stack trace per visit (demo)', async () => {
     // The list of treatments is fine; the page's contraindication reference leads nowhere, so
     // every visit of the page is refused (503) by the package's response checks.

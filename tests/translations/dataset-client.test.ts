@@ -23,6 +23,10 @@ describe('withDatasetClient', () => {
       ),
     )
     expect(() => projectConfig('ABC', {SANITY_DATASET: 'production', SANITY_TOKEN: 't'})).toThrow('SANITY_PROJECT_ID must contain only a-z, 0-9 and dashes (got "ABC")')
+    // Without its scheme the host was reported as a server that cannot be reached ("unknown scheme").
+    expect(() => projectConfig('abc123', {SANITY_DATASET: 'production', SANITY_TOKEN: 't', SANITY_API_HOST: 'localhost:3334'})).toThrow(
+      new DatasetClientError('SANITY_API_HOST must be an http or https URL such as http://127.0.0.1:3334 (got "localhost:3334")'),
+    )
   })
 
   it('otherwise starts a local lake over the dataset file, reads through the same client, and stops it afterwards', async () => {

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import type {ContentSource} from '../source/content-source.ts'
 import {createTreatmentContent} from './create-treatment-content.ts'
+import {createTreatmentContent as createBrowserTreatmentContent} from './create-treatment-content.browser.ts'
 import {ContentNotFoundError, MalformedResponseError} from '../errors.ts'
 import {localDataset} from '../source/local-dataset.ts'
 
@@ -165,6 +166,18 @@ describe('createTreatmentContent', () => {
     expect(() => createTreatmentContent({source: {projectId: 'abc', dataset: 'production', apiVersion: 'latest'}})).toThrow(
       '`createTreatmentContent` option `source.apiVersion` must be a date like "2025-02-19", got "latest"',
     )
+    // A host without its scheme failed at the first read: a bare `TypeError: fetch failed` from
+    // the Node entry, a retried SOURCE_FAILED from the browser entry, neither saying what to fix.
+    for (const create of [createTreatmentContent, createBrowserTreatmentContent]) {
+      for (const apiHost of ['localhost:3334', '127.0.0.1:3334', 'ftp://example.com', 'http://', 'not a url', '']) {
+        expect(() => create({source: {projectId: 'abc', dataset: 'production', apiHost}}), apiHost).toThrow(
+          `\`createTreatmentContent\` option \`source.apiHost\` must be an http or https URL such as "http://127.0.0.1:3334", got ${JSON.stringify(apiHost)}`,
+        )
+      }
+      for (const apiHost of ['http://127.0.0.1:3334', 'https://api.sanity.io/', 'HTTP://localhost:3334']) {
+        expect(() => create({source: {projectId: 'abc', dataset: 'production', apiHost}}), apiHost).not.toThrow()
+      }
+    }
     expect(() => createTreatmentContent({source: localDataset([]), timeoutMs: -1})).toThrow(
       '`createTreatmentContent` option `timeoutMs` must be a positive number, got -1',
     )

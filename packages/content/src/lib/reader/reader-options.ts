@@ -48,6 +48,10 @@ export function resolveSource(options: TreatmentContentOptions, sources: SourceF
   if (config.apiVersion !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(config.apiVersion)) {
     throw new TypeError(`\`createTreatmentContent\` option \`source.apiVersion\` must be a date like "2025-02-19", got ${JSON.stringify(config.apiVersion)}`)
   }
+  // Without its scheme (`localhost:3334`) a host failed only at the first read, as a bare `fetch failed`.
+  if (config.apiHost !== undefined && !/^https?:\/\/[^/?#\s]/i.test(config.apiHost)) {
+    throw new TypeError(`\`createTreatmentContent\` option \`source.apiHost\` must be an http or https URL such as "http://127.0.0.1:3334", got ${JSON.stringify(config.apiHost)}`)
+  }
   if (config.perspective === 'drafts' && !config.token && !options.token) {
     throw new TypeError('`createTreatmentContent` option `source.perspective: "drafts"` needs `source.token`: drafts are private')
   }
