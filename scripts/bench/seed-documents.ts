@@ -1,4 +1,5 @@
-import {readNdjson, type DatasetDocument} from '@treatments/content/dataset'
+import {readNdjson, sourceHash, type DatasetDocument} from '@treatments/content/dataset'
+import {findLocalizedFields, localizedValue} from '@treatments/translations'
 import {defaultDatasetPath} from '../lib/paths.ts'
 
 /** The seed dataset's documents. */
@@ -14,7 +15,9 @@ export interface TreatmentCopyOptions {
    * share a title, a body or a claim. Without it copies share the seed's field objects, which
    * would let any per-object or per-text cache of treatment fields hit on every page. The
    * referenced documents (ingredients, side effects, contraindications…) stay shared: a clinic's
-   * treatments do reference the same ones. Default false.
+   * treatments do reference the same ones. The translation states record the source hashes of
+   * the new English texts, as the translation tools would: the copies' translations are current,
+   * as most of a real clinic's are, and not stale because the bench edited their English. Default false.
    */
   distinctTexts?: boolean
 }
@@ -35,7 +38,10 @@ export function withTreatmentCopies(seed: readonly DatasetDocument[], count: num
   return [...seed, ...copies]
 }
 
-/** Appends `suffix` to every localized text of a treatment (items `{language, value}`), in place. */
+/**
+ * Appends `suffix` to every localized text of a treatment (items `{language, value}`), in place,
+ * and records the new English texts' source hashes in its translation states.
+ */
 function withTextSuffix(treatment: DatasetDocument, suffix: string): DatasetDocument {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -49,5 +55,9 @@ function withTextSuffix(treatment: DatasetDocument, suffix: string): DatasetDocu
     for (const key in record) if (key !== 'translations') visit(record[key])
   }
   visit(treatment)
+  const english = new Map(findLocalizedFields(treatment).map((field) => [field.path, localizedValue(field.items, 'en')]))
+  for (const state of (treatment.translations ?? []) as Array<{sourceHashes?: Array<{field: string; hash: string}>}>) {
+    for (const entry of state.sourceHashes ?? []) if (english.get(entry.field) !== undefined) entry.hash = sourceHash(english.get(entry.field))
+  }
   return treatment
 }
