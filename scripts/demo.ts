@@ -93,7 +93,6 @@ function stopOnSignal(site: Awaited<ReturnType<typeof startSite>>) {
   }
 }
 
-
 /** {@link contentFromEnv}, with a project setting the package refuses named by its variable, in one line. */
 function contentFromEnvVariables(env: Record<string, string | undefined>): ReturnType<typeof contentFromEnv> {
   try {
