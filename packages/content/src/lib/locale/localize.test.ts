@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {sourceHash} from '../dataset/source-hash.ts'
+import {recordedHashLength} from './recorded-hash.ts'
 import {localize} from './localize.ts'
 
 const field = (items: Array<[string, unknown]>) => ({i18n: items.map(([language, value]) => ({language, _key: language, value}))})
@@ -29,6 +30,17 @@ describe('localize', () => {
       expect(value, `page ${page}`).toEqual({list: [{text: english}, {text: 'Gravidanza'}]})
       expect(fallbacks, `page ${page}`).toEqual([{path: 'list[0].text', requested: 'it', served: 'en', stale: true}])
     }
+  })
+
+  it('checks the recorded hash as the page queries send it (its first 23 characters): the prefix of the source text’s is current, of another text’s or too short is stale', async () => {
+    const english = `Pregnancy ${Math.random()}`
+    const safety = (hash: string) => ({i18n: [{language: 'en', value: english}, {language: 'it', value: 'Gravidanza'}], source: {hash}})
+    const sent = (text: string) => sourceHash(text).slice(0, recordedHashLength)
+    const list = [safety(sent(english)), safety(sent('Pregnancy (old)')), safety(sent(english).slice(0, -1)), safety('')]
+    const {value, fallbacks} = await localize({list}, ['it', 'en'])
+    expect(value).toEqual({list: ['Gravidanza', english, english, english]})
+    expect(fallbacks.map((fallback) => fallback.path)).toEqual(['list[1]', 'list[2]', 'list[3]'])
+    expect(fallbacks.every((fallback) => fallback.stale)).toBe(true)
   })
 
   it('reports each fallback at its path however deep, and the same path on every call', async () => {

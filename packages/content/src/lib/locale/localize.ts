@@ -1,13 +1,15 @@
 import {hasVisibleText} from '../dataset/has-visible-text.ts'
 import {itemLanguage} from '../dataset/item-language.ts'
 import {digestSourceHash, knownSourceHash} from './digest-source-hash.ts'
+import {matchesRecordedHash} from './recorded-hash.ts'
 
 /** A localized field as the queries project it: only the items of the requested locale chain. */
 interface LocalizedField<V> {
   i18n: Array<{language?: string | null; _key?: string | null; value: V | null}> | null
   /**
-   * For safety texts: the source hash the requested translation was made from, and optionally
-   * the base-locale text (otherwise it is the chain's base-locale item).
+   * For safety texts: the source hash the requested translation was made from (whole, or its
+   * first 23 characters as the page queries send it), and optionally the base-locale text
+   * (otherwise it is the chain's base-locale item).
    */
   source?: {value?: V | null; hash?: string | null} | null
 }
@@ -142,14 +144,14 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
         // The same safety texts recur on every page of a build: once their hash is known, compare now.
         const current = knownSourceHash(baseText)
         if (current !== undefined) {
-          if (current === recorded) return text
+          if (matchesRecordedHash(current, recorded)) return text
           fallbacks.push({path: currentPath(), requested, served: base ?? null, stale: true})
           return baseText
         }
         const path = currentPath()
         fallbacks.push(
           digestSourceHash(baseText).then((current) => {
-            if (current === recorded) return undefined
+            if (matchesRecordedHash(current, recorded)) return undefined
             container[key] = baseText
             return {path, requested, served: base ?? null, stale: true}
           }),

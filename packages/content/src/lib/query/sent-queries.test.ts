@@ -1,5 +1,9 @@
+import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import * as sent from '../../generated/sent-queries.ts'
+import {indexDocuments} from '../dataset/document-index.ts'
+import {readNdjson} from '../dataset/read-ndjson.ts'
+import {recordedHashLength} from '../locale/recorded-hash.ts'
 import {minifyGroq} from './minify-groq.ts'
 import * as written from './queries.ts'
 
@@ -14,5 +18,23 @@ describe('the queries as sent', () => {
 
   it.each(names)('%s is the written query without its layout (run `pnpm typegen` when it is not)', (name) => {
     expect(sent[name as keyof typeof sent]).toBe(minifyGroq(written[name as keyof typeof written] as string))
+  })
+})
+
+describe('the recorded source hashes the page queries send', () => {
+  it('are the first 23 characters of each stored hash, for one locale and for every locale', async () => {
+    const documents = await readNdjson(new URL('../../../../../content/dataset.ndjson', import.meta.url))
+    const {byId} = indexDocuments(documents)
+    const stored = new Set<string>()
+    JSON.stringify(documents, (key, value: unknown) => (key === 'sourceHashes' && Array.isArray(value) && value.forEach((entry) => stored.add(entry.hash)), value))
+    const answer = async (query: string, params: Record<string, unknown>) =>
+      JSON.stringify(await (await evaluate(parse(query), {dataset: documents, params, dereference: ({_ref}) => (byId.get(_ref) ?? null) as never})).get())
+    const sentHashes = (json: string) => [...json.matchAll(/"hash":"([^"]*)"/g)].map((match) => match[1]!)
+    const prefixes = new Set([...stored].map((hash) => hash.slice(0, recordedHashLength)))
+    for (const json of [await answer(sent.allTreatmentsQuery, {locale: 'it', locales: ['it', 'en']}), await answer(sent.allTreatmentsEveryLocaleQuery, {locales: ['en', 'it', 'de']})]) {
+      const hashes = sentHashes(json)
+      expect(hashes.length).toBeGreaterThan(20)
+      for (const hash of hashes) expect(prefixes.has(hash) && hash.length === recordedHashLength, hash).toBe(true)
+    }
   })
 })

@@ -1,6 +1,7 @@
 import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import type {DocumentIndex} from '../dataset/document-index.ts'
 import {isPublishedId} from '../dataset/is-published-id.ts'
+import {sentRecordedHash} from '../locale/recorded-hash.ts'
 import * as sent from '../../generated/sent-queries.ts'
 import * as written from './queries.ts'
 
@@ -79,10 +80,10 @@ function where(list: unknown, attribute: string, value: unknown): unknown[] | nu
   return list.filter((item) => get(item, attribute) === value)
 }
 
-/** `t[language == $locale][0].sourceHashes[field == "<field>"][0].hash`. */
+/** `array::join(string::split(t[language == $locale][0].sourceHashes[field == "<field>"][0].hash, "")[0...23], "")`. */
 function recordedHash(list: unknown, locale: unknown, field: string | null): unknown {
   const translation = where(list, 'language', locale)?.[0] ?? null
-  return get(where(get(translation, 'sourceHashes'), 'field', field)?.[0] ?? null, 'hash')
+  return sentRecordedHash(get(where(get(translation, 'sourceHashes'), 'field', field)?.[0] ?? null, 'hash'))
 }
 
 /** `array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)`. */
@@ -136,12 +137,12 @@ function safety(value: unknown, translations: unknown, field: string | null, loc
   return {...localized(value, locales), source}
 }
 
-/** `t[language in $locales]{language, "hash": sourceHashes[field == "<field>"][0].hash}`. */
+/** `t[language in $locales]{language, "hash": array::join(string::split(sourceHashes[field == "<field>"][0].hash, "")[0...23], "")}`. */
 function recordedHashes(list: unknown, locales: readonly unknown[], field: string | null): Doc[] | null {
   if (!Array.isArray(list)) return null
   return list
     .filter((item) => isObject(item) && locales.includes(get(item, 'language')))
-    .map((item) => ({language: get(item, 'language'), hash: get(where(get(item, 'sourceHashes'), 'field', field)?.[0] ?? null, 'hash')}))
+    .map((item) => ({language: get(item, 'language'), hash: sentRecordedHash(get(where(get(item, 'sourceHashes'), 'field', field)?.[0] ?? null, 'hash'))}))
 }
 
 const projectCondition: Project = (condition, locales) => ({

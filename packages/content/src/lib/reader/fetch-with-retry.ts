@@ -31,22 +31,17 @@ export async function fetchWithRetry<R>(
 ): Promise<R> {
   const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const {attempts, baseDelayMs, maxDelayMs} = policy.retry
-  let lastError: unknown
-  let made = 0
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    made = attempt
+  for (let attempt = 1; ; attempt++) {
     try {
       return await withTimeout((signal) => source.fetch<R>(query, params, {signal, ...policy.access}), policy.timeoutMs)
     } catch (error) {
-      lastError = error
-      if (!isRetryable(error) || attempt === attempts) break
+      if (isTreatmentContentError(error) || isProgrammingError(error)) throw error
+      if (attempt >= attempts || !isRetryable(error)) throw toSourceError(error, attempt, policy.timeoutMs)
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
       const retryAfter = retryAfterMs(error)
       await sleep(Math.min(maxDelayMs, retryAfter ?? backoff * (0.5 + Math.random() / 2)))
     }
   }
-  if (isTreatmentContentError(lastError) || isProgrammingError(lastError)) throw lastError
-  throw toSourceError(lastError, made, policy.timeoutMs)
 }
 
 class AttemptTimeout extends Error {}
@@ -103,9 +98,9 @@ function isProgrammingError(error: unknown): boolean {
   return (error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError) && !isNetworkError(error)
 }
 
+/** Whether asking again may help: a timeout, a network error, 429 or 5xx. */
 function isRetryable(error: unknown): boolean {
   if (error instanceof AttemptTimeout) return true
-  if (isTreatmentContentError(error) || isProgrammingError(error)) return false
   const status = statusOf(error)
   if (status === undefined) return true
   return status === 429 || status >= 500

@@ -1,0 +1,33 @@
+import {evaluate, parse} from 'groq-js'
+import {describe, expect, it} from 'vitest'
+import {sourceHash} from '../dataset/source-hash.ts'
+import {matchesRecordedHash, recordedHashLength, sentRecordedHash} from './recorded-hash.ts'
+
+const current = sourceHash('Pregnancy')
+
+describe('matchesRecordedHash', () => {
+  it('matches the whole hash and the prefix the queries send', () => {
+    expect(matchesRecordedHash(current, current)).toBe(true)
+    expect(matchesRecordedHash(current, current.slice(0, recordedHashLength))).toBe(true)
+  })
+
+  it('does not match the hash of another text, whole or cut', () => {
+    const other = sourceHash('Pregnancy (old)')
+    expect(matchesRecordedHash(current, other)).toBe(false)
+    expect(matchesRecordedHash(current, other.slice(0, recordedHashLength))).toBe(false)
+  })
+
+  it('does not match a recorded hash too short to name a text (empty, `sha256-`, a few digits)', () => {
+    for (const recorded of ['', 'sha256-', current.slice(0, recordedHashLength - 1)]) expect(matchesRecordedHash(current, recorded), recorded).toBe(false)
+  })
+})
+
+describe('sentRecordedHash', () => {
+  it('is what GROQ answers for array::join(string::split(hash, "")[0...23], "")', async () => {
+    const query = parse(`array::join(string::split($hash, "")[0...${recordedHashLength}], "")`)
+    for (const hash of [current, '', 'sha256-', 'short', 'sha256-😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀', 42, null, {hash: current}]) {
+      const answer = await (await evaluate(query, {params: {hash}})).get()
+      expect(sentRecordedHash(hash), JSON.stringify(hash)).toEqual(answer)
+    }
+  })
+})
