@@ -1,12 +1,31 @@
 import fc from 'fast-check'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it, vi} from 'vitest'
 import {sourceHash} from '../dataset/source-hash.ts'
 import {recordedHashLength} from './recorded-hash.ts'
-import {localize} from './localize.ts'
+import type * as LocalizeModule from './localize.ts'
 
 const field = (items: Array<[string, unknown]>) => ({i18n: items.map(([language, value]) => ({language, _key: language, value}))})
 
-describe('localize', () => {
+const getBuiltinModule = process.getBuiltinModule
+
+/**
+ * `localize` as Node runs it (hashes from `node:crypto`, at once) or as a browser or an edge
+ * runtime does (`crypto.subtle`: a text's first check is asynchronous), each with fresh caches.
+ */
+async function loadLocalize(runtime: 'node' | 'browser'): Promise<typeof LocalizeModule.localize> {
+  if (runtime === 'browser') process.getBuiltinModule = undefined as never
+  vi.resetModules()
+  const module = await import('./localize.ts')
+  process.getBuiltinModule = getBuiltinModule
+  return module.localize
+}
+
+describe.each(['node', 'browser'] as const)('localize (%s)', (runtime) => {
+  let localize: typeof LocalizeModule.localize
+  beforeAll(async () => {
+    localize = await loadLocalize(runtime)
+  })
+
   it('returns the requested locale’s text and reports nothing when it has text', async () => {
     const {value, fallbacks} = await localize({title: field([['en', 'Hello'], ['it', 'Ciao']])}, ['it', 'en'])
     expect(value).toEqual({title: 'Ciao'})
@@ -32,7 +51,7 @@ describe('localize', () => {
     }
   })
 
-  it('checks the recorded hash as the page queries send it (its first 23 characters): the prefix of the source text’s is current, of another text’s or too short is stale', async () => {
+  it('checks the recorded hash as the page queries send it (its first 39 characters): the prefix of the source text’s is current, of another text’s or too short is stale', async () => {
     const english = `Pregnancy ${Math.random()}`
     const safety = (hash: string) => ({i18n: [{language: 'en', value: english}, {language: 'it', value: 'Gravidanza'}], source: {hash}})
     const sent = (text: string) => sourceHash(text).slice(0, recordedHashLength)

@@ -8,7 +8,7 @@ interface LocalizedField<V> {
   i18n: Array<{language?: string | null; _key?: string | null; value: V | null}> | null
   /**
    * For safety texts: the source hash the requested translation was made from (whole, or its
-   * first 23 characters as the page queries send it), and optionally the base-locale text
+   * first 39 characters as the page queries send it), and optionally the base-locale text
    * (otherwise it is the chain's base-locale item).
    */
   source?: {value?: V | null; hash?: string | null} | null
@@ -52,9 +52,9 @@ export interface Fallback {
  * `chain` with text wins. Nothing is dropped: a field with no text in any locale becomes `null`
  * and is reported with `served: null`.
  *
- * A safety text translated from an older source text is not shown as current: its source hash
- * is checked (with `crypto.subtle`, hence asynchronous) and the source text is shown instead,
- * reported with `stale: true`.
+ * A safety text translated from an older source text is not shown as current: its recorded hash
+ * (whole, or its first 39 characters) is checked with `node:crypto` or `crypto.subtle` (hence
+ * asynchronous) and the source text is shown instead, reported with `stale: true`.
  *
  * @param value - A query result whose localized fields are `{i18n: [...]}` projections.
  * @param chain - Locales in order of preference; the first is the requested locale.

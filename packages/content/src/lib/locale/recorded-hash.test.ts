@@ -1,7 +1,8 @@
 import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import {sourceHash} from '../dataset/source-hash.ts'
-import {matchesRecordedHash, recordedHashLength, sentRecordedHash} from './recorded-hash.ts'
+import {sentRecordedHash} from '../query/treatment-query-plans.ts'
+import {matchesRecordedHash, recordedHashLength} from './recorded-hash.ts'
 
 const current = sourceHash('Pregnancy')
 
@@ -23,9 +24,9 @@ describe('matchesRecordedHash', () => {
 })
 
 describe('sentRecordedHash', () => {
-  it('is what GROQ answers for array::join(string::split(hash, "")[0...23], "")', async () => {
+  it('is what GROQ answers for array::join(string::split(hash, "")[0...39], "")', async () => {
     const query = parse(`array::join(string::split($hash, "")[0...${recordedHashLength}], "")`)
-    for (const hash of [current, '', 'sha256-', 'short', 'sha256-😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀', 42, null, {hash: current}]) {
+    for (const hash of [current, '', 'sha256-', 'short', `sha256-${'a'.repeat(31)}😀😀`, 'sha256-😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀', 42, null, {hash: current}]) {
       const answer = await (await evaluate(query, {params: {hash}})).get()
       expect(sentRecordedHash(hash), JSON.stringify(hash)).toEqual(answer)
     }

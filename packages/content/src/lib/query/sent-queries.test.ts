@@ -22,14 +22,23 @@ describe('the queries as sent', () => {
 })
 
 describe('the recorded source hashes the page queries send', () => {
-  it('are the first 23 characters of each stored hash, for one locale and for every locale', async () => {
+  it('are the first 39 characters of each stored hash, for one locale and for every locale', async () => {
     const documents = await readNdjson(new URL('../../../../../content/dataset.ndjson', import.meta.url))
     const {byId} = indexDocuments(documents)
     const stored = new Set<string>()
     JSON.stringify(documents, (key, value: unknown) => (key === 'sourceHashes' && Array.isArray(value) && value.forEach((entry) => stored.add(entry.hash)), value))
     const answer = async (query: string, params: Record<string, unknown>) =>
       JSON.stringify(await (await evaluate(parse(query), {dataset: documents, params, dereference: ({_ref}) => (byId.get(_ref) ?? null) as never})).get())
-    const sentHashes = (json: string) => [...json.matchAll(/"hash":"([^"]*)"/g)].map((match) => match[1]!)
+    // Only `source.hash` and `source.hashes[].hash`: a review's `coveredTexts` travel whole.
+    const sentHashes = (json: string) => {
+      const hashes: string[] = []
+      JSON.parse(json, (key, value: unknown) => {
+        const source = key === 'source' && typeof value === 'object' && value !== null ? (value as {hash?: unknown; hashes?: Array<{hash?: unknown}>}) : undefined
+        for (const hash of [source?.hash, ...(source?.hashes ?? []).map((entry) => entry.hash)]) if (typeof hash === 'string') hashes.push(hash)
+        return value
+      })
+      return hashes
+    }
     const prefixes = new Set([...stored].map((hash) => hash.slice(0, recordedHashLength)))
     for (const json of [await answer(sent.allTreatmentsQuery, {locale: 'it', locales: ['it', 'en']}), await answer(sent.allTreatmentsEveryLocaleQuery, {locales: ['en', 'it', 'de']})]) {
       const hashes = sentHashes(json)

@@ -64,7 +64,7 @@ const junkValues: unknown[] = [
   {current: 7},
   {current: 'treatment-x'},
   [{language: 'it', sourceHashes: [{field: 'text', hash: 'sha256-x'}, 'x']}, {language: 'de', status: 'reviewed'}],
-  // Cut to its first 23 characters, by code point as GROQ's `string::split(hash, "")` splits.
+  // Cut to its first 39 characters, by code point as GROQ's `string::split(hash, "")` splits.
   [{language: 'it', sourceHashes: [{field: 'text', hash: `sha256-${'😀'.repeat(30)}`}, {field: 'disclaimer', hash: 7}]}],
   [{language: 'it', status: 'reviewed', coveredTexts: [{field: 'disclaimer', hash: 'sha256-x'}, 'x', {field: 3}]}, {language: 'de', coveredTexts: 'x'}],
   {status: 'reviewed', coveredTexts: [{field: 'disclaimer', hash: 'sha256-x', extra: 1}, null]},

@@ -1,7 +1,7 @@
 import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import type {DocumentIndex} from '../dataset/document-index.ts'
 import {isPublishedId} from '../dataset/is-published-id.ts'
-import {sentRecordedHash} from '../locale/recorded-hash.ts'
+import {recordedHashLength} from '../locale/recorded-hash.ts'
 import * as sent from '../../generated/sent-queries.ts'
 import * as written from './queries.ts'
 
@@ -80,10 +80,24 @@ function where(list: unknown, attribute: string, value: unknown): unknown[] | nu
   return list.filter((item) => get(item, attribute) === value)
 }
 
-/** `array::join(string::split(t[language == $locale][0].sourceHashes[field == "<field>"][0].hash, "")[0...23], "")`. */
+/** `array::join(string::split(t[language == $locale][0].sourceHashes[field == "<field>"][0].hash, "")[0...39], "")`. */
 function recordedHash(list: unknown, locale: unknown, field: string | null): unknown {
   const translation = where(list, 'language', locale)?.[0] ?? null
   return sentRecordedHash(get(where(get(translation, 'sourceHashes'), 'field', field)?.[0] ?? null, 'hash'))
+}
+
+/**
+ * The prefix of a recorded hash the page queries send, as GROQ computes it: a string's first
+ * {@link recordedHashLength} characters (code points, as `string::split(s, "")` splits), anything
+ * else `null`.
+ *
+ * @internal
+ */
+export function sentRecordedHash(hash: unknown): string | null {
+  if (typeof hash !== 'string') return null
+  // Without surrogate pairs a code point is a UTF-16 unit (every stored hash is ASCII): slicing
+  // is enough, and cheaper than splitting each of a static build's many hashes.
+  return /[\uD800-\uDFFF]/.test(hash) ? Array.from(hash).slice(0, recordedHashLength).join('') : hash.slice(0, recordedHashLength)
 }
 
 /** `array::unique(title[defined(value)]{"l": coalesce(language, _key)}[].l)`. */
@@ -137,7 +151,7 @@ function safety(value: unknown, translations: unknown, field: string | null, loc
   return {...localized(value, locales), source}
 }
 
-/** `t[language in $locales]{language, "hash": array::join(string::split(sourceHashes[field == "<field>"][0].hash, "")[0...23], "")}`. */
+/** `t[language in $locales]{language, "hash": array::join(string::split(sourceHashes[field == "<field>"][0].hash, "")[0...39], "")}`. */
 function recordedHashes(list: unknown, locales: readonly unknown[], field: string | null): Doc[] | null {
   if (!Array.isArray(list)) return null
   return list
