@@ -67,6 +67,9 @@ describe('equivalent mutants', () => {
     const outcome = markEquivalent(judgedElsewhere, [entry], {[key]: "value && typeof value === 'object'"})
     expect(outcome.changed).toEqual([{entry, judged: "value && typeof value === 'object'", now: "typeof value === 'object'"}])
     expect(judgedElsewhere.files['packages/a/src/x.ts']!.mutants[0]!.status).toBe('Survived')
+    // What stays recorded is what was judged: a run that only warns must not record the new code,
+    // or the next run would excuse the moved entry without anyone judging it again.
+    expect(outcome.code).toEqual({[key]: "value && typeof value === 'object'"})
 
     // The same code as judged, or an entry not judged on any code yet: excused, and its code given back to record.
     for (const judged of [{[key]: "typeof value === 'object'"}, {}]) {

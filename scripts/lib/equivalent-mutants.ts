@@ -35,7 +35,7 @@ export interface EquivalentsOutcome {
   ambiguous: Array<{entry: EquivalentMutant; columns: string[]}>
   /** Entries whose one mutant now changes other code than the code they were judged on: not excused. */
   changed: Array<{entry: EquivalentMutant; judged: string; now: string}>
-  /** The code of every entry that matched one mutant, by key: what was judged, and what is new. */
+  /** The code to record for every entry that matched one mutant, by key: what was judged (also for a changed entry), and the code of a new one. */
   code: Record<string, string>
 }
 
@@ -84,12 +84,14 @@ export function markEquivalent(report: MutationReport, equivalents: readonly Equ
     const key = equivalentKey(entry)
     const code = file?.source === undefined ? undefined : mutatedCode(file.source, mutant)
     if (code !== undefined) {
-      outcome.code[key] = code
       const was = judged[key]
       if (was !== undefined && was !== code) {
+        // Kept as judged until someone judges it again (`--accept-equivalents` passes no judged code).
+        outcome.code[key] = was
         outcome.changed.push({entry, judged: was, now: code})
         continue
       }
+      outcome.code[key] = code
     }
     mutant.status = 'Ignored'
     mutant.statusReason = `${EQUIVALENT}${entry.reason}`
