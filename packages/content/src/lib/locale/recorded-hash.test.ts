@@ -1,7 +1,5 @@
-import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import {sourceHash} from '../dataset/source-hash.ts'
-import {sentRecordedHash} from '../query/treatment-query-plans.ts'
 import {matchesRecordedHash, recordedHashLength} from './recorded-hash.ts'
 
 const current = sourceHash('Pregnancy')
@@ -20,15 +18,5 @@ describe('matchesRecordedHash', () => {
 
   it('does not match a recorded hash too short to name a text (empty, `sha256-`, a few digits)', () => {
     for (const recorded of ['', 'sha256-', current.slice(0, recordedHashLength - 1)]) expect(matchesRecordedHash(current, recorded), recorded).toBe(false)
-  })
-})
-
-describe('sentRecordedHash', () => {
-  it('is what GROQ answers for array::join(string::split(hash, "")[0...39], "")', async () => {
-    const query = parse(`array::join(string::split($hash, "")[0...${recordedHashLength}], "")`)
-    for (const hash of [current, '', 'sha256-', 'short', `sha256-${'a'.repeat(31)}😀😀`, 'sha256-😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀', 42, null, {hash: current}]) {
-      const answer = await (await evaluate(query, {params: {hash}})).get()
-      expect(sentRecordedHash(hash), JSON.stringify(hash)).toEqual(answer)
-    }
   })
 })

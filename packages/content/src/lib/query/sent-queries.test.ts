@@ -25,25 +25,28 @@ describe('the recorded source hashes the page queries send', () => {
   it('are the first 39 characters of each stored hash, for one locale and for every locale', async () => {
     const documents = await readNdjson(new URL('../../../../../content/dataset.ndjson', import.meta.url))
     const {byId} = indexDocuments(documents)
-    const stored = new Set<string>()
-    JSON.stringify(documents, (key, value: unknown) => (key === 'sourceHashes' && Array.isArray(value) && value.forEach((entry) => stored.add(entry.hash)), value))
+    const hashesIn = (entries: unknown[]) => entries.map((entry) => (entry as {hash?: unknown} | null)?.hash).filter((hash): hash is string => typeof hash === 'string')
+    const prefixes = new Set(hashesIn(valuesAt(documents, 'sourceHashes').flat()).map((hash) => hash.slice(0, recordedHashLength)))
     const answer = async (query: string, params: Record<string, unknown>) =>
-      JSON.stringify(await (await evaluate(parse(query), {dataset: documents, params, dereference: ({_ref}) => (byId.get(_ref) ?? null) as never})).get())
-    // Only `source.hash` and `source.hashes[].hash`: a review's `coveredTexts` travel whole.
-    const sentHashes = (json: string) => {
-      const hashes: string[] = []
-      JSON.parse(json, (key, value: unknown) => {
-        const source = key === 'source' && typeof value === 'object' && value !== null ? (value as {hash?: unknown; hashes?: Array<{hash?: unknown}>}) : undefined
-        for (const hash of [source?.hash, ...(source?.hashes ?? []).map((entry) => entry.hash)]) if (typeof hash === 'string') hashes.push(hash)
-        return value
-      })
-      return hashes
-    }
-    const prefixes = new Set([...stored].map((hash) => hash.slice(0, recordedHashLength)))
-    for (const json of [await answer(sent.allTreatmentsQuery, {locale: 'it', locales: ['it', 'en']}), await answer(sent.allTreatmentsEveryLocaleQuery, {locales: ['en', 'it', 'de']})]) {
-      const hashes = sentHashes(json)
+      (await evaluate(parse(query), {dataset: documents, params, dereference: ({_ref}) => (byId.get(_ref) ?? null) as never})).get()
+    for (const answered of [await answer(sent.allTreatmentsQuery, {locale: 'it', locales: ['it', 'en']}), await answer(sent.allTreatmentsEveryLocaleQuery, {locales: ['en', 'it', 'de']})]) {
+      // Only `source.hash` and `source.hashes[].hash`: a review's `coveredTexts` travel whole.
+      const sources = valuesAt(answered, 'source') as Array<{hashes?: unknown[]} | null>
+      const hashes = hashesIn([...sources, ...sources.flatMap((source) => source?.hashes ?? [])])
       expect(hashes.length).toBeGreaterThan(20)
       for (const hash of hashes) expect(prefixes.has(hash) && hash.length === recordedHashLength, hash).toBe(true)
     }
   })
 })
+
+/** Every value held under `key`, at any depth of `node`. */
+function valuesAt(node: unknown, key: string, found: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) for (const item of node) valuesAt(item, key, found)
+  else if (node !== null && typeof node === 'object') {
+    for (const [name, value] of Object.entries(node)) {
+      if (name === key) found.push(value)
+      valuesAt(value, key, found)
+    }
+  }
+  return found
+}

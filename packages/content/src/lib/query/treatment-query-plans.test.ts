@@ -3,11 +3,13 @@ import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import type {DatasetDocument} from '../dataset/dataset-document.ts'
 import {indexDocuments} from '../dataset/document-index.ts'
+import {sourceHash} from '../dataset/source-hash.ts'
 import {readNdjson} from '../dataset/read-ndjson.ts'
 import {fallbackChain, localeIds} from '../locale/locale-registry.ts'
+import {recordedHashLength} from '../locale/recorded-hash.ts'
 import {allTreatmentsEveryLocaleQuery, allTreatmentsQuery, treatmentBySlugQuery, treatmentListQuery} from './queries.ts'
 import {answerInLocale} from '../reader/answer-in-locale.ts'
-import {treatmentQueryPlans} from './treatment-query-plans.ts'
+import {sentRecordedHash, treatmentQueryPlans} from './treatment-query-plans.ts'
 import {markReviewed} from '../../test-support/mark-reviewed.ts'
 
 const shipped = await readNdjson(new URL('../../../../../content/dataset.ndjson', import.meta.url))
@@ -141,5 +143,15 @@ describe('treatmentQueryPlans', () => {
       {...treatment, _id: 'copy-b', slug: {_type: 'slug', current: 'copy-b'}, contraindications: [...contraindications, {_type: 'reference', _key: 'se', _ref: sideEffect._id}]},
     ]
     await expectSameAnswers(documents, ['copy-a', 'copy-b'])
+  })
+})
+
+describe('sentRecordedHash', () => {
+  it('is what GROQ answers for array::join(string::split(hash, "")[0...39], "")', async () => {
+    const query = parse(`array::join(string::split($hash, "")[0...${recordedHashLength}], "")`)
+    for (const hash of [sourceHash('Pregnancy'), '', 'sha256-', 'short', `sha256-${'a'.repeat(31)}😀😀`, 'sha256-😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀', 42, null, {hash: sourceHash('Pregnancy')}]) {
+      const answer = await (await evaluate(query, {params: {hash}})).get()
+      expect(sentRecordedHash(hash), JSON.stringify(hash)).toEqual(answer)
+    }
   })
 })
