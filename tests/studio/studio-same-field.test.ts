@@ -350,13 +350,13 @@ async function clickHeadingEnd(): Promise<void> {
  * `a` clicks into it and presses Control+Home (the start of the body); `b` clicks into it (which
  * settles the editor's layout), then just after its last character, then End.
  *
- * Each person watches their caret and puts it back when the Studio moves it, as people do. The
- * Studio's Portable Text editor (slate, bundled in @portabletext/editor 8.2.4) moves it: it reads
- * a caret move into its own selection up to 100 ms later (a throttle), and a redraw in between (a
- * presence marker arriving, the form's focus path following the first click) sets the caret back
- * to that stale selection. Under load, in a full run, `b`'s caret went back to where `b` first
- * clicked, mid-heading, and `b`'s words landed there; in runs with busy cores it sat in `a`'s
- * presence marker, where the first keystrokes went nowhere. Typing starts only once both hold.
+ * Each person watches their caret and puts it back when the Studio moves it, as people do.
+ * Before patches/@portabletext__editor@8.2.4.patch the editor moved it often: it reads a caret
+ * move into its selection up to 100 ms late, and a redraw in between set the caret back to the
+ * stale selection. In a full run `b`'s words landed where `b` had first clicked, mid-heading; on
+ * busy cores `b`'s caret also sat in `a`'s presence marker in two of four runs, where the first
+ * keystrokes went nowhere. The patch leaves a narrower window, and the marker case was not traced, so
+ * typing starts only once both carets have held.
  */
 async function placeHeadingCarets(length: number): Promise<void> {
   await heading(a).first().click()
@@ -383,15 +383,19 @@ async function placeHeadingCarets(length: number): Promise<void> {
     .toBe(true)
 }
 
+/** Opens the mesotherapy treatment in `tab` by its link, and waits for the Italian body heading to show `text`. */
+async function openTreatment(tab: Tab, text: string | RegExp): Promise<void> {
+  await tab.page.getByRole('link', {name: 'Treatments'}).click()
+  await tab.page.getByRole('link', {name: /Mesotherapy for cellulite/}).click()
+  const shows = (shown: string) => (typeof text === 'string' ? shown === text : text.test(shown))
+  await expect.poll(async () => shows((await heading(tab).allInnerTexts()).join('')), {timeout: 60_000}).toBe(true)
+}
+
 describe('two people typing in the same Portable Text block', () => {
   it('one at the start, one at the end of the Italian body heading: both whole, in both tabs, the file and the package', async () => {
     const id = 'treatment-mesotherapy-cellulite'
     const [original, aText, bText] = ["Che cos'è la mesoterapia?", 'IT: ', ' (in breve)']
-    for (const tab of [a, b]) {
-      await tab.page.getByRole('link', {name: 'Treatments'}).click()
-      await tab.page.getByRole('link', {name: /Mesotherapy for cellulite/}).click()
-      await expect.poll(async () => (await heading(tab).allInnerTexts()).join(''), {timeout: 60_000}).toBe(original)
-    }
+    for (const tab of [a, b]) await openTreatment(tab, original)
     await placeHeadingCarets(original.length)
     await typeInTurns(aText, bText)
 
@@ -402,5 +406,35 @@ describe('two people typing in the same Portable Text block', () => {
     await publish(a, id, (published) => blockText(italian(published, 'body')) === expected)
     for (const tab of [a, b]) await expect.poll(() => inTab(tab), {timeout: 30_000}).toBe(expected)
     expect(blockText((await italianPage()).body)).toBe(expected)
+  }, 120_000)
+})
+
+describe('a caret moved at once after a click, in Portable Text', () => {
+  // The editor reads a caret move into its selection up to 100 ms late; a redraw in between (here
+  // the one that follows the click's own focus) put the caret back where the click left it, so
+  // End was lost and the next words landed mid-sentence: in 14 of 30 tries before
+  // patches/@portabletext__editor@8.2.4.patch.
+  it('End pressed right after clicking into the heading takes the caret to the line’s end, every time', async () => {
+    // (The heading as the test before left it, or as seeded when this one runs alone.)
+    await openTreatment(a, /Che cos'è la mesoterapia\?/)
+    const title = a.pane.locator('[data-testid="field-title"] input').first()
+    // Where End takes the caret from the click when the person waits first (the heading wraps).
+    await title.click()
+    await heading(a).first().click()
+    await sleep(1_000)
+    await a.page.keyboard.press('End')
+    const lineEnd = await caretInHeading(a)
+    expect(lineEnd).toBeGreaterThan(0)
+
+    const after: Array<number | undefined> = []
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await title.click()
+      await sleep(400)
+      await heading(a).first().click()
+      await a.page.keyboard.press('End')
+      await sleep(800)
+      after.push(await caretInHeading(a))
+    }
+    expect(after).toEqual(after.map(() => lineEnd))
   }, 120_000)
 })
