@@ -355,8 +355,8 @@ async function clickHeadingEnd(): Promise<void> {
  * move into its selection up to 100 ms late, and a redraw in between set the caret back to the
  * stale selection. In a full run `b`'s words landed where `b` had first clicked, mid-heading; on
  * busy cores `b`'s caret also sat in `a`'s presence marker in two of four runs, where the first
- * keystrokes went nowhere. The patch leaves a narrower window, and the marker case was not traced, so
- * typing starts only once both carets have held.
+ * keystrokes went nowhere. The patch leaves a narrower window, and the marker case was not
+ * traced, so typing starts only once both carets have held.
  */
 async function placeHeadingCarets(length: number): Promise<void> {
   await heading(a).first().click()
