@@ -145,6 +145,14 @@ describe.each(['node', 'browser'] as const)('localize (%s)', (runtime) => {
     expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Pregnancy (the item)'}, fallbacks: [{path: 'text', requested: 'it', served: 'en'}]})
   })
 
+  it('shows the source text for a safety translation that records no source hash (typed in without one), as the translation tools call it stale', async () => {
+    const english = `Pregnancy ${Math.random()}`
+    const safety = (source: unknown) => ({i18n: [{language: 'en', value: english}, {language: 'it', value: 'Gravidanza'}], source})
+    const {value, fallbacks} = await localize({list: [safety({hash: null}), safety({}), safety({hash: 7}), safety({value: english, hash: null})]}, ['it', 'en'])
+    expect(value).toEqual({list: [english, english, english, english]})
+    expect(fallbacks).toEqual([0, 1, 2, 3].map((index) => ({path: `list[${index}]`, requested: 'it', served: 'en', stale: true})))
+  })
+
   it('shows a safety translation as it is when there is no source text to check it against', async () => {
     const text = {i18n: [{language: 'it', value: 'Gravidanza'}, {language: 'en', value: ''}], source: {hash: sourceHash('Pregnancy')}}
     expect(await localize({text}, ['it', 'en'])).toEqual({value: {text: 'Gravidanza'}, fallbacks: []})

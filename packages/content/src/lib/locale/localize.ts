@@ -41,8 +41,8 @@ export interface Fallback {
   /** The locale whose text is shown, or `null` when no locale of the chain has any. */
   served: string | null
   /**
-   * Set when a translation exists but was made from an older source text: the current source
-   * text is shown instead (safety texts only).
+   * Set when a translation exists but was made from an older source text, or records none: the
+   * current source text is shown instead (safety texts only).
    */
   stale?: true
 }
@@ -54,7 +54,8 @@ export interface Fallback {
  *
  * A safety text translated from an older source text is not shown as current: its recorded hash
  * (whole, or its first 39 characters) is checked with `node:crypto` or `crypto.subtle` (hence
- * asynchronous) and the source text is shown instead, reported with `stale: true`.
+ * asynchronous) and the source text is shown instead, reported with `stale: true`; so is one
+ * that records no source hash.
  *
  * @param value - A query result whose localized fields are `{i18n: [...]}` projections.
  * @param chain - Locales in order of preference; the first is the requested locale.
@@ -136,13 +137,16 @@ async function localizeAlong<T>(value: T, chain: readonly string[]): Promise<{va
         text = baseText
       }
     }
-    if (served === requested && served !== base && typeof source?.hash === 'string') {
+    if (plainText && served === requested && served !== base) {
       const baseText = baseTextOf(source, items, base)
-      // A translation of an older source text must not read as current: show the source.
+      // A translation of an older source text must not read as current: show the source. So
+      // must one that records no source text (typed in without the tools): nothing says which
+      // English it says, and the translation tools call it stale too.
       if (hasVisibleText(baseText)) {
-        const recorded = source.hash
-        // The same safety texts recur on every page of a build: once their hash is known, compare now.
-        const current = knownSourceHash(baseText)
+        const recorded = source?.hash
+        // The same safety texts recur on every page of a build: once their hash is known, compare
+        // now. With none recorded there is nothing to compare: stale at once.
+        const current = typeof recorded === 'string' ? knownSourceHash(baseText) : ''
         if (current !== undefined) {
           if (matchesRecordedHash(current, recorded)) return text
           fallbacks.push({path: currentPath(), requested, served: base ?? null, stale: true})

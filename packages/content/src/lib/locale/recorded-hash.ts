@@ -14,12 +14,13 @@ export const recordedHashLength = 39
 /**
  * Whether a translation's recorded source hash (whole, or the prefix the page queries send)
  * names the source text whose hash is `current`. Shorter than {@link recordedHashLength} it
- * names nothing (an empty or cut string must not match every text): the translation is stale.
+ * names nothing (an empty or cut string must not match every text), nor does anything but a
+ * string (none recorded): the translation is stale.
  *
  * @param current - `sourceHash()` of the source text now: `sha256-` and 64 hex digits.
- * @param recorded - The hash the translation recorded, as the query answered it.
+ * @param recorded - The hash the translation recorded, as the query answered it (`null` for none).
  * @internal
  */
-export function matchesRecordedHash(current: string, recorded: string): boolean {
-  return recorded.length >= recordedHashLength && current.startsWith(recorded)
+export function matchesRecordedHash(current: string, recorded: unknown): boolean {
+  return typeof recorded === 'string' && recorded.length >= recordedHashLength && current.startsWith(recorded)
 }
