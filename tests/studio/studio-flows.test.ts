@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {getCACertificates, setDefaultCACertificates} from 'node:tls'
 
 import {createTreatmentContent} from '@treatments/content'
+import {sourceHash} from '@treatments/content/dataset'
 import {createUiStrings, translationStates as states} from '@treatments/content/ui-strings'
 import {type RunningSite, startSite} from '@treatments/example-site'
 import type {Locator, Page} from 'playwright-core'
@@ -273,7 +274,27 @@ describe('a translator', () => {
     expect(await sitePage.locator('#who-cannot-have-it').innerText()).not.toContain('Obesità')
     await item.scrollIntoViewIfNeeded()
     await harness.screenshot(sitePage, 'translator-site-it')
-  }, 240_000)
+
+    // The translator updates the Italian, then says it matches the current English: the field is
+    // translated again (awaiting review), and the Italian page shows it.
+    const italianText = 'Obesità (indice di massa corporea pari o superiore a 30)'
+    await localizedInput(pane, 'text', 'it').fill(italianText)
+    await expect.poll(async () => localized(await storedDocument('drafts.contraindication-obesity'), 'text', 'it'), {timeout: 30_000}).toBe(italianText)
+    const vouch = inspector.getByTestId('mark-translated')
+    expect(await vouch.count()).toBe(1)
+    expect(await vouch.innerText()).toBe('Matches the current English')
+    await vouch.click()
+    await expect.poll(() => footer.getByText('it: 1 stale').count(), {timeout: 30_000}).toBe(0)
+    expect(await inspector.getByTestId('mark-translated').count()).toBe(0)
+    await publish(pane, 'contraindication-obesity', (published) => {
+      const italian = ((published?.translations ?? []) as Array<{language?: string; status?: string; sourceHashes?: Array<{field: string; hash: string}>}>).find((state) => state.language === 'it')
+      return localized(published, 'text', 'it') === italianText && italian?.status === 'translated' && italian.sourceHashes?.find((entry) => entry.field === 'text')?.hash === sourceHash('Obesity (body mass index of 30 or more)')
+    })
+    await sitePage.reload()
+    const translated = sitePage.locator('#who-cannot-have-it li.contraindication').filter({hasText: italianText})
+    expect(await translated.count()).toBe(1)
+    expect(await translated.textContent()).not.toContain(createUiStrings('it').t('updatingMarker', {language: 'inglese'}))
+  }, 300_000)
 })
 
 describe('without the token', () => {

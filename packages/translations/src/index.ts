@@ -36,6 +36,7 @@ export {
   type MarkReviewedAvailability,
   type ReviewPatch,
 } from './lib/mark-reviewed.ts'
+export {markTranslatedLabel, markTranslatedPatch} from './lib/mark-translated.ts'
 export {plainText} from './lib/plain-text.ts'
 export {findPreviousSources, type PreviousSource, type PreviousSources, previousSourceKey} from './lib/previous-sources.ts'
 export {parseXliff, type ParsedFile, type ParsedSegment, type ParsedUnit, type ParsedXliff, type ParseXliffOptions} from './lib/parse-xliff.ts'

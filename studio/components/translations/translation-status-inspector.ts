@@ -4,7 +4,10 @@ import {
   type PreviousSources,
   type TranslatableDocument,
   findLocalizedFields,
+  languageName,
   localizedValue,
+  markTranslatedLabel,
+  markTranslatedPatch,
   plainText,
   previousSourceKey,
   translationLocales,
@@ -14,7 +17,7 @@ import {
   wordDiffParts,
 } from '@treatments/translations'
 import {createElement as h, type ReactNode} from 'react'
-import {defineDocumentInspector, getPublishedId, type SchemaType, useEditState, useSchema, type DocumentInspectorProps} from 'sanity'
+import {defineDocumentInspector, getPublishedId, type SchemaType, useDocumentOperation, useEditState, useSchema, type DocumentInspectorProps} from 'sanity'
 
 import {type DocumentReviewChanges, useReviewChanges} from '../reviews/use-review-changes.ts'
 import {usePreviousSources} from './use-previous-sources.ts'
@@ -40,7 +43,13 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
   const current = (document ?? undefined) as TranslatableDocument | undefined
   const previous = usePreviousSources(current, translationLocales)
   const schemaType = useSchema().get(props.documentType)
-  const context: PanelContext = {document: current, previous, schemaType}
+  const {patch} = useDocumentOperation(getPublishedId(props.documentId), props.documentType)
+  // The translator's word that a stale field's text says what the English says now (see markTranslatedPatch).
+  const markTranslated =
+    current === undefined || patch.disabled
+      ? undefined
+      : (locale: string, path: string) => patch.execute([markTranslatedPatch(current, locale, path, new Date().toISOString())] as never)
+  const context: PanelContext = {document: current, previous, schemaType, markTranslated}
   return h(
     'div',
     {style: {display: 'flex', flexDirection: 'column', height: '100%', fontSize: 14}},
@@ -88,6 +97,8 @@ interface PanelContext {
   document: TranslatableDocument | undefined
   previous: ReadonlyMap<string, PreviousSources> | undefined
   schemaType: SchemaType | undefined
+  /** Records a stale field of a locale as translated from the current English; absent while the document cannot be patched. */
+  markTranslated: ((locale: string, path: string) => void) | undefined
 }
 
 /**
@@ -115,6 +126,28 @@ function sourceChange(item: TranslationPanelItem, locale: string, context: Panel
   )
 }
 
+/**
+ * Beside a stale field: the translator's "Matches the current English", once they have checked
+ * (or updated) the text, which records the current English as its source. A safety text typed in
+ * the Studio is shown in English on pages until then: nothing says which English it translates.
+ */
+function markTranslatedButton(item: TranslationPanelItem, locale: string, context: PanelContext): ReactNode {
+  if (item.state !== 'stale') return null
+  const {markTranslated} = context
+  return h(
+    'button',
+    {
+      type: 'button',
+      'data-testid': 'mark-translated',
+      disabled: markTranslated === undefined,
+      title: `Record that this ${languageName(locale)} text says what the ${languageName(baseLocale)} text says now`,
+      onClick: () => markTranslated?.(locale, item.field),
+      style: {marginTop: 6, padding: '4px 8px', font: 'inherit', fontSize: 12, cursor: 'pointer', color: 'inherit', background: 'none', border: '1px solid var(--card-border-color)', borderRadius: 3},
+    },
+    markTranslatedLabel(),
+  )
+}
+
 function body(sections: TranslationPanelSection[] | undefined, context: PanelContext): ReactNode {
   if (sections === undefined) return h('p', {style: muted}, 'Checking…')
   if (sections.every((section) => section.summary.total === 0)) return h('p', {style: muted}, 'This document has no text to translate.')
@@ -137,6 +170,7 @@ function body(sections: TranslationPanelSection[] | undefined, context: PanelCon
                 h('strong', null, schemaFieldTitle(context.schemaType, item.field)),
                 h('div', {style: {...muted, fontSize: 12}}, item.note),
                 sourceChange(item, section.locale, context),
+                markTranslatedButton(item, section.locale, context),
               ),
             ),
           ),

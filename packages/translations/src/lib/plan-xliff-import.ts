@@ -7,12 +7,11 @@ import type {TranslatableDocument} from './document-translation-status.ts'
 import {findLocalizedFields, itemLanguage, localizedValue, type LocalizedField, type LocalizedItem} from './find-localized-fields.ts'
 import {inlineCodeProblems} from './inline-code-problems.ts'
 import {inlineText, sameInline, type InlineNode, type UnitContent} from './inline-content.ts'
-import {isRecord} from '@treatments/content/dataset'
 import type {ParsedUnit, ParsedXliff} from './parse-xliff.ts'
-import {targetHash} from './target-hash.ts'
 import {targetValue} from './target-value.ts'
 import {plainText} from './plain-text.ts'
-import {findTranslationState, recordedSourceHash, type SourceHashEntry, type SourceTextEntry, type TranslationState} from './translation-state.ts'
+import {findTranslationState, recordedSourceHash} from './translation-state.ts'
+import {freshKey, withTranslationState} from './with-translation-state.ts'
 import {unitContent} from './unit-content.ts'
 import {XliffError} from './xliff-error.ts'
 import {unitId} from './xliff-token.ts'
@@ -286,7 +285,7 @@ function documentUpdates(accepted: readonly AcceptedUnit[], locale: string, now:
     for (const unit of units) {
       if (unit.change !== 'unchanged') set[unit.field.path] = withLocaleValue(unit.field, locale, unit.value)
     }
-    set.translations = withTranslationState(document, locale, units, now)
+    set.translations = withTranslationState(document, locale, units.map(({field, hash, sourceText, value}) => ({path: field.path, hash, sourceText, value})), now)
     updates.push({documentId: document._id, ...(document._rev === undefined ? {} : {revision: document._rev}), set})
   }
   return updates
@@ -301,61 +300,4 @@ function withLocaleValue(field: LocalizedField, locale: string, value: unknown):
   })
   if (!found) items.push({_key: freshKey(locale, field.items.map((item) => item._key)), _type: field.itemType, language: locale, value})
   return items
-}
-
-function withTranslationState(document: TranslatableDocument, locale: string, units: readonly AcceptedUnit[], now: string): unknown[] {
-  const states: unknown[] = Array.isArray(document.translations) ? [...document.translations] : []
-  const previous = findTranslationState(document, locale)
-  const hashes = withHashes(previous?.sourceHashes, 'h', units.map((unit) => [unit.field.path, unit.hash]))
-  const targetHashes = withHashes(previous?.reviewedTargetHashes, 'r', units.map((unit) => [unit.field.path, targetHash(unit.value)]))
-  const sourceTexts = withSourceTexts(previous?.sourceTexts, units)
-  const {reviewedBy: _reviewedBy, reviewedAt: _reviewedAt, ...kept} = previous ?? ({} as Partial<TranslationState>)
-  const next: TranslationState = {
-    ...kept,
-    _key: previous?._key ?? freshKey(locale, states.map((state) => (isRecord(state) ? (state._key as string) : undefined))),
-    _type: 'translationState',
-    language: locale,
-    status: 'translated',
-    translatedAt: now,
-    sourceHashes: hashes,
-    reviewedTargetHashes: targetHashes,
-    sourceTexts,
-  }
-  const index = previous === undefined ? -1 : states.indexOf(previous)
-  if (index >= 0) states[index] = next
-  else states.push(next)
-  return states
-}
-
-/** A copy of `entries` with the hash of each `[field, hash]` set, adding entries keyed `<prefix>1`, `<prefix>2`… */
-function withHashes(entries: readonly SourceHashEntry[] | undefined, prefix: string, updates: ReadonlyArray<readonly [string, string]>): SourceHashEntry[] {
-  const list: readonly SourceHashEntry[] = Array.isArray(entries) ? entries : []
-  const hashes: SourceHashEntry[] = list.filter(isRecord).map((entry) => ({...entry}))
-  for (const [field, hash] of updates) {
-    const entry = hashes.find((candidate) => candidate.field === field)
-    if (entry) entry.hash = hash
-    else hashes.push({_key: freshKey(prefix, hashes.map((candidate) => candidate._key), true), _type: 'sourceHash', field, hash})
-  }
-  return hashes
-}
-
-/** A copy of `entries` with each unit's source text and hash set (keys `s1`, `s2`…): what it was translated from. */
-function withSourceTexts(entries: readonly SourceTextEntry[] | undefined, units: readonly AcceptedUnit[]): SourceTextEntry[] {
-  const texts = (Array.isArray(entries) ? entries : []).filter(isRecord).map((entry) => ({...entry}) as unknown as SourceTextEntry)
-  for (const unit of units) {
-    const entry = texts.find((candidate) => candidate.field === unit.field.path)
-    if (entry) Object.assign(entry, {hash: unit.hash, text: unit.sourceText})
-    else texts.push({_key: freshKey('s', texts.map((candidate) => candidate._key), true), _type: 'sourceText', field: unit.field.path, hash: unit.hash, text: unit.sourceText})
-  }
-  return texts
-}
-
-/** `base` when unused, else `base-2`, `base-3`…; with `numbered`, `base1`, `base2`… */
-function freshKey(base: string, used: ReadonlyArray<string | undefined>, numbered = false): string {
-  const taken = new Set(used)
-  if (!numbered && !taken.has(base)) return base
-  for (let number = numbered ? 1 : 2; ; number++) {
-    const key = numbered ? `${base}${number}` : `${base}-${number}`
-    if (!taken.has(key)) return key
-  }
 }
