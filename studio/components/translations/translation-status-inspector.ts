@@ -16,7 +16,7 @@ import {
   type TranslationPanelSection,
   wordDiffParts,
 } from '@treatments/translations'
-import {createElement as h, type ReactNode} from 'react'
+import {createElement as h, type ReactNode, useState} from 'react'
 import {defineDocumentInspector, getPublishedId, type SchemaType, useDocumentOperation, useEditState, useSchema, type DocumentInspectorProps} from 'sanity'
 
 import {type DocumentReviewChanges, useReviewChanges} from '../reviews/use-review-changes.ts'
@@ -44,11 +44,21 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
   const previous = usePreviousSources(current, translationLocales)
   const schemaType = useSchema().get(props.documentType)
   const {patch} = useDocumentOperation(getPublishedId(props.documentId), props.documentType)
+  // Why the last "Matches the current English" wrote nothing: the statuses listed are worked out
+  // a moment after the text, so the text can be blanked in between (markTranslatedPatch throws).
+  const [refused, setRefused] = useState<string>()
   // The translator's word that a stale field's text says what the English says now (see markTranslatedPatch).
   const markTranslated =
     current === undefined || patch.disabled
       ? undefined
-      : (locale: string, path: string) => patch.execute([markTranslatedPatch(current, locale, path, new Date().toISOString())] as never)
+      : (locale: string, path: string) => {
+          try {
+            patch.execute([markTranslatedPatch(current, locale, path, new Date().toISOString())] as never)
+            setRefused(undefined)
+          } catch (error) {
+            setRefused(error instanceof Error ? error.message : String(error))
+          }
+        }
   const context: PanelContext = {document: current, previous, schemaType, markTranslated}
   return h(
     'div',
@@ -59,7 +69,13 @@ export function TranslationStatusInspector(props: DocumentInspectorProps): React
       h('strong', null, 'Translation status'),
       h('button', {type: 'button', onClick: props.onClose, 'aria-label': 'Close translation status', style: {border: 0, background: 'none', cursor: 'pointer', color: 'inherit', fontSize: 18}}, '×'),
     ),
-    h('div', {style: {padding: 16, overflow: 'auto'}}, reviewBody(reviews), body(sections, context)),
+    h(
+      'div',
+      {style: {padding: 16, overflow: 'auto'}},
+      refused === undefined ? null : h('p', {role: 'alert', style: {color: STATE_COLORS.missing, margin: '0 0 12px'}}, `Nothing recorded: ${refused}`),
+      reviewBody(reviews),
+      body(sections, context),
+    ),
   )
 }
 

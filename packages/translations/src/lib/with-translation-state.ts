@@ -1,6 +1,7 @@
 import {isRecord} from '@treatments/content/dataset'
 
 import type {TranslatableDocument} from './document-translation-status.ts'
+import {freshKey} from './fresh-key.ts'
 import {targetHash} from './target-hash.ts'
 import {findTranslationState, type SourceHashEntry, type SourceTextEntry, type TranslationState} from './translation-state.ts'
 
@@ -67,14 +68,4 @@ function withSourceTexts(entries: readonly SourceTextEntry[] | undefined, fields
     else texts.push({_key: freshKey('s', texts.map((candidate) => candidate._key), true), _type: 'sourceText', field: field.path, hash: field.hash, text: field.sourceText})
   }
   return texts
-}
-
-/** `base` when unused, else `base-2`, `base-3`…; with `numbered`, `base1`, `base2`… */
-export function freshKey(base: string, used: ReadonlyArray<string | undefined>, numbered = false): string {
-  const taken = new Set(used)
-  if (!numbered && !taken.has(base)) return base
-  for (let number = numbered ? 1 : 2; ; number++) {
-    const key = numbered ? `${base}${number}` : `${base}-${number}`
-    if (!taken.has(key)) return key
-  }
 }
