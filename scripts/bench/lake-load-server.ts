@@ -86,6 +86,8 @@ commands.on('line', (line) => {
         serviceP99Ms: ms(service.percentile(99)),
         serviceMeanMs: ms(service.mean),
         cpuMs: (cpu.user + cpu.system) / 1000,
+        userMs: cpu.user / 1000,
+        systemMs: cpu.system / 1000,
         eventLoopUtilization: performance.eventLoopUtilization(eluAtMark).utilization,
         loopDelayP99Ms: ms(loopDelay.percentile(99)),
         loopDelayMaxMs: ms(loopDelay.max),

@@ -139,6 +139,12 @@ export async function run(options: BenchOptions): Promise<Record<string, BenchMe
         p99_ms: round(busy.p99, 3),
         reads: busy.report.pageReads,
         event_loop_utilization: round(busy.report.eventLoopUtilization, 3),
+        user_ms_per_read: round(busy.report.userMs / busy.report.pageReads, 3),
+        system_ms_per_read: round(busy.report.systemMs / busy.report.pageReads, 3),
+        // What Node's HTTP server costs with no work (the floor under this metric), and the lake
+        // at the same lower rate, from the interleaved runs at 50%: fewer reads per wake-up cost more each.
+        at_50_lake_cpu_ms_per_read: perRun.map((one) => round(one.lake.report.cpuMs / one.lake.report.pageReads, 3)),
+        at_50_control_cpu_ms_per_read: perRun.map((one) => round(one.control.report.cpuMs / one.control.report.pageReads, 3)),
       },
     }
   } finally {
@@ -294,6 +300,9 @@ interface LakeReport {
   serviceP99Ms: number
   serviceMeanMs: number
   cpuMs: number
+  /** The part of cpuMs in the process itself, and in the kernel on its behalf (system calls, the network stack). */
+  userMs: number
+  systemMs: number
   eventLoopUtilization: number
   loopDelayP99Ms: number
   loopDelayMaxMs: number
