@@ -52,7 +52,7 @@ new PerformanceObserver((list) => {
 let cpuAtMark = process.cpuUsage()
 let eluAtMark = performance.eventLoopUtilization()
 lake.server.prependListener('request', (request, response) => {
-  // Page reads carry $slug; the cross join does not.
+  // Page reads carry $slug; other benches' requests through this server (a build's listing queries) do not.
   if (!request.url?.includes('%24slug=')) return
   const started = process.hrtime.bigint()
   const end = response.end
